@@ -1,0 +1,8 @@
+package io.tongbao.merchant;
+
+import java.time.OffsetDateTime;
+
+/** An app as other modules and the APIs see it: never a secret. */
+public record App(String id, String merchantId, String name, String notifyUrl, Status status, SignType signType,
+                  OffsetDateTime createdAt) {
+}

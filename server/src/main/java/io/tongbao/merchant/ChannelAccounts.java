@@ -1,0 +1,120 @@
+package io.tongbao.merchant;
+
+import io.tongbao.shared.PayWay.Channel;
+import io.tongbao.shared.crypto.SecretCipher;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Channel credentials of an app: settings in clear, secrets sealed with the master key. The adapters read
+ * them through here; no API ever returns the secrets (see {@link ChannelAccountView}).
+ */
+@Service
+public class ChannelAccounts {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final SecretCipher cipher;
+    private final ObjectMapper json;
+
+    ChannelAccounts(JdbcClient jdbc, SecretCipher cipher, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.json = json;
+    }
+
+    public Optional<AlipayAccount> alipay(String appId) {
+        return stored(appId, Channel.ALIPAY).map(account -> new AlipayAccount(appId,
+                (String) account.settings().get("channel_app_id"), account.secrets().get("app_private_key"),
+                (String) account.settings().get("alipay_public_key"), (String) account.settings().get("gateway_url")));
+    }
+
+    @SuppressWarnings("unchecked")
+    public Optional<WechatPayAccount> wechatPay(String appId) {
+        return stored(appId, Channel.WECHATPAY).map(account -> new WechatPayAccount(appId,
+                (String) account.settings().get("mchid"), (List<String>) account.settings().get("app_ids"),
+                account.secrets().get("merchant_private_key"), (String) account.settings().get("merchant_serial_no"),
+                account.secrets().get("api_v3_key"),
+                WechatPayKeyMode.valueOf((String) account.settings().get("mode")),
+                (String) account.settings().get("wechatpay_public_key"),
+                (String) account.settings().get("wechatpay_public_key_id"), (String) account.settings().get("base_url")));
+    }
+
+    void save(String appId, Channel channel, Map<String, Object> settings, Map<String, String> secrets,
+              OffsetDateTime now) {
+        jdbc.sql("""
+                        insert into channel_account (app_id, channel, settings, secrets_enc, created_at, updated_at)
+                        values (:app, :channel, cast(:settings as jsonb), :secrets, :now, :now)
+                        on conflict (app_id, channel) do update
+                        set settings = excluded.settings, secrets_enc = excluded.secrets_enc, updated_at = excluded.updated_at""")
+                .param("app", appId).param("channel", channel.name())
+                .param("settings", json.writeValueAsString(settings))
+                .param("secrets", cipher.encrypt(json.writeValueAsString(secrets), context(appId, channel)))
+                .param("now", now).update();
+    }
+
+    List<ChannelAccountView> views(String appId) {
+        return jdbc.sql("select channel, settings::text, secrets_enc, updated_at from channel_account where app_id = :app order by channel")
+                .param("app", appId)
+                .query((rs, row) -> {
+                    Channel channel = Channel.valueOf(rs.getString(1));
+                    Map<String, String> secrets = secrets(rs.getString(3), appId, channel);
+                    return ChannelAccountView.of(channel, json.readValue(rs.getString(2), MAP), secrets,
+                            rs.getObject(4, OffsetDateTime.class));
+                }).list();
+    }
+
+    /** Re-seals every channel secret under the primary master key; returns how many were re-sealed. */
+    int reencrypt() {
+        List<Object[]> rows = jdbc.sql("select app_id, channel, secrets_enc from channel_account")
+                .query((rs, row) -> new Object[]{rs.getString(1), Channel.valueOf(rs.getString(2)), rs.getString(3)}).list();
+        int count = 0;
+        for (Object[] row : rows) {
+            String appId = (String) row[0];
+            Channel channel = (Channel) row[1];
+            String sealed = (String) row[2];
+            if (cipher.needsReencryption(sealed)) {
+                String context = context(appId, channel);
+                count += jdbc.sql("update channel_account set secrets_enc = :new where app_id = :app and channel = :channel and secrets_enc = :old")
+                        .param("new", cipher.encrypt(cipher.decrypt(sealed, context), context))
+                        .param("app", appId).param("channel", channel.name()).param("old", sealed).update();
+            }
+        }
+        return count;
+    }
+
+    private Optional<StoredAccount> stored(String appId, Channel channel) {
+        return jdbc.sql("select settings::text, secrets_enc from channel_account where app_id = :app and channel = :channel")
+                .param("app", appId).param("channel", channel.name())
+                .query((rs, row) -> new StoredAccount(json.readValue(rs.getString(1), MAP),
+                        secrets(rs.getString(2), appId, channel)))
+                .optional();
+    }
+
+    private Map<String, String> secrets(String sealed, String appId, Channel channel) {
+        Map<String, Object> raw = json.readValue(cipher.decrypt(sealed, context(appId, channel)), MAP);
+        Map<String, String> secrets = new LinkedHashMap<>();
+        raw.forEach((key, value) -> secrets.put(key, (String) value));
+        return secrets;
+    }
+
+    static String context(String appId, Channel channel) {
+        return "app:" + appId + ":channel:" + channel.name();
+    }
+
+    private record StoredAccount(Map<String, Object> settings, Map<String, String> secrets) {
+        @Override
+        public String toString() {
+            return "StoredAccount[settings=" + settings + ", secrets=****]";
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.tongbao.merchant;
+
+import io.tongbao.shared.PayWay;
+import io.tongbao.shared.web.ApiException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The fee an app pays per pay way, in parts per million of the amount; payments snapshot it. */
+@Service
+public class FeeRates {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    FeeRates(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public OptionalInt ratePpm(String appId, PayWay payWay) {
+        return jdbc.sql("select rate_ppm from fee_rate where app_id = :app and pay_way = :way")
+                .param("app", appId).param("way", payWay.name()).query(Integer.class).optional()
+                .map(OptionalInt::of).orElse(OptionalInt.empty());
+    }
+
+    public Map<PayWay, Integer> rates(String appId) {
+        Map<PayWay, Integer> rates = new EnumMap<>(PayWay.class);
+        jdbc.sql("select pay_way, rate_ppm from fee_rate where app_id = :app").param("app", appId)
+                .query((rs, row) -> rates.put(PayWay.valueOf(rs.getString(1)), rs.getInt(2))).list();
+        return rates;
+    }
+
+    /** Sets the given ways' rates; ways not named keep theirs. */
+    @Transactional
+    Map<PayWay, Integer> set(String appId, Map<PayWay, Integer> rates) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        rates.forEach((way, ppm) -> {
+            if (ppm == null || ppm < 0 || ppm > 1_000_000) {
+                throw ApiException.invalid("rates." + way, "must be between 0 and 1000000 parts per million");
+            }
+            jdbc.sql("""
+                            insert into fee_rate (app_id, pay_way, rate_ppm, updated_at) values (:app, :way, :ppm, :now)
+                            on conflict (app_id, pay_way) do update set rate_ppm = excluded.rate_ppm, updated_at = excluded.updated_at""")
+                    .param("app", appId).param("way", way.name()).param("ppm", ppm).param("now", now).update();
+        });
+        return rates(appId);
+    }
+}

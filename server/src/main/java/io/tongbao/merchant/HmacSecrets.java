@@ -1,0 +1,71 @@
+package io.tongbao.merchant;
+
+import io.tongbao.shared.crypto.SecretCipher;
+import io.tongbao.shared.id.Ids;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An app's HMAC secrets, sealed at rest. Rotation adds a version and gives the older ones an end, so that
+ * during the overlap a merchant's fleet can move to the new secret without a failed request.
+ */
+@Component
+class HmacSecrets {
+
+    /** 40 characters of a 32-symbol alphabet: 200 bits. */
+    private static final int SECRET_LENGTH = 40;
+
+    private final JdbcClient jdbc;
+    private final SecretCipher cipher;
+
+    HmacSecrets(JdbcClient jdbc, SecretCipher cipher) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+    }
+
+    /** A new secret for the app; the clear text is returned once and never stored. */
+    @Transactional
+    String issue(String appId, OffsetDateTime now, Duration overlap) {
+        jdbc.sql("select id from app where id = :app for update").param("app", appId).query(String.class).single();
+        jdbc.sql("""
+                        update app_hmac_secret set expires_at = :end
+                        where app_id = :app and (expires_at is null or expires_at > :end)""")
+                .param("app", appId).param("end", now.plus(overlap)).update();
+        int version = jdbc.sql("select coalesce(max(version), 0) + 1 from app_hmac_secret where app_id = :app")
+                .param("app", appId).query(Integer.class).single();
+        String secret = "sk_" + Ids.randomToken(SECRET_LENGTH);
+        jdbc.sql("""
+                        insert into app_hmac_secret (app_id, version, secret_enc, created_at)
+                        values (:app, :version, :secret, :now)""")
+                .param("app", appId).param("version", version).param("secret", cipher.encrypt(secret, context(appId, version)))
+                .param("now", now).update();
+        return secret;
+    }
+
+    /** The secrets that verify now, newest first. */
+    List<VersionedSecret> active(String appId, OffsetDateTime now) {
+        return jdbc.sql("""
+                        select version, secret_enc from app_hmac_secret
+                        where app_id = :app and (expires_at is null or expires_at > :now)
+                        order by version desc""")
+                .param("app", appId).param("now", now)
+                .query((rs, row) -> new VersionedSecret(rs.getInt(1),
+                        cipher.decrypt(rs.getString(2), context(appId, rs.getInt(1)))))
+                .list();
+    }
+
+    static String context(String appId, int version) {
+        return "app:" + appId + ":hmac:" + version;
+    }
+
+    record VersionedSecret(int version, String secret) {
+        @Override
+        public String toString() {
+            return "VersionedSecret[version=" + version + ", secret=****]";
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package io.tongbao.merchant;
+
+import io.tongbao.shared.web.ApiError;
+import io.tongbao.shared.web.ApiErrorCodes;
+import io.tongbao.shared.web.MerchantCaller;
+import io.tongbao.shared.web.RequestIds;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The merchant API contract, in front of every {@code /api/v1} endpoint: signature, replay and timestamp
+ * checks, tenant status, rate limit, idempotency keys, a signed response, and a call-log row.
+ */
+class MerchantApiFilter extends OncePerRequestFilter {
+
+    static final String APP_ID = "Tongbao-App-Id";
+    static final String TIMESTAMP = "Tongbao-Timestamp";
+    static final String NONCE = "Tongbao-Nonce";
+    static final String SIGNATURE = "Tongbao-Signature";
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String REPLAYED = "Idempotent-Replayed";
+
+    private final SecureRandom random = new SecureRandom();
+    private final RequestAuthenticator authenticator;
+    private final IdempotencyStore idempotency;
+    private final RateLimiter rateLimiter;
+    private final CallLog callLog;
+    private final ApiProperties properties;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    MerchantApiFilter(RequestAuthenticator authenticator, IdempotencyStore idempotency, RateLimiter rateLimiter,
+                      CallLog callLog, ApiProperties properties, ObjectMapper json, Clock clock) {
+        this.authenticator = authenticator;
+        this.idempotency = idempotency;
+        this.rateLimiter = rateLimiter;
+        this.callLog = callLog;
+        this.properties = properties;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long started = System.nanoTime();
+        Exchange exchange = new Exchange(request, response);
+        try {
+            serve(exchange, chain);
+        } finally {
+            callLog.record(new CallLog.Call(RequestIds.of(request), exchange.merchantId, exchange.claimedAppId,
+                    request.getMethod(), path(request), exchange.status, exchange.errorCode,
+                    (int) Duration.ofNanos(System.nanoTime() - started).toMillis(), OffsetDateTime.now(clock)));
+        }
+    }
+
+    private void serve(Exchange exchange, FilterChain chain) throws IOException, ServletException {
+        HttpServletRequest request = exchange.request;
+        exchange.claimedAppId = request.getHeader(APP_ID);
+        Optional<byte[]> body = readBody(request);
+        if (body.isEmpty()) {
+            refuse(exchange, HttpStatus.CONTENT_TOO_LARGE, "BODY_TOO_LARGE",
+                    "the request body exceeds " + properties.maxBodyBytes() + " bytes", null);
+            return;
+        }
+        CachedBodyRequest cached = new CachedBodyRequest(request, body.get());
+        String nonce = request.getHeader(NONCE);
+        RequestAuthenticator.Outcome outcome = authenticator.authenticate(new RequestAuthenticator.SignedRequest(
+                request.getMethod(), path(request), request.getQueryString(), exchange.claimedAppId,
+                request.getHeader(TIMESTAMP), nonce, request.getHeader(SIGNATURE), cached.body()));
+        if (outcome instanceof RequestAuthenticator.Refused refused) {
+            refuse(exchange, refused.status(), refused.code(), refused.message(), null);
+            return;
+        }
+        RequestAuthenticator.Accepted accepted = (RequestAuthenticator.Accepted) outcome;
+        ApiCredentials.Caller caller = accepted.caller();
+        exchange.merchantId = caller.merchantId();
+        Signed signed = new Signed(accepted.signer(), nonce);
+        Optional<Duration> wait = rateLimiter.tryAcquire(caller.appId());
+        if (wait.isPresent()) {
+            exchange.response.setHeader("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds() + 1)));
+            refuse(exchange, HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED", "too many requests for this app; retry later", signed);
+            return;
+        }
+        new MerchantCaller(caller.merchantId(), caller.appId()).bindTo(cached);
+
+        String key = "POST".equals(request.getMethod()) ? request.getHeader(IDEMPOTENCY_KEY) : null;
+        if (key != null && !key.matches("[\\x21-\\x7E]{1,255}")) {
+            refuse(exchange, HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
+                    "Idempotency-Key: 1 to 255 printable ASCII characters", signed);
+            return;
+        }
+        if (key != null) {
+            String hash = CanonicalStrings.sha256Hex(String.join("\n", request.getMethod(), path(request),
+                    CanonicalStrings.query(request.getQueryString()), CanonicalStrings.sha256Hex(cached.body()))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            switch (idempotency.claim(caller.appId(), key, hash)) {
+                case IdempotencyStore.Mismatch m -> {
+                    refuse(exchange, HttpStatus.CONFLICT, "IDEMPOTENCY_KEY_REUSED",
+                            "this Idempotency-Key was used with a different request", signed);
+                    return;
+                }
+                case IdempotencyStore.InProgress p -> {
+                    refuse(exchange, HttpStatus.CONFLICT, "REQUEST_IN_PROGRESS",
+                            "a request with this Idempotency-Key is still being processed; retry shortly", signed);
+                    return;
+                }
+                case IdempotencyStore.Replay replay -> {
+                    exchange.response.setHeader(REPLAYED, "true");
+                    exchange.errorCode = replay.status() >= 400 ? "REPLAYED_" + replay.status() : null;
+                    write(exchange, replay.status(), replay.contentType(), replay.body(), signed);
+                    return;
+                }
+                case IdempotencyStore.Proceed p -> {
+                }
+            }
+        }
+        ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(exchange.response);
+        boolean completed = false;
+        try {
+            chain.doFilter(cached, buffered);
+            completed = true;
+        } finally {
+            byte[] content = buffered.getContentAsByteArray();
+            int status = buffered.getStatus();
+            if (key != null) {
+                if (completed && status < 500) {
+                    idempotency.complete(caller.appId(), key, status, buffered.getContentType(), content);
+                } else {
+                    idempotency.release(caller.appId(), key);
+                }
+            }
+            exchange.status = status;
+            exchange.errorCode = ApiErrorCodes.of(cached);
+            if (completed) {
+                sign(exchange.response, status, content, signed);
+                buffered.copyBodyToResponse();
+            }
+        }
+    }
+
+    private Optional<byte[]> readBody(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > properties.maxBodyBytes()) {
+            return Optional.empty();
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes(properties.maxBodyBytes() + 1);
+            return body.length > properties.maxBodyBytes() ? Optional.empty() : Optional.of(body);
+        }
+    }
+
+    private void refuse(Exchange exchange, HttpStatus status, String code, String message, Signed signed)
+            throws IOException {
+        exchange.errorCode = code;
+        byte[] body = json.writeValueAsBytes(new ApiError(code, message, RequestIds.of(exchange.request)));
+        write(exchange, status.value(), MediaType.APPLICATION_JSON_VALUE, body, signed);
+    }
+
+    private void write(Exchange exchange, int status, String contentType, byte[] body, Signed signed)
+            throws IOException {
+        exchange.status = status;
+        HttpServletResponse response = exchange.response;
+        response.setStatus(status);
+        if (contentType != null) {
+            response.setContentType(contentType);
+        }
+        sign(response, status, body, signed);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    /** Unsigned only when the caller was not authenticated: then there is no agreed key to sign with. */
+    private void sign(HttpServletResponse response, int status, byte[] body, Signed signed) {
+        if (signed == null) {
+            return;
+        }
+        String timestamp = Long.toString(clock.instant().getEpochSecond());
+        byte[] nonceBytes = new byte[16];
+        random.nextBytes(nonceBytes);
+        String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(nonceBytes);
+        response.setHeader(TIMESTAMP, timestamp);
+        response.setHeader(NONCE, nonce);
+        response.setHeader(SIGNATURE, signed.signer().sign(
+                CanonicalStrings.response(status, signed.requestNonce(), timestamp, nonce, body)));
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    private record Signed(ResponseSigner signer, String requestNonce) {
+    }
+
+    /** What the call log needs to know when the request is over, however it ended. */
+    private static final class Exchange {
+        final HttpServletRequest request;
+        final HttpServletResponse response;
+        String claimedAppId;
+        String merchantId;
+        int status = 500;
+        String errorCode;
+
+        Exchange(HttpServletRequest request, HttpServletResponse response) {
+            this.request = request;
+            this.response = response;
+        }
+    }
+}

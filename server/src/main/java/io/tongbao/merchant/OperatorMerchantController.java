@@ -1,0 +1,182 @@
+package io.tongbao.merchant;
+
+import io.tongbao.shared.PayWay;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The operator's API for merchants, apps, credentials, channel accounts and fee rates. */
+@RestController
+@RequestMapping("/api/operator")
+class OperatorMerchantController {
+
+    private final Onboarding onboarding;
+    private final MerchantStore store;
+    private final ChannelAccountSetup channels;
+    private final FeeRates feeRates;
+
+    OperatorMerchantController(Onboarding onboarding, MerchantStore store, ChannelAccountSetup channels,
+                               FeeRates feeRates) {
+        this.onboarding = onboarding;
+        this.store = store;
+        this.channels = channels;
+        this.feeRates = feeRates;
+    }
+
+    record NewMerchant(String name) {
+    }
+
+    record NewApp(String name, String notifyUrl, SignType signType, String merchantPublicKey) {
+    }
+
+    /** The only response that carries an HMAC secret, once. */
+    record CreatedApp(App app, String hmacSecret, String platformPublicKey) {
+        @Override
+        public String toString() {
+            return "CreatedApp[app=" + app + ", hmacSecret=****]";
+        }
+    }
+
+    record SecretRotation(Integer overlapHours) {
+    }
+
+    record RotatedSecret(String hmacSecret, OffsetDateTime previousSecretsValidUntil) {
+        @Override
+        public String toString() {
+            return "RotatedSecret[hmacSecret=****]";
+        }
+    }
+
+    record MerchantPublicKey(String merchantPublicKey) {
+    }
+
+    record NotifyUrl(String notifyUrl) {
+    }
+
+    record PlatformPublicKey(String appId, String algorithm, String publicKeyPem) {
+    }
+
+    record Rates(Map<PayWay, Integer> rates) {
+    }
+
+    @PostMapping("/merchants")
+    @ResponseStatus(HttpStatus.CREATED)
+    Merchant createMerchant(@RequestBody NewMerchant request) {
+        return onboarding.createMerchant(request.name());
+    }
+
+    @GetMapping("/merchants")
+    List<Merchant> merchants() {
+        return store.merchants(500);
+    }
+
+    @GetMapping("/merchants/{merchantId}")
+    Merchant merchant(@PathVariable String merchantId) {
+        return onboarding.merchant(merchantId);
+    }
+
+    @PostMapping("/merchants/{merchantId}/suspend")
+    Merchant suspendMerchant(@PathVariable String merchantId) {
+        return onboarding.changeMerchantStatus(merchantId, Status.SUSPENDED);
+    }
+
+    @PostMapping("/merchants/{merchantId}/activate")
+    Merchant activateMerchant(@PathVariable String merchantId) {
+        return onboarding.changeMerchantStatus(merchantId, Status.ACTIVE);
+    }
+
+    @PostMapping("/merchants/{merchantId}/apps")
+    @ResponseStatus(HttpStatus.CREATED)
+    CreatedApp createApp(@PathVariable String merchantId, @RequestBody NewApp request) {
+        Onboarding.AppCreated created = onboarding.createApp(merchantId, request.name(), request.notifyUrl(),
+                request.signType(), request.merchantPublicKey());
+        return new CreatedApp(created.app(), created.hmacSecret(), created.platformPublicKey());
+    }
+
+    @GetMapping("/merchants/{merchantId}/apps")
+    List<App> apps(@PathVariable String merchantId) {
+        onboarding.merchant(merchantId);
+        return store.appsOf(merchantId);
+    }
+
+    @GetMapping("/apps/{appId}")
+    App app(@PathVariable String appId) {
+        return onboarding.app(appId);
+    }
+
+    @PostMapping("/apps/{appId}/suspend")
+    App suspendApp(@PathVariable String appId) {
+        return onboarding.changeAppStatus(appId, Status.SUSPENDED);
+    }
+
+    @PostMapping("/apps/{appId}/activate")
+    App activateApp(@PathVariable String appId) {
+        return onboarding.changeAppStatus(appId, Status.ACTIVE);
+    }
+
+    @PutMapping("/apps/{appId}/notify-url")
+    App notifyUrl(@PathVariable String appId, @RequestBody NotifyUrl request) {
+        return onboarding.changeNotifyUrl(appId, request.notifyUrl());
+    }
+
+    @PostMapping("/apps/{appId}/hmac-secret")
+    RotatedSecret rotateHmacSecret(@PathVariable String appId, @RequestBody(required = false) SecretRotation request) {
+        int hours = request == null || request.overlapHours() == null ? 24 : request.overlapHours();
+        Onboarding.RotatedSecret rotated = onboarding.rotateHmacSecret(appId, Duration.ofHours(hours));
+        return new RotatedSecret(rotated.hmacSecret(), rotated.previousValidUntil());
+    }
+
+    @PutMapping("/apps/{appId}/merchant-public-key")
+    App merchantPublicKey(@PathVariable String appId, @RequestBody MerchantPublicKey request) {
+        return onboarding.replaceMerchantPublicKey(appId, request.merchantPublicKey());
+    }
+
+    @GetMapping("/apps/{appId}/platform-key")
+    PlatformPublicKey platformKey(@PathVariable String appId) {
+        onboarding.app(appId);
+        return store.platformPublicKey(appId)
+                .map(pem -> new PlatformPublicKey(appId, "SHA256withRSA", pem))
+                .orElseThrow(() -> io.tongbao.shared.web.ApiException.rule("WRONG_SIGN_TYPE",
+                        "app " + appId + " signs with HMAC; it has no platform key"));
+    }
+
+    @PutMapping("/apps/{appId}/channels/alipay")
+    ChannelAccountView alipay(@PathVariable String appId, @RequestBody ChannelAccountSetup.AlipaySetup setup) {
+        return channels.alipay(appId, setup);
+    }
+
+    @PutMapping("/apps/{appId}/channels/wechatpay")
+    ChannelAccountView wechatPay(@PathVariable String appId, @RequestBody ChannelAccountSetup.WechatPaySetup setup) {
+        return channels.wechatPay(appId, setup);
+    }
+
+    @GetMapping("/apps/{appId}/channels")
+    List<ChannelAccountView> channels(@PathVariable String appId) {
+        return channels.views(appId);
+    }
+
+    @PutMapping("/apps/{appId}/fee-rates")
+    Rates setFeeRates(@PathVariable String appId, @RequestBody Rates request) {
+        onboarding.app(appId);
+        if (request.rates() == null || request.rates().isEmpty()) {
+            throw io.tongbao.shared.web.ApiException.invalid("rates", "give at least one pay way and its rate");
+        }
+        return new Rates(feeRates.set(appId, request.rates()));
+    }
+
+    @GetMapping("/apps/{appId}/fee-rates")
+    Rates feeRates(@PathVariable String appId) {
+        onboarding.app(appId);
+        return new Rates(feeRates.rates(appId));
+    }
+}

@@ -1,0 +1,41 @@
+package io.tongbao.merchant;
+
+import io.tongbao.shared.crypto.SecretCipher;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The per-app platform private key that signs an RSA2 app's responses (and, later, its webhooks). */
+@Component
+class PlatformKeys {
+
+    private final JdbcClient jdbc;
+    private final SecretCipher cipher;
+
+    PlatformKeys(JdbcClient jdbc, SecretCipher cipher) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+    }
+
+    Optional<PrivateKey> privateKey(String appId) {
+        return jdbc.sql("select platform_private_key_enc from app where id = :id and platform_private_key_enc is not null")
+                .param("id", appId).query(String.class).optional()
+                .map(sealed -> parse(cipher.decrypt(sealed, context(appId))));
+    }
+
+    static String context(String appId) {
+        return "app:" + appId + ":platform-private-key";
+    }
+
+    private static PrivateKey parse(String base64) {
+        try {
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("stored platform key does not parse", e);
+        }
+    }
+}

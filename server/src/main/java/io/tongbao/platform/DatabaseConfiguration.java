@@ -1,0 +1,54 @@
+package io.tongbao.platform;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** One DataSource, on the external PostgreSQL when configured, on the embedded one otherwise. */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    DatabaseServer databaseServer(TongbaoProperties properties) {
+        TongbaoProperties.Db db = properties.db();
+        DatabaseServer server = db.external()
+                ? new ExternalDatabaseServer(db.url(), db.user(), db.password())
+                : EmbeddedDatabaseServer.start(properties.dataDir());
+        log.info("Database: {}", server.description());
+        return server;
+    }
+
+    /** Closed before the server it points at, since it depends on it. */
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(DatabaseServer server, TongbaoProperties properties) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("tongbao");
+        config.setJdbcUrl(server.jdbcUrl());
+        config.setUsername(server.user());
+        config.setPassword(server.password());
+        config.setMaximumPoolSize(properties.db().maxPoolSize());
+        config.setConnectionTimeout(10_000);
+        // fail at start with the driver's own words when the database cannot be reached
+        config.setInitializationFailTimeout(10_000);
+        return new HikariDataSource(config);
+    }
+
+    record ExternalDatabaseServer(String jdbcUrl, String user, String password) implements DatabaseServer {
+
+        @Override
+        public String description() {
+            return "external PostgreSQL at " + jdbcUrl.replaceAll("password=[^&]*", "password=***");
+        }
+
+        @Override
+        public void close() {
+            // not ours to stop
+        }
+    }
+}

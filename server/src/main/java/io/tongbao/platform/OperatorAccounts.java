@@ -1,0 +1,85 @@
+package io.tongbao.platform;
+
+import io.tongbao.shared.id.Ids;
+import io.tongbao.shared.web.ApiException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Operator accounts. The first start creates {@code admin} with a random password that is logged once and
+ * stored only as a hash; there is never a fixed default.
+ */
+@Component
+@Order(0)
+class OperatorAccounts implements UserDetailsService, ApplicationRunner {
+
+    static final String FIRST_OPERATOR = "admin";
+    private static final Logger log = LoggerFactory.getLogger(OperatorAccounts.class);
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwords;
+    private final Clock clock;
+
+    OperatorAccounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        String password = Ids.randomToken(24);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        int created = jdbc.sql("""
+                        insert into operator_account (username, password_hash, created_at, password_changed_at)
+                        select :username, :hash, :now, :now
+                        where not exists (select 1 from operator_account)
+                        on conflict do nothing""")
+                .param("username", FIRST_OPERATOR).param("hash", passwords.encode(password)).param("now", now)
+                .update();
+        if (created == 1) {
+            // The one place a credential is logged on purpose: there is no other way to hand it over.
+            log.warn("""
+
+                    ==================================================================
+                     Operator account created: user '{}', password '{}'
+                     Shown this once only. Change it: POST /api/operator/me/password
+                    ==================================================================""", FIRST_OPERATOR, password);
+        }
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        return jdbc.sql("select username, password_hash from operator_account where username = :username")
+                .param("username", username)
+                .query((rs, row) -> User.withUsername(rs.getString(1)).password(rs.getString(2))
+                        .roles("OPERATOR").build())
+                .optional()
+                .orElseThrow(() -> new UsernameNotFoundException("no such operator"));
+    }
+
+    void changePassword(String username, String currentPassword, String newPassword) {
+        UserDetails operator = loadUserByUsername(username);
+        if (!passwords.matches(currentPassword, operator.getPassword())) {
+            throw ApiException.forbidden("WRONG_PASSWORD", "current_password does not match");
+        }
+        if (newPassword == null || newPassword.length() < 12) {
+            throw ApiException.invalid("new_password", "must have at least 12 characters");
+        }
+        jdbc.sql("update operator_account set password_hash = :hash, password_changed_at = :now where username = :username")
+                .param("hash", passwords.encode(newPassword)).param("now", OffsetDateTime.now(clock))
+                .param("username", username).update();
+    }
+}

@@ -1,0 +1,35 @@
+package io.tongbao.platform;
+
+import java.security.Principal;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/operator/me")
+class OperatorController {
+
+    private final OperatorAccounts accounts;
+
+    OperatorController(OperatorAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping
+    Map<String, String> me(Principal operator) {
+        return Map.of("username", operator.getName());
+    }
+
+    @PostMapping("/password")
+    ResponseEntity<Void> changePassword(Principal operator, @RequestBody PasswordChange change) {
+        accounts.changePassword(operator.getName(), change.currentPassword(), change.newPassword());
+        return ResponseEntity.noContent().build();
+    }
+
+    record PasswordChange(String currentPassword, String newPassword) {
+    }
+}

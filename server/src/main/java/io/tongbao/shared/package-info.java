@@ -1,0 +1,8 @@
+/**
+ * What every module may use: ids, the error model, the authenticated caller, secret encryption, time.
+ * Open, so that its sub-packages are part of its API.
+ */
+@ApplicationModule(displayName = "Shared", type = ApplicationModule.Type.OPEN)
+package io.tongbao.shared;
+
+import org.springframework.modulith.ApplicationModule;

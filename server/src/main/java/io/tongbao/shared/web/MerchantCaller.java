@@ -1,0 +1,25 @@
+package io.tongbao.shared.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The merchant app that signed the current API request. Every merchant-facing query is scoped by
+ * {@link #merchantId()}; controllers take it as a method parameter.
+ */
+public record MerchantCaller(String merchantId, String appId) {
+
+    static final String ATTRIBUTE = MerchantCaller.class.getName();
+
+    /** Called once the signature verified; nothing else may set it. */
+    public void bindTo(HttpServletRequest request) {
+        request.setAttribute(ATTRIBUTE, this);
+    }
+
+    public static MerchantCaller from(HttpServletRequest request) {
+        Object caller = request.getAttribute(ATTRIBUTE);
+        if (caller == null) {
+            throw new IllegalStateException("no authenticated merchant on " + request.getRequestURI());
+        }
+        return (MerchantCaller) caller;
+    }
+}

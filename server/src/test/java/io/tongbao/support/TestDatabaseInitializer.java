@@ -1,0 +1,26 @@
+package io.tongbao.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Points the application at the test database and a throw-away data folder. */
+public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        try {
+            TestPropertyValues.of(
+                    "tongbao.db.url=" + TestDatabase.url(),
+                    "tongbao.db.user=" + TestDatabase.user(),
+                    "tongbao.db.password=" + TestDatabase.password(),
+                    "tongbao.data-dir=" + Files.createTempDirectory("tongbao-test-data"))
+                    .applyTo(context);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
