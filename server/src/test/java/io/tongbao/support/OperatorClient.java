@@ -61,7 +61,8 @@ public final class OperatorClient {
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode node = response.body().isEmpty() ? null : json.readTree(response.body());
+            boolean isJson = response.headers().firstValue("Content-Type").orElse("").contains("json");
+            JsonNode node = response.body().isEmpty() || !isJson ? null : json.readTree(response.body());
             return new Response(response.statusCode(), node, response.body(), response.headers());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
