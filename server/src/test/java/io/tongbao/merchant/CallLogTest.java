@@ -1,0 +1,52 @@
+package io.tongbao.merchant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tongbao.sdk.TongbaoClient;
+import io.tongbao.sdk.TongbaoException;
+import io.tongbao.support.OperatorClient;
+import io.tongbao.support.TongbaoTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+@TongbaoTest
+class CallLogTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PasswordEncoder passwords;
+
+    @Test
+    void everyCallIsRecordedWithItsOutcome() {
+        OperatorClient operator = new OperatorClient(port, jdbc, passwords);
+        OperatorClient.HmacApp app = operator.createHmacApp(operator.createMerchant("call log merchant"));
+        TongbaoClient client = operator.sdk(app);
+        client.currentApp();
+        assertThatThrownBy(() -> client.app("app_missing00000000000")).isInstanceOf(TongbaoException.NotFound.class);
+        TongbaoClient wrong = TongbaoClient.builder().baseUrl(operator.baseUrl()).appId(app.appId())
+                .hmacSecret("sk_wrong").maxRetries(0).build();
+        assertThatThrownBy(wrong::currentApp).isInstanceOf(TongbaoException.Authentication.class);
+
+        List<Map<String, Object>> calls = jdbc.sql("""
+                        select merchant_id, path, status, error_code, latency_ms from api_call
+                        where app_id = :app order by id""")
+                .param("app", app.appId()).query().listOfRows();
+
+        assertThat(calls).hasSize(3);
+        assertThat(calls.get(0)).containsEntry("merchant_id", app.merchantId()).containsEntry("path", "/api/v1/app")
+                .containsEntry("status", 200).containsEntry("error_code", null);
+        assertThat(calls.get(1)).containsEntry("status", 404).containsEntry("error_code", "NOT_FOUND");
+        assertThat(calls.get(2)).containsEntry("merchant_id", null).containsEntry("status", 401)
+                .containsEntry("error_code", "INVALID_SIGNATURE");
+        assertThat(calls).allSatisfy(call -> assertThat((Integer) call.get("latency_ms")).isNotNegative());
+    }
+}
