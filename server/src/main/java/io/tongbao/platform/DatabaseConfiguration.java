@@ -2,6 +2,7 @@ package io.tongbao.platform;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,16 +35,24 @@ class DatabaseConfiguration {
         config.setPassword(server.password());
         config.setMaximumPoolSize(properties.db().maxPoolSize());
         config.setConnectionTimeout(10_000);
-        // fail at start with the driver's own words when the database cannot be reached
-        config.setInitializationFailTimeout(10_000);
-        return new HikariDataSource(config);
+        config.setInitializationFailTimeout(properties.db().startupTimeout().toMillis());
+        try {
+            return new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new DatabaseUnreachableException(redacted(server.jdbcUrl()), cause);
+        }
+    }
+
+    static String redacted(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)password=[^&;]*", "password=***");
     }
 
     record ExternalDatabaseServer(String jdbcUrl, String user, String password) implements DatabaseServer {
 
         @Override
         public String description() {
-            return "external PostgreSQL at " + jdbcUrl.replaceAll("password=[^&]*", "password=***");
+            return "external PostgreSQL at " + redacted(jdbcUrl);
         }
 
         @Override

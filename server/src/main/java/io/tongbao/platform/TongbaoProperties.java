@@ -15,7 +15,8 @@ public record TongbaoProperties(@DefaultValue("./data") Path dataDir,
                                 @DefaultValue Security security) {
 
     /** An external PostgreSQL when {@code url} is set; otherwise the embedded server under {@code dataDir}. */
-    public record Db(String url, String user, String password, @DefaultValue("10") int maxPoolSize) {
+    public record Db(String url, String user, String password, @DefaultValue("10") int maxPoolSize,
+                     @DefaultValue("10s") java.time.Duration startupTimeout) {
 
         public boolean external() {
             return url != null && !url.isBlank();
