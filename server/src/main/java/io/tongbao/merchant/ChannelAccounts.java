@@ -74,7 +74,7 @@ public class ChannelAccounts {
     }
 
     /** Re-seals every channel secret under the primary master key; returns how many were re-sealed. */
-    int reencrypt() {
+    int reseal() {
         List<Object[]> rows = jdbc.sql("select app_id, channel, secrets_enc from channel_account")
                 .query((rs, row) -> new Object[]{rs.getString(1), Channel.valueOf(rs.getString(2)), rs.getString(3)}).list();
         int count = 0;

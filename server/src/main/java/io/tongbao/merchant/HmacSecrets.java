@@ -58,6 +58,23 @@ class HmacSecrets {
                 .list();
     }
 
+    /** Re-seals every secret under the primary master key; returns how many were re-sealed. */
+    int reseal() {
+        List<Object[]> rows = jdbc.sql("select app_id, version, secret_enc from app_hmac_secret")
+                .query((rs, row) -> new Object[]{rs.getString(1), rs.getInt(2), rs.getString(3)}).list();
+        int count = 0;
+        for (Object[] row : rows) {
+            String sealed = (String) row[2];
+            if (cipher.needsReencryption(sealed)) {
+                String context = context((String) row[0], (Integer) row[1]);
+                count += jdbc.sql("update app_hmac_secret set secret_enc = :new where app_id = :app and version = :version and secret_enc = :old")
+                        .param("new", cipher.encrypt(cipher.decrypt(sealed, context), context))
+                        .param("app", row[0]).param("version", row[1]).param("old", sealed).update();
+            }
+        }
+        return count;
+    }
+
     static String context(String appId, int version) {
         return "app:" + appId + ":hmac:" + version;
     }

@@ -5,6 +5,7 @@ import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,6 +26,22 @@ class PlatformKeys {
         return jdbc.sql("select platform_private_key_enc from app where id = :id and platform_private_key_enc is not null")
                 .param("id", appId).query(String.class).optional()
                 .map(sealed -> parse(cipher.decrypt(sealed, context(appId))));
+    }
+
+    /** Re-seals every platform private key under the primary master key; returns how many were re-sealed. */
+    int reseal() {
+        List<String[]> rows = jdbc.sql("select id, platform_private_key_enc from app where platform_private_key_enc is not null")
+                .query((rs, row) -> new String[]{rs.getString(1), rs.getString(2)}).list();
+        int count = 0;
+        for (String[] row : rows) {
+            if (cipher.needsReencryption(row[1])) {
+                String context = context(row[0]);
+                count += jdbc.sql("update app set platform_private_key_enc = :new where id = :id and platform_private_key_enc = :old")
+                        .param("new", cipher.encrypt(cipher.decrypt(row[1], context), context))
+                        .param("id", row[0]).param("old", row[1]).update();
+            }
+        }
+        return count;
     }
 
     static String context(String appId) {

@@ -58,6 +58,35 @@ class ApplicationLifecycleTest {
     }
 
     @Test
+    void aRotatedMasterKeyStillOpensOldSecretsAndResealingRetiresTheOldKey() throws Exception {
+        String oldKey = randomKey();
+        String newKey = randomKey();
+        String database = TestDatabase.freshDatabaseUrl();
+        Map<String, String> common = Map.of("tongbao.data-dir", dataDir.toString(), "tongbao.db.url", database,
+                "tongbao.db.user", TestDatabase.user());
+        OperatorClient.HmacApp app;
+        try (ConfigurableApplicationContext first = start("default", with(common, "tongbao.security.master-key", oldKey))) {
+            OperatorClient operator = operator(first);
+            app = operator.createHmacApp(operator.createMerchant("rotating merchant"));
+            operator.createRsaApp(app.merchantId());
+        }
+        Map<String, String> rotating = with(with(common, "tongbao.security.master-key", newKey),
+                "tongbao.security.previous-master-keys", oldKey);
+        try (ConfigurableApplicationContext second = start("default", rotating)) {
+            OperatorClient operator = operator(second);
+            assertThat(operator.sdk(app).currentApp().appId()).isEqualTo(app.appId());
+            JsonNode resealed = operator.post("/api/operator/maintenance/reseal-secrets", null).body();
+            assertThat(resealed.get("hmac_secrets").asInt()).isEqualTo(1);
+            assertThat(resealed.get("platform_keys").asInt()).isEqualTo(1);
+            assertThat(operator.post("/api/operator/maintenance/reseal-secrets", null).body().get("hmac_secrets").asInt())
+                    .as("a second run finds nothing left").isZero();
+        }
+        try (ConfigurableApplicationContext third = start("default", with(common, "tongbao.security.master-key", newKey))) {
+            assertThat(operator(third).sdk(app).currentApp().appId()).isEqualTo(app.appId());
+        }
+    }
+
+    @Test
     void anUnreachableDatabaseStopsTheStartWithTheReason() {
         assertThatThrownBy(() -> start("default", Map.of("tongbao.data-dir", dataDir.toString(),
                 "tongbao.db.url", "jdbc:postgresql://127.0.0.1:1/tongbao", "tongbao.db.user", "tongbao",
@@ -100,6 +129,18 @@ class ApplicationLifecycleTest {
                 assertThat(rs.next()).isTrue();
             }
         }
+    }
+
+    private static Map<String, String> with(Map<String, String> base, String key, String value) {
+        Map<String, String> copy = new java.util.HashMap<>(base);
+        copy.put(key, value);
+        return copy;
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     private static String messages(Throwable e) {
