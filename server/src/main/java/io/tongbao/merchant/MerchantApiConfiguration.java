@@ -1,6 +1,9 @@
 package io.tongbao.merchant;
 
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,6 +12,17 @@ import tools.jackson.databind.ObjectMapper;
 
 @Configuration(proxyBeanMethods = false)
 class MerchantApiConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(MerchantApiConfiguration.class);
+
+    @Bean
+    RateLimiter rateLimiter(ApiProperties properties, @Value("${tongbao.redis.url:}") String redisUrl) {
+        if (redisUrl.isBlank()) {
+            return new LocalRateLimiter(properties);
+        }
+        log.info("Rate limits shared through Redis at {}", redisUrl.replaceAll("//[^@/]*@", "//***@"));
+        return new RedisRateLimiter(redisUrl, properties, "tongbao:rate-limit:");
+    }
 
     /** After Spring Security's chain (which lets /api/v1 through) and before the dispatcher. */
     @Bean

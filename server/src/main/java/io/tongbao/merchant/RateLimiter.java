@@ -1,37 +1,15 @@
 package io.tongbao.merchant;
 
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.stereotype.Component;
+import java.util.Optional;
 
 /**
- * Per-app rate limit, a token bucket per app in this process. With several nodes each node allows the limit,
- * so the cluster-wide limit is the per-node limit times the node count (docs/api.md).
+ * The per-app rate limit: a token bucket of {@code tongbao.api.burst} tokens refilled at
+ * {@code tongbao.api.requests-per-second}. In this process by default ({@link LocalRateLimiter}); shared by all
+ * nodes through Redis when {@code tongbao.redis.url} is set ({@link RedisRateLimiter}).
  */
-@Component
-class RateLimiter {
+interface RateLimiter {
 
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-    private final ApiProperties properties;
-
-    RateLimiter(ApiProperties properties) {
-        this.properties = properties;
-    }
-
-    /** Empty when the call may go ahead; otherwise how long to wait. */
-    java.util.Optional<Duration> tryAcquire(String appId) {
-        ConsumptionProbe probe = buckets.computeIfAbsent(appId, id -> newBucket()).tryConsumeAndReturnRemaining(1);
-        return probe.isConsumed() ? java.util.Optional.empty()
-                : java.util.Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
-    }
-
-    private Bucket newBucket() {
-        return Bucket.builder()
-                .addLimit(limit -> limit.capacity(properties.burst())
-                        .refillGreedy(properties.requestsPerSecond(), Duration.ofSeconds(1)))
-                .build();
-    }
+    /** Empty when the call may go ahead; otherwise how long until a token is back. */
+    Optional<Duration> tryAcquire(String appId);
 }
