@@ -73,6 +73,11 @@ public final class TongbaoClient {
         return new Builder();
     }
 
+    /** Payments: unified order, query, close, refunds. */
+    public PaymentApi payments() {
+        return new PaymentApi(this);
+    }
+
     /** The app this client is configured for. */
     public AppInfo currentApp() {
         return get("/api/v1/app", Map.of(), AppInfo.class);

@@ -114,6 +114,18 @@ public final class OperatorClient {
                 .rsaKeys(app.merchantPrivateKeyBase64(), app.platformPublicKeyPem()).maxRetries(0).build();
     }
 
+    /** Gives the app an Alipay and a WeChat Pay account with freshly generated keys. */
+    public void configureChannels(String appId) {
+        expect(put("/api/operator/apps/" + appId + "/channels/alipay", Map.of("channel_app_id", "2021000000000009",
+                "app_private_key", Base64.getEncoder().encodeToString(rsaKeyPair().getPrivate().getEncoded()),
+                "alipay_public_key", Base64.getEncoder().encodeToString(rsaKeyPair().getPublic().getEncoded()))), 200);
+        expect(put("/api/operator/apps/" + appId + "/channels/wechatpay", Map.of("mchid", "1900000009",
+                "app_ids", java.util.List.of("wx1234567890abcdef"),
+                "merchant_private_key", Base64.getEncoder().encodeToString(rsaKeyPair().getPrivate().getEncoded()),
+                "merchant_serial_no", "5157F09EFDC096DE15EBE81A47057A7232F1B8E1",
+                "api_v3_key", "0123456789abcdefghijklmnopqrstuv", "mode", "PLATFORM_CERTIFICATE")), 200);
+    }
+
     public String baseUrl() {
         return baseUrl;
     }

@@ -1,0 +1,67 @@
+package io.tongbao.payment;
+
+import io.tongbao.payment.PaymentStateMachine.PaymentStatus;
+import io.tongbao.shared.PayWay;
+import io.tongbao.shared.web.MerchantCaller;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The merchant's payment API (docs/payments.md). */
+@RestController
+@RequestMapping("/api/v1/payments")
+class PaymentController {
+
+    private final UnifiedOrders unifiedOrders;
+    private final Payments payments;
+    private final Refunds refunds;
+
+    PaymentController(UnifiedOrders unifiedOrders, Payments payments, Refunds refunds) {
+        this.unifiedOrders = unifiedOrders;
+        this.payments = payments;
+        this.refunds = refunds;
+    }
+
+    @PostMapping
+    Payment order(MerchantCaller caller, @RequestBody OrderRequest request) {
+        return unifiedOrders.order(caller, request);
+    }
+
+    @GetMapping("/{paymentId}")
+    Payment get(MerchantCaller caller, @PathVariable String paymentId) {
+        return payments.get(caller, paymentId);
+    }
+
+    @GetMapping
+    Payments.Page list(MerchantCaller caller,
+                       @RequestParam(name = "out_trade_no", required = false) String outTradeNo,
+                       @RequestParam(required = false) PaymentStatus status,
+                       @RequestParam(name = "pay_way", required = false) PayWay payWay,
+                       @RequestParam(required = false) Instant from,
+                       @RequestParam(required = false) Instant to,
+                       @RequestParam(required = false) String cursor,
+                       @RequestParam(defaultValue = "20") int limit) {
+        return payments.list(caller, from, to, status, payWay, outTradeNo, cursor, limit);
+    }
+
+    @PostMapping("/{paymentId}/close")
+    Payment close(MerchantCaller caller, @PathVariable String paymentId) {
+        return payments.close(caller, paymentId);
+    }
+
+    @PostMapping("/{paymentId}/refunds")
+    Refund refund(MerchantCaller caller, @PathVariable String paymentId, @RequestBody Refunds.RefundRequest request) {
+        return refunds.refund(caller, paymentId, request);
+    }
+
+    @GetMapping("/{paymentId}/refunds")
+    List<Refund> refunds(MerchantCaller caller, @PathVariable String paymentId) {
+        return refunds.refundsOf(caller, paymentId);
+    }
+}

@@ -1,0 +1,171 @@
+package io.tongbao.payment;
+
+import io.tongbao.payment.PaymentEvents.PaymentClosed;
+import io.tongbao.payment.PaymentEvents.PaymentExceptionRaised;
+import io.tongbao.payment.PaymentEvents.PaymentSucceeded;
+import io.tongbao.payment.PaymentEvents.RefundFailed;
+import io.tongbao.payment.PaymentEvents.RefundSucceeded;
+import io.tongbao.payment.PaymentStateMachine.AttemptStatus;
+import io.tongbao.payment.PaymentStateMachine.PaymentStatus;
+import io.tongbao.payment.PaymentStateMachine.RefundStatus;
+import io.tongbao.payment.spi.ChannelNotifications;
+import io.tongbao.payment.spi.PaidTrade;
+import io.tongbao.payment.spi.RefundRef;
+import io.tongbao.payment.spi.TradeRef;
+import io.tongbao.shared.id.Ids;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applies what a channel reports (by notification, query, close or a barcode's answer) exactly once. Each method is
+ * one transaction that locks the order, moves the attempt and the order by guarded updates and publishes the event,
+ * so a duplicate, late or concurrent report finds the work done and changes nothing.
+ */
+@Service
+class PaymentSettlement implements ChannelNotifications {
+
+    enum SurplusPolicy { REFUND, HOLD }
+
+    private final PaymentStore payments;
+    private final RefundStore refunds;
+    private final PaymentExceptions exceptions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final SurplusPolicy surplusPolicy;
+
+    PaymentSettlement(PaymentStore payments, RefundStore refunds, PaymentExceptions exceptions,
+                      ApplicationEventPublisher events, Clock clock,
+                      @Value("${tongbao.payments.surplus-policy:REFUND}") SurplusPolicy surplusPolicy) {
+        this.payments = payments;
+        this.refunds = refunds;
+        this.exceptions = exceptions;
+        this.events = events;
+        this.clock = clock;
+        this.surplusPolicy = surplusPolicy;
+    }
+
+    @Override
+    @Transactional
+    public Outcome tradePaid(TradeRef trade, PaidTrade paid) {
+        Instant now = clock.instant();
+        Optional<AttemptRow> found = payments.attempt(trade.outTradeNo());
+        if (found.isEmpty() || !found.get().appId().equals(trade.appId())) {
+            exceptions.recordRejection(trade.appId(), trade.outTradeNo(), "UNKNOWN_TRADE",
+                    "a paid notification for a trade this app does not have", now);
+            return Outcome.REJECTED;
+        }
+        if (found.get().amount() != paid.amount()) {
+            exceptions.recordRejection(trade.appId(), trade.outTradeNo(), "AMOUNT_MISMATCH",
+                    "channel reports " + paid.amount() + " fen paid, the attempt is for " + found.get().amount(), now);
+            return Outcome.REJECTED;
+        }
+        OrderRow order = payments.lockOrder(found.get().paymentId());
+        AttemptRow attempt = payments.lockAttempt(trade.outTradeNo());
+        if (attempt.status() == AttemptStatus.SUCCEEDED) {
+            if (paid.finished() && !attempt.finished()) {
+                payments.attemptFinished(attempt.id(), now);
+                if (attempt.id().equals(order.paidAttemptId())) {
+                    payments.markNotRefundable(order.id(), now);
+                }
+            }
+            return Outcome.ACCEPTED;
+        }
+        Instant paidAt = paid.paidAt() == null ? now : paid.paidAt();
+        payments.attemptSucceeded(attempt.id(), attempt.status(), paid.channelTransactionId(), paidAt, paid.finished(), now);
+        if (order.status() == PaymentStatus.PENDING) {
+            payments.markPaid(order.id(), attempt.id(), paidAt, now);
+            if (paid.finished()) {
+                payments.markNotRefundable(order.id(), now);
+            }
+            events.publishEvent(new PaymentSucceeded(order.id(), order.merchantId(), order.appId(), order.outTradeNo(),
+                    order.amount(), order.currency(), attempt.payWay(), attempt.id(), paid.channelTransactionId(), paidAt));
+        } else {
+            surplus(order, attempt, now);
+        }
+        return Outcome.ACCEPTED;
+    }
+
+    /** Money for an order that is already paid by another attempt, or was closed: never silently kept or dropped. */
+    private void surplus(OrderRow order, AttemptRow attempt, Instant now) {
+        String kind = order.status() == PaymentStatus.PAID ? "SURPLUS_PAYMENT" : "PAID_AFTER_CLOSE";
+        String resolution = surplusPolicy == SurplusPolicy.REFUND ? "AUTO_REFUND" : "HELD_FOR_OPERATOR";
+        String exceptionId = exceptions.record(order.merchantId(), order.appId(), order.id(), attempt.id(), kind,
+                "attempt " + attempt.id() + " was paid " + attempt.amount() + " fen while the payment is "
+                        + order.status(), resolution, now);
+        if (surplusPolicy == SurplusPolicy.REFUND) {
+            refunds.insert(new RefundRow(Ids.next("rfd"), order.id(), attempt.id(), order.merchantId(), order.appId(),
+                    "auto-" + attempt.id(), attempt.amount(), kind, RefundStatus.PENDING, true, null, null, null, null,
+                    now, null), null);
+        }
+        events.publishEvent(new PaymentExceptionRaised(exceptionId, order.merchantId(), order.appId(), order.id(),
+                attempt.id(), kind, attempt.amount(), resolution, now));
+    }
+
+    /** The channel closed the attempt; the order closes with it unless another attempt is live or it was paid. */
+    @Transactional
+    void attemptClosed(String attemptId, boolean closeOrder) {
+        Instant now = clock.instant();
+        AttemptRow attempt = payments.attempt(attemptId).orElseThrow();
+        OrderRow order = payments.lockOrder(attempt.paymentId());
+        payments.attemptClosed(attemptId, now);
+        if (closeOrder && order.status() == PaymentStatus.PENDING && payments.markClosed(order.id(), now)) {
+            events.publishEvent(new PaymentClosed(order.id(), order.merchantId(), order.appId(), order.outTradeNo(), now));
+        }
+    }
+
+    /** An order with no live attempt closes locally only. */
+    @Transactional
+    boolean closeOrder(String paymentId) {
+        Instant now = clock.instant();
+        OrderRow order = payments.lockOrder(paymentId);
+        if (order.status() != PaymentStatus.PENDING || payments.liveAttempt(paymentId).isPresent()) {
+            return false;
+        }
+        payments.markClosed(paymentId, now);
+        events.publishEvent(new PaymentClosed(order.id(), order.merchantId(), order.appId(), order.outTradeNo(), now));
+        return true;
+    }
+
+    @Override
+    @Transactional
+    public Outcome refundSucceeded(RefundRef ref, String channelRefundId, Instant at) {
+        Optional<RefundRow> refund = refunds.byId(ref.outRefundNo()).filter(r -> r.appId().equals(ref.appId()));
+        if (refund.isEmpty()) {
+            exceptions.recordRejection(ref.appId(), ref.outTradeNo(), "UNKNOWN_REFUND",
+                    "a refund notification for a refund this app does not have", clock.instant());
+            return Outcome.REJECTED;
+        }
+        RefundRow row = refund.get();
+        payments.lockOrder(row.paymentId());
+        if (refunds.succeeded(row.id(), channelRefundId, at == null ? clock.instant() : at, clock.instant())) {
+            events.publishEvent(new RefundSucceeded(row.id(), row.paymentId(), row.merchantId(), row.appId(),
+                    row.outRefundNo(), row.amount(), row.automatic(), at == null ? clock.instant() : at));
+        }
+        return Outcome.ACCEPTED;
+    }
+
+    @Override
+    @Transactional
+    public Outcome refundFailed(RefundRef ref, String code, String message) {
+        Optional<RefundRow> refund = refunds.byId(ref.outRefundNo()).filter(r -> r.appId().equals(ref.appId()));
+        if (refund.isEmpty()) {
+            return Outcome.REJECTED;
+        }
+        RefundRow row = refund.get();
+        Instant now = clock.instant();
+        payments.lockOrder(row.paymentId());
+        if (refunds.failed(row.id(), code, message, now)) {
+            if (!row.automatic()) {
+                payments.releaseRefund(row.paymentId(), row.amount(), now);
+            }
+            events.publishEvent(new RefundFailed(row.id(), row.paymentId(), row.merchantId(), row.appId(),
+                    row.outRefundNo(), row.amount(), code, message, now));
+        }
+        return Outcome.ACCEPTED;
+    }
+}

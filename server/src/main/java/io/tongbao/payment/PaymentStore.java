@@ -1,0 +1,264 @@
+package io.tongbao.payment;
+
+import io.tongbao.payment.PaymentStateMachine.AttemptStatus;
+import io.tongbao.payment.PaymentStateMachine.PaymentStatus;
+import io.tongbao.shared.PayWay;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Orders and attempts in SQL. Every status change names the status it expects: the database settles races. */
+@Repository
+class PaymentStore {
+
+    private final JdbcClient jdbc;
+
+    PaymentStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** False when (app, out_trade_no) exists already. */
+    boolean insertOrder(OrderRow order) {
+        return jdbc.sql("""
+                        insert into payment_order (id, merchant_id, app_id, out_trade_no, amount, currency, subject,
+                            description, metadata, notify_url, return_url, request_hash, status, pay_way, expires_at,
+                            fee_rate_ppm, fee, created_at, updated_at)
+                        values (:id, :merchant, :app, :outTradeNo, :amount, :currency, :subject, :description,
+                            cast(:metadata as jsonb), :notifyUrl, :returnUrl, :hash, :status, :payWay, :expiresAt,
+                            :feeRate, :fee, :now, :now)
+                        on conflict (app_id, out_trade_no) do nothing""")
+                .param("id", order.id()).param("merchant", order.merchantId()).param("app", order.appId())
+                .param("outTradeNo", order.outTradeNo()).param("amount", order.amount())
+                .param("currency", order.currency()).param("subject", order.subject())
+                .param("description", order.description()).param("metadata", order.metadataJson())
+                .param("notifyUrl", order.notifyUrl()).param("returnUrl", order.returnUrl())
+                .param("hash", order.requestHash()).param("status", order.status().name())
+                .param("payWay", order.payWay().name()).param("expiresAt", at(order.expiresAt()))
+                .param("feeRate", order.feeRatePpm()).param("fee", order.fee()).param("now", at(order.createdAt()))
+                .update() == 1;
+    }
+
+    Optional<OrderRow> order(String merchantId, String paymentId) {
+        return jdbc.sql(ORDER + " where merchant_id = :merchant and id = :id")
+                .param("merchant", merchantId).param("id", paymentId).query(PaymentStore::order).optional();
+    }
+
+    Optional<OrderRow> orderById(String paymentId) {
+        return jdbc.sql(ORDER + " where id = :id").param("id", paymentId).query(PaymentStore::order).optional();
+    }
+
+    Optional<OrderRow> orderByOutTradeNo(String appId, String outTradeNo) {
+        return jdbc.sql(ORDER + " where app_id = :app and out_trade_no = :no")
+                .param("app", appId).param("no", outTradeNo).query(PaymentStore::order).optional();
+    }
+
+    /** The order, locked until the transaction ends: serialises what is decided per order. */
+    OrderRow lockOrder(String paymentId) {
+        return jdbc.sql(ORDER + " where id = :id for update").param("id", paymentId).query(PaymentStore::order).single();
+    }
+
+    List<OrderRow> page(String merchantId, Instant from, Instant to, PaymentStatus status, PayWay payWay,
+                        String outTradeNo, Instant cursorCreatedAt, String cursorId, int limit) {
+        return jdbc.sql(ORDER + " " + """
+                         where merchant_id = :merchant
+                           and (cast(:from as timestamptz) is null or created_at >= :from)
+                           and (cast(:to as timestamptz) is null or created_at < :to)
+                           and (cast(:status as text) is null or status = :status)
+                           and (cast(:payWay as text) is null or pay_way = :payWay)
+                           and (cast(:outTradeNo as text) is null or out_trade_no = :outTradeNo)
+                           and (cast(:cursorAt as timestamptz) is null or (created_at, id) < (:cursorAt, :cursorId))
+                         order by created_at desc, id desc limit :limit""")
+                .param("merchant", merchantId).param("from", at(from)).param("to", at(to))
+                .param("status", status == null ? null : status.name())
+                .param("payWay", payWay == null ? null : payWay.name()).param("outTradeNo", outTradeNo)
+                .param("cursorAt", at(cursorCreatedAt)).param("cursorId", cursorId).param("limit", limit)
+                .query(PaymentStore::order).list();
+    }
+
+    boolean markPaid(String paymentId, String attemptId, Instant paidAt, Instant now) {
+        PaymentStateMachine.require(PaymentStateMachine.PAYMENT, PaymentStatus.PENDING, PaymentStatus.PAID);
+        return jdbc.sql("""
+                        update payment_order set status = 'PAID', paid_at = :paidAt, paid_attempt_id = :attempt,
+                               updated_at = :now
+                        where id = :id and status = 'PENDING'""")
+                .param("paidAt", at(paidAt)).param("attempt", attemptId).param("now", at(now)).param("id", paymentId)
+                .update() == 1;
+    }
+
+    boolean markClosed(String paymentId, Instant now) {
+        PaymentStateMachine.require(PaymentStateMachine.PAYMENT, PaymentStatus.PENDING, PaymentStatus.CLOSED);
+        return jdbc.sql("update payment_order set status = 'CLOSED', closed_at = :now, updated_at = :now where id = :id and status = 'PENDING'")
+                .param("now", at(now)).param("id", paymentId).update() == 1;
+    }
+
+    void markNotRefundable(String paymentId, Instant now) {
+        jdbc.sql("update payment_order set refundable = false, updated_at = :now where id = :id and refundable")
+                .param("now", at(now)).param("id", paymentId).update();
+    }
+
+    void changePayWay(String paymentId, PayWay payWay, Instant now) {
+        jdbc.sql("update payment_order set pay_way = :way, updated_at = :now where id = :id and status = 'PENDING'")
+                .param("way", payWay.name()).param("now", at(now)).param("id", paymentId).update();
+    }
+
+    /** Reserves a refund's amount; false when it would exceed what was paid, or the payment is not refundable. */
+    boolean reserveRefund(String paymentId, long amount, int maxRefunds, Instant now) {
+        return jdbc.sql("""
+                        update payment_order set amount_refunded = amount_refunded + :amount,
+                               refund_count = refund_count + 1, updated_at = :now
+                        where id = :id and status = 'PAID' and refundable
+                          and amount_refunded + :amount <= amount and refund_count < :max""")
+                .param("amount", amount).param("now", at(now)).param("id", paymentId).param("max", maxRefunds)
+                .update() == 1;
+    }
+
+    void releaseRefund(String paymentId, long amount, Instant now) {
+        jdbc.sql("""
+                        update payment_order set amount_refunded = amount_refunded - :amount, updated_at = :now
+                        where id = :id and amount_refunded >= :amount""")
+                .param("amount", amount).param("now", at(now)).param("id", paymentId).update();
+    }
+
+    // --- attempts -------------------------------------------------------------------------------
+
+    /** Empty when another live attempt holds the order (the unique index on live attempts said no). */
+    Optional<AttemptRow> insertCreatingAttempt(AttemptRow attempt, String channel) {
+        try {
+            jdbc.sql("""
+                            insert into payment_attempt (id, payment_id, merchant_id, app_id, channel, pay_way, amount,
+                                status, created_at, updated_at)
+                            values (:id, :payment, :merchant, :app, :channel, :payWay, :amount, 'CREATING', :now, :now)""")
+                    .param("id", attempt.id()).param("payment", attempt.paymentId()).param("merchant", attempt.merchantId())
+                    .param("app", attempt.appId()).param("channel", channel).param("payWay", attempt.payWay().name())
+                    .param("amount", attempt.amount()).param("now", at(attempt.createdAt())).update();
+            return Optional.of(attempt);
+        } catch (DuplicateKeyException liveAttemptExists) {
+            return Optional.empty();
+        }
+    }
+
+    Optional<AttemptRow> attempt(String attemptId) {
+        return jdbc.sql(ATTEMPT + " where id = :id").param("id", attemptId).query(PaymentStore::attempt).optional();
+    }
+
+    AttemptRow lockAttempt(String attemptId) {
+        return jdbc.sql(ATTEMPT + " where id = :id for update").param("id", attemptId).query(PaymentStore::attempt).single();
+    }
+
+    Optional<AttemptRow> liveAttempt(String paymentId) {
+        return jdbc.sql(ATTEMPT + " where payment_id = :payment and status in ('CREATING', 'PENDING')")
+                .param("payment", paymentId).query(PaymentStore::attempt).optional();
+    }
+
+    List<AttemptRow> attempts(String paymentId) {
+        return jdbc.sql(ATTEMPT + " where payment_id = :payment order by created_at, id")
+                .param("payment", paymentId).query(PaymentStore::attempt).list();
+    }
+
+    boolean attemptOpened(String attemptId, String actionJson, Instant nextQueryAt, Instant now) {
+        return moveAttempt(attemptId, AttemptStatus.CREATING, AttemptStatus.PENDING, """
+                update payment_attempt set status = 'PENDING', action = cast(:action as jsonb), next_query_at = :next,
+                       updated_at = :now where id = :id and status = 'CREATING'""",
+                q -> q.param("action", actionJson).param("next", at(nextQueryAt)).param("now", at(now)));
+    }
+
+    boolean attemptFailed(String attemptId, AttemptStatus from, String code, String message, Instant now) {
+        return moveAttempt(attemptId, from, AttemptStatus.FAILED, """
+                update payment_attempt set status = 'FAILED', failure_code = :code, failure_message = :message,
+                       next_query_at = null, updated_at = :now where id = :id and status = :from""",
+                q -> q.param("code", code).param("message", message).param("now", at(now)).param("from", from.name()));
+    }
+
+    boolean attemptClosed(String attemptId, Instant now) {
+        return moveAttempt(attemptId, AttemptStatus.PENDING, AttemptStatus.CLOSED, """
+                update payment_attempt set status = 'CLOSED', closed_at = :now, next_query_at = null, updated_at = :now
+                where id = :id and status = 'PENDING'""", q -> q.param("now", at(now)));
+    }
+
+    boolean attemptSucceeded(String attemptId, AttemptStatus from, String channelTransactionId, Instant paidAt,
+                             boolean finished, Instant now) {
+        return moveAttempt(attemptId, from, AttemptStatus.SUCCEEDED, """
+                update payment_attempt set status = 'SUCCEEDED', channel_transaction_id = :txn, paid_at = :paidAt,
+                       finished = :finished, next_query_at = null, updated_at = :now
+                where id = :id and status = :from""",
+                q -> q.param("txn", channelTransactionId).param("paidAt", at(paidAt)).param("finished", finished)
+                        .param("now", at(now)).param("from", from.name()));
+    }
+
+    void attemptFinished(String attemptId, Instant now) {
+        jdbc.sql("update payment_attempt set finished = true, updated_at = :now where id = :id and status = 'SUCCEEDED'")
+                .param("now", at(now)).param("id", attemptId).update();
+    }
+
+    void scheduleQuery(String attemptId, Instant nextQueryAt, Instant now) {
+        jdbc.sql("""
+                        update payment_attempt set next_query_at = :next, query_count = query_count + 1, updated_at = :now
+                        where id = :id and status = 'PENDING'""")
+                .param("next", at(nextQueryAt)).param("now", at(now)).param("id", attemptId).update();
+    }
+
+    /** Claims attempts due for a query for this node for a lease: no two nodes work the same attempt at once. */
+    List<String> claimDueAttempts(Instant now, Instant leaseUntil, int limit) {
+        return jdbc.sql("""
+                        update payment_attempt set next_query_at = :lease where id in (
+                            select id from payment_attempt where status = 'PENDING' and next_query_at <= :now
+                            order by next_query_at limit :limit for update skip locked)
+                        returning id""")
+                .param("lease", at(leaseUntil)).param("now", at(now)).param("limit", limit).query(String.class).list();
+    }
+
+    List<String> expiredWithoutLiveAttempt(Instant now, int limit) {
+        return jdbc.sql("""
+                        select o.id from payment_order o
+                        where o.status = 'PENDING' and o.expires_at <= :now
+                          and not exists (select 1 from payment_attempt a
+                                          where a.payment_id = o.id and a.status in ('CREATING', 'PENDING'))
+                        order by o.expires_at limit :limit""")
+                .param("now", at(now)).param("limit", limit).query(String.class).list();
+    }
+
+    private boolean moveAttempt(String attemptId, AttemptStatus from, AttemptStatus to, String sql,
+                                java.util.function.UnaryOperator<JdbcClient.StatementSpec> params) {
+        PaymentStateMachine.require(PaymentStateMachine.ATTEMPT, from, to);
+        return params.apply(jdbc.sql(sql).param("id", attemptId)).update() == 1;
+    }
+
+    static OffsetDateTime at(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static final String ORDER = "select * from payment_order";
+    private static final String ATTEMPT = "select * from payment_attempt";
+
+    private static OrderRow order(ResultSet rs, int row) throws SQLException {
+        return new OrderRow(rs.getString("id"), rs.getString("merchant_id"), rs.getString("app_id"),
+                rs.getString("out_trade_no"), rs.getLong("amount"), rs.getString("currency"), rs.getString("subject"),
+                rs.getString("description"), rs.getString("metadata"), rs.getString("notify_url"),
+                rs.getString("return_url"), rs.getString("request_hash"), PaymentStatus.valueOf(rs.getString("status")),
+                PayWay.valueOf(rs.getString("pay_way")), instant(rs, "expires_at"), instant(rs, "paid_at"),
+                rs.getString("paid_attempt_id"), instant(rs, "closed_at"), rs.getBoolean("refundable"),
+                rs.getLong("amount_refunded"), rs.getInt("refund_count"), (Integer) rs.getObject("fee_rate_ppm"),
+                (Long) rs.getObject("fee"), instant(rs, "created_at"));
+    }
+
+    private static AttemptRow attempt(ResultSet rs, int row) throws SQLException {
+        return new AttemptRow(rs.getString("id"), rs.getString("payment_id"), rs.getString("merchant_id"),
+                rs.getString("app_id"), PayWay.valueOf(rs.getString("pay_way")), rs.getLong("amount"),
+                AttemptStatus.valueOf(rs.getString("status")), rs.getString("channel_transaction_id"),
+                rs.getString("action"), rs.getBoolean("finished"), rs.getInt("query_count"),
+                instant(rs, "created_at"), instant(rs, "paid_at"));
+    }
+}

@@ -1,0 +1,48 @@
+package io.tongbao.payment;
+
+import io.tongbao.payment.PaymentStateMachine.AttemptStatus;
+import io.tongbao.payment.PaymentStateMachine.PaymentStatus;
+import io.tongbao.payment.spi.ClientAction;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+/** Turns stored rows into what the API shows. */
+@Component
+class PaymentViews {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final PaymentStore payments;
+    private final ObjectMapper json;
+
+    PaymentViews(PaymentStore payments, ObjectMapper json) {
+        this.payments = payments;
+        this.json = json;
+    }
+
+    Payment view(OrderRow order) {
+        ClientAction action = null;
+        if (order.status() == PaymentStatus.PENDING) {
+            action = payments.liveAttempt(order.id())
+                    .filter(attempt -> attempt.status() == AttemptStatus.PENDING && attempt.actionJson() != null)
+                    .map(attempt -> json.readValue(attempt.actionJson(), ClientAction.class))
+                    .orElse(null);
+        }
+        return new Payment(order.id(), order.outTradeNo(), order.appId(), order.amount(), order.currency(),
+                order.subject(), order.description(), order.status(), order.payWay(), order.expiresAt(),
+                order.paidAt(), order.closedAt(), order.amountRefunded(), order.refundable(), order.fee(),
+                order.metadataJson() == null ? null : json.readValue(order.metadataJson(), MAP), action,
+                order.createdAt());
+    }
+
+    String actionJson(ClientAction action) {
+        return action == null ? null : json.writeValueAsString(action);
+    }
+
+    String metadataJson(Map<String, Object> metadata) {
+        return metadata == null || metadata.isEmpty() ? null : json.writeValueAsString(new java.util.TreeMap<>(metadata));
+    }
+}

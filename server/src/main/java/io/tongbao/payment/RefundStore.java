@@ -1,0 +1,112 @@
+package io.tongbao.payment;
+
+import static io.tongbao.payment.PaymentStore.at;
+
+import io.tongbao.payment.PaymentStateMachine.RefundStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class RefundStore {
+
+    private final JdbcClient jdbc;
+
+    RefundStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** False when the refund number (or the automatic refund of that attempt) exists already. */
+    boolean insert(RefundRow refund, Instant firstWorkAt) {
+        try {
+            jdbc.sql("""
+                            insert into refund (id, payment_id, attempt_id, merchant_id, app_id, out_refund_no, amount,
+                                reason, status, automatic, next_query_at, created_at, updated_at)
+                            values (:id, :payment, :attempt, :merchant, :app, :no, :amount, :reason, 'PENDING',
+                                :automatic, :firstWork, :now, :now)""")
+                    .param("firstWork", at(firstWorkAt))
+                    .param("id", refund.id()).param("payment", refund.paymentId()).param("attempt", refund.attemptId())
+                    .param("merchant", refund.merchantId()).param("app", refund.appId())
+                    .param("no", refund.outRefundNo()).param("amount", refund.amount()).param("reason", refund.reason())
+                    .param("automatic", refund.automatic()).param("now", at(refund.createdAt())).update();
+            return true;
+        } catch (DuplicateKeyException exists) {
+            return false;
+        }
+    }
+
+    Optional<RefundRow> byOutRefundNo(String appId, String outRefundNo) {
+        return jdbc.sql(SELECT + " where app_id = :app and out_refund_no = :no")
+                .param("app", appId).param("no", outRefundNo).query(RefundStore::row).optional();
+    }
+
+    Optional<RefundRow> byId(String refundId) {
+        return jdbc.sql(SELECT + " where id = :id").param("id", refundId).query(RefundStore::row).optional();
+    }
+
+    List<RefundRow> ofPayment(String paymentId) {
+        return jdbc.sql(SELECT + " where payment_id = :payment order by created_at, id")
+                .param("payment", paymentId).query(RefundStore::row).list();
+    }
+
+    void submitted(String refundId, String channelRefundId, Instant nextQueryAt, Instant now) {
+        jdbc.sql("""
+                        update refund set submitted_at = coalesce(submitted_at, :now),
+                               channel_refund_id = coalesce(:channelId, channel_refund_id), next_query_at = :next,
+                               updated_at = :now
+                        where id = :id and status = 'PENDING'""")
+                .param("now", at(now)).param("channelId", channelRefundId).param("next", at(nextQueryAt))
+                .param("id", refundId).update();
+    }
+
+    boolean succeeded(String refundId, String channelRefundId, Instant at, Instant now) {
+        PaymentStateMachine.require(PaymentStateMachine.REFUND, RefundStatus.PENDING, RefundStatus.SUCCEEDED);
+        return jdbc.sql("""
+                        update refund set status = 'SUCCEEDED', channel_refund_id = coalesce(:channelId, channel_refund_id),
+                               succeeded_at = :at, next_query_at = null, updated_at = :now
+                        where id = :id and status = 'PENDING'""")
+                .param("channelId", channelRefundId).param("at", at(at)).param("now", at(now)).param("id", refundId)
+                .update() == 1;
+    }
+
+    boolean failed(String refundId, String code, String message, Instant now) {
+        PaymentStateMachine.require(PaymentStateMachine.REFUND, RefundStatus.PENDING, RefundStatus.FAILED);
+        return jdbc.sql("""
+                        update refund set status = 'FAILED', failure_code = :code, failure_message = :message,
+                               next_query_at = null, updated_at = :now
+                        where id = :id and status = 'PENDING'""")
+                .param("code", code).param("message", message).param("now", at(now)).param("id", refundId)
+                .update() == 1;
+    }
+
+    /** Claims due refunds for this node for a lease, so that no two nodes work the same refund at once. */
+    List<String> claimDue(Instant now, Instant leaseUntil, int limit) {
+        return jdbc.sql("""
+                        update refund set next_query_at = :lease where id in (
+                            select id from refund where status = 'PENDING' and (next_query_at is null or next_query_at <= :now)
+                            order by next_query_at nulls first limit :limit for update skip locked)
+                        returning id""")
+                .param("lease", at(leaseUntil)).param("now", at(now)).param("limit", limit).query(String.class).list();
+    }
+
+    private static final String SELECT = "select * from refund";
+
+    private static RefundRow row(ResultSet rs, int row) throws SQLException {
+        return new RefundRow(rs.getString("id"), rs.getString("payment_id"), rs.getString("attempt_id"),
+                rs.getString("merchant_id"), rs.getString("app_id"), rs.getString("out_refund_no"), rs.getLong("amount"),
+                rs.getString("reason"), RefundStatus.valueOf(rs.getString("status")), rs.getBoolean("automatic"),
+                rs.getString("failure_code"), rs.getString("failure_message"), rs.getString("channel_refund_id"),
+                instant(rs.getTimestamp("submitted_at")), instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("succeeded_at")));
+    }
+
+    private static Instant instant(Timestamp value) {
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,193 @@
+package io.tongbao.payment;
+
+import io.tongbao.merchant.ChannelAccounts;
+import io.tongbao.merchant.FeeRates;
+import io.tongbao.payment.PaymentStateMachine.AttemptStatus;
+import io.tongbao.payment.PaymentStateMachine.PaymentStatus;
+import io.tongbao.payment.spi.BuyerIds;
+import io.tongbao.payment.spi.ClientAction;
+import io.tongbao.payment.spi.CloseResult;
+import io.tongbao.payment.spi.PrepayCommand;
+import io.tongbao.payment.spi.PrepayResult;
+import io.tongbao.payment.spi.TradeRef;
+import io.tongbao.shared.PayWay;
+import io.tongbao.shared.id.Ids;
+import io.tongbao.shared.web.ApiException;
+import io.tongbao.shared.web.MerchantCaller;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+import org.springframework.stereotype.Service;
+
+/**
+ * The unified order: one call for every pay way. The same out_trade_no with the same parameters returns the
+ * existing payment; another pay way opens a new attempt only after the previous one is closed at its channel (or
+ * found paid). Channel calls happen outside any database transaction; the database decides every race.
+ */
+@Service
+public class UnifiedOrders {
+
+    private static final Duration WAIT_FOR_CONCURRENT_ATTEMPT = Duration.ofSeconds(10);
+
+    private final PaymentStore payments;
+    private final PaymentSettlement settlement;
+    private final PaymentViews views;
+    private final Gateways gateways;
+    private final ChannelAccounts channelAccounts;
+    private final FeeRates feeRates;
+    private final Clock clock;
+
+    UnifiedOrders(PaymentStore payments, PaymentSettlement settlement, PaymentViews views, Gateways gateways,
+                  ChannelAccounts channelAccounts, FeeRates feeRates, Clock clock) {
+        this.payments = payments;
+        this.settlement = settlement;
+        this.views = views;
+        this.gateways = gateways;
+        this.channelAccounts = channelAccounts;
+        this.feeRates = feeRates;
+        this.clock = clock;
+    }
+
+    public Payment order(MerchantCaller caller, OrderRequest request) {
+        Duration expiry = OrderValidation.validate(request);
+        requireChannelAccount(caller.appId(), request.payWay());
+        Instant now = clock.instant();
+        String hash = requestHash(request);
+        Integer ratePpm = feeRates.ratePpm(caller.appId(), request.payWay()).stream().boxed().findFirst().orElse(null);
+        OrderRow fresh = new OrderRow(Ids.next("pay"), caller.merchantId(), caller.appId(), request.outTradeNo(),
+                request.amount(), "CNY", request.subject().strip(), request.description(),
+                views.metadataJson(request.metadata()), request.notifyUrl(), request.returnUrl(), hash,
+                PaymentStatus.PENDING, request.payWay(), now.plus(expiry), null, null, null, true, 0, 0, ratePpm,
+                ratePpm == null ? null : fee(request.amount(), ratePpm), now);
+        OrderRow order = payments.insertOrder(fresh) ? fresh
+                : payments.orderByOutTradeNo(caller.appId(), request.outTradeNo()).orElseThrow();
+        if (!order.requestHash().equals(hash)) {
+            throw ApiException.conflict("OUT_TRADE_NO_REUSED", "out_trade_no " + request.outTradeNo()
+                    + " was used for a payment with other parameters (amount, subject, description, URLs or metadata)");
+        }
+        if (order.status() != PaymentStatus.PENDING || !order.expiresAt().isAfter(now)) {
+            return views.view(order);
+        }
+        return views.view(attempt(order, request, now));
+    }
+
+    private OrderRow attempt(OrderRow order, OrderRequest request, Instant now) {
+        Optional<AttemptRow> live = payments.liveAttempt(order.id());
+        if (live.isPresent()) {
+            AttemptRow current = live.get();
+            if (current.status() == AttemptStatus.CREATING) {
+                return awaitConcurrentAttempt(order.id());
+            }
+            if (current.payWay() == request.payWay() && current.actionJson() != null
+                    && request.payWay() != PayWay.ALIPAY_BARCODE) {
+                return reload(order.id());
+            }
+            if (!closePrevious(current)) {
+                return reload(order.id());
+            }
+        }
+        AttemptRow attempt = new AttemptRow(Ids.next("att"), order.id(), order.merchantId(), order.appId(),
+                request.payWay(), order.amount(), AttemptStatus.CREATING, null, null, false, 0, now, null);
+        if (payments.insertCreatingAttempt(attempt, request.payWay().channel().name()).isEmpty()) {
+            return awaitConcurrentAttempt(order.id());
+        }
+        payments.changePayWay(order.id(), request.payWay(), now);
+        PrepayResult result = gateways.of(request.payWay()).prepay(new PrepayCommand(order.appId(), request.payWay(),
+                attempt.id(), order.amount(), order.currency(), order.subject(), order.description(),
+                order.expiresAt(), order.returnUrl(), request.clientIp(),
+                new BuyerIds(request.openid(), request.buyerId(), request.authCode())));
+        Instant after = clock.instant();
+        switch (result) {
+            case PrepayResult.AwaitingBuyer awaiting ->
+                    payments.attemptOpened(attempt.id(), views.actionJson(awaiting.action()),
+                            after.plus(QuerySchedule.first(request.payWay())), after);
+            case PrepayResult.Paid paid -> settlement.tradePaid(
+                    new TradeRef(order.appId(), request.payWay(), attempt.id()), paid.trade());
+            case PrepayResult.Processing processing ->
+                    payments.attemptOpened(attempt.id(), views.actionJson(new ClientAction(ClientAction.Type.NONE,
+                            Map.of("waiting_for", "buyer confirmation"))), after.plus(QuerySchedule.first(request.payWay())), after);
+            case PrepayResult.Unknown unknown ->
+                    // the trade may exist at the channel: keep the attempt and let the janitor ask soon
+                    payments.attemptOpened(attempt.id(), null, after.plusSeconds(5), after);
+            case PrepayResult.Failed failed -> {
+                payments.attemptFailed(attempt.id(), AttemptStatus.CREATING, failed.code(), failed.message(), after);
+                throw ApiException.rule("CHANNEL_REFUSED", request.payWay().channel() + " refused the payment: "
+                        + failed.code() + " " + failed.message());
+            }
+        }
+        return reload(order.id());
+    }
+
+    /** True when a new attempt may start; false when the previous one turned out paid. */
+    private boolean closePrevious(AttemptRow previous) {
+        CloseResult result = gateways.of(previous.payWay())
+                .close(new TradeRef(previous.appId(), previous.payWay(), previous.id()));
+        return switch (result) {
+            case CloseResult.Closed closed -> {
+                settlement.attemptClosed(previous.id(), false);
+                yield true;
+            }
+            case CloseResult.AlreadyPaid paid -> {
+                settlement.tradePaid(new TradeRef(previous.appId(), previous.payWay(), previous.id()), paid.trade());
+                yield false;
+            }
+            case CloseResult.NotYet notYet -> throw new ApiException(org.springframework.http.HttpStatus.CONFLICT,
+                    "PREVIOUS_ATTEMPT_OPEN", "the " + previous.payWay() + " attempt cannot be closed at the channel yet ("
+                    + notYet.reason() + "); retry in " + notYet.retryAfter().toSeconds() + " s");
+            case CloseResult.Unknown unknown -> throw new ApiException(org.springframework.http.HttpStatus.CONFLICT,
+                    "PREVIOUS_ATTEMPT_OPEN", "the channel did not confirm closing the " + previous.payWay()
+                    + " attempt (" + unknown.reason() + "); retry shortly");
+        };
+    }
+
+    private OrderRow awaitConcurrentAttempt(String paymentId) {
+        Instant deadline = clock.instant().plus(WAIT_FOR_CONCURRENT_ATTEMPT);
+        while (clock.instant().isBefore(deadline)) {
+            Optional<AttemptRow> live = payments.liveAttempt(paymentId);
+            if (live.isEmpty() || live.get().status() != AttemptStatus.CREATING) {
+                return reload(paymentId);
+            }
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+        }
+        throw ApiException.conflict("REQUEST_IN_PROGRESS", "another request is opening this payment at the channel; retry");
+    }
+
+    private OrderRow reload(String paymentId) {
+        return payments.orderById(paymentId).orElseThrow();
+    }
+
+    private void requireChannelAccount(String appId, PayWay payWay) {
+        boolean configured = switch (payWay.channel()) {
+            case ALIPAY -> channelAccounts.alipay(appId).isPresent();
+            case WECHATPAY -> channelAccounts.wechatPay(appId).isPresent();
+        };
+        if (!configured) {
+            throw ApiException.rule("CHANNEL_NOT_CONFIGURED", "this app has no " + payWay.channel()
+                    + " account; the operator sets it up under /api/operator/apps/{app_id}/channels");
+        }
+    }
+
+    /** Fee in fen, rounded half up; checked arithmetic. */
+    static long fee(long amount, int ratePpm) {
+        return Math.addExact(Math.multiplyExact(amount, (long) ratePpm), 500_000L) / 1_000_000L;
+    }
+
+    private String requestHash(OrderRequest request) {
+        String canonical = String.join("\u0000", String.valueOf(request.amount()), "CNY", request.subject().strip(),
+                String.valueOf(request.description()), String.valueOf(request.notifyUrl()),
+                String.valueOf(request.returnUrl()), String.valueOf(views.metadataJson(request.metadata())));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.tongbao.payment;
+
+import io.tongbao.payment.spi.ChannelGateway;
+import io.tongbao.payment.spi.ChannelRefundStatus;
+import io.tongbao.payment.spi.ClientAction;
+import io.tongbao.payment.spi.CloseResult;
+import io.tongbao.payment.spi.PaidTrade;
+import io.tongbao.payment.spi.PrepayCommand;
+import io.tongbao.payment.spi.PrepayResult;
+import io.tongbao.payment.spi.RefundCommand;
+import io.tongbao.payment.spi.RefundRef;
+import io.tongbao.payment.spi.RefundResult;
+import io.tongbao.payment.spi.TradeRef;
+import io.tongbao.payment.spi.TradeStatus;
+import io.tongbao.shared.PayWay.Channel;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * A channel that lives in the test: it remembers trades and lets the test decide what the buyer did, so the payment
+ * module's rules (exactly once, refunds never above the paid amount, surplus payments) are tested apart from the
+ * protocols. The protocols themselves are tested end to end against the sandbox.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class FakeChannelGateways {
+
+    public static final Map<String, String> TRADES = new ConcurrentHashMap<>();
+    public static final Set<String> CLOSE_NOT_YET = ConcurrentHashMap.newKeySet();
+    public static final Map<String, Integer> REFUNDED = new ConcurrentHashMap<>();
+    public static final AtomicInteger PREPAYS = new AtomicInteger();
+
+    @Bean
+    ChannelGateway fakeAlipay() {
+        return new Fake(Channel.ALIPAY);
+    }
+
+    @Bean
+    ChannelGateway fakeWechatPay() {
+        return new Fake(Channel.WECHATPAY);
+    }
+
+    /** What the buyer did: the trade is now paid at the channel. */
+    public static void buyerPays(String outTradeNo) {
+        TRADES.put(outTradeNo, "PAID");
+    }
+
+    static PaidTrade paid(String outTradeNo, long amount) {
+        return new PaidTrade("txn-" + outTradeNo, amount, Instant.now(), false, null);
+    }
+
+    static final class Fake implements ChannelGateway {
+        private final Channel channel;
+        private final Map<String, Long> amounts = new ConcurrentHashMap<>();
+
+        Fake(Channel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public Channel channel() {
+            return channel;
+        }
+
+        @Override
+        public PrepayResult prepay(PrepayCommand command) {
+            PREPAYS.incrementAndGet();
+            amounts.put(command.outTradeNo(), command.amount());
+            TRADES.put(command.outTradeNo(), "OPEN");
+            return new PrepayResult.AwaitingBuyer(new ClientAction(ClientAction.Type.QR_CODE,
+                    Map.of("content", "fake://" + command.outTradeNo())));
+        }
+
+        @Override
+        public TradeStatus query(TradeRef trade) {
+            return switch (TRADES.getOrDefault(trade.outTradeNo(), "NONE")) {
+                case "PAID" -> new TradeStatus.Paid(paid(trade.outTradeNo(), amounts.get(trade.outTradeNo())));
+                case "CLOSED" -> new TradeStatus.Closed("closed");
+                case "OPEN" -> new TradeStatus.NotPaid();
+                default -> new TradeStatus.NotFound();
+            };
+        }
+
+        @Override
+        public CloseResult close(TradeRef trade) {
+            if ("PAID".equals(TRADES.get(trade.outTradeNo()))) {
+                return new CloseResult.AlreadyPaid(paid(trade.outTradeNo(), amounts.get(trade.outTradeNo())));
+            }
+            if (CLOSE_NOT_YET.contains(trade.outTradeNo())) {
+                return new CloseResult.NotYet(Duration.ofMinutes(5), "created less than 5 minutes ago");
+            }
+            TRADES.put(trade.outTradeNo(), "CLOSED");
+            return new CloseResult.Closed();
+        }
+
+        @Override
+        public RefundResult refund(RefundCommand command) {
+            REFUNDED.merge(command.outTradeNo(), (int) command.refundAmount(), Integer::sum);
+            return new RefundResult.Accepted("rf-" + command.outRefundNo());
+        }
+
+        @Override
+        public ChannelRefundStatus queryRefund(RefundRef refund) {
+            return new ChannelRefundStatus.Succeeded("rf-" + refund.outRefundNo(), Instant.now());
+        }
+    }
+}
