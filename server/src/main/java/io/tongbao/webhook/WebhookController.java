@@ -1,0 +1,66 @@
+package io.tongbao.webhook;
+
+import io.tongbao.shared.web.MerchantCaller;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class WebhookController {
+
+    private final WebhookEvents events;
+    private final RetrySchedules schedules;
+
+    WebhookController(WebhookEvents events, RetrySchedules schedules) {
+        this.events = events;
+        this.schedules = schedules;
+    }
+
+    @GetMapping("/api/v1/events")
+    WebhookEvents.Page list(MerchantCaller caller, @RequestParam(required = false) String types,
+                            @RequestParam(required = false) String after, @RequestParam(defaultValue = "50") int limit) {
+        return events.list(caller.appId(), types, after, limit);
+    }
+
+    @GetMapping("/api/v1/events/{eventId}")
+    Map<String, Object> get(MerchantCaller caller, @PathVariable String eventId) {
+        return events.get(caller.appId(), eventId);
+    }
+
+    @GetMapping("/api/v1/events/{eventId}/deliveries")
+    List<WebhookEvents.Delivery> deliveries(MerchantCaller caller, @PathVariable String eventId) {
+        return events.deliveries(caller.appId(), eventId);
+    }
+
+    @PostMapping("/api/v1/events/{eventId}/resend")
+    Map<String, Integer> resend(MerchantCaller caller, @PathVariable String eventId) {
+        return Map.of("resent", events.resend(caller.appId(), eventId));
+    }
+
+    record BulkResend(String appId, Instant from, Instant to) {
+    }
+
+    record Schedule(List<String> retrySchedule) {
+    }
+
+    /** Operator: resend every dead delivery of an app, optionally for events in [from, to). */
+    @PostMapping("/api/operator/webhooks/resend")
+    Map<String, Integer> resendDead(@RequestBody BulkResend request) {
+        if (request.appId() == null) {
+            throw io.tongbao.shared.web.ApiException.invalid("app_id", "is required");
+        }
+        return Map.of("resent", events.resendDead(request.appId(), request.from(), request.to()));
+    }
+
+    @PutMapping("/api/operator/apps/{appId}/webhook-schedule")
+    Map<String, Object> schedule(@PathVariable String appId, @RequestBody Schedule request) {
+        return Map.of("retry_schedule", schedules.set(appId, request.retrySchedule()).stream().map(Object::toString).toList());
+    }
+}

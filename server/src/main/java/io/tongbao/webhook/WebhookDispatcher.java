@@ -1,0 +1,120 @@
+package io.tongbao.webhook;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends due deliveries. Each is claimed in the database with a lease longer than a send can take, so one delivery is
+ * attempted by one node at a time; each runs on its own virtual thread, and at most
+ * {@code max-concurrent-per-endpoint} at once per endpoint, so a slow merchant delays nobody else. A crash between
+ * sending and recording lets the lease run out and the event is sent again: receivers dedupe by event id.
+ */
+@Component
+class WebhookDispatcher implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+    private static final int BATCH = 100;
+
+    private final DeliveryStore deliveries;
+    private final WebhookSender sender;
+    private final TargetPolicy targets;
+    private final RetrySchedules schedules;
+    private final WebhookProperties properties;
+    private final Clock clock;
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final Map<String, Semaphore> endpoints = new ConcurrentHashMap<>();
+
+    WebhookDispatcher(DeliveryStore deliveries, WebhookSender sender, TargetPolicy targets, RetrySchedules schedules,
+                      WebhookProperties properties, Clock clock) {
+        this.deliveries = deliveries;
+        this.sender = sender;
+        this.targets = targets;
+        this.schedules = schedules;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${tongbao.webhooks.poll-interval:PT0.5S}", initialDelayString = "PT1S")
+    void dispatchDue() {
+        if (!properties.dispatcherEnabled()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<DeliveryStore.Claimed> due = deliveries.claimDue(now, now.plus(lease()), BATCH);
+        for (DeliveryStore.Claimed claimed : due) {
+            workers.submit(() -> deliver(claimed));
+        }
+    }
+
+    void deliver(DeliveryStore.Claimed claimed) {
+        Semaphore endpoint = endpoints.computeIfAbsent(endpointOf(claimed.url()),
+                key -> new Semaphore(properties.maxConcurrentPerEndpoint()));
+        if (!endpoint.tryAcquire()) {
+            deliveries.postpone(claimed.id(), clock.instant().plusSeconds(1));
+            return;
+        }
+        try {
+            attempt(claimed);
+        } catch (RuntimeException e) {
+            log.warn("webhook delivery {} failed unexpectedly; its lease will bring it back: {}", claimed.id(), e.toString());
+        } finally {
+            endpoint.release();
+        }
+    }
+
+    private void attempt(DeliveryStore.Claimed claimed) {
+        Optional<String> refused = targets.refusal(claimed.url());
+        if (refused.isPresent()) {
+            Instant now = clock.instant();
+            deliveries.recordAttempt(claimed.id(), now, new WebhookSender.Result(null, 0, null, "refused: " + refused.get()));
+            // retrying will not make an internal address external
+            deliveries.dead(claimed.id(), null, "refused: " + refused.get(), now);
+            return;
+        }
+        Instant started = clock.instant();
+        WebhookSender.Result result = sender.send(claimed.appId(), claimed.eventId(), claimed.type(), claimed.url(),
+                claimed.payload());
+        Instant now = clock.instant();
+        deliveries.recordAttempt(claimed.id(), started, result);
+        if (result.delivered()) {
+            deliveries.succeeded(claimed.id(), result.status(), now);
+            return;
+        }
+        String error = result.error() != null ? result.error() : "HTTP " + result.status();
+        List<Duration> schedule = schedules.forApp(claimed.appId());
+        int failedAttempts = claimed.attemptCount() + 1;
+        if (failedAttempts > schedule.size()) {
+            deliveries.dead(claimed.id(), result.status(), error, now);
+        } else {
+            deliveries.retryAt(claimed.id(), now.plus(schedule.get(failedAttempts - 1)), result.status(), error, now);
+        }
+    }
+
+    private Duration lease() {
+        return properties.timeout().multipliedBy(3);
+    }
+
+    private static String endpointOf(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort();
+    }
+
+    @Override
+    public void destroy() {
+        workers.shutdown();
+    }
+}
