@@ -35,7 +35,12 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         RedisURI uri = RedisURI.create(redisUrl);
         uri.setTimeout(TIMEOUT);
         this.client = RedisClient.create(uri);
-        this.connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+        try {
+            this.connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+        } catch (RuntimeException e) {
+            client.shutdown();
+            throw e;
+        }
         this.buckets = Bucket4jLettuce.casBasedBuilder(connection)
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
                 .requestTimeout(TIMEOUT)
