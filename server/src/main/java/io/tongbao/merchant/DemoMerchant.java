@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,15 +34,17 @@ class DemoMerchant implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoMerchant.class);
 
     private final Onboarding onboarding;
+    private final DemoSandboxChannels channels;
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final Path credentialsFile;
     private final String baseUrl;
 
-    DemoMerchant(Onboarding onboarding, JdbcClient jdbc, ObjectMapper json,
+    DemoMerchant(Onboarding onboarding, DemoSandboxChannels channels, JdbcClient jdbc, ObjectMapper json,
                  @Value("${tongbao.data-dir:./data}") Path dataDir,
                  @Value("${server.port:8080}") int port) {
         this.onboarding = onboarding;
+        this.channels = channels;
         this.jdbc = jdbc;
         this.json = json;
         this.credentialsFile = dataDir.resolve("demo-credentials.json").toAbsolutePath().normalize();
@@ -50,9 +53,12 @@ class DemoMerchant implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        boolean exists = jdbc.sql("select exists (select 1 from merchant where name = :name)")
-                .param("name", NAME).query(Boolean.class).single();
-        if (exists) {
+        Optional<String> existingApp = jdbc.sql("""
+                        select a.id from app a join merchant m on m.id = a.merchant_id
+                        where m.name = :name order by a.created_at limit 1""")
+                .param("name", NAME).query(String.class).optional();
+        if (existingApp.isPresent()) {
+            channels.connect(existingApp.get());
             log.info("Demo merchant exists; its credentials are in {}", credentialsFile);
             return;
         }
@@ -65,6 +71,7 @@ class DemoMerchant implements ApplicationRunner {
         credentials.put("sign_type", SignType.HMAC_SHA256.name());
         credentials.put("hmac_secret", created.hmacSecret());
         write(json.writerWithDefaultPrettyPrinter().writeValueAsString(credentials));
+        channels.connect(created.app().id());
         // printed on purpose, once: the demo has no other way to hand them over
         log.warn("""
 

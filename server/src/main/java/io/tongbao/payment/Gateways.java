@@ -16,7 +16,13 @@ class Gateways {
     private final Map<Channel, ChannelGateway> byChannel = new EnumMap<>(Channel.class);
 
     Gateways(List<ChannelGateway> gateways) {
-        gateways.forEach(gateway -> byChannel.put(gateway.channel(), gateway));
+        for (ChannelGateway gateway : gateways) {
+            ChannelGateway other = byChannel.putIfAbsent(gateway.channel(), gateway);
+            if (other != null) {
+                throw new IllegalStateException("two adapters for " + gateway.channel() + ": " + other.getClass().getName()
+                        + " and " + gateway.getClass().getName());
+            }
+        }
     }
 
     ChannelGateway of(PayWay payWay) {

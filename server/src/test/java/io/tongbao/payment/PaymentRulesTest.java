@@ -46,7 +46,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TongbaoTest
 @Import({FakeChannelGateways.class, PaymentRulesTest.EventCounter.class})
-@TestPropertySource(properties = "tongbao.payments.janitor.enabled=true")
+@TestPropertySource(properties = {"tongbao.payments.janitor.enabled=true", "tongbao.channels.enabled=false"})
 class PaymentRulesTest {
 
     @LocalServerPort

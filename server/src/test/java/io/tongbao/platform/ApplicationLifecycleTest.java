@@ -53,6 +53,11 @@ class ApplicationLifecycleTest {
             TongbaoClient sdk = TongbaoClient.builder().baseUrl(operator.baseUrl())
                     .appId(demo.get("app_id").asString()).hmacSecret(demo.get("hmac_secret").asString()).build();
             assertThat(sdk.currentApp().merchantId()).isEqualTo(demo.get("merchant_id").asString());
+            // the demo app pays through the sandbox mounted in the process, registered again at this start
+            for (String payWay : new String[]{"ALIPAY_QR", "WECHAT_NATIVE"}) {
+                assertThat(sdk.payments().create(io.tongbao.sdk.PaymentApi.PaymentRequest.of(
+                        "demo-" + payWay, 100, "demo", payWay)).action().type()).as(payWay).isEqualTo("QR_CODE");
+            }
             assertThat(operator.get("/api/operator/merchants").raw()).containsOnlyOnce("Tongbao demo merchant");
         }
     }

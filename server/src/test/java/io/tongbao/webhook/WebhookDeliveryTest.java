@@ -45,7 +45,7 @@ import org.springframework.test.context.TestPropertySource;
 /** Webhooks to a real local receiver, with time moved by a test clock instead of waited for. */
 @TongbaoTest
 @Import({FakeChannelGateways.class, WebhookDeliveryTest.TestClock.class})
-@TestPropertySource(properties = {"tongbao.webhooks.dispatcher-enabled=true", "tongbao.webhooks.allow-private-targets=true",
+@TestPropertySource(properties = {"tongbao.channels.enabled=false", "tongbao.webhooks.dispatcher-enabled=true", "tongbao.webhooks.allow-private-targets=true",
         "tongbao.webhooks.poll-interval=PT0.2S"})
 class WebhookDeliveryTest {
 

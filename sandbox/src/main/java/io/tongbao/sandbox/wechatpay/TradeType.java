@@ -1,0 +1,17 @@
+package io.tongbao.sandbox.wechatpay;
+
+/** The prepay endpoint a transaction came from; MWEB is WeChat Pay's name for H5. */
+enum TradeType {
+    JSAPI, APP, MWEB, NATIVE;
+
+    static TradeType ofEndpoint(String endpoint) {
+        return switch (endpoint) {
+            case "jsapi" -> JSAPI;
+            case "app" -> APP;
+            case "h5" -> MWEB;
+            case "native" -> NATIVE;
+            default -> throw new WechatError(org.springframework.http.HttpStatus.NOT_FOUND, "NOT_FOUND",
+                    "不存在的下单接口: " + endpoint);
+        };
+    }
+}

@@ -1,0 +1,268 @@
+package io.tongbao.channel.wechatpay;
+
+import com.wechat.pay.java.core.exception.ServiceException;
+import com.wechat.pay.java.core.exception.WechatPayException;
+import com.wechat.pay.java.service.payments.model.Transaction;
+import com.wechat.pay.java.service.payments.nativepay.model.CloseOrderRequest;
+import com.wechat.pay.java.service.payments.nativepay.model.QueryOrderByOutTradeNoRequest;
+import com.wechat.pay.java.service.refund.model.AmountReq;
+import com.wechat.pay.java.service.refund.model.CreateRequest;
+import com.wechat.pay.java.service.refund.model.QueryByOutRefundNoRequest;
+import com.wechat.pay.java.service.refund.model.Refund;
+import io.tongbao.channel.NotifyUrls;
+import io.tongbao.payment.spi.ChannelGateway;
+import io.tongbao.payment.spi.ChannelRefundStatus;
+import io.tongbao.payment.spi.ClientAction;
+import io.tongbao.payment.spi.CloseResult;
+import io.tongbao.payment.spi.PaidTrade;
+import io.tongbao.payment.spi.PrepayCommand;
+import io.tongbao.payment.spi.PrepayResult;
+import io.tongbao.payment.spi.RefundCommand;
+import io.tongbao.payment.spi.RefundRef;
+import io.tongbao.payment.spi.RefundResult;
+import io.tongbao.payment.spi.TradeRef;
+import io.tongbao.payment.spi.TradeStatus;
+import io.tongbao.shared.PayWay.Channel;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * WeChat Pay API v3 through the official {@code wechatpay-java}, with the app's own services. A call that got no
+ * verified answer is {@code Unknown}: WeChat Pay may have acted.
+ */
+@Component
+@ConditionalOnBooleanProperty(name = "tongbao.channels.enabled", matchIfMissing = true)
+class WechatPayGateway implements ChannelGateway {
+
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    private final WechatPayClients clients;
+    private final NotifyUrls notifyUrls;
+
+    WechatPayGateway(WechatPayClients clients, NotifyUrls notifyUrls) {
+        this.clients = clients;
+        this.notifyUrls = notifyUrls;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.WECHATPAY;
+    }
+
+    @Override
+    public PrepayResult prepay(PrepayCommand command) {
+        WechatPayClients.Built built = clients.forApp(command.appId());
+        String appid = built.account().channelAppIds().getFirst();
+        String mchid = built.account().mchid();
+        String notifyUrl = notifyUrls.of("wechatpay", command.appId());
+        String expire = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(command.expiresAt().atZone(BEIJING).toOffsetDateTime());
+        try {
+            return switch (command.payWay()) {
+                case WECHAT_NATIVE -> {
+                    var request = new com.wechat.pay.java.service.payments.nativepay.model.PrepayRequest();
+                    var amount = new com.wechat.pay.java.service.payments.nativepay.model.Amount();
+                    amount.setTotal(Math.toIntExact(command.amount()));
+                    amount.setCurrency("CNY");
+                    request.setAmount(amount);
+                    request.setAppid(appid);
+                    request.setMchid(mchid);
+                    request.setDescription(command.subject());
+                    request.setOutTradeNo(command.outTradeNo());
+                    request.setNotifyUrl(notifyUrl);
+                    request.setTimeExpire(expire);
+                    String codeUrl = built.nativePay().prepay(request).getCodeUrl();
+                    yield awaiting(ClientAction.Type.QR_CODE, Map.of("content", codeUrl));
+                }
+                case WECHAT_JSAPI, WECHAT_MINI -> {
+                    var request = new com.wechat.pay.java.service.payments.jsapi.model.PrepayRequest();
+                    var amount = new com.wechat.pay.java.service.payments.jsapi.model.Amount();
+                    amount.setTotal(Math.toIntExact(command.amount()));
+                    amount.setCurrency("CNY");
+                    var payer = new com.wechat.pay.java.service.payments.jsapi.model.Payer();
+                    payer.setOpenid(command.buyer().openid());
+                    request.setAmount(amount);
+                    request.setPayer(payer);
+                    request.setAppid(appid);
+                    request.setMchid(mchid);
+                    request.setDescription(command.subject());
+                    request.setOutTradeNo(command.outTradeNo());
+                    request.setNotifyUrl(notifyUrl);
+                    request.setTimeExpire(expire);
+                    var signed = built.jsapi().prepayWithRequestPayment(request);
+                    Map<String, Object> params = new LinkedHashMap<>();
+                    params.put("appId", signed.getAppId());
+                    params.put("timeStamp", signed.getTimeStamp());
+                    params.put("nonceStr", signed.getNonceStr());
+                    params.put("package", signed.getPackageVal());
+                    params.put("signType", signed.getSignType());
+                    params.put("paySign", signed.getPaySign());
+                    yield awaiting(ClientAction.Type.JSAPI_PARAMS, params);
+                }
+                case WECHAT_APP -> {
+                    var request = new com.wechat.pay.java.service.payments.app.model.PrepayRequest();
+                    var amount = new com.wechat.pay.java.service.payments.app.model.Amount();
+                    amount.setTotal(Math.toIntExact(command.amount()));
+                    amount.setCurrency("CNY");
+                    request.setAmount(amount);
+                    request.setAppid(appid);
+                    request.setMchid(mchid);
+                    request.setDescription(command.subject());
+                    request.setOutTradeNo(command.outTradeNo());
+                    request.setNotifyUrl(notifyUrl);
+                    request.setTimeExpire(expire);
+                    var signed = built.app().prepayWithRequestPayment(request);
+                    Map<String, Object> params = new LinkedHashMap<>();
+                    params.put("appid", signed.getAppid());
+                    params.put("partnerid", signed.getPartnerId());
+                    params.put("prepayid", signed.getPrepayId());
+                    params.put("package", signed.getPackageVal());
+                    params.put("noncestr", signed.getNonceStr());
+                    params.put("timestamp", signed.getTimestamp());
+                    params.put("sign", signed.getSign());
+                    yield awaiting(ClientAction.Type.APP_PARAMS, params);
+                }
+                case WECHAT_H5 -> {
+                    var request = new com.wechat.pay.java.service.payments.h5.model.PrepayRequest();
+                    var amount = new com.wechat.pay.java.service.payments.h5.model.Amount();
+                    amount.setTotal(Math.toIntExact(command.amount()));
+                    amount.setCurrency("CNY");
+                    var scene = new com.wechat.pay.java.service.payments.h5.model.SceneInfo();
+                    scene.setPayerClientIp(command.clientIp());
+                    var h5 = new com.wechat.pay.java.service.payments.h5.model.H5Info();
+                    h5.setType("Wap");
+                    scene.setH5Info(h5);
+                    request.setAmount(amount);
+                    request.setSceneInfo(scene);
+                    request.setAppid(appid);
+                    request.setMchid(mchid);
+                    request.setDescription(command.subject());
+                    request.setOutTradeNo(command.outTradeNo());
+                    request.setNotifyUrl(notifyUrl);
+                    request.setTimeExpire(expire);
+                    String url = built.h5().prepay(request).getH5Url();
+                    yield awaiting(ClientAction.Type.H5_URL, Map.of("url", url));
+                }
+                default -> throw new IllegalArgumentException(command.payWay() + " is not a WeChat Pay way");
+            };
+        } catch (ServiceException e) {
+            return e.getHttpStatusCode() >= 500 ? new PrepayResult.Unknown(e.getErrorCode() + " " + e.getErrorMessage())
+                    : new PrepayResult.Failed(e.getErrorCode(), e.getErrorMessage());
+        } catch (WechatPayException | IllegalStateException e) {
+            return new PrepayResult.Unknown("WeChat Pay gave no verified answer: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public TradeStatus query(TradeRef trade) {
+        WechatPayClients.Built built = clients.forApp(trade.appId());
+        QueryOrderByOutTradeNoRequest request = new QueryOrderByOutTradeNoRequest();
+        request.setMchid(built.account().mchid());
+        request.setOutTradeNo(trade.outTradeNo());
+        try {
+            Transaction transaction = built.nativePay().queryOrderByOutTradeNo(request);
+            return switch (transaction.getTradeState()) {
+                case SUCCESS, REFUND -> new TradeStatus.Paid(paid(transaction));
+                case NOTPAY, USERPAYING, ACCEPT -> new TradeStatus.NotPaid();
+                case CLOSED, REVOKED, PAYERROR -> new TradeStatus.Closed(transaction.getTradeState().name());
+            };
+        } catch (ServiceException e) {
+            return "ORDER_NOT_EXIST".equals(e.getErrorCode()) || "ORDERNOTEXIST".equals(e.getErrorCode())
+                    ? new TradeStatus.NotFound() : new TradeStatus.Unknown(e.getErrorCode() + " " + e.getErrorMessage());
+        } catch (WechatPayException | IllegalStateException e) {
+            return new TradeStatus.Unknown("WeChat Pay gave no verified answer: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public CloseResult close(TradeRef trade) {
+        WechatPayClients.Built built = clients.forApp(trade.appId());
+        CloseOrderRequest request = new CloseOrderRequest();
+        request.setMchid(built.account().mchid());
+        request.setOutTradeNo(trade.outTradeNo());
+        try {
+            built.nativePay().closeOrder(request);
+            return new CloseResult.Closed();
+        } catch (ServiceException e) {
+            return switch (query(trade)) {
+                case TradeStatus.Paid paid -> new CloseResult.AlreadyPaid(paid.trade());
+                case TradeStatus.Closed closed -> new CloseResult.Closed();
+                case TradeStatus.NotFound notFound -> new CloseResult.Closed();
+                // WeChat Pay refuses to close an order younger than five minutes
+                case TradeStatus.NotPaid notPaid -> new CloseResult.NotYet(Duration.ofMinutes(1),
+                        "WeChat Pay refused to close: " + e.getErrorCode() + " " + e.getErrorMessage());
+                case TradeStatus.Unknown unknown -> new CloseResult.Unknown(e.getErrorCode() + " " + e.getErrorMessage());
+            };
+        } catch (WechatPayException | IllegalStateException e) {
+            return new CloseResult.Unknown("WeChat Pay gave no verified answer: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public RefundResult refund(RefundCommand command) {
+        WechatPayClients.Built built = clients.forApp(command.appId());
+        CreateRequest request = new CreateRequest();
+        request.setOutTradeNo(command.outTradeNo());
+        request.setOutRefundNo(command.outRefundNo());
+        request.setReason(command.reason());
+        request.setNotifyUrl(notifyUrls.of("wechatpay", command.appId()));
+        AmountReq amount = new AmountReq();
+        amount.setRefund(command.refundAmount());
+        amount.setTotal(command.totalAmount());
+        amount.setCurrency("CNY");
+        request.setAmount(amount);
+        try {
+            Refund refund = built.refunds().create(request);
+            return switch (refund.getStatus()) {
+                case SUCCESS -> new RefundResult.Succeeded(refund.getRefundId(), instant(refund.getSuccessTime()));
+                case CLOSED, ABNORMAL -> new RefundResult.Rejected(refund.getStatus().name(), "refund " + refund.getStatus());
+                case PROCESSING -> new RefundResult.Accepted(refund.getRefundId());
+            };
+        } catch (ServiceException e) {
+            return e.getHttpStatusCode() >= 500 ? new RefundResult.Unknown(e.getErrorCode() + " " + e.getErrorMessage())
+                    : new RefundResult.Rejected(e.getErrorCode(), e.getErrorMessage());
+        } catch (WechatPayException | IllegalStateException e) {
+            return new RefundResult.Unknown("WeChat Pay gave no verified answer: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public ChannelRefundStatus queryRefund(RefundRef ref) {
+        WechatPayClients.Built built = clients.forApp(ref.appId());
+        QueryByOutRefundNoRequest request = new QueryByOutRefundNoRequest();
+        request.setOutRefundNo(ref.outRefundNo());
+        try {
+            Refund refund = built.refunds().queryByOutRefundNo(request);
+            return switch (refund.getStatus()) {
+                case SUCCESS -> new ChannelRefundStatus.Succeeded(refund.getRefundId(), instant(refund.getSuccessTime()));
+                case PROCESSING -> new ChannelRefundStatus.Processing();
+                case CLOSED, ABNORMAL -> new ChannelRefundStatus.Failed(refund.getStatus().name(), "refund " + refund.getStatus());
+            };
+        } catch (ServiceException e) {
+            return "RESOURCE_NOT_EXISTS".equals(e.getErrorCode()) || "ORDER_NOT_EXIST".equals(e.getErrorCode())
+                    ? new ChannelRefundStatus.NotFound()
+                    : new ChannelRefundStatus.Unknown(e.getErrorCode() + " " + e.getErrorMessage());
+        } catch (WechatPayException | IllegalStateException e) {
+            return new ChannelRefundStatus.Unknown("WeChat Pay gave no verified answer: " + e.getMessage());
+        }
+    }
+
+    static PaidTrade paid(Transaction transaction) {
+        return new PaidTrade(transaction.getTransactionId(), transaction.getAmount().getTotal(),
+                instant(transaction.getSuccessTime()), false, transaction.getMchid());
+    }
+
+    static Instant instant(String rfc3339) {
+        return rfc3339 == null || rfc3339.isBlank() ? null : OffsetDateTime.parse(rfc3339).toInstant();
+    }
+
+    private static PrepayResult awaiting(ClientAction.Type type, Map<String, Object> data) {
+        return new PrepayResult.AwaitingBuyer(new ClientAction(type, data));
+    }
+}
