@@ -93,6 +93,8 @@ public final class TongbaoClient {
         return get("/api/v1/app/platform-key", Map.of(), PlatformKey.class);
     }
 
+    public LedgerApi ledger() { return new LedgerApi(this); }
+
     /** A signed GET of any API path; query values are encoded here. */
     public <T> T get(String path, Map<String, String> query, Class<T> responseType) {
         return send("GET", path, query, null, null, responseType);

@@ -1,0 +1,4 @@
+package io.tongbao.sdk.ledger;
+
+public record DailyTotal(int reason, String kind, long count, long amount) {
+}

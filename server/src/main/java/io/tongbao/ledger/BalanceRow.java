@@ -1,0 +1,59 @@
+package io.tongbao.ledger;
+
+/**
+ * One locked row of ledger_balance, changed in memory by {@link Journal} and written back once. Each change
+ * checks everything first and then mutates, so a refused entry leaves the row as it was.
+ */
+final class BalanceRow {
+
+    final long accountId;
+    final int shard;
+    final boolean mayGoNegative;
+    final boolean closed;
+    long balance;
+    long frozen;
+    long seq;
+    byte[] head;
+    boolean changed;
+
+    BalanceRow(long accountId, int shard, long balance, long frozen, boolean mayGoNegative, boolean closed, long seq,
+               byte[] head) {
+        this.accountId = accountId;
+        this.shard = shard;
+        this.balance = balance;
+        this.frozen = frozen;
+        this.mayGoNegative = mayGoNegative;
+        this.closed = closed;
+        this.seq = seq;
+        this.head = head;
+    }
+
+    long available() {
+        return balance - frozen;
+    }
+
+    /** Whether the row may end at this balance and frozen amount: never below zero unless it is an issuer. */
+    boolean allows(long newBalance, long newFrozen) {
+        return mayGoNegative || newBalance - newFrozen >= 0;
+    }
+
+    /** Applies a posting and returns the hash it chains in. */
+    Posting post(long transferIndex, byte[] transferDigest, long amount, long newBalance) {
+        balance = newBalance;
+        seq = seq + 1;
+        head = Hashes.chain(head, transferDigest, amount, newBalance, seq);
+        changed = true;
+        return new Posting(accountId, shard, seq, transferIndex, amount, newBalance, head);
+    }
+
+    record Posting(long accountId, int shard, long seq, long transferIndex, long amount, long balanceAfter, byte[] hash) {
+    }
+
+    record Key(long accountId, int shard) implements Comparable<Key> {
+        @Override
+        public int compareTo(Key other) {
+            int byAccount = Long.compare(accountId, other.accountId);
+            return byAccount != 0 ? byAccount : Integer.compare(shard, other.shard);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package io.tongbao.ledger;
+
+import io.tongbao.shared.web.ApiException;
+
+/** What became of one entry: written now, written by an earlier identical request, or refused. */
+sealed interface Outcome {
+
+    record Applied(StoredTransfer transfer) implements Outcome {
+    }
+
+    record Replayed(StoredTransfer transfer) implements Outcome {
+    }
+
+    record Failed(ApiException error) implements Outcome {
+    }
+}

@@ -1,0 +1,68 @@
+package io.tongbao.ledger;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.tongbao.shared.id.Ids;
+import io.tongbao.shared.web.MerchantCaller;
+import io.tongbao.support.TestDatabase;
+import java.time.Duration;
+import java.time.Instant;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The ledger module alone, wired by hand on a database of its own (real PostgreSQL, the ledger's migrations only),
+ * with a clock the test moves. For module-level and property tests that need no HTTP and no Spring context.
+ */
+final class LedgerFixture implements AutoCloseable {
+
+    final HikariDataSource dataSource;
+    final JdbcClient jdbc;
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T08:00:00Z"));
+    final Ledger ledger;
+    final LedgerAuditor auditor;
+    final HoldExpiry expiry;
+
+    private LedgerFixture(int issuerShards, int poolSize) {
+        String url = TestDatabase.freshDatabaseUrl();
+        Flyway.configure().dataSource(url, TestDatabase.user(), TestDatabase.password())
+                .locations("classpath:db/migration/ledger").load().migrate();
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(TestDatabase.user());
+        config.setPassword(TestDatabase.password());
+        config.setMaximumPoolSize(poolSize);
+        dataSource = new HikariDataSource(config);
+        jdbc = JdbcClient.create(dataSource);
+        DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(dataSource);
+        TransactionTemplate transactions = new TransactionTemplate(transactionManager);
+        LedgerProperties properties = new LedgerProperties(issuerShards, Duration.ofSeconds(1), 200);
+        Catalog catalog = new Catalog(jdbc, transactions, clock, properties);
+        EntryFactory entries = new EntryFactory(catalog, JsonMapper.builder().build(), clock);
+        Journal journal = new Journal(jdbc, transactions, clock);
+        ledger = new Ledger(catalog, entries, journal, new FastTransfers(jdbc, clock),
+                new LedgerQueries(jdbc, catalog, entries));
+        auditor = new LedgerAuditor(dataSource, transactionManager, clock);
+        expiry = new HoldExpiry(jdbc, journal, entries, clock, properties);
+    }
+
+    static LedgerFixture start() {
+        return new LedgerFixture(8, 12);
+    }
+
+    static LedgerFixture start(int issuerShards, int poolSize) {
+        return new LedgerFixture(issuerShards, poolSize);
+    }
+
+    static MerchantCaller newMerchant() {
+        return new MerchantCaller(Ids.next("mch"), Ids.next("app"));
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}
