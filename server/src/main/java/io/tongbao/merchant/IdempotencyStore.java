@@ -44,13 +44,16 @@ class IdempotencyStore {
 
     Claim claim(String appId, String key, String requestHash) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        jdbc.sql("delete from api_idempotency where app_id = :app and idempotency_key = :key and expires_at < :now")
-                .param("app", appId).param("key", key).param("now", now).update();
+        // one statement, one commit: a new key is inserted, an expired one is taken as if new
         int inserted = jdbc.sql("""
                         insert into api_idempotency (app_id, idempotency_key, request_hash, state, locked_until,
                                                      created_at, expires_at)
                         values (:app, :key, :hash, 'IN_PROGRESS', :lease, :now, :expires)
-                        on conflict do nothing""")
+                        on conflict (app_id, idempotency_key) do update
+                            set request_hash = excluded.request_hash, state = excluded.state,
+                                locked_until = excluded.locked_until, response_status = null, response_type = null,
+                                response_body = null, created_at = excluded.created_at, expires_at = excluded.expires_at
+                            where api_idempotency.expires_at < excluded.created_at""")
                 .param("app", appId).param("key", key).param("hash", requestHash).param("lease", now.plus(LEASE))
                 .param("now", now).param("expires", now.plus(RETENTION)).update();
         if (inserted == 1) {

@@ -139,6 +139,23 @@ class IdempotencyKeyTest {
     }
 
     @Test
+    void aKeyPastItsRetentionIsFreeForANewRequest() {
+        String key = UUID.randomUUID().toString();
+        Work first = new Work(unique(), false, null);
+        client.post(PATH, first, key, Done.class);
+        jdbc.sql("update api_idempotency set expires_at = now() - interval '1 second' where app_id = :app and idempotency_key = :key")
+                .param("app", app.appId()).param("key", key).update();
+
+        Work second = new Work(unique(), false, null);
+        Done done = client.post(PATH, second, key, Done.class);
+
+        assertThat(done.execution()).isEqualTo(1);
+        assertThat(executions(second)).isEqualTo(1);
+        assertThat(client.post(PATH, second, key, Done.class)).isEqualTo(done);
+        assertThat(executions(second)).isEqualTo(1);
+    }
+
+    @Test
     void keysBelongToOneApp() {
         TongbaoClient otherApp = operator.sdk(operator.createHmacApp(app.merchantId()));
         Work work = new Work(unique(), false, null);
