@@ -18,16 +18,18 @@ final class PaymentRecords {
         this.jdbc = jdbc;
     }
 
-    record Attempt(String id, String status, String payWay, long amount, Instant createdAt, Instant nextQueryAt) {
+    /** @param queryCount how many times the janitor asked the channel and rescheduled */
+    record Attempt(String id, String status, String payWay, long amount, Instant createdAt, Instant nextQueryAt,
+                   int queryCount) {
     }
 
     List<Attempt> attempts(String paymentId) {
         return jdbc.sql("""
-                        select id, status, pay_way, amount, created_at, next_query_at from payment_attempt
+                        select id, status, pay_way, amount, created_at, next_query_at, query_count from payment_attempt
                         where payment_id = :payment order by created_at, id""")
                 .param("payment", paymentId)
                 .query((rs, row) -> new Attempt(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6))))
+                        instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), rs.getInt(7)))
                 .list();
     }
 
