@@ -37,24 +37,31 @@ final class SandboxBuyer {
         this.sandbox = sandbox;
     }
 
-    /** Pays now, the way a buyer of this pay way does. */
-    void pays(Payment payment) {
+    /**
+     * Pays now, the way a buyer of this pay way does. Returns the trade as the sandbox shows it after paying (app_id
+     * or mchid, out_trade_no, amount, state), or null for a barcode, which the buyer confirms on the phone.
+     */
+    JsonNode pays(Payment payment) {
         Map<String, Object> data = payment.action().data();
-        switch (payment.payWay()) {
+        return switch (payment.payWay()) {
             case "ALIPAY_PC", "ALIPAY_WAP", "ALIPAY_QR", "ALIPAY_JSAPI" -> paysAlipayTrade(opensAlipayTrade(payment));
             case "ALIPAY_APP" -> {
                 JsonNode result = sandbox.ok("POST", "/sandbox/alipay/buyer/app-pay",
                         Map.of("order_string", data.get("order_string")));
                 assertThat(result.get("resultStatus").asString()).isEqualTo("9000");
+                yield result;
             }
-            // the buyer types the password on the phone; the sandbox pays once that time has passed
-            case "ALIPAY_BARCODE" -> sandbox.advance(Sandbox.PASSWORD_DELAY.plusSeconds(1));
+            case "ALIPAY_BARCODE" -> {
+                // the buyer types the password on the phone; the sandbox pays once that time has passed
+                sandbox.advance(Sandbox.PASSWORD_DELAY.plusSeconds(1));
+                yield null;
+            }
             case "WECHAT_NATIVE" -> sandbox.ok("POST", "/sandbox/wechatpay/buyer/pay", Map.of("code_url", data.get("content")));
             case "WECHAT_H5" -> sandbox.ok("POST", "/sandbox/wechatpay/buyer/pay", Map.of("code_url", data.get("url")));
             case "WECHAT_JSAPI", "WECHAT_MINI", "WECHAT_APP" ->
                     sandbox.ok("POST", "/sandbox/wechatpay/buyer/request-payment", data);
             default -> throw new IllegalArgumentException("no buyer for " + payment.payWay());
-        }
+        };
     }
 
     /**
@@ -73,8 +80,8 @@ final class SandboxBuyer {
         };
     }
 
-    void paysAlipayTrade(String tradeNo) {
-        sandbox.ok("POST", "/sandbox/alipay/buyer/pay", Map.of("trade_no", tradeNo, "buyer_id", ALIPAY_BUYER_ID));
+    JsonNode paysAlipayTrade(String tradeNo) {
+        return sandbox.ok("POST", "/sandbox/alipay/buyer/pay", Map.of("trade_no", tradeNo, "buyer_id", ALIPAY_BUYER_ID));
     }
 
     /** A buyer who tries to pay; the sandbox's answer (refusals are 4xx with the channel's code). */
