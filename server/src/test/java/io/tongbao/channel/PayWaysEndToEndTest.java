@@ -15,9 +15,12 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -28,6 +31,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * notifications lost, by the janitor's query alone.
  */
 @SandboxEndToEnd
+@ExtendWith(OutputCaptureExtension.class)
 class PayWaysEndToEndTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
@@ -118,6 +122,37 @@ class PayWaysEndToEndTest {
                     assertThat(e.getMessage()).contains("WeChat Pay barcode").contains("ALIPAY_BARCODE");
                 });
         assertThat(shop.payments.list(outTradeNo, null, null, null, null, null, 10).data()).isEmpty();
+    }
+
+    @Test
+    void aBarcodeThatPaysAtOnceIsPaidInTheAnswerAndItsNotificationChangesNothing() {
+        PaymentRequest order = Shop.order(PayWay.ALIPAY_BARCODE, 3456);
+        PaymentRequest paidAtOnce = new PaymentRequest(order.outTradeNo(), order.amount(), "CNY", order.subject(), null,
+                order.payWay(), null, null, null, null, null, null, "281234567890120000", null);
+
+        Payment payment = shop.payments.create(paidAtOnce);
+
+        assertThat(payment.status()).isEqualTo("PAID");
+        assertThat(payment.amount()).isEqualTo(3456);
+        String tradeNo = records.attempt(payment.id()).id();
+        await().atMost(PATIENCE).until(() -> sandbox.notificationStates(shop.alipay.appId(), tradeNo).equals(java.util.List.of("ACKNOWLEDGED")));
+        await().atMost(PATIENCE).until(() -> shop.events("payment.succeeded", payment.id()).size() == 1);
+        assertThat(records.publicationsPerListener("PaymentSucceeded", payment.id())).isNotEmpty().allMatch(n -> n == 1);
+    }
+
+    @Test
+    void aBarcodeTheChannelRefusesIsAClearErrorAndThePaymentCodeNeverReachesTheLog(CapturedOutput output) {
+        String authCode = "281234567890133333";
+        PaymentRequest order = Shop.order(PayWay.ALIPAY_BARCODE, 4567);
+        PaymentRequest broke = new PaymentRequest(order.outTradeNo(), order.amount(), "CNY", order.subject(), null,
+                order.payWay(), null, null, null, null, null, null, authCode, null);
+
+        assertThatThrownBy(() -> shop.payments.create(broke))
+                .isInstanceOfSatisfying(TongbaoException.class, e -> {
+                    assertThat(e.code()).isEqualTo("CHANNEL_REFUSED");
+                    assertThat(e.getMessage()).contains("ACQ.BUYER_BALANCE_NOT_ENOUGH");
+                });
+        assertThat(output.getAll()).doesNotContain(authCode);
     }
 
     /** docs/payments.md: what the client is handed, by pay way. */
