@@ -147,8 +147,9 @@ class ConcurrencyEndToEndTest {
 
     @Test
     void twoMerchantsWithTheirOwnChannelKeysNeverUseEachOthersUnderLoad() throws Exception {
-        Shop notified = Shop.open(operator, sandbox, Channel.ALIPAY, Channel.WECHATPAY);
-        Shop queried = Shop.open(operator, sandbox, Channel.ALIPAY, Channel.WECHATPAY);
+        // each in its own WeChat Pay key mode: platform certificates (downloaded by the SDK) and a public key
+        Shop notified = Shop.open(operator, sandbox, "CERTIFICATE", Channel.ALIPAY, Channel.WECHATPAY);
+        Shop queried = Shop.open(operator, sandbox, "PUBLIC_KEY", Channel.ALIPAY, Channel.WECHATPAY);
         // one merchant learns of its payments by notification, the other only by the janitor's queries
         sandbox.fault(queried.alipay.appId(), "NOTIFY_DROP", Map.of());
         sandbox.fault(queried.wechat.mchid(), "NOTIFY_DROP", Map.of());
@@ -156,7 +157,8 @@ class ConcurrencyEndToEndTest {
         Map<String, Shop> shopOf = new ConcurrentHashMap<>();
         Map<String, Long> amountOf = new ConcurrentHashMap<>();
 
-        allAtOnce(100, i -> {
+        // several threads, each order a whole buyer's path: create, pay, read back
+        concurrently(100, 8, i -> {
             Shop shop = shops.get(i % 2);
             PayWay way = (i / 2) % 2 == 0 ? PayWay.ALIPAY_QR : PayWay.WECHAT_NATIVE;
             long amount = 100 + i;
@@ -199,21 +201,32 @@ class ConcurrencyEndToEndTest {
 
     /** Starts every task at the same moment, each on its own (virtual) thread, and fails with the first failure. */
     private static void allAtOnce(int count, Task task) throws Exception {
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            run(pool, count, task);
+        }
+    }
+
+    /** Runs the tasks on a few threads, all of them busy from the same moment; fails with the first failure. */
+    private static void concurrently(int count, int threads, Task task) throws Exception {
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            run(pool, count, task);
+        }
+    }
+
+    private static void run(ExecutorService pool, int count, Task task) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Void>> futures = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                Callable<Void> call = () -> {
-                    start.await();
-                    return task.run(index);
-                };
-                futures.add(pool.submit(call));
-            }
-            start.countDown();
-            for (Future<Void> future : futures) {
-                future.get(2, TimeUnit.MINUTES);
-            }
+        for (int i = 0; i < count; i++) {
+            int index = i;
+            Callable<Void> call = () -> {
+                start.await();
+                return task.run(index);
+            };
+            futures.add(pool.submit(call));
+        }
+        start.countDown();
+        for (Future<Void> future : futures) {
+            future.get(2, TimeUnit.MINUTES);
         }
     }
 }

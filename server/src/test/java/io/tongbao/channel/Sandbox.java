@@ -49,7 +49,7 @@ final class Sandbox {
 
     /** What the sandbox gave a WeChat Pay merchant at registration, and the merchant's own keys. */
     record WechatMerchant(String mchid, String appid, KeyPair merchantKeys, String serialNo, String apiV3Key,
-                          String publicKeyId, String publicKey, String apiBaseUrl) {
+                          String publicKeyId, String publicKey, String apiBaseUrl, String keyMode) {
     }
 
     String baseUrl() {
@@ -65,15 +65,20 @@ final class Sandbox {
     }
 
     WechatMerchant registerWechatPay() {
+        return registerWechatPay("PUBLIC_KEY");
+    }
+
+    /** @param keyMode PUBLIC_KEY or CERTIFICATE: which key signs the notifications */
+    WechatMerchant registerWechatPay(String keyMode) {
         KeyPair keys = OperatorClient.rsaKeyPair();
         String serial = UUID.randomUUID().toString().replace("-", "").toUpperCase();
         String appid = "wx" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         JsonNode registered = ok("POST", "/sandbox/wechatpay/merchants", Map.of(
                 "merchant_public_key", Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()),
-                "merchant_serial_no", serial, "key_mode", "PUBLIC_KEY", "appids", List.of(appid)));
+                "merchant_serial_no", serial, "key_mode", keyMode, "appids", List.of(appid)));
         return new WechatMerchant(registered.get("mchid").asString(), appid, keys, serial,
                 registered.get("api_v3_key").asString(), registered.get("wechatpay_public_key_id").asString(),
-                registered.get("wechatpay_public_key").asString(), registered.get("api_base_url").asString());
+                registered.get("wechatpay_public_key").asString(), registered.get("api_base_url").asString(), keyMode);
     }
 
     /** Injects a fault for one channel account (Alipay app_id or WeChat mchid); options as the API names them. */

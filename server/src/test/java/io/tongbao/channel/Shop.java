@@ -40,10 +40,18 @@ final class Shop {
     }
 
     static Shop open(OperatorClient operator, Sandbox sandbox, Channel... channels) {
+        return open(operator, sandbox, "PUBLIC_KEY", channels);
+    }
+
+    /**
+     * @param wechatKeyMode PUBLIC_KEY (WeChat Pay's public key and its id) or CERTIFICATE (platform certificates the
+     *                      SDK downloads from the sandbox)
+     */
+    static Shop open(OperatorClient operator, Sandbox sandbox, String wechatKeyMode, Channel... channels) {
         OperatorClient.HmacApp app = operator.createHmacApp(operator.createMerchant("sandbox shop"));
         Set<Channel> wanted = Set.of(channels);
         Sandbox.AlipayApp alipay = wanted.contains(Channel.ALIPAY) ? sandbox.registerAlipay() : null;
-        Sandbox.WechatMerchant wechat = wanted.contains(Channel.WECHATPAY) ? sandbox.registerWechatPay() : null;
+        Sandbox.WechatMerchant wechat = wanted.contains(Channel.WECHATPAY) ? sandbox.registerWechatPay(wechatKeyMode) : null;
         if (alipay != null) {
             expectSaved(operator.put("/api/operator/apps/" + app.appId() + "/channels/alipay", Map.of(
                     "channel_app_id", alipay.appId(),
@@ -58,9 +66,13 @@ final class Shop {
             account.put("merchant_private_key", Base64.getEncoder().encodeToString(wechat.merchantKeys().getPrivate().getEncoded()));
             account.put("merchant_serial_no", wechat.serialNo());
             account.put("api_v3_key", wechat.apiV3Key());
-            account.put("mode", "PUBLIC_KEY");
-            account.put("wechatpay_public_key", wechat.publicKey());
-            account.put("wechatpay_public_key_id", wechat.publicKeyId());
+            if (wechat.keyMode().equals("PUBLIC_KEY")) {
+                account.put("mode", "PUBLIC_KEY");
+                account.put("wechatpay_public_key", wechat.publicKey());
+                account.put("wechatpay_public_key_id", wechat.publicKeyId());
+            } else {
+                account.put("mode", "PLATFORM_CERTIFICATE");
+            }
             account.put("base_url", wechat.apiBaseUrl());
             expectSaved(operator.put("/api/operator/apps/" + app.appId() + "/channels/wechatpay", account));
         }
