@@ -91,6 +91,16 @@ class PaymentSettlement implements ChannelNotifications {
         return Outcome.ACCEPTED;
     }
 
+    @Override
+    public void rejected(String appId, String claimedOutTradeNo, Rejection why, String detail) {
+        // both come from a notification that did not verify: bounded, so that a forger cannot bloat the record
+        exceptions.recordRejection(appId, clip(claimedOutTradeNo, 64), why.name(), clip(detail, 500), clock.instant());
+    }
+
+    private static String clip(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+
     /** Money for an order that is already paid by another attempt, or was closed: never silently kept or dropped. */
     private void surplus(OrderRow order, AttemptRow attempt, Instant now) {
         String kind = order.status() == PaymentStatus.PAID ? "SURPLUS_PAYMENT" : "PAID_AFTER_CLOSE";

@@ -204,7 +204,8 @@ class AlipayGateway implements ChannelGateway {
             request.setBizContent(biz);
             AlipayTradeCloseResponse response = built.client().execute(request);
             if (ok(response) || "ACQ.TRADE_NOT_EXIST".equals(response.getSubCode())) {
-                // not existing: a precreated QR nobody scanned; nothing can be paid any more
+                // not existing: a precreated QR nobody scanned, which Alipay cannot close. A buyer may still scan and
+                // pay it; that success after the local close is recorded and refunded (PAID_AFTER_CLOSE)
                 return new CloseResult.Closed();
             }
             return afterRefusedClose(trade, response);

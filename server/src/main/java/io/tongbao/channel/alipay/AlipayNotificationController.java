@@ -5,6 +5,7 @@ import com.alipay.api.internal.util.AlipaySignature;
 import io.tongbao.merchant.AlipayAccount;
 import io.tongbao.payment.spi.ChannelNotifications;
 import io.tongbao.payment.spi.ChannelNotifications.Outcome;
+import io.tongbao.payment.spi.ChannelNotifications.Rejection;
 import io.tongbao.payment.spi.PaidTrade;
 import io.tongbao.payment.spi.RefundRef;
 import io.tongbao.payment.spi.TradeRef;
@@ -21,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Alipay's asynchronous notifications, one URL per Tongbao app so that each is verified with that app's keys.
  * Answers exactly {@code success} once the notification is applied (or was already), anything else makes Alipay
- * retry (~8 times over a day).
+ * retry (~8 times over a day). One that fails verification is also recorded as a security exception.
  */
 @RestController
 class AlipayNotificationController {
@@ -49,10 +50,16 @@ class AlipayNotificationController {
         if (!verified(params, account)) {
             log.warn("Alipay notification for app {} failed signature verification (notify_id {})", appId,
                     params.get("notify_id"));
+            notifications.rejected(appId, params.get("out_trade_no"), Rejection.INVALID_SIGNATURE,
+                    "Alipay notification whose signature does not verify with the app's Alipay public key (notify_id "
+                            + params.get("notify_id") + ")");
             return FAILURE;
         }
         if (!account.channelAppId().equals(params.get("app_id"))) {
             log.warn("Alipay notification for app {} names another Alipay app id {}", appId, params.get("app_id"));
+            notifications.rejected(appId, params.get("out_trade_no"), Rejection.ACCOUNT_MISMATCH,
+                    "Alipay notification for Alipay app " + params.get("app_id") + ", the app's is "
+                            + account.channelAppId());
             return FAILURE;
         }
         return apply(appId, params) == Outcome.ACCEPTED ? SUCCESS : FAILURE;

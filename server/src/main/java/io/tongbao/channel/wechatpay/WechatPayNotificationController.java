@@ -7,6 +7,7 @@ import com.wechat.pay.java.service.payments.model.Transaction;
 import com.wechat.pay.java.service.refund.model.RefundNotification;
 import io.tongbao.payment.spi.ChannelNotifications;
 import io.tongbao.payment.spi.ChannelNotifications.Outcome;
+import io.tongbao.payment.spi.ChannelNotifications.Rejection;
 import io.tongbao.payment.spi.RefundRef;
 import io.tongbao.payment.spi.TradeRef;
 import java.time.Clock;
@@ -27,7 +28,7 @@ import tools.jackson.databind.ObjectMapper;
  * WeChat Pay v3 notifications, one URL per Tongbao app. Verified with the app's keys by the SDK's parser (signature
  * and AES-GCM), plus what the parser leaves out: the timestamp must be fresh (5 minutes), and the mchid must be the
  * app's. Answers 204 when applied (or already applied); otherwise 4xx/5xx with {@code {"code":"FAIL"}}, which makes
- * WeChat Pay retry.
+ * WeChat Pay retry. One that fails verification is also recorded as a security exception.
  */
 @RestController
 class WechatPayNotificationController {
@@ -55,18 +56,18 @@ class WechatPayNotificationController {
                                   @RequestHeader(name = "Wechatpay-Nonce", required = false) String nonce,
                                   @RequestHeader(name = "Wechatpay-Signature", required = false) String signature,
                                   @RequestHeader(name = "Wechatpay-Signature-Type", required = false) String signatureType) {
-        if (serial == null || timestamp == null || nonce == null || signature == null) {
-            return fail(400, "missing Wechatpay signature headers");
-        }
-        if (!fresh(timestamp)) {
-            log.warn("WeChat Pay notification for app {} has a stale timestamp {}", appId, timestamp);
-            return fail(400, "stale timestamp");
-        }
         WechatPayClients.Built built;
         try {
             built = clients.forApp(appId);
         } catch (IllegalStateException e) {
             return fail(404, "unknown app");
+        }
+        if (serial == null || timestamp == null || nonce == null || signature == null) {
+            return refused(appId, null, Rejection.INVALID_SIGNATURE, 400, "missing Wechatpay signature headers");
+        }
+        if (!fresh(timestamp)) {
+            log.warn("WeChat Pay notification for app {} has a stale timestamp {}", appId, timestamp);
+            return refused(appId, null, Rejection.STALE_TIMESTAMP, 400, "stale timestamp");
         }
         RequestParam param = new RequestParam.Builder().serialNumber(serial).timestamp(timestamp).nonce(nonce)
                 .signature(signature).signType(signatureType).body(body).build();
@@ -78,7 +79,7 @@ class WechatPayNotificationController {
                 Transaction transaction = parser.parse(param, Transaction.class);
                 if (!built.account().mchid().equals(transaction.getMchid())) {
                     log.warn("WeChat Pay notification for app {} names another mchid {}", appId, transaction.getMchid());
-                    return fail(400, "mchid mismatch");
+                    return refused(appId, transaction.getOutTradeNo(), Rejection.ACCOUNT_MISMATCH, 400, "mchid mismatch");
                 }
                 outcome = transaction.getTradeState() == Transaction.TradeStateEnum.SUCCESS
                         ? notifications.tradePaid(new TradeRef(appId, null, transaction.getOutTradeNo()),
@@ -97,7 +98,8 @@ class WechatPayNotificationController {
             return outcome == Outcome.ACCEPTED ? ResponseEntity.noContent().build() : fail(400, "rejected");
         } catch (ValidationException e) {
             log.warn("WeChat Pay notification for app {} failed verification: {}", appId, e.getMessage());
-            return fail(401, "signature does not verify");
+            // the out_trade_no is inside the encrypted resource, which is not opened for an unverified notification
+            return refused(appId, null, Rejection.INVALID_SIGNATURE, 401, "signature does not verify");
         } catch (RuntimeException e) {
             log.warn("WeChat Pay notification for app {} could not be applied: {}", appId, e.toString());
             return fail(500, "not applied");
@@ -110,6 +112,12 @@ class WechatPayNotificationController {
         } catch (NumberFormatException e) {
             return false;
         }
+    }
+
+    /** A notification that failed verification: answered as failed (WeChat Pay retries) and recorded. */
+    private ResponseEntity<String> refused(String appId, String outTradeNo, Rejection why, int status, String message) {
+        notifications.rejected(appId, outTradeNo, why, "WeChat Pay notification refused: " + message);
+        return fail(status, message);
     }
 
     private static ResponseEntity<String> fail(int status, String message) {

@@ -12,6 +12,17 @@ public interface ChannelNotifications {
 
     Outcome refundFailed(RefundRef refund, String code, String message);
 
+    /**
+     * A notification the adapter refused before it could mean anything (its signature, its freshness, the channel
+     * account it names): recorded for the operator as a security exception, nothing else changes. The channel is
+     * answered with failure, so a genuine notification that failed a check comes again.
+     *
+     * @param claimedOutTradeNo what the notification says it is about, when it can be read; unverified
+     */
+    void rejected(String appId, String claimedOutTradeNo, Rejection why, String detail);
+
+    enum Rejection { INVALID_SIGNATURE, STALE_TIMESTAMP, ACCOUNT_MISMATCH }
+
     /** ACCEPTED: answer the channel with success (also for a duplicate). REJECTED: answer failure, change nothing. */
     enum Outcome { ACCEPTED, REJECTED }
 }

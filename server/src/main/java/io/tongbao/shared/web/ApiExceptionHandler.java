@@ -57,6 +57,12 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        // a field's own deserializer may refuse a value precisely (naming the field, or why a value is unsupported)
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof ApiException refused) {
+                return refused(refused, request);
+            }
+        }
         return error(HttpStatus.BAD_REQUEST, "INVALID_BODY", "request body is not valid JSON for this call", request);
     }
 
