@@ -16,8 +16,12 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import tools.jackson.databind.ObjectMapper;
@@ -34,6 +38,8 @@ class MerchantApiFilter extends OncePerRequestFilter {
     static final String SIGNATURE = "Tongbao-Signature";
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String REPLAYED = "Idempotent-Replayed";
+
+    private static final Logger log = LoggerFactory.getLogger(MerchantApiFilter.class);
 
     private final SecureRandom random = new SecureRandom();
     private final RequestAuthenticator authenticator;
@@ -62,6 +68,16 @@ class MerchantApiFilter extends OncePerRequestFilter {
         Exchange exchange = new Exchange(request, response);
         try {
             serve(exchange, chain);
+        } catch (CannotGetJdbcConnectionException busy) {
+            // before or after the handler (nonce, idempotency key): the handler's own are answered by ApiExceptionHandler
+            if (response.isCommitted()) {
+                throw busy;
+            }
+            log.warn("no database connection for {} {}: {}", request.getMethod(), path(request), busy.getMessage());
+            response.resetBuffer();
+            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+            refuse(exchange, HttpStatus.SERVICE_UNAVAILABLE, ApiErrorCodes.SERVICE_BUSY,
+                    ApiErrorCodes.SERVICE_BUSY_MESSAGE, null);
         } finally {
             callLog.record(new CallLog.Call(RequestIds.of(request), exchange.merchantId, exchange.claimedAppId,
                     request.getMethod(), path(request), exchange.status, exchange.errorCode,

@@ -34,7 +34,7 @@ class DatabaseConfiguration {
         config.setUsername(server.user());
         config.setPassword(server.password());
         config.setMaximumPoolSize(properties.db().maxPoolSize());
-        config.setConnectionTimeout(10_000);
+        config.setConnectionTimeout(properties.db().connectionTimeout().toMillis());
         config.setInitializationFailTimeout(properties.db().startupTimeout().toMillis());
         try {
             return new HikariDataSource(config);

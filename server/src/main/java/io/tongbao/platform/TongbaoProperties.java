@@ -14,9 +14,14 @@ public record TongbaoProperties(@DefaultValue("./data") Path dataDir,
                                 @DefaultValue Db db,
                                 @DefaultValue Security security) {
 
-    /** An external PostgreSQL when {@code url} is set; otherwise the embedded server under {@code dataDir}. */
-    public record Db(String url, String user, String password, @DefaultValue("10") int maxPoolSize,
-                     @DefaultValue("10s") java.time.Duration startupTimeout) {
+    /**
+     * An external PostgreSQL when {@code url} is set; otherwise the embedded server under {@code dataDir}.
+     * {@code connectionTimeout}: how long a request waits for a pooled connection before it is answered
+     * {@code 503 SERVICE_BUSY}.
+     */
+    public record Db(String url, String user, String password, @DefaultValue("20") int maxPoolSize,
+                     @DefaultValue("10s") java.time.Duration startupTimeout,
+                     @DefaultValue("5s") java.time.Duration connectionTimeout) {
 
         public boolean external() {
             return url != null && !url.isBlank();

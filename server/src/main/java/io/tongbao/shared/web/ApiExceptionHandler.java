@@ -3,9 +3,11 @@ package io.tongbao.shared.web;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -80,6 +82,15 @@ class ApiExceptionHandler {
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
         return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", "send application/json", request);
+    }
+
+    /** Every pooled connection stayed busy for the whole wait: nothing was done by this call, so it may be retried. */
+    @ExceptionHandler(CannotGetJdbcConnectionException.class)
+    ResponseEntity<ApiError> busy(CannotGetJdbcConnectionException e, HttpServletRequest request) {
+        log.warn("no database connection for {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        ApiErrorCodes.record(request, ApiErrorCodes.SERVICE_BUSY);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(new ApiError(ApiErrorCodes.SERVICE_BUSY, ApiErrorCodes.SERVICE_BUSY_MESSAGE, RequestIds.of(request)));
     }
 
     @ExceptionHandler(Exception.class)
