@@ -127,14 +127,14 @@ class Journal {
         List<LedgerOutbox.Pending> events = new ArrayList<>();
         for (Written row : written) {
             Entry entry = row.entry();
-            String origin = appId;
-            if (entry.kind() == TransferKind.EXPIRE) {
-                HoldState hold = holds.get(entry.relatedId());
-                origin = hold.appId;
-                events.add(outbox.holdExpired(merchantId, origin, entry, hold.expiresAt, now));
-            }
+            HoldState expired = entry.kind() == TransferKind.EXPIRE ? holds.get(entry.relatedId()) : null;
+            String origin = expired != null ? expired.appId : appId;
+            // the journal row first, then what it means
             if (outbox.wantsTransfers(origin)) {
                 events.add(outbox.transferPosted(merchantId, origin, entry, now));
+            }
+            if (expired != null) {
+                events.add(outbox.holdExpired(merchantId, origin, entry, expired.expiresAt, now));
             }
         }
         return events;

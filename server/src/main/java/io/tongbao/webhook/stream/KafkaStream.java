@@ -45,6 +45,8 @@ final class KafkaStream implements EventStream {
     @Override
     public void publish(List<StreamEvent> events) throws Exception {
         Producer<String, byte[]> open = producer();
+        // waits at most max.block.ms for the broker, once, rather than once per record sent
+        open.partitionsFor(properties.topic());
         List<Future<RecordMetadata>> sent = new ArrayList<>(events.size());
         for (StreamEvent event : events) {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(properties.topic(), null,

@@ -27,7 +27,7 @@ final class StreamRelay {
     private final StreamProperties properties;
     private final Clock clock;
     private final long lock;
-    private int failures;
+    private volatile int failures;
     private Instant retryAt = Instant.MIN;
 
     StreamRelay(EventStream stream, JdbcClient jdbc, TransactionTemplate transactions, StreamProperties properties,
