@@ -19,9 +19,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,11 +35,12 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * Events forwarded to the machine's RabbitMQ (or {@code TONGBAO_TEST_RABBITMQ_URI}), through a proxy the test can
- * cut to play a broker outage. Skipped, saying so, when no RabbitMQ answers.
+ * cut to play a broker outage. Skipped, saying so (printed, and in the test report), when no RabbitMQ answers.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = OwnDatabaseInitializer.class)
 @Import(FakeChannelGateways.class)
+@EnabledIf(value = "brokerAnswers", disabledReason = "no RabbitMQ answers (see the [tests] line)")
 @TestPropertySource(properties = {"tongbao.channels.enabled=false", "tongbao.streams.rabbitmq.enabled=true",
         "tongbao.streams.rabbitmq.exchange=" + RabbitStreamTest.EXCHANGE, "tongbao.streams.rabbitmq.timeout=PT3S",
         "tongbao.streams.max-backoff=PT1S"})
@@ -66,20 +67,29 @@ class RabbitStreamTest {
     record Message(String routingKey, String messageId, String type, String key, String body) {
     }
 
-    @BeforeAll
-    static void aBrokerAnswers() throws Exception {
-        factory = new ConnectionFactory();
-        factory.setUri(BROKER);
-        factory.setConnectionTimeout(3_000);
-        try {
-            consumer = factory.newConnection("tongbao-stream-test");
-        } catch (Exception e) {
-            String why = "RabbitMQ not reachable at " + factory.getHost() + ":" + factory.getPort() + " (" + e
-                    + "): skipping the RabbitMQ stream tests (set TONGBAO_TEST_RABBITMQ_URI to use another broker)";
-            System.out.println("[tests] " + why);
-            Assumptions.abort(why);
+    /**
+     * Checked before the class runs at all: without a broker its tests are reported skipped, and no application is
+     * started for them.
+     */
+    static synchronized boolean brokerAnswers() throws Exception {
+        if (factory == null) {
+            factory = new ConnectionFactory();
+            factory.setUri(BROKER);
+            factory.setConnectionTimeout(3_000);
+            try {
+                consumer = factory.newConnection("tongbao-stream-test");
+                System.out.println("[tests] RabbitMQ stream tests against " + factory.getHost() + ":" + factory.getPort());
+            } catch (Exception e) {
+                System.out.println("[tests] RabbitMQ not reachable at " + factory.getHost() + ":" + factory.getPort()
+                        + " (" + e + "): skipping the RabbitMQ stream tests (set TONGBAO_TEST_RABBITMQ_URI to use "
+                        + "another broker)");
+            }
         }
-        System.out.println("[tests] RabbitMQ stream tests against " + factory.getHost() + ":" + factory.getPort());
+        return consumer != null;
+    }
+
+    @BeforeAll
+    static void proxyInFront() {
         proxy = new TcpProxy(factory.getHost(), factory.getPort());
     }
 
