@@ -153,7 +153,7 @@ class KafkaStreamTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> transferIds(merchantId + ":" + merchant.alice()).size() == 5);
         assertThat(transferIds(merchantId + ":" + merchant.alice())).containsExactly("g-1", "g-2", "g-3", "g-4", "g-5");
         assertThat(transferIds(merchantId + ":" + merchant.gold().centralBank())).containsExactly("issue-1");
-        assertThat(relay().failures()).as("the relay recovered").isZero();
+        await("the relay recovered").atMost(Duration.ofSeconds(10)).until(() -> relay().failures() == 0);
     }
 
     @Test
@@ -165,6 +165,8 @@ class KafkaStreamTest {
         merchant.issue("issue-1", merchant.alice(), 1_000);
         merchant.gift("g-0", merchant.alice(), merchant.bob(), 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> transferIds(key).size() == 1);
+        // acknowledged and deleted: a cut before the acknowledgement would (rightly) publish them again afterwards
+        await().atMost(Duration.ofSeconds(30)).until(() -> outbox() == 0);
 
         proxy.cut();
         try {

@@ -137,7 +137,7 @@ class RabbitStreamTest {
                 .map(m -> m.type().equals("hold.expired") ? "expired" : StreamMessages.transferId(m.body()))
                 .distinct().toList();
         assertThat(alices).containsExactly("g-1", "g-2", "g-3", "g-4", "g-5", "h-1", "~expire:h-1", "expired");
-        assertThat(outbox()).isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> outbox() == 0);
     }
 
     @Test
@@ -147,6 +147,8 @@ class RabbitStreamTest {
         List<Message> received = listen(merchant.app().merchantId());
         merchant.issue("issue-1", merchant.alice(), 1_000);
         await().atMost(Duration.ofSeconds(20)).until(() -> received.size() == 1);
+        // confirmed and deleted: a cut before the confirmation would (rightly) publish it again after the outage
+        await().atMost(Duration.ofSeconds(20)).until(() -> outbox() == 0);
 
         proxy.cut();
         try {
@@ -165,7 +167,7 @@ class RabbitStreamTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> outbox() == 0);
         await().atMost(Duration.ofSeconds(10)).until(() -> transferIds(received).size() == 6);
         assertThat(transferIds(received)).containsExactly("issue-1", "g-1", "g-2", "g-3", "g-4", "g-5");
-        assertThat(relay().failures()).as("the relay recovered").isZero();
+        await("the relay recovered").atMost(Duration.ofSeconds(10)).until(() -> relay().failures() == 0);
     }
 
     private StreamRelay relay() {
