@@ -105,6 +105,11 @@ public final class TongbaoClient {
         return post(path, body, UUID.randomUUID().toString(), responseType);
     }
 
+    /** A signed PUT of any API path (settings, which a PUT replaces whole). */
+    public <T> T put(String path, Object body, Class<T> responseType) {
+        return send("PUT", path, Map.of(), body, null, responseType);
+    }
+
     /** A signed POST with the caller's idempotency key: repeat it after a crash to get the first result back. */
     public <T> T post(String path, Object body, String idempotencyKey, Class<T> responseType) {
         return send("POST", path, Map.of(), body, idempotencyKey, responseType);

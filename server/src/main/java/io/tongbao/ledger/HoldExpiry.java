@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Expires holds past their timeout. Every node runs it; the database keeps it from happening twice: the journal
  * locks each hold row and moves it out of PENDING with a guarded update, and the EXPIRE row's client id is derived
- * from the hold's, so a second node's attempt is answered as already done.
+ * from the hold's, so a second node's attempt is answered as already done. The journal writes each expiry's
+ * {@code hold.expired} event in the same transaction.
  */
 @Component
 class HoldExpiry {
@@ -62,7 +63,7 @@ class HoldExpiry {
         }
         int expired = 0;
         for (Map.Entry<String, List<Entry>> merchant : byMerchant.entrySet()) {
-            for (Outcome outcome : journal.apply(merchant.getKey(), merchant.getValue(), false)) {
+            for (Outcome outcome : journal.apply(merchant.getKey(), null, merchant.getValue(), false)) {
                 if (outcome instanceof Outcome.Applied) {
                     expired++;
                 }

@@ -35,19 +35,24 @@ class Journal {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final LedgerOutbox outbox;
     private final Clock clock;
 
-    Journal(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+    Journal(JdbcClient jdbc, TransactionTemplate transactions, LedgerOutbox outbox, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
-    /** One outcome per entry, in order. Linked: all applied (or replayed), or none written. */
-    List<Outcome> apply(String merchantId, List<Entry> entries, boolean linked) {
+    /**
+     * One outcome per entry, in order. Linked: all applied (or replayed), or none written. {@code appId}: the app
+     * whose call this is (null for the expiry job: an expiry belongs to the app that created the hold).
+     */
+    List<Outcome> apply(String merchantId, String appId, List<Entry> entries, boolean linked) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return attempt(merchantId, entries, linked);
+                return attempt(merchantId, appId, entries, linked);
             } catch (LinkedFailure failure) {
                 List<Outcome> outcomes = new ArrayList<>();
                 for (int i = 0; i < entries.size(); i++) {
@@ -64,7 +69,7 @@ class Journal {
         }
     }
 
-    private List<Outcome> attempt(String merchantId, List<Entry> entries, boolean linked) {
+    private List<Outcome> attempt(String merchantId, String appId, List<Entry> entries, boolean linked) {
         Instant now = Hashes.toDatabasePrecision(clock.instant());
         return transactions.execute(status -> {
             Outcome[] outcomes = new Outcome[entries.size()];
@@ -97,7 +102,9 @@ class Journal {
                 }
             }
             if (!written.isEmpty()) {
-                List<Long> ids = write(merchantId, written, postings, rows, holds, shards, now);
+                List<Long> ids = write(merchantId, appId, written, postings, rows, holds, shards, now);
+                // in the same transaction as the journal rows: the change never commits without its event
+                outbox.write(events(merchantId, appId, written, holds, now), now);
                 for (int w = 0; w < written.size(); w++) {
                     Written row = written.get(w);
                     Entry entry = row.entry();
@@ -112,6 +119,25 @@ class Journal {
     }
 
     private record Written(int index, Entry entry, byte[] digest) {
+    }
+
+    /** hold.expired for every expiry; ledger.transfer.posted for every row when its app subscribed. */
+    private List<LedgerOutbox.Pending> events(String merchantId, String appId, List<Written> written,
+                                              Map<Long, HoldState> holds, Instant now) {
+        List<LedgerOutbox.Pending> events = new ArrayList<>();
+        for (Written row : written) {
+            Entry entry = row.entry();
+            HoldState expired = entry.kind() == TransferKind.EXPIRE ? holds.get(entry.relatedId()) : null;
+            String origin = expired != null ? expired.appId : appId;
+            // the journal row first, then what it means
+            if (outbox.wantsTransfers(origin)) {
+                events.add(outbox.transferPosted(merchantId, origin, entry, now));
+            }
+            if (expired != null) {
+                events.add(outbox.holdExpired(merchantId, origin, entry, expired.expiresAt, now));
+            }
+        }
+        return events;
     }
 
     private static final class LinkedFailure extends RuntimeException {
@@ -161,17 +187,20 @@ class Journal {
         final int fromShard;
         final long amount;
         final Instant expiresAt;
+        final String appId;
         HoldStatus status;
         HoldStatus newStatus;
         long postedAmount;
         int resolvedByIndex = -1;
 
-        HoldState(long transferId, long fromAccount, int fromShard, long amount, Instant expiresAt, HoldStatus status) {
+        HoldState(long transferId, long fromAccount, int fromShard, long amount, Instant expiresAt, String appId,
+                  HoldStatus status) {
             this.transferId = transferId;
             this.fromAccount = fromAccount;
             this.fromShard = fromShard;
             this.amount = amount;
             this.expiresAt = expiresAt;
+            this.appId = appId;
             this.status = status;
         }
     }
@@ -184,11 +213,11 @@ class Journal {
             return holds;
         }
         jdbc.sql("""
-                        select transfer_id, from_account, from_shard, amount, expires_at, status from ledger_hold
+                        select transfer_id, from_account, from_shard, amount, expires_at, app_id, status from ledger_hold
                         where transfer_id = any(?::bigint[]) order by transfer_id for update""")
                 .params((Object) ids).query((ResultSet row, int n) -> new HoldState(row.getLong("transfer_id"),
                         row.getLong("from_account"), row.getInt("from_shard"), row.getLong("amount"),
-                        row.getObject("expires_at", OffsetDateTime.class).toInstant(),
+                        row.getObject("expires_at", OffsetDateTime.class).toInstant(), row.getString("app_id"),
                         HoldStatus.valueOf(row.getString("status"))))
                 .list().forEach(hold -> holds.put(hold.transferId, hold));
         return holds;
@@ -346,7 +375,7 @@ class Journal {
     }
 
     /** Writes everything applied, one statement per table; returns the new transfers' ids in order. */
-    private List<Long> write(String merchantId, List<Written> written, List<BalanceRow.Posting> postings,
+    private List<Long> write(String merchantId, String appId, List<Written> written, List<BalanceRow.Posting> postings,
                              Map<BalanceRow.Key, BalanceRow> rows, Map<Long, HoldState> holds,
                              Map<Long, Integer> shards, Instant now) {
         int n = written.size();
@@ -404,7 +433,7 @@ class Journal {
                     .params(at, account, shard, seq, transfer, amount, after, reason, hash).update();
         }
         writeBalances(rows);
-        writeHolds(merchantId, written, ids, holds, shards);
+        writeHolds(merchantId, appId, written, ids, holds, shards);
         return ids;
     }
 
@@ -428,17 +457,17 @@ class Journal {
                 .update();
     }
 
-    private void writeHolds(String merchantId, List<Written> written, List<Long> ids, Map<Long, HoldState> holds,
+    private void writeHolds(String merchantId, String appId, List<Written> written, List<Long> ids, Map<Long, HoldState> holds,
                             Map<Long, Integer> shards) {
         for (int w = 0; w < written.size(); w++) {
             Entry entry = written.get(w).entry();
             if (entry.kind() == TransferKind.HOLD) {
                 jdbc.sql("""
                                 insert into ledger_hold (transfer_id, merchant_id, from_account, from_shard, to_account,
-                                                         amount, status, expires_at)
-                                values (?, ?, ?, ?, ?, ?, 'PENDING', ?)""")
+                                                         amount, status, expires_at, app_id)
+                                values (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)""")
                         .params(ids.get(w), merchantId, entry.from().id(), shards.get(entry.from().id()), entry.to().id(),
-                                entry.amount(), Catalog.utc(entry.expiresAt()))
+                                entry.amount(), Catalog.utc(entry.expiresAt()), appId)
                         .update();
             }
         }

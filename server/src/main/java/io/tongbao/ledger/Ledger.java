@@ -84,7 +84,7 @@ public class Ledger {
 
     public TransferView transfer(MerchantCaller caller, TransferRequest request) {
         Entry entry = entries.transfer(caller.merchantId(), request);
-        return fast.transfer(caller.merchantId(), entry).map(queries::view)
+        return fast.transfer(caller.merchantId(), caller.appId(), entry).map(queries::view)
                 .orElseGet(() -> replay(caller.merchantId(), entry));
     }
 
@@ -102,7 +102,7 @@ public class Ledger {
 
     public TransferView reverse(MerchantCaller caller, String transferId, ReversalRequest request) {
         StoredTransfer original = queries.existingTransfer(caller.merchantId(), transferId);
-        return single(caller.merchantId(), entries.reversal(caller.merchantId(), original, request));
+        return single(caller, entries.reversal(caller.merchantId(), original, request));
     }
 
     public BatchResult batch(MerchantCaller caller, BatchRequest request) {
@@ -132,7 +132,7 @@ public class Ledger {
             }
         }
         if (!valid.isEmpty()) {
-            List<Outcome> outcomes = journal.apply(caller.merchantId(), valid, mode == BatchMode.LINKED);
+            List<Outcome> outcomes = journal.apply(caller.merchantId(), caller.appId(), valid, mode == BatchMode.LINKED);
             for (int v = 0; v < valid.size(); v++) {
                 int i = validIndex.get(v);
                 String id = valid.get(v).clientId();
@@ -168,7 +168,7 @@ public class Ledger {
 
     public HoldView hold(MerchantCaller caller, HoldRequest request) {
         Entry entry = entries.hold(caller.merchantId(), request);
-        single(caller.merchantId(), entry);
+        single(caller, entry);
         return queries.hold(caller.merchantId(), entry.clientId());
     }
 
@@ -189,7 +189,7 @@ public class Ledger {
         if (hold.kind() != TransferKind.HOLD) {
             throw ApiException.notFound("hold", holdId);
         }
-        single(caller.merchantId(), entries.resolve(hold, kind, clientId, resolution.amount()));
+        single(caller, entries.resolve(hold, kind, clientId, resolution.amount()));
         return queries.hold(caller.merchantId(), holdId);
     }
 
@@ -233,7 +233,7 @@ public class Ledger {
         Entry credit = entries.transfer(caller.merchantId(), conversionId + "~in", new TransferRequest(null, target.code(),
                 catalog.systemAccount(target, SystemAccount.EXCHANGE).publicId(), to.publicId(), converted,
                 request.reason(), request.memo(), request.metadata()));
-        List<Outcome> outcomes = journal.apply(caller.merchantId(), List.of(debit, credit), true);
+        List<Outcome> outcomes = journal.apply(caller.merchantId(), caller.appId(), List.of(debit, credit), true);
         throwFirstCause(outcomes);
         return new ConversionView(conversionId, queries.view(stored(outcomes.get(0))), queries.view(stored(outcomes.get(1))));
     }
@@ -258,8 +258,8 @@ public class Ledger {
         return catalog.find(caller.merchantId(), accountId).orElseThrow(() -> ApiException.notFound("account", accountId));
     }
 
-    private TransferView single(String merchantId, Entry entry) {
-        return queries.view(stored(journal.apply(merchantId, List.of(entry), true).get(0)));
+    private TransferView single(MerchantCaller caller, Entry entry) {
+        return queries.view(stored(journal.apply(caller.merchantId(), caller.appId(), List.of(entry), true).get(0)));
     }
 
     /** Of a failed linked set, the refusal that caused it rather than the "another item failed" of the rest. */

@@ -25,30 +25,30 @@ class DomainEventListener {
     @ApplicationModuleListener
     void on(PaymentSucceeded event) {
         outbox.record(new WebhookOutbox.Draft(event.merchantId(), event.appId(), "payment.succeeded", event.paymentId(),
-                "payment.succeeded:" + event.paymentId(), event, event.notifyUrl()));
+                event.paymentId(), "payment.succeeded:" + event.paymentId(), event, event.notifyUrl()));
     }
 
     @ApplicationModuleListener
     void on(PaymentClosed event) {
         outbox.record(new WebhookOutbox.Draft(event.merchantId(), event.appId(), "payment.closed", event.paymentId(),
-                "payment.closed:" + event.paymentId(), event, event.notifyUrl()));
+                event.paymentId(), "payment.closed:" + event.paymentId(), event, event.notifyUrl()));
     }
 
     @ApplicationModuleListener
     void on(PaymentExceptionRaised event) {
         outbox.record(new WebhookOutbox.Draft(event.merchantId(), event.appId(), "payment.exception", event.paymentId(),
-                "payment.exception:" + event.exceptionId(), event, event.notifyUrl()));
+                event.paymentId(), "payment.exception:" + event.exceptionId(), event, event.notifyUrl()));
     }
 
     @ApplicationModuleListener
     void on(RefundSucceeded event) {
         outbox.record(new WebhookOutbox.Draft(event.merchantId(), event.appId(), "refund.succeeded", event.refundId(),
-                "refund.succeeded:" + event.refundId(), event, event.notifyUrl()));
+                event.paymentId(), "refund.succeeded:" + event.refundId(), event, event.notifyUrl()));
     }
 
     @ApplicationModuleListener
     void on(RefundFailed event) {
         outbox.record(new WebhookOutbox.Draft(event.merchantId(), event.appId(), "refund.failed", event.refundId(),
-                "refund.failed:" + event.refundId(), event, event.notifyUrl()));
+                event.paymentId(), "refund.failed:" + event.refundId(), event, event.notifyUrl()));
     }
 }

@@ -28,7 +28,8 @@ class RetrySchedules {
     }
 
     List<Duration> forApp(String appId) {
-        return jdbc.sql("select retry_schedule from webhook_app_settings where app_id = :app").param("app", appId)
+        return jdbc.sql("select retry_schedule from webhook_app_settings where app_id = :app and retry_schedule is not null")
+                .param("app", appId)
                 .query(String.class).optional().map(RetrySchedules::parse).orElse(properties.retrySchedule());
     }
 

@@ -17,10 +17,45 @@ class WebhookController {
 
     private final WebhookEvents events;
     private final RetrySchedules schedules;
+    private final WebhookSubscriptions subscriptions;
 
-    WebhookController(WebhookEvents events, RetrySchedules schedules) {
+    WebhookController(WebhookEvents events, RetrySchedules schedules, WebhookSubscriptions subscriptions) {
         this.events = events;
         this.schedules = schedules;
+        this.subscriptions = subscriptions;
+    }
+
+    record EventTypes(List<String> eventTypes) {
+    }
+
+    /** {@code event_types}: the optional types the app subscribed to; {@code always}: the ones every app gets. */
+    record EventTypeSettings(List<String> eventTypes, List<String> optional, List<String> always) {
+        static EventTypeSettings of(java.util.Collection<String> subscribed) {
+            return new EventTypeSettings(subscribed.stream().sorted().toList(),
+                    WebhookSubscriptions.OPTIONAL.stream().sorted().toList(),
+                    WebhookEvents.TYPES.stream().filter(type -> !WebhookSubscriptions.OPTIONAL.contains(type)).sorted()
+                            .toList());
+        }
+    }
+
+    @GetMapping("/api/v1/webhook-settings")
+    EventTypeSettings eventTypes(MerchantCaller caller) {
+        return EventTypeSettings.of(subscriptions.of(caller.appId()));
+    }
+
+    @PutMapping("/api/v1/webhook-settings")
+    EventTypeSettings setEventTypes(MerchantCaller caller, @RequestBody EventTypes request) {
+        return EventTypeSettings.of(subscriptions.set(caller.appId(), request.eventTypes()));
+    }
+
+    @GetMapping("/api/operator/apps/{appId}/webhook-event-types")
+    EventTypeSettings eventTypesOf(@PathVariable String appId) {
+        return EventTypeSettings.of(subscriptions.of(appId));
+    }
+
+    @PutMapping("/api/operator/apps/{appId}/webhook-event-types")
+    EventTypeSettings setEventTypesOf(@PathVariable String appId, @RequestBody EventTypes request) {
+        return EventTypeSettings.of(subscriptions.set(appId, request.eventTypes()));
     }
 
     @GetMapping("/api/v1/events")

@@ -1,5 +1,6 @@
 package io.tongbao.webhook;
 
+import io.tongbao.ledger.LedgerEvents;
 import io.tongbao.merchant.WebhookSignatures;
 import io.tongbao.shared.web.ApiException;
 import java.time.Clock;
@@ -18,7 +19,7 @@ import tools.jackson.databind.ObjectMapper;
 class WebhookEvents {
 
     static final Set<String> TYPES = Set.of("payment.succeeded", "payment.closed", "payment.exception",
-            "refund.succeeded", "refund.failed");
+            "refund.succeeded", "refund.failed", LedgerEvents.HOLD_EXPIRED, LedgerEvents.TRANSFER_POSTED);
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 

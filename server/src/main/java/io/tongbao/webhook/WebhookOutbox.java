@@ -2,6 +2,7 @@ package io.tongbao.webhook;
 
 import io.tongbao.merchant.WebhookSignatures;
 import io.tongbao.shared.id.Ids;
+import io.tongbao.webhook.stream.StreamOutbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,17 +25,23 @@ class WebhookOutbox {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final WebhookSignatures apps;
+    private final StreamOutbox streams;
     private final Clock clock;
 
-    WebhookOutbox(JdbcClient jdbc, ObjectMapper json, WebhookSignatures apps, Clock clock) {
+    WebhookOutbox(JdbcClient jdbc, ObjectMapper json, WebhookSignatures apps, StreamOutbox streams, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
         this.apps = apps;
+        this.streams = streams;
         this.clock = clock;
     }
 
-    record Draft(String merchantId, String appId, String type, String objectId, String sourceKey, Object data,
-                 String notifyUrl) {
+    /**
+     * {@code streamKey}: what a stream orders the event by, after the merchant (the payment for payment and refund
+     * events, the payer account for ledger events).
+     */
+    record Draft(String merchantId, String appId, String type, String objectId, String streamKey, String sourceKey,
+                 Object data, String notifyUrl) {
     }
 
     @Transactional
@@ -49,17 +56,19 @@ class WebhookOutbox {
         payload.put("app_id", draft.appId());
         payload.put("data", draft.data());
         int inserted = jdbc.sql("""
-                        insert into webhook_event (id, merchant_id, app_id, type, api_version, object_id, source_key,
-                            payload, created_at)
-                        values (:id, :merchant, :app, :type, :version, :object, :source, :payload, :now)
+                        insert into webhook_event (id, merchant_id, app_id, type, api_version, object_id, stream_key,
+                            source_key, payload, created_at)
+                        values (:id, :merchant, :app, :type, :version, :object, :streamKey, :source, :payload, :now)
                         on conflict (source_key) do nothing""")
                 .param("id", eventId).param("merchant", draft.merchantId()).param("app", draft.appId())
                 .param("type", draft.type()).param("version", API_VERSION).param("object", draft.objectId())
+                .param("streamKey", draft.streamKey())
                 .param("source", draft.sourceKey()).param("payload", json.writeValueAsString(payload))
                 .param("now", now.atOffset(ZoneOffset.UTC)).update();
         if (inserted == 0) {
             return;
         }
+        streams.enqueue(eventId);
         String url = draft.notifyUrl() != null ? draft.notifyUrl() : apps.defaultNotifyUrl(draft.appId()).orElse(null);
         jdbc.sql("""
                         insert into webhook_delivery (id, event_id, app_id, url, status, next_attempt_at, last_error,

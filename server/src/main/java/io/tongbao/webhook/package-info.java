@@ -1,8 +1,10 @@
 /**
- * Signed webhooks to merchants: events recorded from the other modules' events, delivered to the notify URL and
- * retried for about a day, with every attempt on record, manual resend, and an events API to catch up from.
+ * Signed webhooks to merchants: events recorded from the other modules' events (payment, ledger), delivered to the
+ * notify URL and retried for about a day, with every attempt on record, manual resend, and an events API to catch up
+ * from; and, when configured, the same events forwarded to RabbitMQ and Kafka ({@code webhook.stream}). Of the
+ * payment and ledger modules it uses only their event types.
  */
-@ApplicationModule(displayName = "Webhook", allowedDependencies = {"merchant", "shared", "payment"})
+@ApplicationModule(displayName = "Webhook", allowedDependencies = {"merchant", "shared", "payment", "ledger"})
 package io.tongbao.webhook;
 
 import org.springframework.modulith.ApplicationModule;

@@ -25,6 +25,12 @@ final class LedgerFixture implements AutoCloseable {
     final Ledger ledger;
     final LedgerAuditor auditor;
     final HoldExpiry expiry;
+    final TransactionTemplate transactions;
+    final LedgerOutbox outbox;
+    /** Apps subscribed to ledger.transfer.posted: a test adds its app to see transfer events. */
+    final java.util.Set<String> subscribed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final io.tongbao.shared.event.EventSubscriptions subscriptions =
+            (appId, type) -> subscribed.contains(appId);
 
     private LedgerFixture(int issuerShards, int poolSize) {
         String url = TestDatabase.freshDatabaseUrl();
@@ -38,12 +44,13 @@ final class LedgerFixture implements AutoCloseable {
         dataSource = new HikariDataSource(config);
         jdbc = JdbcClient.create(dataSource);
         DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(dataSource);
-        TransactionTemplate transactions = new TransactionTemplate(transactionManager);
+        transactions = new TransactionTemplate(transactionManager);
         LedgerProperties properties = new LedgerProperties(issuerShards, Duration.ofSeconds(1), 200);
         Catalog catalog = new Catalog(jdbc, transactions, clock, properties);
         EntryFactory entries = new EntryFactory(catalog, JsonMapper.builder().build(), clock);
-        Journal journal = new Journal(jdbc, transactions, clock);
-        ledger = new Ledger(catalog, entries, journal, new FastTransfers(jdbc, clock),
+        outbox = new LedgerOutbox(jdbc, JsonMapper.builder().build(), () -> subscriptions);
+        Journal journal = new Journal(jdbc, transactions, outbox, clock);
+        ledger = new Ledger(catalog, entries, journal, new FastTransfers(jdbc, outbox, clock),
                 new LedgerQueries(jdbc, catalog, entries));
         auditor = new LedgerAuditor(dataSource, transactionManager, clock);
         expiry = new HoldExpiry(jdbc, journal, entries, clock, properties);

@@ -4,9 +4,8 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@link TestDatabaseInitializer} on a database of its own (same server, fresh schema). For a context whose janitor
- * works real channels: cached contexts stay alive, and another context's janitor (with fake channels) would
- * otherwise claim this one's attempts and refunds, and this one theirs.
+ * Like {@link TestDatabaseInitializer}, on a fresh database of the same server: for tests whose background jobs
+ * (janitor, relays, dispatchers, expiry) must not share work with the other cached contexts.
  */
 public class OwnDatabaseInitializer extends TestDatabaseInitializer {
 

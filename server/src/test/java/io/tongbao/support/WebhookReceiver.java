@@ -8,7 +8,9 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -23,6 +25,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final AtomicReference<Integer> status = new AtomicReference<>(200);
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
+    private volatile CountDownLatch gate;
 
     public WebhookReceiver() {
         try {
@@ -37,9 +40,15 @@ public final class WebhookReceiver implements AutoCloseable {
                 var headers = exchange.getRequestHeaders();
                 received.add(new Received(headers.getFirst("Tongbao-Event-Id"), headers.getFirst("Tongbao-Event-Type"),
                         headers.getFirst("Tongbao-Timestamp"), headers.getFirst("Tongbao-Signature"), body));
+                CountDownLatch holding = gate;
+                if (holding != null) {
+                    holding.await(60, TimeUnit.SECONDS);
+                }
                 byte[] answer = ("{\"received\":true,\"status\":" + status.get() + "}").getBytes();
                 exchange.sendResponseHeaders(status.get(), answer.length);
                 exchange.getResponseBody().write(answer);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } finally {
                 inFlight.decrementAndGet();
                 exchange.close();
@@ -51,6 +60,24 @@ public final class WebhookReceiver implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
+    }
+
+    /** A slow receiver: from now on each request is recorded on arrival and answered only after {@link #release()}. */
+    public void holdAnswers() {
+        gate = new CountDownLatch(1);
+    }
+
+    /** Answers every held request, and the next ones at once. */
+    public void release() {
+        CountDownLatch holding = gate;
+        gate = null;
+        if (holding != null) {
+            holding.countDown();
+        }
+    }
+
+    public int inFlight() {
+        return inFlight.get();
     }
 
     public void answer(int httpStatus) {
@@ -77,6 +104,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     @Override
     public void close() {
+        release();
         server.stop(0);
     }
 }
