@@ -21,7 +21,7 @@ public record TongbaoProperties(@DefaultValue("./data") Path dataDir,
      */
     public record Db(String url, String user, String password, @DefaultValue("20") int maxPoolSize,
                      @DefaultValue("10s") java.time.Duration startupTimeout,
-                     @DefaultValue("5s") java.time.Duration connectionTimeout) {
+                     @DefaultValue("10s") java.time.Duration connectionTimeout) {
 
         public boolean external() {
             return url != null && !url.isBlank();

@@ -16,7 +16,8 @@ import io.tongbao.sdk.WebhookVerifier;
 import io.tongbao.shared.PayWay;
 import io.tongbao.support.MutableClock;
 import io.tongbao.support.OperatorClient;
-import io.tongbao.support.TongbaoTest;
+import io.tongbao.support.OwnDatabaseInitializer;
+import io.tongbao.support.TestEndpoints;
 import io.tongbao.support.WebhookReceiver;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
@@ -40,11 +42,17 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 
-/** Webhooks to a real local receiver, with time moved by a test clock instead of waited for. */
-@TongbaoTest
-@Import({FakeChannelGateways.class, WebhookDeliveryTest.TestClock.class})
+/**
+ * Webhooks to a real local receiver, with time moved by a test clock instead of waited for. On a database of its
+ * own: this context's clock runs up to a day ahead, and its background jobs (hold expiry, the janitor) would act on
+ * other cached contexts' rows with that clock.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = OwnDatabaseInitializer.class)
+@Import({TestEndpoints.class, FakeChannelGateways.class, WebhookDeliveryTest.TestClock.class})
 @TestPropertySource(properties = {"tongbao.channels.enabled=false", "tongbao.webhooks.dispatcher-enabled=true", "tongbao.webhooks.allow-private-targets=true",
         "tongbao.webhooks.poll-interval=PT0.2S"})
 class WebhookDeliveryTest {
