@@ -107,7 +107,7 @@ public final class LedgerBenchmark {
                 }
                 double pgTps = Load.median(pg);
                 uniformPgbench.put(c, pgTps);
-                uniformJava.put(c, medianRate(java));
+                uniformJava.put(c, Results.medianRate(java));
                 row(c, pgTps, java, http);
             }
             line("");
@@ -127,11 +127,11 @@ public final class LedgerBenchmark {
                     http.add(Load.run(c, Duration.ofSeconds(seconds), (w, n) -> httpTransfer(centralBank, randomUserOtherThan(null))));
                 }
                 double pgTps = Load.median(pg);
-                double javaTps = medianRate(java);
+                double javaTps = Results.medianRate(java);
                 Double uniform = uniformJava.get(c);
                 report.row("| %d | %.0f | %.0f | %.2f | %.1f | %.0f | %.2f | %.1f | %s |", c, pgTps,
-                        javaTps, javaTps / pgTps, medianP99(java), medianRate(http), medianRate(http) / pgTps,
-                        medianP99(http), uniform == null ? "n/a" : String.format("%.2f", javaTps / uniform));
+                        javaTps, javaTps / pgTps, Results.medianP99(java), Results.medianRate(http), Results.medianRate(http) / pgTps,
+                        Results.medianP99(http), uniform == null ? "n/a" : String.format("%.2f", javaTps / uniform));
             }
             line("");
         }
@@ -297,18 +297,10 @@ public final class LedgerBenchmark {
     // ---- reporting
 
     void row(int c, double pgTps, List<Load.Result> java, List<Load.Result> http) {
-        double javaTps = medianRate(java);
-        double httpTps = medianRate(http);
+        double javaTps = Results.medianRate(java);
+        double httpTps = Results.medianRate(http);
         report.row("| %d | %.0f | %.0f | %.2f | %.1f | %.0f | %.2f | %.1f |", c, pgTps, javaTps,
-                javaTps / pgTps, medianP99(java), httpTps, httpTps / pgTps, medianP99(http));
-    }
-
-    static double medianRate(List<Load.Result> results) {
-        return Load.median(results.stream().map(Load.Result::perSecond).toList());
-    }
-
-    static double medianP99(List<Load.Result> results) {
-        return Load.median(results.stream().map(Load.Result::p99Millis).toList());
+                javaTps / pgTps, Results.medianP99(java), httpTps, httpTps / pgTps, Results.medianP99(http));
     }
 
     void line(String text) {

@@ -9,7 +9,9 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -66,6 +68,15 @@ final class RunningTongbao implements AutoCloseable {
 
     <T> T bean(Class<T> type) {
         return context.getBean(type);
+    }
+
+    /** The application context itself: the publisher the modules' own events go through. */
+    ApplicationEventPublisher events() {
+        return context;
+    }
+
+    Environment environment() {
+        return context.getEnvironment();
     }
 
     long count(String sql) {
