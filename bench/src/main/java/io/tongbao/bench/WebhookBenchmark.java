@@ -21,9 +21,10 @@ public final class WebhookBenchmark {
     final int seconds = BenchProperties.integer("bench.seconds", 10);
     final int repeats = BenchProperties.integer("bench.repeats", 3);
     final List<Integer> clients = BenchProperties.ints("bench.clients", "1,8,32");
-    final int backlog = BenchProperties.integer("bench.backlog", 1_000);
+    final int backlog = BenchProperties.integer("bench.backlog", 500);
     final int drainLimitSeconds = BenchProperties.integer("bench.drain-limit-seconds", 300);
     final List<String> only = BenchProperties.strings("bench.only", "concurrent,backlog");
+    final int warmupSeconds = BenchProperties.integer("bench.warmup-seconds", 15);
     final String database = BenchProperties.string("bench.database", "tongbao_bench_webhooks");
     final String pgbenchDatabase = BenchProperties.string("bench.pgbench-database", "pgbench_webhooks");
 
@@ -51,7 +52,9 @@ public final class WebhookBenchmark {
             report.line("- dispatcher: " + dispatcherSettings(tongbao));
             report.line("- pgbench: `" + String.join(" ", pgbench.tpcbCommand(pgbenchDatabase, 0, seconds))
                     .replace("-c 0", "-c <clients>") + "` (scale " + maxClients + "), interleaved");
+            report.line("- warm-up before the figures: " + warmupSeconds + " s of deliveries at 8 clients, not measured");
             report.line("");
+            Load.run(8, Duration.ofSeconds(warmupSeconds), (w, n) -> publishAndAwait(source, receiver));
             if (only.contains("concurrent")) {
                 concurrent(source, receiver);
             }
