@@ -145,12 +145,15 @@ public final class PaymentBenchmark {
                     (used.rowsWritten() - idle.rowsWritten() / idleSeconds * elapsed) * perCall);
         }
         report.line("");
-        roundTripPhases(signal);
+        roundTripPhases(tongbao, signal, idle.commits() / idleSeconds, idle.rowsWritten() / idleSeconds);
     }
 
     /** Round trips one at a time, each cut into its three phases, for {@code seconds}. */
-    void roundTripPhases(PaidSignal signal) throws Exception {
+    void roundTripPhases(RunningTongbao tongbao, PaidSignal signal, double backgroundCommitsPerSecond,
+                         double backgroundRowsPerSecond) throws Exception {
         List<long[]> phases = new ArrayList<>();
+        DatabaseCounters from = DatabaseCounters.read(tongbao);
+        long started = System.nanoTime();
         long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         while (System.nanoTime() < deadline) {
             long began = System.nanoTime();
@@ -162,7 +165,12 @@ public final class PaymentBenchmark {
             paid.untilPaid();
             phases.add(new long[] {ordered - began, buyerPaid - ordered, System.nanoTime() - buyerPaid});
         }
-        report.row("Round trip one at a time (%d round trips; the merchant learns of it by %s), ms:", phases.size(), signal);
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        DatabaseCounters used = DatabaseCounters.read(tongbao).since(from);
+        report.row("Round trip one at a time (%d round trips; the merchant learns of it by %s): %.1f commits and %.1f "
+                        + "rows written per round trip (polls included), ms:", phases.size(), signal,
+                (used.commits() - backgroundCommitsPerSecond * elapsed) / phases.size(),
+                (used.rowsWritten() - backgroundRowsPerSecond * elapsed) / phases.size());
         report.line("");
         report.line("| phase | p50 | p99 |");
         report.line("|---|---|---|");
