@@ -1,6 +1,5 @@
 package io.tongbao.bench;
 
-import io.tongbao.TongbaoApplication;
 import io.tongbao.ledger.AccountRequest;
 import io.tongbao.ledger.AuditReport;
 import io.tongbao.ledger.BatchMode;
@@ -19,61 +18,43 @@ import io.tongbao.sdk.TongbaoClient;
 import io.tongbao.sdk.ledger.Batch;
 import io.tongbao.sdk.ledger.NewTransfer;
 import io.tongbao.shared.web.MerchantCaller;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The ledger's benchmarks, each beside pgbench -b tpcb-like on the same PostgreSQL in the same session. Starts the
  * whole application on a fresh database, onboards one merchant over the operator API, and measures through the
  * ledger's Java API and through signed HTTP with the SDK. Settings are system properties (see docs/benchmarks.md).
- * Prints a Markdown report and writes it to bench/target/benchmark-report.md.
+ * Prints a Markdown report and writes it to bench/target/ledger-report.md.
  */
 public final class LedgerBenchmark {
 
     static final int REASON = 1;
 
-    final String host = System.getProperty("bench.host", "127.0.0.1");
-    final int port = Integer.getInteger("bench.port", 5432);
-    final String user = System.getProperty("bench.user", "postgres");
-    final int seconds = Integer.getInteger("bench.seconds", 10);
-    final int repeats = Integer.getInteger("bench.repeats", 3);
-    final int accounts = Integer.getInteger("bench.accounts", 10_000);
-    final List<Integer> clients = ints(System.getProperty("bench.clients", "8,16,32"));
-    final List<Integer> batchClients = ints(System.getProperty("bench.batch-clients", "4,8"));
-    final int batchSize = Integer.getInteger("bench.batch-size", 1_000);
-    final List<Long> growth = longs(System.getProperty("bench.growth", "250000,500000,1000000"));
-    final List<String> only = List.of(System.getProperty("bench.only", "uniform,hot,batch,growth").split(","));
+    final PostgresServer postgres = PostgresServer.fromSystemProperties();
+    final int seconds = BenchProperties.integer("bench.seconds", 10);
+    final int repeats = BenchProperties.integer("bench.repeats", 3);
+    final int accounts = BenchProperties.integer("bench.accounts", 10_000);
+    final List<Integer> clients = BenchProperties.ints("bench.clients", "8,16,32");
+    final List<Integer> batchClients = BenchProperties.ints("bench.batch-clients", "4,8");
+    final int batchSize = BenchProperties.integer("bench.batch-size", 1_000);
+    final List<Long> growth = BenchProperties.longs("bench.growth", "250000,500000,1000000");
+    final List<String> only = BenchProperties.strings("bench.only", "uniform,hot,batch,growth");
+    final String database = BenchProperties.string("bench.database", "tongbao_bench");
+    final String pgbenchUniform = BenchProperties.string("bench.pgbench-prefix", "pgbench") + "_uniform";
+    final String pgbenchHot = BenchProperties.string("bench.pgbench-prefix", "pgbench") + "_hot";
 
-    final StringBuilder report = new StringBuilder();
+    final Report report = new Report("ledger");
     final AtomicLong ids = new AtomicLong();
-    final Pgbench pgbench = new Pgbench(host, port, user);
+    final Pgbench pgbench = new Pgbench(postgres);
 
-    ConfigurableApplicationContext context;
+    RunningTongbao tongbao;
     Ledger ledger;
     MerchantCaller caller;
     TongbaoClient sdk;
@@ -86,30 +67,15 @@ public final class LedgerBenchmark {
     }
 
     void run() throws Exception {
-        String database = "tongbao_bench";
-        admin("drop database if exists " + database + " with (force)");
-        admin("create database " + database);
-        String url = "jdbc:postgresql://" + host + ":" + port + "/" + database;
-        Path dataDir = Files.createTempDirectory("tongbao-bench");
-        SpringApplication application = new SpringApplication(TongbaoApplication.class);
-        application.setDefaultProperties(Map.of(
-                "tongbao.db.url", url, "tongbao.db.user", user, "tongbao.db.password", "",
-                "tongbao.db.max-pool-size", "48", "tongbao.data-dir", dataDir.toString(),
-                "server.port", "0", "tongbao.api.requests-per-second", "100000000", "tongbao.api.burst", "100000000",
-                "logging.level.root", "WARN"));
-        context = application.run();
-        ledger = context.getBean(Ledger.class);
-        int httpPort = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-        onboard(httpPort);
+        tongbao = RunningTongbao.start(postgres, database, Map.of());
+        ledger = tongbao.bean(Ledger.class);
+        OperatorApi.BenchApp app = OperatorApi.open(tongbao).onboardHmacApp("bench merchant", tongbao.baseUrl());
+        caller = app.caller();
+        sdk = app.sdk();
         setUpAccounts();
 
-        line("# Ledger benchmark report");
-        line("");
-        line("- machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
-                + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB max heap; " + Files.readString(Path.of("/proc/loadavg")).trim() + " load at start");
-        line("- PostgreSQL: " + scalarText("select version()"));
-        line("- settings: " + settings());
-        line("- each figure: median of " + repeats + " runs of " + seconds + " s; runs of the ledger and of pgbench interleaved");
+        report.header("Ledger benchmark report", postgres, repeats, seconds);
+        line("- runs of the ledger and of pgbench interleaved");
         line("- " + accounts + " user accounts, uniform random payer and payee, amount 1; hot: central bank -> random user");
         line("");
 
@@ -118,14 +84,10 @@ public final class LedgerBenchmark {
         }
         int maxClients = clients.stream().max(Integer::compare).orElse(8);
         if (only.contains("uniform") || only.contains("batch")) {
-            admin("drop database if exists pgbench_uniform with (force)");
-            admin("create database pgbench_uniform");
-            pgbench.initialize("pgbench_uniform", maxClients);
+            pgbench.initialize(pgbenchUniform, maxClients);
         }
         if (only.contains("hot")) {
-            admin("drop database if exists pgbench_hot with (force)");
-            admin("create database pgbench_hot");
-            pgbench.initialize("pgbench_hot", 1);
+            pgbench.initialize(pgbenchHot, 1);
         }
         Map<Integer, Double> uniformJava = new LinkedHashMap<>();
         Map<Integer, Double> uniformPgbench = new LinkedHashMap<>();
@@ -139,13 +101,13 @@ public final class LedgerBenchmark {
                 List<Load.Result> java = new ArrayList<>();
                 List<Load.Result> http = new ArrayList<>();
                 for (int r = 0; r < repeats; r++) {
-                    pg.add(pgbench.tpcb("pgbench_uniform", c, seconds));
+                    pg.add(pgbench.tpcb(pgbenchUniform, c, seconds));
                     java.add(Load.run(c, Duration.ofSeconds(seconds), (w, n) -> javaTransfer(randomUser(), null)));
                     http.add(Load.run(c, Duration.ofSeconds(seconds), (w, n) -> httpTransfer(randomUser(), null)));
                 }
                 double pgTps = Load.median(pg);
                 uniformPgbench.put(c, pgTps);
-                uniformJava.put(c, medianRate(java));
+                uniformJava.put(c, Results.medianRate(java));
                 row(c, pgTps, java, http);
             }
             line("");
@@ -160,17 +122,16 @@ public final class LedgerBenchmark {
                 List<Load.Result> java = new ArrayList<>();
                 List<Load.Result> http = new ArrayList<>();
                 for (int r = 0; r < repeats; r++) {
-                    pg.add(pgbench.tpcb("pgbench_hot", c, seconds));
+                    pg.add(pgbench.tpcb(pgbenchHot, c, seconds));
                     java.add(Load.run(c, Duration.ofSeconds(seconds), (w, n) -> javaTransfer(centralBank, randomUserOtherThan(null))));
                     http.add(Load.run(c, Duration.ofSeconds(seconds), (w, n) -> httpTransfer(centralBank, randomUserOtherThan(null))));
                 }
                 double pgTps = Load.median(pg);
-                double javaTps = medianRate(java);
+                double javaTps = Results.medianRate(java);
                 Double uniform = uniformJava.get(c);
-                report.append(String.format("| %d | %.0f | %.0f | %.2f | %.1f | %.0f | %.2f | %.1f | %s |%n", c, pgTps,
-                        javaTps, javaTps / pgTps, medianP99(java), medianRate(http), medianRate(http) / pgTps,
-                        medianP99(http), uniform == null ? "n/a" : String.format("%.2f", javaTps / uniform)));
-                flush();
+                report.row("| %d | %.0f | %.0f | %.2f | %.1f | %.0f | %.2f | %.1f | %s |", c, pgTps,
+                        javaTps, javaTps / pgTps, Results.medianP99(java), Results.medianRate(http), Results.medianRate(http) / pgTps,
+                        Results.medianP99(http), uniform == null ? "n/a" : String.format("%.2f", javaTps / uniform));
             }
             line("");
         }
@@ -184,7 +145,7 @@ public final class LedgerBenchmark {
                 List<Load.Result> java = new ArrayList<>();
                 List<Load.Result> http = new ArrayList<>();
                 for (int r = 0; r < repeats; r++) {
-                    pg.add(pgbench.tpcb("pgbench_uniform", c, seconds));
+                    pg.add(pgbench.tpcb(pgbenchUniform, c, seconds));
                     java.add(Load.run(c, Duration.ofSeconds(seconds), (w, n) -> javaBatch()));
                     http.add(Load.run(c, Duration.ofSeconds(seconds), (w, n) -> httpBatch()));
                 }
@@ -196,17 +157,14 @@ public final class LedgerBenchmark {
             growth();
         }
         long began = System.nanoTime();
-        AuditReport audit = context.getBean(LedgerAuditor.class).audit();
+        AuditReport audit = tongbao.bean(LedgerAuditor.class).audit();
         line("## Auditor after the runs");
         line("");
         line(String.format("ok = %s, %d transfers, %d postings, %d balance rows, %.1f s; violations: %s", audit.ok(),
                 audit.transfers(), audit.postings(), audit.balanceRows(), (System.nanoTime() - began) / 1e9,
                 audit.violations().isEmpty() ? "none" : audit.violations()));
-        Path out = Path.of("bench", "target", "benchmark-report.md");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, report.toString());
-        System.out.println("[bench] report written to " + out.toAbsolutePath());
-        context.close();
+        report.write();
+        tongbao.close();
         if (!audit.ok()) {
             throw new IllegalStateException("the auditor failed after the benchmark: " + audit.violations());
         }
@@ -231,8 +189,7 @@ public final class LedgerBenchmark {
         calls.put("HTTP POST transfer", (w, n) -> httpTransfer(randomUser(), null));
         for (Map.Entry<String, Load.Operation> call : calls.entrySet()) {
             Load.Result result = Load.run(1, Duration.ofSeconds(Math.max(2, seconds / 2)), call.getValue());
-            report.append(String.format("| %s | %.2f | %.2f |%n", call.getKey(), result.p50Millis(), result.p99Millis()));
-            flush();
+            report.row("| %s | %.2f | %.2f |", call.getKey(), result.p50Millis(), result.p99Millis());
         }
         line("");
     }
@@ -245,7 +202,7 @@ public final class LedgerBenchmark {
         line("|---|---|---|---|---|");
         for (long target : growth) {
             long now;
-            while ((now = scalar("select count(*) from ledger_transfer")) < target) {
+            while ((now = tongbao.count("select count(*) from ledger_transfer")) < target) {
                 Load.parallel(8, (int) Math.max(1, (target - now) / batchSize), i -> javaBatch());
             }
             Load.Result tps = Load.run(16, Duration.ofSeconds(seconds), (w, n) -> javaTransfer(randomUser(), null));
@@ -263,10 +220,9 @@ public final class LedgerBenchmark {
             }
             Arrays.sort(first);
             Arrays.sort(deep);
-            report.append(String.format("| %,d | %.0f | %.2f | %.2f | %.2f |%n", scalar("select count(*) from ledger_transfer"),
+            report.row("| %,d | %.0f | %.2f | %.2f | %.2f |", tongbao.count("select count(*) from ledger_transfer"),
                     tps.perSecond(), Load.percentile(first, 0.5), Load.percentile(first, 0.99),
-                    Load.percentile(deep, 0.99)));
-            flush();
+                    Load.percentile(deep, 0.99));
         }
         line("");
     }
@@ -321,41 +277,6 @@ public final class LedgerBenchmark {
 
     // ---- set-up
 
-    /** A real merchant and HMAC app, onboarded through the operator API, so that HTTP calls are signed as in production. */
-    void onboard(int httpPort) throws Exception {
-        String operator = "bench-operator";
-        String password = "bench-operator-password-" + ThreadLocalRandom.current().nextLong();
-        context.getBean(JdbcClient.class).sql("""
-                        insert into operator_account (username, password_hash, created_at, password_changed_at)
-                        values (:user, :hash, :now, :now)""")
-                .param("user", operator).param("hash", context.getBean(PasswordEncoder.class).encode(password))
-                .param("now", OffsetDateTime.now()).update();
-        String base = "http://127.0.0.1:" + httpPort;
-        JsonNode merchant = operatorPost(base + "/api/operator/merchants", Map.of("name", "bench merchant"), operator, password);
-        String merchantId = merchant.get("id").asString();
-        JsonNode app = operatorPost(base + "/api/operator/merchants/" + merchantId + "/apps",
-                Map.of("name", "bench", "sign_type", "HMAC_SHA256"), operator, password);
-        String appId = app.get("app").get("id").asString();
-        sdk = TongbaoClient.builder().baseUrl(base).appId(appId).hmacSecret(app.get("hmac_secret").asString())
-                .maxRetries(0).build();
-        caller = new MerchantCaller(merchantId, appId);
-    }
-
-    private static JsonNode operatorPost(String url, Object body, String user, String password)
-            throws IOException, InterruptedException {
-        JsonMapper json = JsonMapper.builder().build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return json.readTree(response.body());
-    }
-
     void setUpAccounts() throws Exception {
         PointTypeView type = ledger.createPointType(caller, new PointTypeRequest("pts", "bench points", 0));
         ledger.registerReason(caller, new ReasonRequest(REASON, "benchmark", null, null));
@@ -376,63 +297,13 @@ public final class LedgerBenchmark {
     // ---- reporting
 
     void row(int c, double pgTps, List<Load.Result> java, List<Load.Result> http) {
-        double javaTps = medianRate(java);
-        double httpTps = medianRate(http);
-        report.append(String.format("| %d | %.0f | %.0f | %.2f | %.1f | %.0f | %.2f | %.1f |%n", c, pgTps, javaTps,
-                javaTps / pgTps, medianP99(java), httpTps, httpTps / pgTps, medianP99(http)));
-        flush();
-    }
-
-    static double medianRate(List<Load.Result> results) {
-        return Load.median(results.stream().map(Load.Result::perSecond).toList());
-    }
-
-    static double medianP99(List<Load.Result> results) {
-        return Load.median(results.stream().map(Load.Result::p99Millis).toList());
+        double javaTps = Results.medianRate(java);
+        double httpTps = Results.medianRate(http);
+        report.row("| %d | %.0f | %.0f | %.2f | %.1f | %.0f | %.2f | %.1f |", c, pgTps, javaTps,
+                javaTps / pgTps, Results.medianP99(java), httpTps, httpTps / pgTps, Results.medianP99(http));
     }
 
     void line(String text) {
-        report.append(text).append('\n');
-        flush();
-    }
-
-    private int printed;
-
-    void flush() {
-        System.out.print(report.substring(printed));
-        System.out.flush();
-        printed = report.length();
-    }
-
-    String settings() {
-        List<String> values = new ArrayList<>();
-        for (String name : List.of("shared_buffers", "synchronous_commit", "fsync", "wal_sync_method", "max_connections",
-                "max_wal_size", "checkpoint_timeout")) {
-            values.add(name + "=" + scalarText("select current_setting('" + name + "')"));
-        }
-        return String.join(", ", values);
-    }
-
-    long scalar(String sql) {
-        return context.getBean(JdbcClient.class).sql(sql).query(Long.class).single();
-    }
-
-    String scalarText(String sql) {
-        return context.getBean(JdbcClient.class).sql(sql).query(String.class).single();
-    }
-
-    void admin(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(
-                "jdbc:postgresql://" + host + ":" + port + "/postgres", user, "")) {
-            connection.createStatement().execute(sql);
-        }
-    }
-
-    private static List<Integer> ints(String csv) {
-        return Arrays.stream(csv.split(",")).map(String::trim).map(Integer::valueOf).toList();
-    }
-
-    private static List<Long> longs(String csv) {
-        return Arrays.stream(csv.split(",")).map(String::trim).map(Long::valueOf).toList();
+        report.line(text);
     }
 }

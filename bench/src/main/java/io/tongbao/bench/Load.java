@@ -8,11 +8,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * Runs an operation from N threads for a fixed time and reports units per second (an operation may count for
- * several units: a batch of 1,000 transfers counts 1,000) and the latency of the operations.
+ * Runs an operation from N threads for a fixed time (closed loop: each thread starts its next call when the last
+ * one answered), or at a fixed rate (open loop), and reports units per second (an operation may count for several
+ * units: a batch of 1,000 transfers counts 1,000) and the latency of the operations.
  */
 final class Load {
 
@@ -80,6 +84,48 @@ final class Load {
             return new Result(units / seconds, units, operations, failures, percentile(all, 0.50),
                     percentile(all, 0.99));
         }
+    }
+
+    /**
+     * Open loop: starts an operation every 1/{@code perSecond} s for {@code duration}, whatever the earlier ones are
+     * doing, with at most {@code maxInFlight} outstanding (then the next start waits). A latency counts from the
+     * moment the operation was due, not from when it could start, so a stall of the server shows in the
+     * percentiles instead of quietly slowing the arrivals (coordinated omission).
+     */
+    static Result paced(double perSecond, Duration duration, int maxInFlight, Operation operation) throws Exception {
+        int planned = (int) Math.ceil(perSecond * duration.toNanos() / 1e9);
+        long interval = (long) (1e9 / perSecond);
+        long[] latencies = new long[planned];
+        AtomicLong units = new AtomicLong();
+        AtomicLong failures = new AtomicLong();
+        Semaphore inFlight = new Semaphore(maxInFlight);
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < planned; i++) {
+                long due = start + i * interval;
+                for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
+                }
+                inFlight.acquire();
+                int sequence = i;
+                pool.execute(() -> {
+                    try {
+                        units.addAndGet(operation.run(sequence % maxInFlight, sequence));
+                    } catch (Exception e) {
+                        if (failures.incrementAndGet() == 1) {
+                            System.err.println("[bench] paced call " + sequence + ": " + e);
+                        }
+                    } finally {
+                        latencies[sequence] = System.nanoTime() - due;
+                        inFlight.release();
+                    }
+                });
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Arrays.sort(latencies);
+        return new Result(units.get() / seconds, units.get(), planned, failures.get(), percentile(latencies, 0.50),
+                percentile(latencies, 0.99));
     }
 
     /** Runs {@code task} for 0..count-1 on {@code threads} threads and returns when all are done. */

@@ -2,6 +2,7 @@ package io.tongbao.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -15,14 +16,18 @@ final class Pgbench {
     private final String host;
     private final int port;
     private final String user;
+    private final PostgresServer postgres;
 
-    Pgbench(String host, int port, String user) {
-        this.host = host;
-        this.port = port;
-        this.user = user;
+    Pgbench(PostgresServer postgres) {
+        this.postgres = postgres;
+        this.host = postgres.host();
+        this.port = postgres.port();
+        this.user = postgres.user();
     }
 
-    void initialize(String database, int scale) throws IOException, InterruptedException {
+    /** A fresh database with pgbench's tables at the given scale (one branch row per unit of scale). */
+    void initialize(String database, int scale) throws IOException, InterruptedException, SQLException {
+        postgres.recreate(database);
         run(List.of("pgbench", "-h", host, "-p", Integer.toString(port), "-U", user, "-i", "-q", "-s",
                 Integer.toString(scale), database));
     }

@@ -1,0 +1,285 @@
+package io.tongbao.bench;
+
+import io.tongbao.sdk.PaymentApi;
+import io.tongbao.sdk.PaymentApi.Payment;
+import io.tongbao.sdk.PaymentApi.PaymentRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Payments (issue 4), through the SDK over HTTP to the whole application with the channel sandbox mounted in the
+ * same process, on the PostgreSQL service: the unified order at fixed concurrency (its maximum throughput, and its
+ * latency at half of that), and the full round trip order, buyer pays in the sandbox, channel notification, PAID,
+ * beside pgbench -b tpcb-like on the same PostgreSQL, interleaved. Settings are system properties
+ * (docs/benchmarks.md).
+ */
+public final class PaymentBenchmark {
+
+    static final String ROUND_TRIP_WAY = "ALIPAY_QR";
+    static final double P99_TARGET_MILLIS = 50;
+    static final double ROUND_TRIP_TARGET = 0.25;
+
+    final PostgresServer postgres = PostgresServer.fromSystemProperties();
+    final int seconds = BenchProperties.integer("bench.seconds", 10);
+    final int repeats = BenchProperties.integer("bench.repeats", 3);
+    final List<String> payWays = BenchProperties.strings("bench.pay-ways", "ALIPAY_PC,ALIPAY_QR");
+    final List<Integer> orderClients = BenchProperties.ints("bench.order-clients", "1,4,16,64");
+    final List<Integer> roundTripClients = BenchProperties.ints("bench.round-trip-clients", "8,16,32");
+    final String paidSignal = BenchProperties.string("bench.paid-signal", "poll");
+    final int pollMillis = BenchProperties.integer("bench.poll-millis", 50);
+    final int maxInFlight = BenchProperties.integer("bench.max-in-flight", 256);
+    final int warmupSeconds = BenchProperties.integer("bench.warmup-seconds", 15);
+    final List<String> only = BenchProperties.strings("bench.only", "probe,order,round-trip");
+    final String database = BenchProperties.string("bench.database", "tongbao_bench_payments");
+    final String pgbenchDatabase = BenchProperties.string("bench.pgbench-database", "pgbench_payments");
+
+    final Report report = new Report("payments");
+    final Pgbench pgbench = new Pgbench(postgres);
+    final String runPrefix = Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+    final AtomicLong orders = new AtomicLong();
+
+    PaymentApi payments;
+    SandboxAlipay alipay;
+
+    public static void main(String[] args) throws Exception {
+        new PaymentBenchmark().run();
+        System.exit(0);
+    }
+
+    void run() throws Exception {
+        try (WebhookReceiver receiver = WebhookReceiver.start();
+             RunningTongbao tongbao = RunningTongbao.start(postgres, database, Map.of(
+                     "tongbao.sandbox.enabled", "true",
+                     // channel notifications, cashier links and QR codes on loopback, never a host name
+                     "tongbao.channels.public-base-url", "http://" + RunningTongbao.LOOPBACK + ":${server.port}",
+                     "tongbao.sandbox.public-url", "http://" + RunningTongbao.LOOPBACK + ":${server.port}",
+                     "tongbao.webhooks.allow-private-targets", "true",
+                     // the janitor queries unpaid attempts from a minute on: left on, the order runs' thousands of
+                     // unpaid orders would be queried at the channel during the later runs
+                     "tongbao.payments.janitor.enabled", "false"))) {
+            OperatorApi operator = OperatorApi.open(tongbao);
+            OperatorApi.BenchApp app = operator.onboardHmacApp("payment bench", tongbao.baseUrl());
+            payments = app.sdk().payments();
+            alipay = new SandboxAlipay(tongbao.baseUrl());
+            alipay.connect(operator, app.appId());
+            PaidSignal signal = "webhook".equals(paidSignal) ? new PaidSignal.Webhook(receiver)
+                    : new PaidSignal.Polling(payments, Duration.ofMillis(pollMillis));
+
+            report.header("Payment benchmark report", postgres, repeats, seconds);
+            report.line("- the SDK over HTTP (signed, fresh idempotency key per call) to the application on 127.0.0.1, "
+                    + "the Alipay sandbox in the same process, PostgreSQL service; janitor off");
+            report.line("- warm-up before the figures: " + warmupSeconds + " s of each pay way's orders and of round trips, "
+                    + "4 clients (a cold JIT on two loaded cores made the first round trips ten times slower)");
+            report.line("");
+            warmUp(signal);
+            if (only.contains("probe")) {
+                probe(tongbao, app, signal);
+            }
+            if (only.contains("order")) {
+                unifiedOrders();
+            }
+            if (only.contains("round-trip")) {
+                roundTrips(signal, tongbao);
+            }
+            report.write();
+        }
+    }
+
+    /** Not measured: lets the JIT compile the hot paths before any figure is taken. */
+    void warmUp(PaidSignal signal) throws Exception {
+        Duration each = Duration.ofSeconds(warmupSeconds);
+        for (String way : payWays) {
+            Load.run(4, each, (w, n) -> order(way));
+        }
+        Load.run(4, each, (w, n) -> roundTrip(signal));
+    }
+
+    /**
+     * One call at a time: what each costs the client and the server (api_call.latency_ms: the server's time inside
+     * the merchant API filter), and what it asks of PostgreSQL (commits and rows written per call, less what the
+     * background jobs did meanwhile); then the round trip cut into its phases.
+     */
+    void probe(RunningTongbao tongbao, OperatorApi.BenchApp app, PaidSignal signal) throws Exception {
+        report.line("## One call at a time (1 client, " + seconds + " s each)");
+        report.line("");
+        DatabaseCounters idleFrom = DatabaseCounters.read(tongbao);
+        long idleStarted = System.nanoTime();
+        LockSupport.parkNanos(Duration.ofSeconds(seconds).toNanos());
+        DatabaseCounters idle = DatabaseCounters.read(tongbao).since(idleFrom);
+        double idleSeconds = (System.nanoTime() - idleStarted) / 1e9;
+        report.row("Background (no calls, %.0f s): %.1f commits/s, %.1f rows written/s (the schedulers' polls).",
+                idleSeconds, idle.commits() / idleSeconds, idle.rowsWritten() / idleSeconds);
+        report.line("");
+        report.line("| call | client p50 ms | client p99 ms | server p50 ms | server p99 ms | calls | commits per call | rows written per call |");
+        report.line("|---|---|---|---|---|---|---|---|");
+        String paymentId = payments.create(request("ALIPAY_PC", null)).id();
+        Map<String, Load.Operation> calls = new LinkedHashMap<>();
+        calls.put("GET /api/v1/app (the API contract alone)", (w, n) -> {
+            app.sdk().currentApp();
+            return 1;
+        });
+        calls.put("GET /api/v1/payments/{id}", (w, n) -> {
+            payments.get(paymentId);
+            return 1;
+        });
+        for (String way : payWays) {
+            calls.put("POST /api/v1/payments " + way, (w, n) -> order(way));
+        }
+        for (Map.Entry<String, Load.Operation> call : calls.entrySet()) {
+            DatabaseCounters from = DatabaseCounters.read(tongbao);
+            long started = System.nanoTime();
+            Load.Result result = Load.run(1, Duration.ofSeconds(seconds), call.getValue());
+            double elapsed = (System.nanoTime() - started) / 1e9;
+            DatabaseCounters used = DatabaseCounters.read(tongbao).since(from);
+            double perCall = 1.0 / result.operations();
+            report.row("| %s | %.1f | %.1f | %.0f | %.0f | %d | %.1f | %.1f |", call.getKey(), result.p50Millis(),
+                    result.p99Millis(), DatabaseCounters.serverMillis(tongbao, from, "/api/v1/", 0.5),
+                    DatabaseCounters.serverMillis(tongbao, from, "/api/v1/", 0.99), result.operations(),
+                    (used.commits() - idle.commits() / idleSeconds * elapsed) * perCall,
+                    (used.rowsWritten() - idle.rowsWritten() / idleSeconds * elapsed) * perCall);
+        }
+        report.line("");
+        roundTripPhases(tongbao, signal, idle.commits() / idleSeconds, idle.rowsWritten() / idleSeconds);
+    }
+
+    /** Round trips one at a time, each cut into its three phases, for {@code seconds}. */
+    void roundTripPhases(RunningTongbao tongbao, PaidSignal signal, double backgroundCommitsPerSecond,
+                         double backgroundRowsPerSecond) throws Exception {
+        List<long[]> phases = new ArrayList<>();
+        DatabaseCounters from = DatabaseCounters.read(tongbao);
+        long started = System.nanoTime();
+        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        while (System.nanoTime() < deadline) {
+            long began = System.nanoTime();
+            Payment payment = payments.create(request(ROUND_TRIP_WAY, signal.notifyUrl()));
+            long ordered = System.nanoTime();
+            PaidSignal.Waiter paid = signal.watch(payment.id());
+            alipay.scanAndPay((String) payment.action().data().get("content"));
+            long buyerPaid = System.nanoTime();
+            paid.untilPaid();
+            phases.add(new long[] {ordered - began, buyerPaid - ordered, System.nanoTime() - buyerPaid});
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        DatabaseCounters used = DatabaseCounters.read(tongbao).since(from);
+        report.row("Round trip one at a time (%d round trips; the merchant learns of it by %s): %.1f commits and %.1f "
+                        + "rows written per round trip (polls included), ms:", phases.size(), signal,
+                (used.commits() - backgroundCommitsPerSecond * elapsed) / phases.size(),
+                (used.rowsWritten() - backgroundRowsPerSecond * elapsed) / phases.size());
+        report.line("");
+        report.line("| phase | p50 | p99 |");
+        report.line("|---|---|---|");
+        String[] names = {"unified order " + ROUND_TRIP_WAY + " (one sandbox call)", "buyer scans and pays (sandbox buyer API)",
+                "until the merchant sees PAID (notification, settlement, and polling or the webhook)"};
+        for (int phase = 0; phase < names.length; phase++) {
+            int index = phase;
+            long[] sorted = phases.stream().mapToLong(times -> times[index]).sorted().toArray();
+            report.row("| %s | %.1f | %.1f |", names[phase], Load.percentile(sorted, 0.5), Load.percentile(sorted, 0.99));
+        }
+        report.line("");
+    }
+
+    /** Closed loop at each concurrency to find the maximum; then an open loop at half of it for the latency. */
+    void unifiedOrders() throws Exception {
+        report.line("## Unified order, fixed concurrency (closed loop)");
+        report.line("");
+        report.line("| pay way | clients | orders/s | p50 ms | p99 ms | failures | load (1 min) |");
+        report.line("|---|---|---|---|---|---|---|");
+        List<String> atHalf = new ArrayList<>();
+        for (String way : payWays) {
+            double max = 0;
+            int atClients = 0;
+            for (int c : orderClients) {
+                List<Load.Result> runs = new ArrayList<>();
+                for (int r = 0; r < repeats; r++) {
+                    runs.add(Load.run(c, Duration.ofSeconds(seconds), (w, n) -> order(way)));
+                }
+                double rate = Results.medianRate(runs);
+                if (rate > max) {
+                    max = rate;
+                    atClients = c;
+                }
+                report.row("| %s | %d | %.0f | %.1f | %.1f | %d | %.1f |", way, c, rate, Results.medianP50(runs),
+                        Results.medianP99(runs), Results.failures(runs), Report.oneMinuteLoad());
+            }
+            atHalf.add(halfOfMax(way, max, atClients));
+        }
+        report.line("");
+        report.line("## Unified order at half of its maximum throughput (open loop, latency from the moment each call was due)");
+        report.line("");
+        report.line("| pay way | max orders/s (clients) | offered orders/s | achieved | p50 ms | p99 ms | p99 < " + (int) P99_TARGET_MILLIS + " ms | failures | load (1 min) |");
+        report.line("|---|---|---|---|---|---|---|---|---|");
+        atHalf.forEach(report::line);
+        report.line("");
+    }
+
+    String halfOfMax(String way, double max, int atClients) throws Exception {
+        double offered = max / 2;
+        List<Load.Result> runs = new ArrayList<>();
+        for (int r = 0; r < repeats; r++) {
+            runs.add(Load.paced(offered, Duration.ofSeconds(seconds), maxInFlight, (w, n) -> order(way)));
+        }
+        double p99 = Results.medianP99(runs);
+        return String.format("| %s | %.0f (%d) | %.0f | %.0f | %.1f | %.1f | %s | %d | %.1f |", way, max, atClients,
+                offered, Results.medianRate(runs), Results.medianP50(runs), p99,
+                p99 < P99_TARGET_MILLIS ? "**met**" : "**not met**", Results.failures(runs), Report.oneMinuteLoad());
+    }
+
+    void roundTrips(PaidSignal signal, RunningTongbao tongbao) throws Exception {
+        int maxClients = roundTripClients.stream().max(Integer::compare).orElse(8);
+        pgbench.initialize(pgbenchDatabase, maxClients);
+        report.line("## Full round trip: " + ROUND_TRIP_WAY + " order, buyer scans and pays in the sandbox, channel "
+                + "notification, PAID");
+        report.line("");
+        report.line("- the merchant learns of it by " + signal);
+        report.line("- pgbench: `" + String.join(" ", pgbench.tpcbCommand(pgbenchDatabase, 0, seconds))
+                .replace("-c 0", "-c <clients>") + "` (scale " + maxClients + "), interleaved with the round trips");
+        report.line("");
+        report.line("| clients | pgbench tps | round trips/s | vs pgbench | ≥ " + ROUND_TRIP_TARGET + " | p50 ms | p99 ms | failures | load (1 min) |");
+        report.line("|---|---|---|---|---|---|---|---|---|");
+        for (int c : roundTripClients) {
+            List<Double> pg = new ArrayList<>();
+            List<Load.Result> runs = new ArrayList<>();
+            for (int r = 0; r < repeats; r++) {
+                pg.add(pgbench.tpcb(pgbenchDatabase, c, seconds));
+                runs.add(Load.run(c, Duration.ofSeconds(seconds), (w, n) -> roundTrip(signal)));
+            }
+            double pgTps = Load.median(pg);
+            double rate = Results.medianRate(runs);
+            report.row("| %d | %.0f | %.1f | %.3f | %s | %.1f | %.1f | %d | %.1f |", c, pgTps, rate, rate / pgTps,
+                    rate / pgTps >= ROUND_TRIP_TARGET ? "**met**" : "**not met**", Results.medianP50(runs),
+                    Results.medianP99(runs), Results.failures(runs), Report.oneMinuteLoad());
+        }
+        report.line("");
+        report.row("Payments PAID: %d of %d created.", tongbao.count("select count(*) from payment_order where status = 'PAID'"),
+                tongbao.count("select count(*) from payment_order"));
+        report.line("");
+    }
+
+    int order(String way) {
+        Payment payment = payments.create(request(way, null));
+        if (payment.action() == null) {
+            throw new IllegalStateException(way + " order " + payment.id() + " came back without an action: " + payment.status());
+        }
+        return 1;
+    }
+
+    int roundTrip(PaidSignal signal) throws Exception {
+        Payment payment = payments.create(request(ROUND_TRIP_WAY, signal.notifyUrl()));
+        PaidSignal.Waiter paid = signal.watch(payment.id());
+        alipay.scanAndPay((String) payment.action().data().get("content"));
+        paid.untilPaid();
+        return 1;
+    }
+
+    PaymentRequest request(String way, String notifyUrl) {
+        String outTradeNo = "B" + runPrefix + "x" + Long.toString(orders.incrementAndGet(), 36);
+        return new PaymentRequest(outTradeNo, 1999, "CNY", "通宝 bench", null, way, null, notifyUrl, null, null, null,
+                null, null, null);
+    }
+}
