@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -22,12 +24,19 @@ import org.springframework.stereotype.Component;
  * attempted by one node at a time; each runs on its own virtual thread, and at most
  * {@code max-concurrent-per-endpoint} at once per endpoint, so a slow merchant delays nobody else. A crash between
  * sending and recording lets the lease run out and the event is sent again: receivers dedupe by event id.
+ * <p>
+ * A delivery waits on its own thread for a slot of its endpoint (at most the send timeout, so that wait, send and
+ * record stay inside the lease); only one that waited that long is pushed back. A full batch is followed by the next
+ * at once, up to {@link #MAX_IN_FLIGHT} deliveries held by this node. Pushing back every delivery that found the
+ * slots busy had capped one endpoint at about eight deliveries a second (docs/benchmarks.md).
  */
 @Component
 class WebhookDispatcher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final int BATCH = 100;
+    /** Claimed and not yet recorded on this node: bounds what one node takes while its endpoints are slow. */
+    static final int MAX_IN_FLIGHT = 1_000;
 
     private final DeliveryStore deliveries;
     private final WebhookSender sender;
@@ -37,6 +46,7 @@ class WebhookDispatcher implements DisposableBean {
     private final Clock clock;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, Semaphore> endpoints = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     WebhookDispatcher(DeliveryStore deliveries, WebhookSender sender, TargetPolicy targets, RetrySchedules schedules,
                       WebhookProperties properties, Clock clock) {
@@ -48,23 +58,44 @@ class WebhookDispatcher implements DisposableBean {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${tongbao.webhooks.poll-interval:PT0.5S}", initialDelayString = "PT1S")
+    @Scheduled(fixedDelayString = "${tongbao.webhooks.poll-interval:PT0.25S}", initialDelayString = "PT1S")
     void dispatchDue() {
         if (!properties.dispatcherEnabled()) {
             return;
         }
-        Instant now = clock.instant();
-        List<DeliveryStore.Claimed> due = deliveries.claimDue(now, now.plus(lease()), BATCH);
-        for (DeliveryStore.Claimed claimed : due) {
-            workers.submit(() -> deliver(claimed));
-        }
+        int claimedNow;
+        do {
+            int room = Math.min(BATCH, MAX_IN_FLIGHT - inFlight.get());
+            if (room <= 0) {
+                return;
+            }
+            Instant now = clock.instant();
+            List<DeliveryStore.Claimed> due = deliveries.claimDue(now, now.plus(lease()), room);
+            for (DeliveryStore.Claimed claimed : due) {
+                inFlight.incrementAndGet();
+                workers.submit(() -> {
+                    try {
+                        deliver(claimed);
+                    } finally {
+                        inFlight.decrementAndGet();
+                    }
+                });
+            }
+            claimedNow = due.size();
+        } while (claimedNow == BATCH);
     }
 
     void deliver(DeliveryStore.Claimed claimed) {
         Semaphore endpoint = endpoints.computeIfAbsent(endpointOf(claimed.url()),
                 key -> new Semaphore(properties.maxConcurrentPerEndpoint()));
-        if (!endpoint.tryAcquire()) {
-            deliveries.postpone(claimed.id(), clock.instant().plusSeconds(1));
+        try {
+            if (!endpoint.tryAcquire(properties.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                deliveries.postpone(claimed.id(), clock.instant().plusSeconds(1));
+                return;
+            }
+        } catch (InterruptedException stopping) {
+            // the node is stopping: the claim's lease brings the delivery back, here or on another node
+            Thread.currentThread().interrupt();
             return;
         }
         try {

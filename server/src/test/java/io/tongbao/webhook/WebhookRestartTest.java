@@ -87,6 +87,7 @@ class WebhookRestartTest {
                 "tongbao.db.user", TestDatabase.user(), "tongbao.db.password", TestDatabase.password(),
                 "tongbao.webhooks.dispatcher-enabled", "true", "tongbao.webhooks.allow-private-targets", "true",
                 "tongbao.webhooks.poll-interval", "PT0.2S"));
+        properties.put("tongbao.webhooks.max-concurrent-per-endpoint", "4");
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         Class<?>[] sources = new Class<?>[extra.length + 1];
