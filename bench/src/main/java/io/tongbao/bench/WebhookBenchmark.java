@@ -1,5 +1,7 @@
 package io.tongbao.bench;
 
+import io.tongbao.webhook.WebhookProperties;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -148,11 +150,10 @@ public final class WebhookBenchmark {
         return tongbao.count("select n_tup_upd from pg_stat_user_tables where relname = 'webhook_delivery'");
     }
 
+    /** As the application bound them, defaults included: what this run's figures were measured with. */
     static String dispatcherSettings(RunningTongbao tongbao) {
-        var environment = tongbao.environment();
-        return "poll-interval " + environment.getProperty("tongbao.webhooks.poll-interval", "500ms (default)")
-                + ", max-concurrent-per-endpoint "
-                + environment.getProperty("tongbao.webhooks.max-concurrent-per-endpoint", "4 (default)")
-                + ", claims up to 100 per poll";
+        WebhookProperties settings = tongbao.bean(WebhookProperties.class);
+        return "poll-interval " + settings.pollInterval().toMillis() + " ms, max-concurrent-per-endpoint "
+                + settings.maxConcurrentPerEndpoint() + ", claims up to 100 per poll";
     }
 }

@@ -10,8 +10,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +49,7 @@ class WebhookDispatcher implements DisposableBean {
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, Semaphore> endpoints = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean wakeUpPending = new AtomicBoolean();
 
     WebhookDispatcher(DeliveryStore deliveries, WebhookSender sender, TargetPolicy targets, RetrySchedules schedules,
                       WebhookProperties properties, Clock clock) {
@@ -83,6 +86,24 @@ class WebhookDispatcher implements DisposableBean {
             }
             claimedNow = due.size();
         } while (claimedNow == BATCH);
+    }
+
+    /**
+     * A new delivery has committed: look for due work now rather than at the next poll. Wake-ups that come while one
+     * is pending are one; claiming with {@code skip locked} makes a wake-up beside the scheduled run harmless.
+     */
+    void wakeUp() {
+        if (!properties.dispatcherEnabled() || !wakeUpPending.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            workers.submit(() -> {
+                wakeUpPending.set(false);
+                dispatchDue();
+            });
+        } catch (RejectedExecutionException stopping) {
+            // the node is stopping; the delivery waits in the database for the next node's poll
+        }
     }
 
     void deliver(DeliveryStore.Claimed claimed) {

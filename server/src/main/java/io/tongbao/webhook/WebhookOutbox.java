@@ -11,6 +11,8 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -26,13 +28,16 @@ class WebhookOutbox {
     private final ObjectMapper json;
     private final WebhookSignatures apps;
     private final StreamOutbox streams;
+    private final WebhookDispatcher dispatcher;
     private final Clock clock;
 
-    WebhookOutbox(JdbcClient jdbc, ObjectMapper json, WebhookSignatures apps, StreamOutbox streams, Clock clock) {
+    WebhookOutbox(JdbcClient jdbc, ObjectMapper json, WebhookSignatures apps, StreamOutbox streams,
+                  WebhookDispatcher dispatcher, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
         this.apps = apps;
         this.streams = streams;
+        this.dispatcher = dispatcher;
         this.clock = clock;
     }
 
@@ -80,5 +85,13 @@ class WebhookOutbox {
                 .param("next", url == null ? null : now.atOffset(ZoneOffset.UTC))
                 .param("error", url == null ? "no notify URL on the payment or the app" : null)
                 .param("now", now.atOffset(ZoneOffset.UTC)).update();
+        if (url != null && TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    dispatcher.wakeUp();
+                }
+            });
+        }
     }
 }
