@@ -2,7 +2,7 @@ package io.tongbao.bench;
 
 import io.tongbao.payment.PaymentEvents.PaymentSucceeded;
 import io.tongbao.shared.PayWay;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -20,6 +20,7 @@ final class PaymentSucceededSource {
     private final TransactionTemplate transactions;
     private final OperatorApi.BenchApp app;
     private final String notifyUrl;
+    private final Clock clock;
     private final AtomicLong sequence = new AtomicLong();
 
     PaymentSucceededSource(RunningTongbao tongbao, OperatorApi.BenchApp app, String notifyUrl) {
@@ -27,6 +28,7 @@ final class PaymentSucceededSource {
         this.transactions = new TransactionTemplate(tongbao.bean(PlatformTransactionManager.class));
         this.app = app;
         this.notifyUrl = notifyUrl;
+        this.clock = tongbao.bean(Clock.class);
     }
 
     /** A payment id not used before, so that a waiter can be registered before its event exists. */
@@ -39,6 +41,6 @@ final class PaymentSucceededSource {
         String n = paymentId.substring(paymentId.lastIndexOf('_') + 1);
         transactions.executeWithoutResult(status -> events.publishEvent(new PaymentSucceeded(paymentId,
                 app.merchantId(), app.appId(), "W" + n, 1999, "CNY", PayWay.ALIPAY_QR, "att_bench_" + n,
-                "2026" + n, Instant.now(), notifyUrl)));
+                "2026" + n, clock.instant(), notifyUrl)));
     }
 }
