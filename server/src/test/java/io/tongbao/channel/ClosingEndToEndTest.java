@@ -7,18 +7,11 @@ import static org.awaitility.Awaitility.await;
 import io.tongbao.sdk.PaymentApi.Payment;
 import io.tongbao.sdk.TongbaoException;
 import io.tongbao.shared.PayWay;
-import io.tongbao.support.OperatorClient;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Closing end to end against the sandbox: by the merchant or by expiry, always at the channel first and locally
@@ -26,34 +19,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * payment Tongbao already closed is an exception, refunded automatically, never a silent flip.
  */
 @SandboxEndToEnd
-class ClosingEndToEndTest {
+class ClosingEndToEndTest extends SandboxShopTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    PasswordEncoder passwords;
-
-    OperatorClient operator;
-    Sandbox sandbox;
-    SandboxBuyer buyer;
-    PaymentRecords records;
-
-    @BeforeEach
-    void setUp() {
-        operator = new OperatorClient(port, jdbc, passwords);
-        sandbox = new Sandbox(operator.baseUrl());
-        buyer = new SandboxBuyer(sandbox);
-        records = new PaymentRecords(jdbc);
-    }
-
-    @AfterEach
-    void removeFaults() {
-        sandbox.clearFaults();
-    }
 
     @ParameterizedTest
     @EnumSource(value = PayWay.class, names = {"ALIPAY_QR", "WECHAT_NATIVE"})

@@ -8,7 +8,6 @@ import io.tongbao.sdk.PaymentApi.RefundRequest;
 import io.tongbao.sdk.TongbaoException;
 import io.tongbao.shared.PayWay;
 import io.tongbao.shared.PayWay.Channel;
-import io.tongbao.support.OperatorClient;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,15 +23,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,34 +33,9 @@ import tools.jackson.databind.JsonNode;
  * racing for the same money, and two merchants with their own channel keys paying and being queried side by side.
  */
 @SandboxEndToEnd
-class ConcurrencyEndToEndTest {
+class ConcurrencyEndToEndTest extends SandboxShopTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    PasswordEncoder passwords;
-
-    OperatorClient operator;
-    Sandbox sandbox;
-    SandboxBuyer buyer;
-    PaymentRecords records;
-
-    @BeforeEach
-    void setUp() {
-        operator = new OperatorClient(port, jdbc, passwords);
-        sandbox = new Sandbox(operator.baseUrl());
-        buyer = new SandboxBuyer(sandbox);
-        records = new PaymentRecords(jdbc);
-    }
-
-    @AfterEach
-    void removeFaults() {
-        sandbox.clearFaults();
-    }
 
     @Test
     void twoHundredConcurrentIdenticalOrdersCreateOnePaymentAndOneChannelTrade() throws Exception {

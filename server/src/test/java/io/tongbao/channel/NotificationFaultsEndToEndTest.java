@@ -18,15 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The channels' notifications as they really come: eight times, out of order, late, forged, with a changed amount.
@@ -34,34 +28,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * published, and what fails verification is refused, recorded as a security exception and changes nothing.
  */
 @SandboxEndToEnd
-class NotificationFaultsEndToEndTest {
+class NotificationFaultsEndToEndTest extends SandboxShopTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    PasswordEncoder passwords;
-
-    OperatorClient operator;
-    Sandbox sandbox;
-    SandboxBuyer buyer;
-    PaymentRecords records;
-
-    @BeforeEach
-    void setUp() {
-        operator = new OperatorClient(port, jdbc, passwords);
-        sandbox = new Sandbox(operator.baseUrl());
-        buyer = new SandboxBuyer(sandbox);
-        records = new PaymentRecords(jdbc);
-    }
-
-    @AfterEach
-    void removeFaults() {
-        sandbox.clearFaults();
-    }
 
     @ParameterizedTest
     @EnumSource(value = PayWay.class, names = {"ALIPAY_QR", "WECHAT_NATIVE"})

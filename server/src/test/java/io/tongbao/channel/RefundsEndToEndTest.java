@@ -9,46 +9,20 @@ import io.tongbao.sdk.PaymentApi.Refund;
 import io.tongbao.sdk.PaymentApi.RefundRequest;
 import io.tongbao.sdk.TongbaoException;
 import io.tongbao.shared.PayWay;
-import io.tongbao.support.OperatorClient;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Refunds end to end against the sandbox: partial, many, the rest, never more than was paid, each confirmed by the
  * channel; and the end of Alipay's refund window (TRADE_FINISHED), after which a payment is no longer refundable.
  */
 @SandboxEndToEnd
-class RefundsEndToEndTest {
+class RefundsEndToEndTest extends SandboxShopTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    PasswordEncoder passwords;
-
-    OperatorClient operator;
-    Sandbox sandbox;
-    SandboxBuyer buyer;
-    PaymentRecords records;
-
-    @BeforeEach
-    void setUp() {
-        operator = new OperatorClient(port, jdbc, passwords);
-        sandbox = new Sandbox(operator.baseUrl());
-        buyer = new SandboxBuyer(sandbox);
-        records = new PaymentRecords(jdbc);
-    }
 
     @ParameterizedTest
     @EnumSource(value = PayWay.class, names = {"ALIPAY_QR", "WECHAT_NATIVE"})
