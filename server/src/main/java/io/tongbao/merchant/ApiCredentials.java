@@ -4,14 +4,20 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** What the signature check needs to know about the app a request claims, in one query. */
+/**
+ * What the signature check needs to know about the app a request claims, in one query, kept for
+ * {@code tongbao.api.settings-cache-ttl}. Every change of an app's or a merchant's status or keys goes through
+ * {@link #forget} or {@link #forgetAll} on this node; an unknown app is not cached, so a new one works at once.
+ */
 @Component
 class ApiCredentials {
 
     private final JdbcClient jdbc;
+    private final SettingsCache<String, Caller> callers;
 
-    ApiCredentials(JdbcClient jdbc) {
+    ApiCredentials(JdbcClient jdbc, ApiProperties properties) {
         this.jdbc = jdbc;
+        this.callers = properties.cache();
     }
 
     record Caller(String appId, String merchantId, SignType signType, Status appStatus, Status merchantStatus,
@@ -19,12 +25,25 @@ class ApiCredentials {
     }
 
     Optional<Caller> caller(String appId) {
+        return Optional.ofNullable(callers.get(appId, this::load));
+    }
+
+    void forget(String appId) {
+        callers.forget(appId);
+    }
+
+    /** A merchant's status changed: all its apps' entries go (rare enough not to index them by merchant). */
+    void forgetAll() {
+        callers.forgetAll();
+    }
+
+    private Caller load(String appId) {
         return jdbc.sql("""
                         select a.id, a.merchant_id, a.sign_type, a.status, m.status, a.merchant_public_key
                         from app a join merchant m on m.id = a.merchant_id where a.id = :id""")
                 .param("id", appId)
                 .query((rs, row) -> new Caller(rs.getString(1), rs.getString(2), SignType.valueOf(rs.getString(3)),
                         Status.valueOf(rs.getString(4)), Status.valueOf(rs.getString(5)), rs.getString(6)))
-                .optional();
+                .optional().orElse(null);
     }
 }

@@ -5,9 +5,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Limits of the merchant API: a per-app token bucket ({@code requestsPerSecond} sustained, {@code burst} at
- * once) and the largest request body accepted.
+ * once) and the largest request body accepted. {@code settingsCacheTtl}: how long an app's credentials, secrets,
+ * channel accounts and fee rates are kept in memory (see {@link SettingsCache}): a change made on another node is
+ * seen here within it.
  */
 @ConfigurationProperties("tongbao.api")
 record ApiProperties(@DefaultValue("200") int requestsPerSecond, @DefaultValue("400") int burst,
-                     @DefaultValue("1048576") int maxBodyBytes) {
+                     @DefaultValue("1048576") int maxBodyBytes,
+                     @DefaultValue("5s") java.time.Duration settingsCacheTtl) {
+
+    ApiProperties {
+        if (settingsCacheTtl.isNegative()) {
+            throw new IllegalArgumentException("tongbao.api.settings-cache-ttl must not be negative");
+        }
+    }
+
+    <K, V> SettingsCache<K, V> cache() {
+        return new SettingsCache<>(settingsCacheTtl, 100_000);
+    }
 }

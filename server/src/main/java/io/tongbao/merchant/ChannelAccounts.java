@@ -14,7 +14,9 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Channel credentials of an app: settings in clear, secrets sealed with the master key. The adapters read
- * them through here; no API ever returns the secrets (see {@link ChannelAccountView}).
+ * them through here; no API ever returns the secrets (see {@link ChannelAccountView}). Read, unsealed and parsed
+ * once per {@code tongbao.api.settings-cache-ttl}, not on every order and notification; a save on this node is seen
+ * at once.
  */
 @Service
 public class ChannelAccounts {
@@ -25,21 +27,36 @@ public class ChannelAccounts {
     private final JdbcClient jdbc;
     private final SecretCipher cipher;
     private final ObjectMapper json;
+    private final SettingsCache<AccountKey, Object> accounts;
 
-    ChannelAccounts(JdbcClient jdbc, SecretCipher cipher, ObjectMapper json) {
+    ChannelAccounts(JdbcClient jdbc, SecretCipher cipher, ObjectMapper json, ApiProperties properties) {
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.json = json;
+        this.accounts = properties.cache();
+    }
+
+    private record AccountKey(String appId, Channel channel) {
     }
 
     public Optional<AlipayAccount> alipay(String appId) {
+        return Optional.ofNullable((AlipayAccount) accounts.get(new AccountKey(appId, Channel.ALIPAY),
+                key -> loadAlipay(appId).orElse(null)));
+    }
+
+    public Optional<WechatPayAccount> wechatPay(String appId) {
+        return Optional.ofNullable((WechatPayAccount) accounts.get(new AccountKey(appId, Channel.WECHATPAY),
+                key -> loadWechatPay(appId).orElse(null)));
+    }
+
+    private Optional<AlipayAccount> loadAlipay(String appId) {
         return stored(appId, Channel.ALIPAY).map(account -> new AlipayAccount(appId,
                 (String) account.settings().get("channel_app_id"), account.secrets().get("app_private_key"),
                 (String) account.settings().get("alipay_public_key"), (String) account.settings().get("gateway_url")));
     }
 
     @SuppressWarnings("unchecked")
-    public Optional<WechatPayAccount> wechatPay(String appId) {
+    private Optional<WechatPayAccount> loadWechatPay(String appId) {
         return stored(appId, Channel.WECHATPAY).map(account -> new WechatPayAccount(appId,
                 (String) account.settings().get("mchid"), (List<String>) account.settings().get("app_ids"),
                 account.secrets().get("merchant_private_key"), (String) account.settings().get("merchant_serial_no"),
@@ -60,6 +77,7 @@ public class ChannelAccounts {
                 .param("settings", json.writeValueAsString(settings))
                 .param("secrets", cipher.encrypt(json.writeValueAsString(secrets), context(appId, channel)))
                 .param("now", now).update();
+        accounts.forget(new AccountKey(appId, channel));
     }
 
     List<ChannelAccountView> views(String appId) {

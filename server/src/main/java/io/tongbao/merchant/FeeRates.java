@@ -11,22 +11,27 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The fee an app pays per pay way, in parts per million of the amount; payments snapshot it. */
+/**
+ * The fee an app pays per pay way, in parts per million of the amount; payments snapshot it. The rate an order
+ * snapshots is read from memory, kept for {@code tongbao.api.settings-cache-ttl} (a change on this node is seen at
+ * once).
+ */
 @Service
 public class FeeRates {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final SettingsCache<String, Map<PayWay, Integer>> cached;
 
-    FeeRates(JdbcClient jdbc, Clock clock) {
+    FeeRates(JdbcClient jdbc, Clock clock, ApiProperties properties) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.cached = properties.cache();
     }
 
     public OptionalInt ratePpm(String appId, PayWay payWay) {
-        return jdbc.sql("select rate_ppm from fee_rate where app_id = :app and pay_way = :way")
-                .param("app", appId).param("way", payWay.name()).query(Integer.class).optional()
-                .map(OptionalInt::of).orElse(OptionalInt.empty());
+        Integer rate = cached.get(appId, app -> Map.copyOf(rates(app))).get(payWay);
+        return rate == null ? OptionalInt.empty() : OptionalInt.of(rate);
     }
 
     public Map<PayWay, Integer> rates(String appId) {
@@ -49,6 +54,7 @@ public class FeeRates {
                             on conflict (app_id, pay_way) do update set rate_ppm = excluded.rate_ppm, updated_at = excluded.updated_at""")
                     .param("app", appId).param("way", way.name()).param("ppm", ppm).param("now", now).update();
         });
+        cached.forget(appId);
         return rates(appId);
     }
 }

@@ -21,10 +21,13 @@ class HmacSecrets {
 
     private final JdbcClient jdbc;
     private final SecretCipher cipher;
+    /** Every version not yet expired when read, newest first; filtered by the instant of each call. */
+    private final SettingsCache<String, List<StoredSecret>> secrets;
 
-    HmacSecrets(JdbcClient jdbc, SecretCipher cipher) {
+    HmacSecrets(JdbcClient jdbc, SecretCipher cipher, ApiProperties properties) {
         this.jdbc = jdbc;
         this.cipher = cipher;
+        this.secrets = properties.cache();
     }
 
     /** A new secret for the app; the clear text is returned once and never stored. */
@@ -43,19 +46,40 @@ class HmacSecrets {
                         values (:app, :version, :secret, :now)""")
                 .param("app", appId).param("version", version).param("secret", cipher.encrypt(secret, context(appId, version)))
                 .param("now", now).update();
+        this.secrets.forget(appId);
         return secret;
     }
 
-    /** The secrets that verify now, newest first. */
+    /** The secrets that verify now, newest first, as cached. */
     List<VersionedSecret> active(String appId, OffsetDateTime now) {
+        return unexpired(secrets.get(appId, this::load), now);
+    }
+
+    /**
+     * Read again from the database: for a signature that none of the cached secrets verified, since the app may
+     * have been given a new secret on another node a moment ago.
+     */
+    List<VersionedSecret> reloaded(String appId, OffsetDateTime now) {
+        return unexpired(secrets.reload(appId, this::load), now);
+    }
+
+    private static List<VersionedSecret> unexpired(List<StoredSecret> stored, OffsetDateTime now) {
+        return stored.stream().filter(secret -> secret.expiresAt() == null || secret.expiresAt().isAfter(now))
+                .map(StoredSecret::secret).toList();
+    }
+
+    private List<StoredSecret> load(String appId) {
         return jdbc.sql("""
-                        select version, secret_enc from app_hmac_secret
-                        where app_id = :app and (expires_at is null or expires_at > :now)
-                        order by version desc""")
-                .param("app", appId).param("now", now)
-                .query((rs, row) -> new VersionedSecret(rs.getInt(1),
-                        cipher.decrypt(rs.getString(2), context(appId, rs.getInt(1)))))
+                        select version, secret_enc, expires_at from app_hmac_secret
+                        where app_id = :app order by version desc""")
+                .param("app", appId)
+                .query((rs, row) -> new StoredSecret(new VersionedSecret(rs.getInt(1),
+                        cipher.decrypt(rs.getString(2), context(appId, rs.getInt(1)))),
+                        rs.getObject(3, OffsetDateTime.class)))
                 .list();
+    }
+
+    private record StoredSecret(VersionedSecret secret, OffsetDateTime expiresAt) {
     }
 
     /** Re-seals every secret under the primary master key; returns how many were re-sealed. */

@@ -13,9 +13,11 @@ import org.springframework.stereotype.Repository;
 class MerchantStore {
 
     private final JdbcClient jdbc;
+    private final ApiCredentials credentials;
 
-    MerchantStore(JdbcClient jdbc) {
+    MerchantStore(JdbcClient jdbc, ApiCredentials credentials) {
         this.jdbc = jdbc;
+        this.credentials = credentials;
     }
 
     void insert(Merchant merchant) {
@@ -35,8 +37,10 @@ class MerchantStore {
     }
 
     boolean changeMerchantStatus(String id, Status from, Status to, OffsetDateTime at) {
-        return jdbc.sql("update merchant set status = :to, updated_at = :at where id = :id and status = :from")
+        boolean changed = jdbc.sql("update merchant set status = :to, updated_at = :at where id = :id and status = :from")
                 .param("id", id).param("from", from.name()).param("to", to.name()).param("at", at).update() == 1;
+        credentials.forgetAll();
+        return changed;
     }
 
     void insert(App app, String merchantPublicKey, String platformPublicKey, String platformPrivateKeyEnc) {
@@ -62,13 +66,16 @@ class MerchantStore {
     }
 
     boolean changeAppStatus(String id, Status from, Status to, OffsetDateTime at) {
-        return jdbc.sql("update app set status = :to, updated_at = :at where id = :id and status = :from")
+        boolean changed = jdbc.sql("update app set status = :to, updated_at = :at where id = :id and status = :from")
                 .param("id", id).param("from", from.name()).param("to", to.name()).param("at", at).update() == 1;
+        credentials.forget(id);
+        return changed;
     }
 
     void replaceMerchantPublicKey(String appId, String pem, OffsetDateTime at) {
         jdbc.sql("update app set merchant_public_key = :pem, updated_at = :at where id = :id")
                 .param("pem", pem).param("at", at).param("id", appId).update();
+        credentials.forget(appId);
     }
 
     void changeNotifyUrl(String appId, String notifyUrl, OffsetDateTime at) {

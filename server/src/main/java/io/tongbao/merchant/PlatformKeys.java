@@ -10,19 +10,28 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The per-app platform private key that signs an RSA2 app's responses (and, later, its webhooks). */
+/**
+ * The per-app platform private key that signs an RSA2 app's responses (and, later, its webhooks). It never changes
+ * once made (re-sealing keeps the key), so the parsed key is cached rather than read and decrypted per call.
+ */
 @Component
 class PlatformKeys {
 
     private final JdbcClient jdbc;
     private final SecretCipher cipher;
+    private final SettingsCache<String, PrivateKey> keys;
 
-    PlatformKeys(JdbcClient jdbc, SecretCipher cipher) {
+    PlatformKeys(JdbcClient jdbc, SecretCipher cipher, ApiProperties properties) {
         this.jdbc = jdbc;
         this.cipher = cipher;
+        this.keys = properties.cache();
     }
 
     Optional<PrivateKey> privateKey(String appId) {
+        return Optional.ofNullable(keys.get(appId, id -> load(id).orElse(null)));
+    }
+
+    private Optional<PrivateKey> load(String appId) {
         return jdbc.sql("select platform_private_key_enc from app where id = :id and platform_private_key_enc is not null")
                 .param("id", appId).query(String.class).optional()
                 .map(sealed -> parse(cipher.decrypt(sealed, context(appId))));

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
 class RequestAuthenticator {
 
     static final Duration WINDOW = Duration.ofMinutes(5);
+    private static final java.util.regex.Pattern NONCE_FORMAT = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{16,64}");
 
     private final ApiCredentials credentials;
     private final HmacSecrets hmacSecrets;
@@ -59,7 +61,7 @@ class RequestAuthenticator {
             return new Refused(HttpStatus.UNAUTHORIZED, "MISSING_SIGNATURE",
                     "send Tongbao-App-Id, Tongbao-Timestamp, Tongbao-Nonce and Tongbao-Signature");
         }
-        if (!request.nonce().matches("[A-Za-z0-9_-]{16,64}")) {
+        if (!NONCE_FORMAT.matcher(request.nonce()).matches()) {
             return new Refused(HttpStatus.UNAUTHORIZED, "INVALID_NONCE", "Tongbao-Nonce must be 16 to 64 characters of A-Z a-z 0-9 _ -");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -106,7 +108,13 @@ class RequestAuthenticator {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        for (HmacSecrets.VersionedSecret secret : hmacSecrets.active(appId, now)) {
+        return verifyHmac(hmacSecrets.active(appId, now), canonical, given)
+                .or(() -> verifyHmac(hmacSecrets.reloaded(appId, now), canonical, given));
+    }
+
+    private static Optional<ResponseSigner> verifyHmac(List<HmacSecrets.VersionedSecret> secrets, String canonical,
+                                                       byte[] given) {
+        for (HmacSecrets.VersionedSecret secret : secrets) {
             byte[] key = secret.secret().getBytes(StandardCharsets.UTF_8);
             if (MessageDigest.isEqual(hmac(key, canonical), given)) {
                 // answer with the secret the merchant used, so that a client not yet rotated can verify us

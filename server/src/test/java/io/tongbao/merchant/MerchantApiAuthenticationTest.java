@@ -7,6 +7,7 @@ import io.tongbao.sdk.AppInfo;
 import io.tongbao.sdk.CanonicalRequest;
 import io.tongbao.sdk.TongbaoClient;
 import io.tongbao.sdk.TongbaoException;
+import io.tongbao.shared.crypto.SecretCipher;
 import io.tongbao.support.OperatorClient;
 import io.tongbao.support.TongbaoTest;
 import java.net.URI;
@@ -37,6 +38,8 @@ class MerchantApiAuthenticationTest {
     JdbcClient jdbc;
     @Autowired
     PasswordEncoder passwords;
+    @Autowired
+    SecretCipher cipher;
 
     OperatorClient operator;
     OperatorClient.HmacApp hmacApp;
@@ -207,6 +210,25 @@ class MerchantApiAuthenticationTest {
         operator.post("/api/operator/apps/" + hmacApp.appId() + "/hmac-secret", Map.of("overlap_hours", 0));
         assertThatThrownBy(old::currentApp).isInstanceOf(TongbaoException.Authentication.class);
         assertThatThrownBy(renewed::currentApp).isInstanceOf(TongbaoException.Authentication.class);
+    }
+
+    /**
+     * Each node caches an app's secrets; a secret issued through another node (here: written straight to the table,
+     * as that node would) must work here at once, not after the cache's TTL.
+     */
+    @Test
+    void aSecretIssuedOnAnotherNodeVerifiesAtOnceDespiteTheCache() {
+        assertThat(operator.sdk(hmacApp).currentApp().appId()).isEqualTo(hmacApp.appId());
+        String issuedElsewhere = "sk_issued-on-another-node-0123456789abcdef";
+        jdbc.sql("insert into app_hmac_secret (app_id, version, secret_enc, created_at) values (:app, 2, :sealed, now())")
+                .param("app", hmacApp.appId())
+                .param("sealed", cipher.encrypt(issuedElsewhere, HmacSecrets.context(hmacApp.appId(), 2))).update();
+
+        TongbaoClient renewed = operator.sdk(new OperatorClient.HmacApp(hmacApp.merchantId(), hmacApp.appId(),
+                issuedElsewhere));
+
+        assertThat(renewed.currentApp().appId()).isEqualTo(hmacApp.appId());
+        assertThat(operator.sdk(hmacApp).currentApp().appId()).isEqualTo(hmacApp.appId());
     }
 
     @Test

@@ -1,0 +1,58 @@
+package io.tongbao.merchant;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.function.Function;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Settings read on every merchant call (an app's credentials, its HMAC secrets, channel accounts, fee rates), kept in
+ * memory for at most {@code ttl}. Reading them from PostgreSQL on every call cost the payment API a third of its
+ * statements (docs/benchmarks.md). A change made on this node is seen at once: the entry is dropped when the change
+ * commits. A change made on another node is seen here within {@code ttl}: that bound is the price of the cache, and
+ * where it matters (a rotated secret) the caller reloads on a miss instead of refusing.
+ */
+final class SettingsCache<K, V> {
+
+    private final Cache<K, V> entries;
+
+    SettingsCache(Duration ttl, long maximumSize) {
+        this.entries = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).build();
+    }
+
+    /** The cached value, or the loaded one; a null from the loader (nothing stored) is not cached. */
+    V get(K key, Function<K, V> loader) {
+        return entries.get(key, loader);
+    }
+
+    /** Loads again, whatever is cached. */
+    V reload(K key, Function<K, V> loader) {
+        entries.invalidate(key);
+        return entries.get(key, loader);
+    }
+
+    /** Drops the entry now and again once the surrounding transaction (if any) commits. */
+    void forget(K key) {
+        entries.invalidate(key);
+        afterCommit(() -> entries.invalidate(key));
+    }
+
+    void forgetAll() {
+        entries.invalidateAll();
+        afterCommit(entries::invalidateAll);
+    }
+
+    private static void afterCommit(Runnable action) {
+        // a reader between the first drop and the commit may have cached the old row again
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    action.run();
+                }
+            });
+        }
+    }
+}
