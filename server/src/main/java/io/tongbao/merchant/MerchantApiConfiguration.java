@@ -8,6 +8,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
 
 @Configuration(proxyBeanMethods = false)
@@ -29,9 +31,11 @@ class MerchantApiConfiguration {
     FilterRegistrationBean<MerchantApiFilter> merchantApiFilter(RequestAuthenticator authenticator,
                                                                 IdempotencyStore idempotency, RateLimiter rateLimiter,
                                                                 CallLog callLog, ApiProperties properties,
-                                                                ObjectMapper json, Clock clock) {
+                                                                ObjectMapper json, Clock clock,
+                                                                PlatformTransactionManager transactionManager) {
         FilterRegistrationBean<MerchantApiFilter> registration = new FilterRegistrationBean<>(
-                new MerchantApiFilter(authenticator, idempotency, rateLimiter, callLog, properties, json, clock));
+                new MerchantApiFilter(authenticator, idempotency, rateLimiter, callLog, properties, json, clock,
+                        new TransactionTemplate(transactionManager)));
         registration.addUrlPatterns("/api/v1/*");
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
         return registration;

@@ -22,6 +22,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import tools.jackson.databind.ObjectMapper;
@@ -40,6 +42,7 @@ class MerchantApiFilter extends OncePerRequestFilter {
     static final String REPLAYED = "Idempotent-Replayed";
 
     private static final Logger log = LoggerFactory.getLogger(MerchantApiFilter.class);
+    private static final java.util.regex.Pattern IDEMPOTENCY_KEY_FORMAT = java.util.regex.Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final SecureRandom random = new SecureRandom();
     private final RequestAuthenticator authenticator;
@@ -49,9 +52,12 @@ class MerchantApiFilter extends OncePerRequestFilter {
     private final ApiProperties properties;
     private final ObjectMapper json;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     MerchantApiFilter(RequestAuthenticator authenticator, IdempotencyStore idempotency, RateLimiter rateLimiter,
-                      CallLog callLog, ApiProperties properties, ObjectMapper json, Clock clock) {
+                      CallLog callLog, ApiProperties properties, ObjectMapper json, Clock clock,
+                      TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.authenticator = authenticator;
         this.idempotency = idempotency;
         this.rateLimiter = rateLimiter;
@@ -68,7 +74,7 @@ class MerchantApiFilter extends OncePerRequestFilter {
         Exchange exchange = new Exchange(request, response);
         try {
             serve(exchange, chain);
-        } catch (CannotGetJdbcConnectionException busy) {
+        } catch (CannotGetJdbcConnectionException | CannotCreateTransactionException busy) {
             // before or after the handler (nonce, idempotency key): the handler's own are answered by ApiExceptionHandler
             if (response.isCommitted()) {
                 throw busy;
@@ -95,13 +101,36 @@ class MerchantApiFilter extends OncePerRequestFilter {
             return;
         }
         CachedBodyRequest cached = new CachedBodyRequest(request, body.get());
+        // the nonce and the idempotency key are claimed in one transaction: one commit before the handler, not two
+        Admission admission = transactions.execute(status -> admit(exchange, cached));
+        switch (admission) {
+            case Refusal refusal -> {
+                if (refusal.retryAfterSeconds() != null) {
+                    exchange.response.setHeader(HttpHeaders.RETRY_AFTER, refusal.retryAfterSeconds());
+                }
+                refuse(exchange, refusal.status(), refusal.code(), refusal.message(), refusal.signed());
+            }
+            case Replay replay -> {
+                exchange.response.setHeader(REPLAYED, "true");
+                exchange.errorCode = replay.kept().status() >= 400 ? "REPLAYED_" + replay.kept().status() : null;
+                write(exchange, replay.kept().status(), replay.kept().contentType(), replay.kept().body(), replay.signed());
+            }
+            case Admitted admitted -> {
+                new MerchantCaller(admitted.caller().merchantId(), admitted.caller().appId()).bindTo(cached);
+                handle(exchange, cached, chain, admitted);
+            }
+        }
+    }
+
+    /** What the contract decides before the handler: in one transaction, so that it costs one commit. */
+    private Admission admit(Exchange exchange, CachedBodyRequest cached) {
+        HttpServletRequest request = exchange.request;
         String nonce = request.getHeader(NONCE);
         RequestAuthenticator.Outcome outcome = authenticator.authenticate(new RequestAuthenticator.SignedRequest(
                 request.getMethod(), path(request), request.getQueryString(), exchange.claimedAppId,
                 request.getHeader(TIMESTAMP), nonce, request.getHeader(SIGNATURE), cached.body()));
         if (outcome instanceof RequestAuthenticator.Refused refused) {
-            refuse(exchange, refused.status(), refused.code(), refused.message(), null);
-            return;
+            return new Refusal(refused.status(), refused.code(), refused.message(), null, null);
         }
         RequestAuthenticator.Accepted accepted = (RequestAuthenticator.Accepted) outcome;
         ApiCredentials.Caller caller = accepted.caller();
@@ -109,43 +138,35 @@ class MerchantApiFilter extends OncePerRequestFilter {
         Signed signed = new Signed(accepted.signer(), nonce);
         Optional<Duration> wait = rateLimiter.tryAcquire(caller.appId());
         if (wait.isPresent()) {
-            exchange.response.setHeader("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds() + 1)));
-            refuse(exchange, HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED", "too many requests for this app; retry later", signed);
-            return;
+            return new Refusal(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED", "too many requests for this app; retry later",
+                    signed, Long.toString(Math.max(1, wait.get().toSeconds() + 1)));
         }
-        new MerchantCaller(caller.merchantId(), caller.appId()).bindTo(cached);
-
         String key = "POST".equals(request.getMethod()) ? request.getHeader(IDEMPOTENCY_KEY) : null;
-        if (key != null && !key.matches("[\\x21-\\x7E]{1,255}")) {
-            refuse(exchange, HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
-                    "Idempotency-Key: 1 to 255 printable ASCII characters", signed);
-            return;
+        if (key == null) {
+            return new Admitted(caller, signed, null);
         }
-        if (key != null) {
-            String hash = CanonicalStrings.sha256Hex(String.join("\n", request.getMethod(), path(request),
-                    CanonicalStrings.query(request.getQueryString()), CanonicalStrings.sha256Hex(cached.body()))
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            switch (idempotency.claim(caller.appId(), key, hash)) {
-                case IdempotencyStore.Mismatch m -> {
-                    refuse(exchange, HttpStatus.CONFLICT, "IDEMPOTENCY_KEY_REUSED",
-                            "this Idempotency-Key was used with a different request", signed);
-                    return;
-                }
-                case IdempotencyStore.InProgress p -> {
-                    refuse(exchange, HttpStatus.CONFLICT, "REQUEST_IN_PROGRESS",
-                            "a request with this Idempotency-Key is still being processed; retry shortly", signed);
-                    return;
-                }
-                case IdempotencyStore.Replay replay -> {
-                    exchange.response.setHeader(REPLAYED, "true");
-                    exchange.errorCode = replay.status() >= 400 ? "REPLAYED_" + replay.status() : null;
-                    write(exchange, replay.status(), replay.contentType(), replay.body(), signed);
-                    return;
-                }
-                case IdempotencyStore.Proceed p -> {
-                }
-            }
+        if (!IDEMPOTENCY_KEY_FORMAT.matcher(key).matches()) {
+            return new Refusal(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
+                    "Idempotency-Key: 1 to 255 printable ASCII characters", signed, null);
         }
+        String hash = CanonicalStrings.sha256Hex(String.join("\n", request.getMethod(), path(request),
+                CanonicalStrings.query(request.getQueryString()), CanonicalStrings.sha256Hex(cached.body()))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return switch (idempotency.claim(caller.appId(), key, hash)) {
+            case IdempotencyStore.Mismatch m -> new Refusal(HttpStatus.CONFLICT, "IDEMPOTENCY_KEY_REUSED",
+                    "this Idempotency-Key was used with a different request", signed, null);
+            case IdempotencyStore.InProgress p -> new Refusal(HttpStatus.CONFLICT, "REQUEST_IN_PROGRESS",
+                    "a request with this Idempotency-Key is still being processed; retry shortly", signed, null);
+            case IdempotencyStore.Replay kept -> new Replay(kept, signed);
+            case IdempotencyStore.Proceed p -> new Admitted(caller, signed, key);
+        };
+    }
+
+    private void handle(Exchange exchange, CachedBodyRequest cached, FilterChain chain, Admitted admitted)
+            throws IOException, ServletException {
+        ApiCredentials.Caller caller = admitted.caller();
+        Signed signed = admitted.signed();
+        String key = admitted.idempotencyKey();
         ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(exchange.response);
         boolean completed = false;
         try {
@@ -220,6 +241,20 @@ class MerchantApiFilter extends OncePerRequestFilter {
     }
 
     private record Signed(ResponseSigner signer, String requestNonce) {
+    }
+
+    private sealed interface Admission permits Refusal, Replay, Admitted {
+    }
+
+    private record Refusal(HttpStatus status, String code, String message, Signed signed, String retryAfterSeconds)
+            implements Admission {
+    }
+
+    private record Replay(IdempotencyStore.Replay kept, Signed signed) implements Admission {
+    }
+
+    /** {@code idempotencyKey}: null when the request carries none (or is not a POST). */
+    private record Admitted(ApiCredentials.Caller caller, Signed signed, String idempotencyKey) implements Admission {
     }
 
     /** What the call log needs to know when the request is over, however it ended. */

@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -85,8 +86,8 @@ class ApiExceptionHandler {
     }
 
     /** Every pooled connection stayed busy for the whole wait: nothing was done by this call, so it may be retried. */
-    @ExceptionHandler(CannotGetJdbcConnectionException.class)
-    ResponseEntity<ApiError> busy(CannotGetJdbcConnectionException e, HttpServletRequest request) {
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class})
+    ResponseEntity<ApiError> busy(org.springframework.core.NestedRuntimeException e, HttpServletRequest request) {
         log.warn("no database connection for {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
         ApiErrorCodes.record(request, ApiErrorCodes.SERVICE_BUSY);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
