@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Orders and attempts in SQL. Every status change names the status it expects: the database settles races. */
 @Repository
@@ -44,6 +45,17 @@ class PaymentStore {
                 .param("payWay", order.payWay().name()).param("expiresAt", at(order.expiresAt()))
                 .param("feeRate", order.feeRatePpm()).param("fee", order.fee()).param("now", at(order.createdAt()))
                 .update() == 1;
+    }
+
+    /** A new order with its first (CREATING) attempt, in one transaction; false when (app, out_trade_no) exists. */
+    @Transactional
+    boolean insertOrderWithAttempt(OrderRow order, AttemptRow attempt, String channel) {
+        if (!insertOrder(order)) {
+            return false;
+        }
+        // cannot meet another live attempt: nobody else can see the order before this transaction commits
+        insertCreatingAttempt(attempt, channel).orElseThrow();
+        return true;
     }
 
     Optional<OrderRow> order(String merchantId, String paymentId) {

@@ -31,6 +31,11 @@ class PaymentViews {
                     .map(attempt -> json.readValue(attempt.actionJson(), ClientAction.class))
                     .orElse(null);
         }
+        return view(order, action);
+    }
+
+    /** With the live attempt's action as the caller already knows it. */
+    Payment view(OrderRow order, ClientAction action) {
         return new Payment(order.id(), order.outTradeNo(), order.appId(), order.amount(), order.currency(),
                 order.subject(), order.description(), order.status(), order.payWay(), order.expiresAt(),
                 order.paidAt(), order.closedAt(), order.amountRefunded(), order.refundable(), order.fee(),

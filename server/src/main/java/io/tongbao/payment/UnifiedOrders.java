@@ -66,8 +66,12 @@ public class UnifiedOrders {
                 views.metadataJson(request.metadata()), request.notifyUrl(), request.returnUrl(), hash,
                 PaymentStatus.PENDING, request.payWay(), now.plus(expiry), null, null, null, true, 0, 0, ratePpm,
                 ratePpm == null ? null : fee(request.amount(), ratePpm), now);
-        OrderRow order = payments.insertOrder(fresh) ? fresh
-                : payments.orderByOutTradeNo(caller.appId(), request.outTradeNo()).orElseThrow();
+        AttemptRow firstAttempt = creatingAttempt(fresh, request.payWay(), now);
+        // a new order and its first attempt in one transaction: one commit, and no one can see the order without it
+        if (payments.insertOrderWithAttempt(fresh, firstAttempt, request.payWay().channel().name())) {
+            return open(fresh, firstAttempt, request);
+        }
+        OrderRow order = payments.orderByOutTradeNo(caller.appId(), request.outTradeNo()).orElseThrow();
         if (!order.requestHash().equals(hash)) {
             throw ApiException.conflict("OUT_TRADE_NO_REUSED", "out_trade_no " + request.outTradeNo()
                     + " was used for a payment with other parameters (amount, subject, description, URLs or metadata)");
@@ -75,44 +79,62 @@ public class UnifiedOrders {
         if (order.status() != PaymentStatus.PENDING || !order.expiresAt().isAfter(now)) {
             return views.view(order);
         }
-        return views.view(attempt(order, request, now));
+        return anotherAttempt(order, request, now);
     }
 
-    private OrderRow attempt(OrderRow order, OrderRequest request, Instant now) {
+    /** An existing unpaid order asked for again: the live attempt's answer, or a new attempt once it is closed. */
+    private Payment anotherAttempt(OrderRow order, OrderRequest request, Instant now) {
         Optional<AttemptRow> live = payments.liveAttempt(order.id());
         if (live.isPresent()) {
             AttemptRow current = live.get();
             if (current.status() == AttemptStatus.CREATING) {
-                return awaitConcurrentAttempt(order.id());
+                return views.view(awaitConcurrentAttempt(order.id()));
             }
             if (current.payWay() == request.payWay() && current.actionJson() != null
                     && request.payWay() != PayWay.ALIPAY_BARCODE) {
-                return reload(order.id());
+                return views.view(reload(order.id()));
             }
             if (!closePrevious(current)) {
-                return reload(order.id());
+                return views.view(reload(order.id()));
             }
         }
-        AttemptRow attempt = new AttemptRow(Ids.next("att"), order.id(), order.merchantId(), order.appId(),
-                request.payWay(), order.amount(), AttemptStatus.CREATING, null, null, false, 0, now, null);
+        AttemptRow attempt = creatingAttempt(order, request.payWay(), now);
         if (payments.insertCreatingAttempt(attempt, request.payWay().channel().name()).isEmpty()) {
-            return awaitConcurrentAttempt(order.id());
+            return views.view(awaitConcurrentAttempt(order.id()));
         }
-        payments.changePayWay(order.id(), request.payWay(), now);
+        return open(order, attempt, request);
+    }
+
+    private static AttemptRow creatingAttempt(OrderRow order, PayWay payWay, Instant now) {
+        return new AttemptRow(Ids.next("att"), order.id(), order.merchantId(), order.appId(), payWay, order.amount(),
+                AttemptStatus.CREATING, null, null, false, 0, now, null);
+    }
+
+    /** Opens the CREATING attempt at the channel; the answer shows the action just made, without reading it back. */
+    private Payment open(OrderRow order, AttemptRow attempt, OrderRequest request) {
+        if (order.payWay() != request.payWay()) {
+            payments.changePayWay(order.id(), request.payWay(), attempt.createdAt());
+        }
         PrepayResult result = gateways.of(request.payWay()).prepay(new PrepayCommand(order.appId(), request.payWay(),
                 attempt.id(), order.amount(), order.currency(), order.subject(), order.description(),
                 order.expiresAt(), order.returnUrl(), request.clientIp(),
                 new BuyerIds(request.openid(), request.buyerId(), request.authCode())));
         Instant after = clock.instant();
+        ClientAction shown = null;
+        boolean opened = false;
         switch (result) {
-            case PrepayResult.AwaitingBuyer awaiting ->
-                    payments.attemptOpened(attempt.id(), views.actionJson(awaiting.action()),
-                            after.plus(QuerySchedule.first(request.payWay())), after);
+            case PrepayResult.AwaitingBuyer awaiting -> {
+                opened = payments.attemptOpened(attempt.id(), views.actionJson(awaiting.action()),
+                        after.plus(QuerySchedule.first(request.payWay())), after);
+                shown = awaiting.action();
+            }
             case PrepayResult.Paid paid -> settlement.tradePaid(
                     new TradeRef(order.appId(), request.payWay(), attempt.id()), paid.trade());
-            case PrepayResult.Processing processing ->
-                    payments.attemptOpened(attempt.id(), views.actionJson(new ClientAction(ClientAction.Type.NONE,
-                            Map.of("waiting_for", "buyer confirmation"))), after.plus(QuerySchedule.first(request.payWay())), after);
+            case PrepayResult.Processing processing -> {
+                shown = new ClientAction(ClientAction.Type.NONE, Map.of("waiting_for", "buyer confirmation"));
+                opened = payments.attemptOpened(attempt.id(), views.actionJson(shown),
+                        after.plus(QuerySchedule.first(request.payWay())), after);
+            }
             case PrepayResult.Unknown unknown ->
                     // the trade may exist at the channel: keep the attempt and let the janitor ask soon
                     payments.attemptOpened(attempt.id(), null, after.plusSeconds(5), after);
@@ -122,7 +144,13 @@ public class UnifiedOrders {
                         + failed.code() + " " + failed.message());
             }
         }
-        return reload(order.id());
+        if (opened && order.payWay() == request.payWay()) {
+            // the order as it was when its attempt opened, without reading it back: a notification or close that
+            // races this answer is what the merchant's GET (the authoritative status) is for
+            return views.view(order, shown);
+        }
+        // paid at once (barcode), refused to open because something moved the attempt, or the pay way changed
+        return views.view(reload(order.id()));
     }
 
     /** True when a new attempt may start; false when the previous one turned out paid. */
