@@ -83,20 +83,6 @@ final class PaymentRecords {
                 .list();
     }
 
-    /**
-     * How often the domain event was published about this payment, per listener: the outbox keeps every publication
-     * (completion mode {@code update}), so a second publication would show here even though the webhook module
-     * deduplicates its own events.
-     */
-    List<Integer> publicationsPerListener(String eventClassSimpleName, String paymentId) {
-        return jdbc.sql("""
-                        select count(*) from event_publication
-                        where event_type like :type and serialized_event like :payment
-                        group by listener_id order by listener_id""")
-                .param("type", "%" + eventClassSimpleName).param("payment", "%\"" + paymentId + "\"%")
-                .query(Integer.class).list();
-    }
-
     private static Instant instant(Timestamp value) {
         return value == null ? null : value.toInstant();
     }

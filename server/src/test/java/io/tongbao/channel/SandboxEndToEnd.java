@@ -22,7 +22,7 @@ import org.springframework.test.context.TestPropertySource;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = OwnDatabaseInitializer.class)
-@Import(TestEndpoints.class)
+@Import({TestEndpoints.class, PublishedPaymentEvents.class})
 @TestPropertySource(properties = {"tongbao.sandbox.enabled=true", "tongbao.payments.janitor.enabled=true",
         "tongbao.payments.janitor-interval=PT0.2S", "tongbao.sandbox.refund-window=" + Sandbox.REFUND_WINDOW})
 @interface SandboxEndToEnd {

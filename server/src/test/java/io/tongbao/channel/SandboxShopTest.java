@@ -20,6 +20,8 @@ abstract class SandboxShopTest {
     JdbcClient jdbc;
     @Autowired
     PasswordEncoder passwords;
+    @Autowired
+    PublishedPaymentEvents published;
 
     OperatorClient operator;
     Sandbox sandbox;
