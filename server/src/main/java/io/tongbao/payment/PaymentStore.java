@@ -63,6 +63,19 @@ class PaymentStore {
                 .param("merchant", merchantId).param("id", paymentId).query(PaymentStore::order).optional();
     }
 
+    /** The order with its live attempt's action (null when none is open), in one query: what a GET shows. */
+    Optional<OrderWithAction> orderWithLiveAction(String merchantId, String paymentId) {
+        return jdbc.sql("""
+                        select o.*, a.action as live_action from payment_order o
+                        left join payment_attempt a on a.payment_id = o.id and a.status = 'PENDING'
+                        where o.merchant_id = :merchant and o.id = :id""")
+                .param("merchant", merchantId).param("id", paymentId)
+                .query((rs, row) -> new OrderWithAction(order(rs, row), rs.getString("live_action"))).optional();
+    }
+
+    record OrderWithAction(OrderRow order, String liveActionJson) {
+    }
+
     Optional<OrderRow> orderById(String paymentId) {
         return jdbc.sql(ORDER + " where id = :id").param("id", paymentId).query(PaymentStore::order).optional();
     }

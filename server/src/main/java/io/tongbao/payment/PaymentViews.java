@@ -34,6 +34,13 @@ class PaymentViews {
         return view(order, action);
     }
 
+    /** From the order and its live attempt's action as read together. */
+    Payment view(PaymentStore.OrderWithAction read) {
+        ClientAction action = read.order().status() == PaymentStatus.PENDING && read.liveActionJson() != null
+                ? json.readValue(read.liveActionJson(), ClientAction.class) : null;
+        return view(read.order(), action);
+    }
+
     /** With the live attempt's action as the caller already knows it. */
     Payment view(OrderRow order, ClientAction action) {
         return new Payment(order.id(), order.outTradeNo(), order.appId(), order.amount(), order.currency(),

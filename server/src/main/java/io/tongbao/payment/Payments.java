@@ -29,8 +29,10 @@ public class Payments {
         this.gateways = gateways;
     }
 
+    /** The authoritative status, which merchants poll: one query. */
     public Payment get(MerchantCaller caller, String paymentId) {
-        return views.view(order(caller, paymentId));
+        return payments.orderWithLiveAction(caller.merchantId(), paymentId).map(views::view)
+                .orElseThrow(() -> ApiException.notFound("payment", paymentId));
     }
 
     public Payment byOutTradeNo(MerchantCaller caller, String outTradeNo) {
