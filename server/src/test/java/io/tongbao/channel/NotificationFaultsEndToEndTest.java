@@ -215,6 +215,43 @@ class NotificationFaultsEndToEndTest extends SandboxShopTest {
         assertPaidOnce(shop, payment.id());
     }
 
+    /**
+     * The payment's state and its webhook event commit together: when the event cannot be written (a fault planted in
+     * the database for this one payment), the notification changes nothing and is answered as failed; the channel's
+     * next try, once the fault is gone, pays it with its event.
+     */
+    @Test
+    void aPaymentWhoseWebhookCannotBeWrittenStaysUnpaidUntilTheChannelTriesAgain() {
+        PayWay way = PayWay.ALIPAY_QR;
+        Shop shop = Shop.open(operator, sandbox, way);
+        Payment payment = shop.create(way, 1777);
+        String tradeNo = records.attempt(payment.id()).id();
+        records.holdQueries(payment.id());
+        String fault = "refuse_webhook_" + payment.id().replaceAll("[^A-Za-z0-9]", "_").toLowerCase();
+        jdbc.sql("create function " + fault + "() returns trigger language plpgsql as $$ begin "
+                + "raise exception 'planted fault: webhook events cannot be written'; end $$").update();
+        jdbc.sql("create trigger " + fault + " before insert on webhook_event for each row when (new.object_id = '"
+                + payment.id() + "') execute function " + fault + "()").update();
+        try {
+            buyer.pays(payment);
+
+            await().atMost(PATIENCE).until(() -> sandbox.answers(shop.account(way), tradeNo).contains("200 failure"));
+            assertThat(shop.payments.get(payment.id()).status()).isEqualTo("PENDING");
+            assertThat(records.attempts(payment.id())).singleElement()
+                    .satisfies(attempt -> assertThat(attempt.status()).isEqualTo("PENDING"));
+            assertThat(shop.events("payment.succeeded", payment.id())).isEmpty();
+            assertThat(published.succeeded(payment.id())).isZero();
+        } finally {
+            jdbc.sql("drop trigger " + fault + " on webhook_event").update();
+            jdbc.sql("drop function " + fault + "()").update();
+        }
+
+        sandbox.advance(Duration.ofMinutes(3)); // Alipay's next try is 2 minutes after the first
+        await().atMost(PATIENCE).until(() -> shop.isPaid(payment.id()));
+        assertThat(sandbox.answers(shop.account(way), tradeNo)).containsExactly("200 failure", "200 success");
+        assertPaidOnce(shop, payment.id());
+    }
+
     /** PAID once: one attempt, one webhook event, one committed PaymentSucceeded. */
     private void assertPaidOnce(Shop shop, String paymentId) {
         assertThat(records.attempts(paymentId)).singleElement().satisfies(a -> assertThat(a.status()).isEqualTo("SUCCEEDED"));
