@@ -20,6 +20,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -58,7 +59,8 @@ public class UnifiedOrders {
     public Payment order(MerchantCaller caller, OrderRequest request) {
         Duration expiry = OrderValidation.validate(request);
         requireChannelAccount(caller.appId(), request.payWay());
-        Instant now = clock.instant();
+        // PostgreSQL keeps microseconds: the answer is built from these values, so they must be what a GET reads back
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String hash = requestHash(request);
         Integer ratePpm = feeRates.ratePpm(caller.appId(), request.payWay()).stream().boxed().findFirst().orElse(null);
         OrderRow fresh = new OrderRow(Ids.next("pay"), caller.merchantId(), caller.appId(), request.outTradeNo(),

@@ -90,6 +90,14 @@ class PaymentRulesTest {
                 .isInstanceOf(TongbaoException.Conflict.class).extracting("code").isEqualTo("OUT_TRADE_NO_REUSED");
     }
 
+    /** The unified order answers from what it wrote, without reading it back: it must be what a GET then shows. */
+    @Test
+    void theUnifiedOrdersAnswerIsExactlyWhatAGetThenReturns() {
+        PaymentApi.Payment created = payments.create(PaymentRequest.of(no(), 2500, "会员", "ALIPAY_QR"));
+
+        assertThat(payments.get(created.id())).usingRecursiveComparison().isEqualTo(created);
+    }
+
     @Test
     void twoHundredConcurrentIdenticalOrdersCreateOnePaymentAndOneChannelTrade() throws Exception {
         String no = no();
