@@ -15,13 +15,15 @@ import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Settles what no notification settled: asks the channel about attempts that are due (PENDING and UNKNOWN are
- * normal), closes expired orders at the channel and then locally, and drives refunds to a final status. Work is
+ * normal), hands attempts whose unified order lost the channel's answer (left CREATING) to that same schedule, closes
+ * expired orders at the channel and then locally, and drives refunds to a final status. Work is
  * claimed in the database with a lease, so several nodes never work the same attempt or refund at once.
  */
 @Component
@@ -38,20 +40,27 @@ class PaymentJanitor {
     private final Refunds refundService;
     private final Gateways gateways;
     private final Clock clock;
+    private final Duration staleCreatingAfter;
 
     PaymentJanitor(PaymentStore payments, RefundStore refunds, PaymentSettlement settlement, Refunds refundService,
-                   Gateways gateways, Clock clock) {
+                   Gateways gateways, Clock clock,
+                   @Value("${tongbao.payments.stale-creating-after:PT1M}") Duration staleCreatingAfter) {
         this.payments = payments;
         this.refunds = refunds;
         this.settlement = settlement;
         this.refundService = refundService;
         this.gateways = gateways;
         this.clock = clock;
+        if (staleCreatingAfter.isNegative() || staleCreatingAfter.isZero()) {
+            throw new IllegalArgumentException("tongbao.payments.stale-creating-after must be positive");
+        }
+        this.staleCreatingAfter = staleCreatingAfter;
     }
 
     @Scheduled(fixedDelayString = "${tongbao.payments.janitor-interval:PT1S}", initialDelayString = "PT2S")
     void run() {
         Instant now = clock.instant();
+        adoptStaleCreatingAttempts(now);
         for (String attemptId : payments.claimDueAttempts(now, now.plus(LEASE), BATCH)) {
             guarded("attempt " + attemptId, () -> settleAttempt(attemptId));
         }
@@ -61,6 +70,21 @@ class PaymentJanitor {
         for (String refundId : refunds.claimDue(now, now.plus(LEASE), BATCH)) {
             guarded("refund " + refundId, () -> settleRefund(refundId));
         }
+    }
+
+    /**
+     * An attempt is CREATING only while its unified order waits for the channel, which the channel clients' timeouts
+     * bound; one still CREATING long after lost that answer (the node stopped, or recording the answer failed), and
+     * the channel may hold a trade or even the buyer's money for it. Left alone it would keep its order from ever
+     * expiring or being paid another way.
+     */
+    private void adoptStaleCreatingAttempts(Instant now) {
+        guarded("stale CREATING attempts", () -> {
+            for (String attemptId : payments.adoptStaleCreatingAttempts(now.minus(staleCreatingAfter), now, BATCH)) {
+                log.warn("attempt {} was still CREATING {} after it began: its channel answer was lost, so the channel"
+                        + " is asked what it holds", attemptId, staleCreatingAfter);
+            }
+        });
     }
 
     void settleAttempt(String attemptId) {

@@ -240,6 +240,23 @@ class PaymentStore {
                 .param("lease", at(leaseUntil)).param("now", at(now)).param("limit", limit).query(String.class).list();
     }
 
+    /**
+     * Attempts still CREATING since before {@code staleBefore}: the request that opened them ended without recording
+     * the channel's answer. They become PENDING and due at once, so the query schedule finds out what the channel
+     * has (paid, open, or nothing) and settles, closes or retries them like any unnotified attempt.
+     */
+    List<String> adoptStaleCreatingAttempts(Instant staleBefore, Instant now, int limit) {
+        PaymentStateMachine.require(PaymentStateMachine.ATTEMPT, AttemptStatus.CREATING, AttemptStatus.PENDING);
+        return jdbc.sql("""
+                        update payment_attempt set status = 'PENDING', next_query_at = :now, updated_at = :now
+                        where id in (select id from payment_attempt where status = 'CREATING' and created_at <= :stale
+                                     order by created_at limit :limit for update skip locked)
+                          and status = 'CREATING'
+                        returning id""")
+                .param("now", at(now)).param("stale", at(staleBefore)).param("limit", limit)
+                .query(String.class).list();
+    }
+
     List<String> expiredWithoutLiveAttempt(Instant now, int limit) {
         return jdbc.sql("""
                         select o.id from payment_order o

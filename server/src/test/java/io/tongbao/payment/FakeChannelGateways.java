@@ -34,6 +34,8 @@ public class FakeChannelGateways {
     public static final Set<String> CLOSE_NOT_YET = ConcurrentHashMap.newKeySet();
     public static final Map<String, Integer> REFUNDED = new ConcurrentHashMap<>();
     public static final AtomicInteger PREPAYS = new AtomicInteger();
+    /** Subjects whose prepay opens the trade and then fails, as if the node stopped before recording the answer. */
+    public static final Set<String> ANSWER_LOST = ConcurrentHashMap.newKeySet();
 
     @Bean
     ChannelGateway fakeAlipay() {
@@ -72,6 +74,9 @@ public class FakeChannelGateways {
             PREPAYS.incrementAndGet();
             amounts.put(command.outTradeNo(), command.amount());
             TRADES.put(command.outTradeNo(), "OPEN");
+            if (ANSWER_LOST.contains(command.subject())) {
+                throw new IllegalStateException("the node stopped before it recorded the channel's answer");
+            }
             return new PrepayResult.AwaitingBuyer(new ClientAction(ClientAction.Type.QR_CODE,
                     Map.of("content", "fake://" + command.outTradeNo())));
         }

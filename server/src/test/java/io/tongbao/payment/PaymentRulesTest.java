@@ -309,6 +309,86 @@ class PaymentRulesTest {
     }
 
     @Test
+    void anAttemptWhoseChannelAnswerWasLostIsAskedAboutOnceStaleAndItsPaymentSettled() {
+        String paymentId = orderWhoseChannelAnswerIsLost(720);
+        String attempt = liveAttempt(paymentId);
+        FakeChannelGateways.buyerPays(attempt);
+
+        janitor.run();
+        assertThat(attemptStatus(attempt)).as("a young CREATING attempt may still be waiting for its channel")
+                .isEqualTo("CREATING");
+
+        ageAttempt(attempt);
+        await().atMost(Duration.ofSeconds(15)).until(() -> payments.get(paymentId).status().equals("PAID"));
+        assertThat(attemptStatus(attempt)).isEqualTo("SUCCEEDED");
+        assertThat(EventCounter.SUCCEEDED.get(paymentId).get()).isEqualTo(1);
+    }
+
+    @Test
+    void anExpiredOrderWhoseChannelAnswerWasLostIsClosedAtTheChannelAndLocally() {
+        String paymentId = orderWhoseChannelAnswerIsLost(730);
+        String attempt = liveAttempt(paymentId);
+        jdbc.sql("update payment_order set expires_at = now() - interval '1 second' where id = :id")
+                .param("id", paymentId).update();
+
+        ageAttempt(attempt);
+        await().atMost(Duration.ofSeconds(15)).until(() -> payments.get(paymentId).status().equals("CLOSED"));
+        assertThat(FakeChannelGateways.TRADES.get(attempt)).isEqualTo("CLOSED");
+        assertThat(EventCounter.CLOSED.get(paymentId).get()).isEqualTo(1);
+    }
+
+    @Test
+    void anOrderWhoseChannelAnswerWasLostCanBeOrderedAgainOnceItsAttemptIsStale() {
+        String subject = "answer lost " + no();
+        String outTradeNo = no();
+        FakeChannelGateways.ANSWER_LOST.add(subject);
+        assertThatThrownBy(() -> payments.create(PaymentRequest.of(outTradeNo, 740, subject, "ALIPAY_QR")))
+                .isInstanceOf(TongbaoException.class);
+        String paymentId = paymentIdOf(outTradeNo);
+        String lost = liveAttempt(paymentId);
+        FakeChannelGateways.ANSWER_LOST.remove(subject);
+
+        ageAttempt(lost);
+        await().atMost(Duration.ofSeconds(15)).until(() -> !"CREATING".equals(attemptStatus(lost)));
+        PaymentApi.Payment again = payments.create(PaymentRequest.of(outTradeNo, 740, subject, "ALIPAY_QR"));
+
+        assertThat(again.id()).isEqualTo(paymentId);
+        assertThat(again.status()).isEqualTo("PENDING");
+        assertThat(again.action()).isNotNull();
+        assertThat(attemptStatus(lost)).isEqualTo("CLOSED");
+        assertThat(FakeChannelGateways.TRADES.get(lost)).isEqualTo("CLOSED");
+        assertThat(liveAttempt(paymentId)).isNotEqualTo(lost);
+    }
+
+    /** A unified order whose channel call opened the trade but whose answer was never recorded: a 5xx to the merchant. */
+    private String orderWhoseChannelAnswerIsLost(long amount) {
+        String subject = "answer lost " + no();
+        String outTradeNo = no();
+        FakeChannelGateways.ANSWER_LOST.add(subject);
+        assertThatThrownBy(() -> payments.create(PaymentRequest.of(outTradeNo, amount, subject, "ALIPAY_QR")))
+                .isInstanceOf(TongbaoException.class);
+        String paymentId = paymentIdOf(outTradeNo);
+        assertThat(attemptStatus(liveAttempt(paymentId))).isEqualTo("CREATING");
+        return paymentId;
+    }
+
+    private String paymentIdOf(String outTradeNo) {
+        return jdbc.sql("select id from payment_order where app_id = :app and out_trade_no = :no")
+                .param("app", appId).param("no", outTradeNo).query(String.class).single();
+    }
+
+    private String attemptStatus(String attemptId) {
+        return jdbc.sql("select status from payment_attempt where id = :id").param("id", attemptId)
+                .query(String.class).single();
+    }
+
+    /** Past tongbao.payments.stale-creating-after (1 minute by default). */
+    private void ageAttempt(String attemptId) {
+        jdbc.sql("update payment_attempt set created_at = now() - interval '61 seconds' where id = :id")
+                .param("id", attemptId).update();
+    }
+
+    @Test
     void anotherMerchantsPaymentIsNotFound() {
         PaymentApi.Payment payment = payments.create(PaymentRequest.of(no(), 100, "mine", "ALIPAY_QR"));
         OperatorClient operator = new OperatorClient(port, jdbc, passwords);
