@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param notifyTimeout  how long a notification receiver may take to answer; WeChat Pay allows 5 seconds
  * @param refundWindow   how long a paid Alipay trade stays refundable before it becomes TRADE_FINISHED
  * @param passwordDelay  how long a buyer takes to enter a password for a "waiting for password" barcode
+ * @param keptNotifications how many finished notifications (acknowledged, given up or dropped) the notification log
+ *                       keeps, newest first, so that a sandbox under load does not grow without end; unfinished
+ *                       ones are always kept
  */
 @ConfigurationProperties(prefix = "tongbao.sandbox")
 public record SandboxProperties(
@@ -21,7 +24,14 @@ public record SandboxProperties(
         URI publicUrl,
         @DefaultValue("5s") Duration notifyTimeout,
         @DefaultValue("90d") Duration refundWindow,
-        @DefaultValue("10s") Duration passwordDelay) {
+        @DefaultValue("10s") Duration passwordDelay,
+        @DefaultValue("10000") int keptNotifications) {
 
     public static final String ENABLED = "tongbao.sandbox.enabled";
+
+    public SandboxProperties {
+        if (keptNotifications < 1) {
+            throw new IllegalArgumentException("tongbao.sandbox.kept-notifications must be at least 1");
+        }
+    }
 }

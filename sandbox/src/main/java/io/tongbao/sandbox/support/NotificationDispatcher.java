@@ -14,18 +14,22 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
 /**
  * Sends notifications on their channel's retry schedule in sandbox time, applying the notification faults in
- * force, and keeps a record of every attempt.
+ * force, and keeps a record of every attempt (of the newest {@code kept-notifications} finished notifications, and of
+ * every unfinished one).
  */
 @Component
 @ConditionalOnBooleanProperty(SandboxProperties.ENABLED)
@@ -40,8 +44,12 @@ public class NotificationDispatcher {
     private final SandboxClock clock;
     private final Duration timeout;
     private final HttpClient http;
+    private final int keptFinished;
     private final AtomicLong order = new AtomicLong();
-    private final Map<Long, Delivery> deliveries = new ConcurrentHashMap<>();
+    /** Every delivery in the order it was registered; finished ones beyond {@link #keptFinished} are forgotten. */
+    private final ConcurrentSkipListMap<Long, Delivery> deliveries = new ConcurrentSkipListMap<>();
+    private final AtomicInteger finished = new AtomicInteger();
+    private final ReentrantLock trimming = new ReentrantLock();
     private final Map<String, Delivery> heldForReorder = new ConcurrentHashMap<>();
 
     public NotificationDispatcher(SandboxScheduler scheduler, FaultRegistry faults, SandboxClock clock,
@@ -50,6 +58,7 @@ public class NotificationDispatcher {
         this.faults = faults;
         this.clock = clock;
         this.timeout = properties.notifyTimeout();
+        this.keptFinished = properties.keptNotifications();
         this.http = HttpClient.newBuilder()
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -58,7 +67,7 @@ public class NotificationDispatcher {
 
     public void dispatch(OutboundNotification notification) {
         if (fault(FaultKind.NOTIFY_DROP, notification).isPresent()) {
-            register(notification, 1, Tampering.NONE).finish(State.DROPPED);
+            finish(register(notification, 1, Tampering.NONE), State.DROPPED);
             return;
         }
         Tampering tampering = fault(FaultKind.NOTIFY_TAMPER_SIGNATURE, notification).map(rule -> Tampering.SIGNATURE)
@@ -86,9 +95,7 @@ public class NotificationDispatcher {
     }
 
     public List<NotificationRecord> find(String account, String outTradeNo) {
-        return deliveries.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
-                .map(Map.Entry::getValue)
+        return deliveries.values().stream()
                 .filter(delivery -> account == null || delivery.notification.account().equals(account))
                 .filter(delivery -> outTradeNo == null || outTradeNo.equals(delivery.notification.outTradeNo()))
                 .map(Delivery::snapshot)
@@ -154,12 +161,39 @@ public class NotificationDispatcher {
         delivery.record(result);
         List<Duration> intervals = notification.retryIntervals();
         if (result.acknowledged()) {
-            delivery.finish(State.ACKNOWLEDGED);
+            finish(delivery, State.ACKNOWLEDGED);
         } else if (attempt <= intervals.size()) {
             Instant next = due.plus(intervals.get(attempt - 1));
             scheduler.at(next, "retry " + notification.id(), () -> attempt(delivery, attempt + 1, next));
         } else {
-            delivery.finish(State.GAVE_UP);
+            finish(delivery, State.GAVE_UP);
+        }
+    }
+
+    private void finish(Delivery delivery, State finalState) {
+        delivery.finish(finalState);
+        if (finished.incrementAndGet() > keptFinished) {
+            forgetOldestFinished();
+        }
+    }
+
+    /**
+     * One thread trims at a time and the others go on; the trimmer looks again after letting go, so a finish that
+     * came while it held the lock is not left over.
+     */
+    private void forgetOldestFinished() {
+        while (finished.get() > keptFinished && trimming.tryLock()) {
+            try {
+                Iterator<Delivery> oldestFirst = deliveries.values().iterator();
+                while (finished.get() > keptFinished && oldestFirst.hasNext()) {
+                    if (oldestFirst.next().isFinished()) {
+                        oldestFirst.remove();
+                        finished.decrementAndGet();
+                    }
+                }
+            } finally {
+                trimming.unlock();
+            }
         }
     }
 
@@ -194,6 +228,10 @@ public class NotificationDispatcher {
 
         synchronized void finish(State finalState) {
             state = finalState;
+        }
+
+        synchronized boolean isFinished() {
+            return state == State.ACKNOWLEDGED || state == State.GAVE_UP || state == State.DROPPED;
         }
 
         synchronized NotificationRecord snapshot() {
