@@ -69,8 +69,12 @@ public final class PaymentBenchmark {
             payments = app.sdk().payments();
             alipay = new SandboxAlipay(tongbao.baseUrl());
             alipay.connect(operator, app.appId());
-            PaidSignal signal = "webhook".equals(paidSignal) ? new PaidSignal.Webhook(receiver)
-                    : new PaidSignal.Polling(payments, Duration.ofMillis(pollMillis));
+            PaidSignal signal = switch (paidSignal) {
+                case "webhook" -> new PaidSignal.Webhook(receiver);
+                case "committed" -> new PaidSignal.Committed(tongbao);
+                case "poll" -> new PaidSignal.Polling(payments, Duration.ofMillis(pollMillis));
+                default -> throw new IllegalArgumentException("bench.paid-signal: poll, webhook or committed");
+            };
 
             report.header("Payment benchmark report", postgres, repeats, seconds);
             report.line("- the SDK over HTTP (signed, fresh idempotency key per call) to the application on 127.0.0.1, "

@@ -75,6 +75,11 @@ final class RunningTongbao implements AutoCloseable {
         return context;
     }
 
+    /** Adds a listener to the running application, as a bean of it would be: it sees the modules' own events. */
+    void listen(org.springframework.context.ApplicationListener<org.springframework.context.ApplicationEvent> listener) {
+        context.addApplicationListener(listener);
+    }
+
     Environment environment() {
         return context.getEnvironment();
     }
