@@ -42,14 +42,19 @@ final class OperatorApi {
         String appId = app.get("app").get("id").asString();
         TongbaoClient sdk = TongbaoClient.builder().baseUrl(baseUrl).appId(appId)
                 .hmacSecret(app.get("hmac_secret").asString()).maxRetries(0).build();
-        return new BenchApp(new MerchantCaller(merchantId, appId), sdk);
+        return new BenchApp(new MerchantCaller(merchantId, appId), sdk, app.get("hmac_secret").asString());
     }
 
     void configureAlipay(String appId, Map<String, String> account) {
         http.put("/api/operator/apps/" + appId + "/channels/alipay", account);
     }
 
-    record BenchApp(MerchantCaller caller, TongbaoClient sdk) {
+    record BenchApp(MerchantCaller caller, TongbaoClient sdk, String hmacSecret) {
+        @Override
+        public String toString() {
+            return "BenchApp[" + caller + ", hmacSecret=***]";
+        }
+
         String appId() {
             return caller.appId();
         }

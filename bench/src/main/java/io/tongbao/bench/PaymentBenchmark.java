@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -22,7 +20,6 @@ import java.util.concurrent.locks.LockSupport;
 public final class PaymentBenchmark {
 
     static final String ROUND_TRIP_WAY = "ALIPAY_QR";
-    static final double P99_TARGET_MILLIS = 50;
     static final double ROUND_TRIP_TARGET = 0.25;
 
     final PostgresServer postgres = PostgresServer.fromSystemProperties();
@@ -41,10 +38,11 @@ public final class PaymentBenchmark {
 
     final Report report = new Report("payments");
     final Pgbench pgbench = new Pgbench(postgres);
-    final String runPrefix = Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
-    final AtomicLong orders = new AtomicLong();
+    final String orderClientsJvm = BenchProperties.string("bench.order-clients-jvm", "application");
+    final String orderClientsHeap = BenchProperties.string("bench.order-clients-heap", "512m");
 
     PaymentApi payments;
+    UnifiedOrderFigures figures;
     SandboxAlipay alipay;
     double lastPgbench;
 
@@ -67,6 +65,7 @@ public final class PaymentBenchmark {
             OperatorApi operator = OperatorApi.open(tongbao);
             OperatorApi.BenchApp app = operator.onboardHmacApp("payment bench", tongbao.baseUrl());
             payments = app.sdk().payments();
+            figures = new UnifiedOrderFigures(payments, seconds, repeats, maxInFlight);
             alipay = new SandboxAlipay(tongbao.baseUrl());
             alipay.connect(operator, app.appId());
             PaidSignal signal = switch (paidSignal) {
@@ -87,7 +86,7 @@ public final class PaymentBenchmark {
                 probe(tongbao, app, signal);
             }
             if (only.contains("order")) {
-                unifiedOrders();
+                unifiedOrders(app, tongbao.baseUrl());
             }
             if (only.contains("round-trip")) {
                 roundTrips(signal, tongbao);
@@ -190,49 +189,66 @@ public final class PaymentBenchmark {
     }
 
     /** Closed loop at each concurrency to find the maximum; then an open loop at half of it for the latency. */
-    void unifiedOrders() throws Exception {
+    void unifiedOrders(OperatorApi.BenchApp app, String baseUrl) throws Exception {
+        UnifiedOrderFigures.Rows rows = "application".equals(orderClientsJvm)
+                ? figures.measure(payWays, orderClients)
+                : inOwnJvm(app, baseUrl);
         report.line("## Unified order, fixed concurrency (closed loop)");
+        report.line("");
+        report.line("- the clients ran " + ("application".equals(orderClientsJvm)
+                ? "in the application's JVM (`-Dbench.order-clients-jvm=application`)"
+                : "in a JVM of their own (`-Xmx" + orderClientsHeap + "`), as a merchant's servers would, after "
+                + warmupSeconds + " s of each pay way's orders there"));
         report.line("");
         report.line("| pay way | clients | orders/s | p50 ms | p99 ms | failures | load (1 min) |");
         report.line("|---|---|---|---|---|---|---|");
-        List<String> atHalf = new ArrayList<>();
-        for (String way : payWays) {
-            double max = 0;
-            int atClients = 0;
-            for (int c : orderClients) {
-                List<Load.Result> runs = new ArrayList<>();
-                for (int r = 0; r < repeats; r++) {
-                    runs.add(Load.run(c, Duration.ofSeconds(seconds), (w, n) -> order(way)));
-                }
-                double rate = Results.medianRate(runs);
-                if (rate > max) {
-                    max = rate;
-                    atClients = c;
-                }
-                report.row("| %s | %d | %.0f | %.1f | %.1f | %d | %.1f |", way, c, rate, Results.medianP50(runs),
-                        Results.medianP99(runs), Results.failures(runs), Report.oneMinuteLoad());
-            }
-            atHalf.add(halfOfMax(way, max, atClients));
-        }
+        rows.closedLoop().forEach(report::line);
         report.line("");
         report.line("## Unified order at half of its maximum throughput (open loop, latency from the moment each call was due)");
         report.line("");
-        report.line("| pay way | max orders/s (clients) | offered orders/s | achieved | p50 ms | p99 ms | p99 < " + (int) P99_TARGET_MILLIS + " ms | failures | load (1 min) |");
+        report.line("| pay way | max orders/s (clients) | offered orders/s | achieved | p50 ms | p99 ms | p99 < "
+                + (int) UnifiedOrderFigures.P99_TARGET_MILLIS + " ms | failures | load (1 min) |");
         report.line("|---|---|---|---|---|---|---|---|---|");
-        atHalf.forEach(report::line);
+        rows.atHalf().forEach(report::line);
         report.line("");
     }
 
-    String halfOfMax(String way, double max, int atClients) throws Exception {
-        double offered = max / 2;
-        List<Load.Result> runs = new ArrayList<>();
-        for (int r = 0; r < repeats; r++) {
-            runs.add(Load.paced(offered, Duration.ofSeconds(seconds), maxInFlight, (w, n) -> order(way)));
+    /** Runs {@link OrderClientsProcess} and collects its rows; the app's secret goes through the environment. */
+    UnifiedOrderFigures.Rows inOwnJvm(OperatorApi.BenchApp app, String baseUrl) throws Exception {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx" + orderClientsHeap, "-cp", System.getProperty("java.class.path")));
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("bench.base-url", baseUrl);
+        settings.put("bench.app-id", app.appId());
+        settings.put("bench.seconds", String.valueOf(seconds));
+        settings.put("bench.repeats", String.valueOf(repeats));
+        settings.put("bench.max-in-flight", String.valueOf(maxInFlight));
+        settings.put("bench.warmup-seconds", String.valueOf(warmupSeconds));
+        settings.put("bench.pay-ways", String.join(",", payWays));
+        settings.put("bench.order-clients", String.join(",", orderClients.stream().map(String::valueOf).toList()));
+        settings.forEach((name, value) -> command.add("-D" + name + "=" + value));
+        command.add(OrderClientsProcess.class.getName());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().put(OrderClientsProcess.SECRET_VARIABLE, app.hmacSecret());
+        Process clients = builder.start();
+        List<String> closedLoop = new ArrayList<>();
+        List<String> atHalf = new ArrayList<>();
+        try (var lines = clients.inputReader().lines()) {
+            lines.forEach(line -> {
+                if (line.startsWith(OrderClientsProcess.CLOSED)) {
+                    closedLoop.add(line.substring(OrderClientsProcess.CLOSED.length()));
+                } else if (line.startsWith(OrderClientsProcess.HALF)) {
+                    atHalf.add(line.substring(OrderClientsProcess.HALF.length()));
+                } else {
+                    System.out.println("[order clients] " + line);
+                }
+            });
         }
-        double p99 = Results.medianP99(runs);
-        return String.format("| %s | %.0f (%d) | %.0f | %.0f | %.1f | %.1f | %s | %d | %.1f |", way, max, atClients,
-                offered, Results.medianRate(runs), Results.medianP50(runs), p99,
-                p99 < P99_TARGET_MILLIS ? "**met**" : "**not met**", Results.failures(runs), Report.oneMinuteLoad());
+        int exit = clients.waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("the order clients' JVM exited with " + exit);
+        }
+        return new UnifiedOrderFigures.Rows(closedLoop, atHalf);
     }
 
     void roundTrips(PaidSignal signal, RunningTongbao tongbao) throws Exception {
@@ -277,11 +293,7 @@ public final class PaymentBenchmark {
     }
 
     int order(String way) {
-        Payment payment = payments.create(request(way, null));
-        if (payment.action() == null) {
-            throw new IllegalStateException(way + " order " + payment.id() + " came back without an action: " + payment.status());
-        }
-        return 1;
+        return figures.order(way);
     }
 
     int roundTrip(PaidSignal signal) throws Exception {
@@ -293,8 +305,6 @@ public final class PaymentBenchmark {
     }
 
     PaymentRequest request(String way, String notifyUrl) {
-        String outTradeNo = "B" + runPrefix + "x" + Long.toString(orders.incrementAndGet(), 36);
-        return new PaymentRequest(outTradeNo, 1999, "CNY", "通宝 bench", null, way, null, notifyUrl, null, null, null,
-                null, null, null);
+        return figures.request(way, notifyUrl);
     }
 }
