@@ -9,7 +9,9 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,7 +78,7 @@ final class RunningTongbao implements AutoCloseable {
     }
 
     /** Adds a listener to the running application, as a bean of it would be: it sees the modules' own events. */
-    void listen(org.springframework.context.ApplicationListener<org.springframework.context.ApplicationEvent> listener) {
+    void listen(ApplicationListener<ApplicationEvent> listener) {
         context.addApplicationListener(listener);
     }
 

@@ -1,5 +1,6 @@
 package io.tongbao.merchant;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("tongbao.api")
 record ApiProperties(@DefaultValue("200") int requestsPerSecond, @DefaultValue("400") int burst,
                      @DefaultValue("1048576") int maxBodyBytes,
-                     @DefaultValue("5s") java.time.Duration settingsCacheTtl) {
+                     @DefaultValue("5s") Duration settingsCacheTtl) {
 
     ApiProperties {
         if (settingsCacheTtl.isNegative()) {

@@ -27,26 +27,23 @@ public class ChannelAccounts {
     private final JdbcClient jdbc;
     private final SecretCipher cipher;
     private final ObjectMapper json;
-    private final SettingsCache<AccountKey, Object> accounts;
+    private final SettingsCache<String, AlipayAccount> alipayAccounts;
+    private final SettingsCache<String, WechatPayAccount> wechatPayAccounts;
 
     ChannelAccounts(JdbcClient jdbc, SecretCipher cipher, ObjectMapper json, ApiProperties properties) {
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.json = json;
-        this.accounts = properties.cache();
-    }
-
-    private record AccountKey(String appId, Channel channel) {
+        this.alipayAccounts = properties.cache();
+        this.wechatPayAccounts = properties.cache();
     }
 
     public Optional<AlipayAccount> alipay(String appId) {
-        return Optional.ofNullable((AlipayAccount) accounts.get(new AccountKey(appId, Channel.ALIPAY),
-                key -> loadAlipay(appId).orElse(null)));
+        return Optional.ofNullable(alipayAccounts.get(appId, id -> loadAlipay(id).orElse(null)));
     }
 
     public Optional<WechatPayAccount> wechatPay(String appId) {
-        return Optional.ofNullable((WechatPayAccount) accounts.get(new AccountKey(appId, Channel.WECHATPAY),
-                key -> loadWechatPay(appId).orElse(null)));
+        return Optional.ofNullable(wechatPayAccounts.get(appId, id -> loadWechatPay(id).orElse(null)));
     }
 
     private Optional<AlipayAccount> loadAlipay(String appId) {
@@ -77,7 +74,10 @@ public class ChannelAccounts {
                 .param("settings", json.writeValueAsString(settings))
                 .param("secrets", cipher.encrypt(json.writeValueAsString(secrets), context(appId, channel)))
                 .param("now", now).update();
-        accounts.forget(new AccountKey(appId, channel));
+        switch (channel) {
+            case ALIPAY -> alipayAccounts.forget(appId);
+            case WECHATPAY -> wechatPayAccounts.forget(appId);
+        }
     }
 
     List<ChannelAccountView> views(String appId) {

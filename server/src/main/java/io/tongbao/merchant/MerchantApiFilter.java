@@ -10,12 +10,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -42,7 +44,7 @@ class MerchantApiFilter extends OncePerRequestFilter {
     static final String REPLAYED = "Idempotent-Replayed";
 
     private static final Logger log = LoggerFactory.getLogger(MerchantApiFilter.class);
-    private static final java.util.regex.Pattern IDEMPOTENCY_KEY_FORMAT = java.util.regex.Pattern.compile("[\\x21-\\x7E]{1,255}");
+    private static final Pattern IDEMPOTENCY_KEY_FORMAT = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final SecureRandom random = new SecureRandom();
     private final RequestAuthenticator authenticator;
@@ -151,7 +153,7 @@ class MerchantApiFilter extends OncePerRequestFilter {
         }
         String hash = CanonicalStrings.sha256Hex(String.join("\n", request.getMethod(), path(request),
                 CanonicalStrings.query(request.getQueryString()), CanonicalStrings.sha256Hex(cached.body()))
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                .getBytes(StandardCharsets.UTF_8));
         return switch (idempotency.claim(caller.appId(), key, hash)) {
             case IdempotencyStore.Mismatch m -> new Refusal(HttpStatus.CONFLICT, "IDEMPOTENCY_KEY_REUSED",
                     "this Idempotency-Key was used with a different request", signed, null);

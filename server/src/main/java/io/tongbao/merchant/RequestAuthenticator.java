@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.http.HttpStatus;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
 class RequestAuthenticator {
 
     static final Duration WINDOW = Duration.ofMinutes(5);
-    private static final java.util.regex.Pattern NONCE_FORMAT = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{16,64}");
+    private static final Pattern NONCE_FORMAT = Pattern.compile("[A-Za-z0-9_-]{16,64}");
 
     private final ApiCredentials credentials;
     private final HmacSecrets hmacSecrets;

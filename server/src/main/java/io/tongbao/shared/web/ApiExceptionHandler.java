@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.core.NestedRuntimeException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -87,7 +88,7 @@ class ApiExceptionHandler {
 
     /** Every pooled connection stayed busy for the whole wait: nothing was done by this call, so it may be retried. */
     @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class})
-    ResponseEntity<ApiError> busy(org.springframework.core.NestedRuntimeException e, HttpServletRequest request) {
+    ResponseEntity<ApiError> busy(NestedRuntimeException e, HttpServletRequest request) {
         log.warn("no database connection for {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
         ApiErrorCodes.record(request, ApiErrorCodes.SERVICE_BUSY);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
