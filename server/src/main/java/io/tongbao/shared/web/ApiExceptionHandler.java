@@ -1,10 +1,15 @@
 package io.tongbao.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.core.NestedRuntimeException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -20,12 +25,15 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 
 /** Turns every failure into {@link ApiError}; a 500 never carries internals, only the request id. */
 @RestControllerAdvice
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private static final Set<String> UNSTORABLE_TEXT = Set.of("22021", "22P05");
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> refused(ApiException e, HttpServletRequest request) {
@@ -56,7 +64,8 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiError> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-        return error(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", e.getName() + ": has the wrong type", request);
+        return error(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
+                e.getName() + ": " + JsonFieldProblems.expected(e.getRequiredType(), e.getName()), request);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -67,7 +76,55 @@ class ApiExceptionHandler {
                 return refused(refused, request);
             }
         }
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof JacksonException json) {
+                return jsonRefusal(json, request);
+            }
+        }
         return error(HttpStatus.BAD_REQUEST, "INVALID_BODY", "request body is not valid JSON for this call", request);
+    }
+
+    /** Names the field by its JSON path and says which form it takes; a body that is not JSON at all is INVALID_BODY. */
+    private static ResponseEntity<ApiError> jsonRefusal(JacksonException e, HttpServletRequest request) {
+        String path = JsonFieldProblems.path(e);
+        if (e instanceof StreamConstraintsException limit) {
+            return JsonFieldProblems.isDocumentLength(limit)
+                    ? error(HttpStatus.CONTENT_TOO_LARGE, "BODY_TOO_LARGE", "the request body is too large", request)
+                    : error(HttpStatus.BAD_REQUEST, "INVALID_BODY",
+                    "request body exceeds a JSON limit (nesting depth, number or string length)", request);
+        }
+        Optional<String> problem = JsonFieldProblems.problem(e, path);
+        if (problem.isEmpty()) {
+            return error(HttpStatus.BAD_REQUEST, "INVALID_BODY", "request body is not valid JSON"
+                    + JsonFieldProblems.where(e), request);
+        }
+        if (path.isEmpty()) {
+            return error(HttpStatus.BAD_REQUEST, "INVALID_BODY", "request body " + problem.get(), request);
+        }
+        return error(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", path + ": " + problem.get(), request);
+    }
+
+    /** Tomcat could not decode a query or form parameter (bad percent-encoding, not UTF-8). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ApiError> undecodableParameter(InvalidParameterException e, HttpServletRequest request) {
+        return error(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
+                "a query or form parameter is not valid percent-encoded UTF-8", request);
+    }
+
+    /**
+     * PostgreSQL refuses NUL in text (SQLSTATE 22021) and in jsonb (22P05). Strings in JSON bodies and query
+     * parameters are refused earlier, naming the field; this covers what those checks cannot see (a value nested
+     * in free-form metadata).
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ApiError> integrity(DataIntegrityViolationException e, HttpServletRequest request) {
+        for (Throwable cause = e; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && UNSTORABLE_TEXT.contains(sql.getSQLState())) {
+                return error(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
+                        "a text value contains the NUL character (\\u0000), which cannot be stored", request);
+            }
+        }
+        return unexpected(e, request);
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
