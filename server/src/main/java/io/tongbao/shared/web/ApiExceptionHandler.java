@@ -11,11 +11,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.core.NestedRuntimeException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -143,12 +145,18 @@ class ApiExceptionHandler {
         return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", "send application/json", request);
     }
 
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ApiError> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
+        return error(HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE", "this API answers application/json only", request);
+    }
+
     /** Every pooled connection stayed busy for the whole wait: nothing was done by this call, so it may be retried. */
     @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class})
     ResponseEntity<ApiError> busy(NestedRuntimeException e, HttpServletRequest request) {
         log.warn("no database connection for {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
         ApiErrorCodes.record(request, ApiErrorCodes.SERVICE_BUSY);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(new ApiError(ApiErrorCodes.SERVICE_BUSY, ApiErrorCodes.SERVICE_BUSY_MESSAGE, RequestIds.of(request)));
     }
 
@@ -162,6 +170,8 @@ class ApiExceptionHandler {
     private static ResponseEntity<ApiError> error(HttpStatus status, String code, String message,
                                                   HttpServletRequest request) {
         ApiErrorCodes.record(request, code);
-        return ResponseEntity.status(status).body(new ApiError(code, message, RequestIds.of(request)));
+        // the content type set here is not negotiated: an error is JSON whatever the Accept header asked for
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                .body(new ApiError(code, message, RequestIds.of(request)));
     }
 }
