@@ -117,15 +117,12 @@ class RequestAuthenticator {
         String canonical = CanonicalStrings.request(request.method(), request.path(), request.rawQuery(),
                 request.appId(), request.timestamp(), request.nonce(), request.body());
         Optional<ApiCredentials.Caller> cached = credentials.caller(request.appId());
-        Optional<Verified> verified = check(cached, canonical, request.signature(), given, request.nonce(), now,
-                hmacSecrets::active);
+        Optional<Verified> verified = check(request, canonical, given, cached, hmacSecrets::active, now);
         if (verified.isEmpty()) {
             // what verifies may be newer than what is cached: a secret rotated or an app created on another node
-            boolean hmacApp = cached.isPresent() && cached.get().signType() == SignType.HMAC_SHA256;
-            verified = hmacApp
-                    ? check(cached, canonical, request.signature(), given, request.nonce(), now, hmacSecrets::reloaded)
-                    : check(credentials.reloaded(request.appId()), canonical, request.signature(), given,
-                    request.nonce(), now, hmacSecrets::active);
+            verified = cached.isPresent() && cached.get().signType() == SignType.HMAC_SHA256
+                    ? check(request, canonical, given, cached, hmacSecrets::reloaded, now)
+                    : check(request, canonical, given, credentials.reloaded(request.appId()), hmacSecrets::active, now);
         }
         return verified.<Verification>map(found -> found).orElseGet(RequestAuthenticator::invalidSignature);
     }
@@ -145,24 +142,26 @@ class RequestAuthenticator {
         return new Accepted(caller, verified.signer());
     }
 
-    private Optional<Verified> check(Optional<ApiCredentials.Caller> found, String canonical, String signature,
-                                     byte[] given, String nonce, OffsetDateTime now, Secrets secrets) {
+    private Optional<Verified> check(SignedRequest request, String canonical, byte[] given,
+                                     Optional<ApiCredentials.Caller> found, Secrets secrets, OffsetDateTime now) {
         boolean hmacShaped = given.length == HMAC_BYTES;
         ApiCredentials.Caller caller = found.orElse(null);
+        // looked up whatever the app is (none for an RSA2 app or an unknown id): every path reads the same caches
+        List<HmacSecrets.VersionedSecret> hmacSecrets = secrets.of(request.appId(), now);
         Optional<ResponseSigner> signer;
         if (caller != null && caller.signType() == SignType.HMAC_SHA256 && hmacShaped) {
-            signer = verifyHmac(secrets.of(caller.appId(), now), canonical, given);
+            signer = verifyHmac(hmacSecrets, canonical, given);
         } else if (caller != null && caller.signType() == SignType.RSA2 && !hmacShaped && caller.merchantPublicKey() != null) {
-            signer = verifyRsa(caller.merchantPublicKey(), canonical, signature)
+            signer = verifyRsa(caller.merchantPublicKey(), canonical, request.signature())
                     ? Optional.of(platformSigner(caller)) : Optional.empty();
         } else if (hmacShaped) {
             verifyHmac(dummySecrets, canonical, given); // the work a real HMAC app's check does; never verifies
             signer = Optional.empty();
         } else {
-            verifyRsa(dummyPublicKey, canonical, signature); // the work a real RSA2 app's check does
+            verifyRsa(dummyPublicKey, canonical, request.signature()); // the work a real RSA2 app's check does
             signer = Optional.empty();
         }
-        return signer.map(verified -> new Verified(caller, verified, nonce, now));
+        return signer.map(verified -> new Verified(caller, verified, request.nonce(), now));
     }
 
     @FunctionalInterface
