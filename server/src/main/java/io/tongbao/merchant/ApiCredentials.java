@@ -7,13 +7,16 @@ import org.springframework.stereotype.Component;
 /**
  * What the signature check needs to know about the app a request claims, in one query, kept for
  * {@code tongbao.api.settings-cache-ttl}. Every change of an app's or a merchant's status or keys goes through
- * {@link #forget} or {@link #forgetAll} on this node; an unknown app is not cached, so a new one works at once.
+ * {@link #forget} or {@link #forgetAll} on this node. An unknown app is cached too, as absent: otherwise every request
+ * naming a made-up app id would cost a database read that a real app's does not, and the difference in time would
+ * tell which app ids exist. A new app still works at once: a signature that does not verify for an app cached as
+ * absent makes the caller {@link #reloaded} it (at most once a second per app id).
  */
 @Component
 class ApiCredentials {
 
     private final JdbcClient jdbc;
-    private final SettingsCache<String, Caller> callers;
+    private final SettingsCache<String, Optional<Caller>> callers;
 
     ApiCredentials(JdbcClient jdbc, ApiProperties properties) {
         this.jdbc = jdbc;
@@ -25,7 +28,12 @@ class ApiCredentials {
     }
 
     Optional<Caller> caller(String appId) {
-        return Optional.ofNullable(callers.get(appId, this::load));
+        return callers.get(appId, this::load);
+    }
+
+    /** Read again from the database, at most once a second per app id (see {@link SettingsCache#reload}). */
+    Optional<Caller> reloaded(String appId) {
+        return callers.reload(appId, this::load);
     }
 
     void forget(String appId) {
@@ -37,13 +45,13 @@ class ApiCredentials {
         callers.forgetAll();
     }
 
-    private Caller load(String appId) {
+    private Optional<Caller> load(String appId) {
         return jdbc.sql("""
                         select a.id, a.merchant_id, a.sign_type, a.status, m.status, a.merchant_public_key
                         from app a join merchant m on m.id = a.merchant_id where a.id = :id""")
                 .param("id", appId)
                 .query((rs, row) -> new Caller(rs.getString(1), rs.getString(2), SignType.valueOf(rs.getString(3)),
                         Status.valueOf(rs.getString(4)), Status.valueOf(rs.getString(5)), rs.getString(6)))
-                .optional().orElse(null);
+                .optional();
     }
 }

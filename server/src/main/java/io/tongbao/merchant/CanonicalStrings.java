@@ -31,8 +31,22 @@ final class CanonicalStrings {
     }
 
     static String query(String rawQuery) {
+        List<Map.Entry<String, String>> pairs = new ArrayList<>(parameters(rawQuery));
+        pairs.sort(Map.Entry.<String, String>comparingByKey().thenComparing(Map.Entry.comparingByValue()));
+        List<String> encoded = new ArrayList<>(pairs.size());
+        pairs.forEach(pair -> encoded.add(encode(pair.getKey()) + "=" + encode(pair.getValue())));
+        return String.join("&", encoded);
+    }
+
+    /**
+     * The query's parameters in the order sent, decoded as the signature decodes them ({@code +} is a plus, not a
+     * space): the handler is given these same values, so that what was signed is what is read.
+     *
+     * @throws IllegalArgumentException for an invalid percent-escape
+     */
+    static List<Map.Entry<String, String>> parameters(String rawQuery) {
         if (rawQuery == null || rawQuery.isEmpty()) {
-            return "";
+            return List.of();
         }
         List<Map.Entry<String, String>> pairs = new ArrayList<>();
         for (String part : rawQuery.split("&")) {
@@ -41,10 +55,7 @@ final class CanonicalStrings {
                 pairs.add(Map.entry(decode(eq < 0 ? part : part.substring(0, eq)), decode(eq < 0 ? "" : part.substring(eq + 1))));
             }
         }
-        pairs.sort(Map.Entry.<String, String>comparingByKey().thenComparing(Map.Entry.comparingByValue()));
-        List<String> encoded = new ArrayList<>(pairs.size());
-        pairs.forEach(pair -> encoded.add(encode(pair.getKey()) + "=" + encode(pair.getValue())));
-        return String.join("&", encoded);
+        return pairs;
     }
 
     static String sha256Hex(byte[] body) {

@@ -30,11 +30,13 @@ class MerchantApiConfiguration {
     @Bean
     FilterRegistrationBean<MerchantApiFilter> merchantApiFilter(RequestAuthenticator authenticator,
                                                                 IdempotencyStore idempotency, RateLimiter rateLimiter,
+                                                                SourceFailureLimiter.Limits sourceLimits,
                                                                 CallLog callLog, ApiProperties properties,
                                                                 ObjectMapper json, Clock clock,
                                                                 PlatformTransactionManager transactionManager) {
         FilterRegistrationBean<MerchantApiFilter> registration = new FilterRegistrationBean<>(
-                new MerchantApiFilter(authenticator, idempotency, rateLimiter, callLog, properties, json, clock,
+                new MerchantApiFilter(authenticator, idempotency, rateLimiter,
+                        new SourceFailureLimiter(sourceLimits), callLog, properties, json, clock,
                         new TransactionTemplate(transactionManager)));
         registration.addUrlPatterns("/api/v1/*");
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);

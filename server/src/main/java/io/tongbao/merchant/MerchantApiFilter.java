@@ -16,6 +16,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -45,11 +47,15 @@ class MerchantApiFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(MerchantApiFilter.class);
     private static final Pattern IDEMPOTENCY_KEY_FORMAT = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    /** Wider than the ids Tongbao gives ({@code app_} and 20 characters), narrow enough to keep junk out of the limiter. */
+    private static final Pattern APP_ID_FORMAT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final RequestAuthenticator.Refused INVALID_SIGNATURE = RequestAuthenticator.invalidSignature();
 
     private final SecureRandom random = new SecureRandom();
     private final RequestAuthenticator authenticator;
     private final IdempotencyStore idempotency;
     private final RateLimiter rateLimiter;
+    private final SourceFailureLimiter sourceFailures;
     private final CallLog callLog;
     private final ApiProperties properties;
     private final ObjectMapper json;
@@ -57,8 +63,9 @@ class MerchantApiFilter extends OncePerRequestFilter {
     private final TransactionTemplate transactions;
 
     MerchantApiFilter(RequestAuthenticator authenticator, IdempotencyStore idempotency, RateLimiter rateLimiter,
-                      CallLog callLog, ApiProperties properties, ObjectMapper json, Clock clock,
-                      TransactionTemplate transactions) {
+                      SourceFailureLimiter sourceFailures, CallLog callLog, ApiProperties properties, ObjectMapper json,
+                      Clock clock, TransactionTemplate transactions) {
+        this.sourceFailures = sourceFailures;
         this.transactions = transactions;
         this.authenticator = authenticator;
         this.idempotency = idempotency;
@@ -93,22 +100,71 @@ class MerchantApiFilter extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * Cheapest refusals first, so that a flood costs as little as possible: a source that has sent too many requests
+     * that failed authentication, a body that is not JSON, a malformed query, an app over its rate limit (as claimed:
+     * before the signature is checked, so forgeries naming an app spend its budget rather than the database's); then
+     * the signature (cached keys, no transaction); then, for a verified signature only, one transaction.
+     */
     private void serve(Exchange exchange, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest request = exchange.request;
+        String source = request.getRemoteAddr();
         exchange.claimedAppId = request.getHeader(APP_ID);
+        Optional<Duration> sourceWait = sourceFailures.blocked(source);
+        if (sourceWait.isPresent()) {
+            rateLimited(exchange, sourceWait.get(), "too many requests from this address failed authentication; retry later");
+            return;
+        }
+        if (carriesBody(request) && !isJson(request.getContentType())) {
+            // a form body would already have been consumed as parameters (for PUT, by Spring's FormContentFilter)
+            refuse(exchange, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+                    "send the body as application/json (UTF-8)", null);
+            return;
+        }
+        List<Map.Entry<String, String>> query;
+        try {
+            query = CanonicalStrings.parameters(request.getQueryString());
+        } catch (IllegalArgumentException e) {
+            refuse(exchange, HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
+                    "query: invalid percent-encoding (encode '%' as %25)", null);
+            return;
+        }
+        if (exchange.claimedAppId != null) {
+            if (!APP_ID_FORMAT.matcher(exchange.claimedAppId).matches()) {
+                // no app has such an id: the answer of an unknown app, without the work
+                sourceFailures.failed(source);
+                refuse(exchange, HttpStatus.UNAUTHORIZED, INVALID_SIGNATURE.code(), INVALID_SIGNATURE.message(), null);
+                return;
+            }
+            Optional<Duration> wait = rateLimiter.tryAcquire(exchange.claimedAppId);
+            if (wait.isPresent()) {
+                rateLimited(exchange, wait.get(), "too many requests for this app; retry later");
+                return;
+            }
+        }
         Optional<byte[]> body = readBody(request);
         if (body.isEmpty()) {
             refuse(exchange, HttpStatus.CONTENT_TOO_LARGE, "BODY_TOO_LARGE",
                     "the request body exceeds " + properties.maxBodyBytes() + " bytes", null);
             return;
         }
-        CachedBodyRequest cached = new CachedBodyRequest(request, body.get());
+        CachedBodyRequest cached = new CachedBodyRequest(request, body.get(), query);
+        RequestAuthenticator.Verification verification = authenticator.verify(new RequestAuthenticator.SignedRequest(
+                request.getMethod(), path(request), request.getQueryString(), exchange.claimedAppId,
+                request.getHeader(TIMESTAMP), request.getHeader(NONCE), request.getHeader(SIGNATURE), cached.body()));
+        if (verification instanceof RequestAuthenticator.Refused refused) {
+            sourceFailures.failed(source);
+            refuse(exchange, refused.status(), refused.code(), refused.message(), null);
+            return;
+        }
+        RequestAuthenticator.Verified verified = (RequestAuthenticator.Verified) verification;
+        exchange.merchantId = verified.caller().merchantId();
         // the nonce and the idempotency key are claimed in one transaction: one commit before the handler, not two
-        Admission admission = transactions.execute(status -> admit(exchange, cached));
+        Admission admission = transactions.execute(status -> admit(exchange, cached, verified));
         switch (admission) {
             case Refusal refusal -> {
-                if (refusal.retryAfterSeconds() != null) {
-                    exchange.response.setHeader(HttpHeaders.RETRY_AFTER, refusal.retryAfterSeconds());
+                if (refusal.status() == HttpStatus.UNAUTHORIZED) {
+                    sourceFailures.failed(source);
                 }
                 refuse(exchange, refusal.status(), refusal.code(), refusal.message(), refusal.signed());
             }
@@ -125,43 +181,57 @@ class MerchantApiFilter extends OncePerRequestFilter {
     }
 
     /** What the contract decides before the handler: in one transaction, so that it costs one commit. */
-    private Admission admit(Exchange exchange, CachedBodyRequest cached) {
+    private Admission admit(Exchange exchange, CachedBodyRequest cached, RequestAuthenticator.Verified verified) {
         HttpServletRequest request = exchange.request;
-        String nonce = request.getHeader(NONCE);
-        RequestAuthenticator.Outcome outcome = authenticator.authenticate(new RequestAuthenticator.SignedRequest(
-                request.getMethod(), path(request), request.getQueryString(), exchange.claimedAppId,
-                request.getHeader(TIMESTAMP), nonce, request.getHeader(SIGNATURE), cached.body()));
+        RequestAuthenticator.Outcome outcome = authenticator.admit(verified);
         if (outcome instanceof RequestAuthenticator.Refused refused) {
-            return new Refusal(refused.status(), refused.code(), refused.message(), null, null);
+            return new Refusal(refused.status(), refused.code(), refused.message(), null);
         }
         RequestAuthenticator.Accepted accepted = (RequestAuthenticator.Accepted) outcome;
         ApiCredentials.Caller caller = accepted.caller();
-        exchange.merchantId = caller.merchantId();
-        Signed signed = new Signed(accepted.signer(), nonce);
-        Optional<Duration> wait = rateLimiter.tryAcquire(caller.appId());
-        if (wait.isPresent()) {
-            return new Refusal(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED", "too many requests for this app; retry later",
-                    signed, Long.toString(Math.max(1, wait.get().toSeconds() + 1)));
-        }
+        Signed signed = new Signed(accepted.signer(), verified.nonce());
         String key = "POST".equals(request.getMethod()) ? request.getHeader(IDEMPOTENCY_KEY) : null;
         if (key == null) {
             return new Admitted(caller, signed, null);
         }
         if (!IDEMPOTENCY_KEY_FORMAT.matcher(key).matches()) {
             return new Refusal(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
-                    "Idempotency-Key: 1 to 255 printable ASCII characters", signed, null);
+                    "Idempotency-Key: 1 to 255 printable ASCII characters", signed);
         }
         String hash = CanonicalStrings.sha256Hex(String.join("\n", request.getMethod(), path(request),
                 CanonicalStrings.query(request.getQueryString()), CanonicalStrings.sha256Hex(cached.body()))
                 .getBytes(StandardCharsets.UTF_8));
         return switch (idempotency.claim(caller.appId(), key, hash)) {
             case IdempotencyStore.Mismatch m -> new Refusal(HttpStatus.CONFLICT, "IDEMPOTENCY_KEY_REUSED",
-                    "this Idempotency-Key was used with a different request", signed, null);
+                    "this Idempotency-Key was used with a different request", signed);
             case IdempotencyStore.InProgress p -> new Refusal(HttpStatus.CONFLICT, "REQUEST_IN_PROGRESS",
-                    "a request with this Idempotency-Key is still being processed; retry shortly", signed, null);
+                    "a request with this Idempotency-Key is still being processed; retry shortly", signed);
             case IdempotencyStore.Replay kept -> new Replay(kept, signed);
             case IdempotencyStore.Proceed p -> new Admitted(caller, signed, key);
         };
+    }
+
+    private void rateLimited(Exchange exchange, Duration wait, String message) throws IOException {
+        exchange.response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds() + 1)));
+        refuse(exchange, HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED", message, null);
+    }
+
+    private static boolean carriesBody(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+    }
+
+    /** {@code application/json}, in UTF-8 if a charset is named: what the signature's body hash and the handlers read. */
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)
+                    && (type.getCharset() == null || StandardCharsets.UTF_8.equals(type.getCharset()));
+        } catch (IllegalArgumentException e) { // an unparsable type or an unknown charset
+            return false;
+        }
     }
 
     private void handle(Exchange exchange, CachedBodyRequest cached, FilterChain chain, Admitted admitted)
@@ -248,8 +318,7 @@ class MerchantApiFilter extends OncePerRequestFilter {
     private sealed interface Admission permits Refusal, Replay, Admitted {
     }
 
-    private record Refusal(HttpStatus status, String code, String message, Signed signed, String retryAfterSeconds)
-            implements Admission {
+    private record Refusal(HttpStatus status, String code, String message, Signed signed) implements Admission {
     }
 
     private record Replay(IdempotencyStore.Replay kept, Signed signed) implements Admission {

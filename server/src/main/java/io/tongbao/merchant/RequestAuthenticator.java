@@ -1,5 +1,6 @@
 package io.tongbao.merchant;
 
+import io.tongbao.shared.id.Ids;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -26,12 +27,17 @@ class RequestAuthenticator {
 
     static final Duration WINDOW = Duration.ofMinutes(5);
     private static final Pattern NONCE_FORMAT = Pattern.compile("[A-Za-z0-9_-]{16,64}");
+    private static final int HMAC_BYTES = 32;
 
     private final ApiCredentials credentials;
     private final HmacSecrets hmacSecrets;
     private final PlatformKeys platformKeys;
     private final NonceStore nonces;
     private final Clock clock;
+    /** Keys of this process only, of the same kinds as apps have: what an unknown app's signature is checked against. */
+    private final List<HmacSecrets.VersionedSecret> dummySecrets =
+            List.of(new HmacSecrets.VersionedSecret(1, "sk_" + Ids.randomToken(40)));
+    private final String dummyPublicKey = RsaKeys.pem(RsaKeys.generate().getPublic());
 
     RequestAuthenticator(ApiCredentials credentials, HmacSecrets hmacSecrets, PlatformKeys platformKeys,
                          NonceStore nonces, Clock clock) {
@@ -50,13 +56,39 @@ class RequestAuthenticator {
     sealed interface Outcome permits Accepted, Refused {
     }
 
+    /** What {@link #verify} found: a signature that verifies (nothing spent yet), or the refusal. */
+    sealed interface Verification permits Verified, Refused {
+    }
+
     record Accepted(ApiCredentials.Caller caller, ResponseSigner signer) implements Outcome {
     }
 
-    record Refused(HttpStatus status, String code, String message) implements Outcome {
+    record Verified(ApiCredentials.Caller caller, ResponseSigner signer, String nonce, OffsetDateTime at)
+            implements Verification {
     }
 
+    record Refused(HttpStatus status, String code, String message) implements Outcome, Verification {
+    }
+
+    /** {@link #verify} then {@link #admit}. */
     Outcome authenticate(SignedRequest request) {
+        return switch (verify(request)) {
+            case Refused refused -> refused;
+            case Verified verified -> admit(verified);
+        };
+    }
+
+    /**
+     * The headers and the signature, without writing anything: a forged request ends here, and costs at most a cached
+     * lookup and one database read a second per app id.
+     *
+     * <p>Whether the app exists must not show in the time this takes (docs/security.md). So an unknown app and a
+     * wrong signature on a real one do the same work: the kind of check follows the shape of the signature (32 bytes:
+     * an HMAC, anything else: an RSA verification), against a dummy key of this process where the app has no key of
+     * that kind; and a signature that does not verify is checked once more after exactly one (bounded) reload, of the
+     * app's secrets for an HMAC app, of the app itself otherwise.
+     */
+    Verification verify(SignedRequest request) {
         if (request.appId() == null || request.timestamp() == null || request.nonce() == null
                 || request.signature() == null) {
             return new Refused(HttpStatus.UNAUTHORIZED, "MISSING_SIGNATURE",
@@ -76,21 +108,29 @@ class RequestAuthenticator {
             return new Refused(HttpStatus.UNAUTHORIZED, "TIMESTAMP_OUT_OF_WINDOW",
                     "Tongbao-Timestamp is more than 5 minutes from the server's time " + now.toEpochSecond());
         }
-        Optional<ApiCredentials.Caller> found = credentials.caller(request.appId());
-        if (found.isEmpty()) {
+        byte[] given;
+        try {
+            given = Base64.getDecoder().decode(request.signature());
+        } catch (IllegalArgumentException e) {
             return invalidSignature();
         }
-        ApiCredentials.Caller caller = found.get();
         String canonical = CanonicalStrings.request(request.method(), request.path(), request.rawQuery(),
                 request.appId(), request.timestamp(), request.nonce(), request.body());
-        Optional<ResponseSigner> signer = switch (caller.signType()) {
-            case HMAC_SHA256 -> verifyHmac(caller.appId(), canonical, request.signature(), now);
-            case RSA2 -> verifyRsa(caller, canonical, request.signature());
-        };
-        if (signer.isEmpty()) {
-            return invalidSignature();
+        Optional<ApiCredentials.Caller> cached = credentials.caller(request.appId());
+        Optional<Verified> verified = check(request, canonical, given, cached, hmacSecrets::active, now);
+        if (verified.isEmpty()) {
+            // what verifies may be newer than what is cached: a secret rotated or an app created on another node
+            verified = cached.isPresent() && cached.get().signType() == SignType.HMAC_SHA256
+                    ? check(request, canonical, given, cached, hmacSecrets::reloaded, now)
+                    : check(request, canonical, given, credentials.reloaded(request.appId()), hmacSecrets::active, now);
         }
-        if (!nonces.spend(caller.appId(), request.nonce(), now.plus(WINDOW.multipliedBy(2)))) {
+        return verified.<Verification>map(found -> found).orElseGet(RequestAuthenticator::invalidSignature);
+    }
+
+    /** Spends the nonce, then checks the status: in the caller's transaction, only for a signature that verified. */
+    Outcome admit(Verified verified) {
+        ApiCredentials.Caller caller = verified.caller();
+        if (!nonces.spend(caller.appId(), verified.nonce(), verified.at().plus(WINDOW.multipliedBy(2)))) {
             return new Refused(HttpStatus.UNAUTHORIZED, "NONCE_REUSED", "this Tongbao-Nonce was already used: a replay?");
         }
         if (caller.merchantStatus() != Status.ACTIVE) {
@@ -99,18 +139,34 @@ class RequestAuthenticator {
         if (caller.appStatus() != Status.ACTIVE) {
             return new Refused(HttpStatus.FORBIDDEN, "APP_SUSPENDED", "the app is suspended");
         }
-        return new Accepted(caller, signer.get());
+        return new Accepted(caller, verified.signer());
     }
 
-    private Optional<ResponseSigner> verifyHmac(String appId, String canonical, String signature, OffsetDateTime now) {
-        byte[] given;
-        try {
-            given = Base64.getDecoder().decode(signature);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
+    private Optional<Verified> check(SignedRequest request, String canonical, byte[] given,
+                                     Optional<ApiCredentials.Caller> found, Secrets secrets, OffsetDateTime now) {
+        boolean hmacShaped = given.length == HMAC_BYTES;
+        ApiCredentials.Caller caller = found.orElse(null);
+        // looked up whatever the app is (none for an RSA2 app or an unknown id): every path reads the same caches
+        List<HmacSecrets.VersionedSecret> hmacSecrets = secrets.of(request.appId(), now);
+        Optional<ResponseSigner> signer;
+        if (caller != null && caller.signType() == SignType.HMAC_SHA256 && hmacShaped) {
+            signer = verifyHmac(hmacSecrets, canonical, given);
+        } else if (caller != null && caller.signType() == SignType.RSA2 && !hmacShaped && caller.merchantPublicKey() != null) {
+            signer = verifyRsa(caller.merchantPublicKey(), canonical, request.signature())
+                    ? Optional.of(platformSigner(caller)) : Optional.empty();
+        } else if (hmacShaped) {
+            verifyHmac(dummySecrets, canonical, given); // the work a real HMAC app's check does; never verifies
+            signer = Optional.empty();
+        } else {
+            verifyRsa(dummyPublicKey, canonical, request.signature()); // the work a real RSA2 app's check does
+            signer = Optional.empty();
         }
-        return verifyHmac(hmacSecrets.active(appId, now), canonical, given)
-                .or(() -> verifyHmac(hmacSecrets.reloaded(appId, now), canonical, given));
+        return signer.map(verified -> new Verified(caller, verified, request.nonce(), now));
+    }
+
+    @FunctionalInterface
+    private interface Secrets {
+        List<HmacSecrets.VersionedSecret> of(String appId, OffsetDateTime now);
     }
 
     private static Optional<ResponseSigner> verifyHmac(List<HmacSecrets.VersionedSecret> secrets, String canonical,
@@ -125,14 +181,14 @@ class RequestAuthenticator {
         return Optional.empty();
     }
 
-    private Optional<ResponseSigner> verifyRsa(ApiCredentials.Caller caller, String canonical, String signature) {
-        if (caller.merchantPublicKey() == null
-                || !RsaKeys.verify(RsaKeys.publicKey(caller.merchantPublicKey(), "merchant_public_key"), canonical, signature)) {
-            return Optional.empty();
-        }
+    private static boolean verifyRsa(String publicKey, String canonical, String signature) {
+        return RsaKeys.verify(RsaKeys.publicKey(publicKey, "merchant_public_key"), canonical, signature);
+    }
+
+    private ResponseSigner platformSigner(ApiCredentials.Caller caller) {
         PrivateKey platformKey = platformKeys.privateKey(caller.appId())
                 .orElseThrow(() -> new IllegalStateException("RSA2 app " + caller.appId() + " has no platform key"));
-        return Optional.of(content -> RsaKeys.sign(platformKey, content));
+        return content -> RsaKeys.sign(platformKey, content);
     }
 
     static byte[] hmac(byte[] key, String content) {
@@ -145,7 +201,7 @@ class RequestAuthenticator {
         }
     }
 
-    private static Refused invalidSignature() {
+    static Refused invalidSignature() {
         // one answer for an unknown app and a wrong signature: app ids are not enumerable through us
         return new Refused(HttpStatus.UNAUTHORIZED, "INVALID_SIGNATURE",
                 "Tongbao-Signature does not verify for this app; see docs/api.md for the string to sign");

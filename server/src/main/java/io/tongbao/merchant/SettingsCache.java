@@ -16,10 +16,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 final class SettingsCache<K, V> {
 
+    /** At most one {@link #reload} of a key in this time: forged requests must not turn into a database read each. */
+    static final Duration MIN_RELOAD_INTERVAL = Duration.ofSeconds(1);
+
     private final Cache<K, V> entries;
+    private final Cache<K, Boolean> recentReloads;
 
     SettingsCache(Duration ttl, long maximumSize) {
         this.entries = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).build();
+        this.recentReloads = Caffeine.newBuilder().expireAfterWrite(MIN_RELOAD_INTERVAL).maximumSize(maximumSize).build();
     }
 
     /** The cached value, or the loaded one; a null from the loader (nothing stored) is not cached. */
@@ -27,8 +32,15 @@ final class SettingsCache<K, V> {
         return entries.get(key, loader);
     }
 
-    /** Loads again, whatever is cached. */
+    /**
+     * Loads again, whatever is cached; but only once per key in {@link #MIN_RELOAD_INTERVAL}: within it, the value
+     * that reload loaded (or a later one) is returned, so a flood of requests that each ask for a reload (a forged
+     * signature) costs the database one read a second per key.
+     */
     V reload(K key, Function<K, V> loader) {
+        if (recentReloads.asMap().putIfAbsent(key, Boolean.TRUE) != null) {
+            return entries.get(key, loader);
+        }
         entries.invalidate(key);
         return entries.get(key, loader);
     }

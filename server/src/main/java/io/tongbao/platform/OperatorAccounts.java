@@ -4,16 +4,13 @@ import io.tongbao.shared.id.Ids;
 import io.tongbao.shared.web.ApiException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -23,18 +20,23 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(0)
-class OperatorAccounts implements UserDetailsService, ApplicationRunner {
+class OperatorAccounts implements ApplicationRunner {
 
     static final String FIRST_OPERATOR = "admin";
     private static final Logger log = LoggerFactory.getLogger(OperatorAccounts.class);
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
+    private final PasswordHashing hashing;
+    private final RecentLogins recentLogins;
     private final Clock clock;
 
-    OperatorAccounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock) {
+    OperatorAccounts(JdbcClient jdbc, PasswordEncoder passwords, PasswordHashing hashing, RecentLogins recentLogins,
+                     Clock clock) {
         this.jdbc = jdbc;
         this.passwords = passwords;
+        this.hashing = hashing;
+        this.recentLogins = recentLogins;
         this.clock = clock;
     }
 
@@ -60,26 +62,23 @@ class OperatorAccounts implements UserDetailsService, ApplicationRunner {
         }
     }
 
-    @Override
-    public UserDetails loadUserByUsername(String username) {
-        return jdbc.sql("select username, password_hash from operator_account where username = :username")
-                .param("username", username)
-                .query((rs, row) -> User.withUsername(rs.getString(1)).password(rs.getString(2))
-                        .roles("OPERATOR").build())
-                .optional()
-                .orElseThrow(() -> new UsernameNotFoundException("no such operator"));
+    /** The stored hash ({@code {bcrypt}…}) of the operator's password; empty for a name that is no operator. */
+    Optional<String> passwordHash(String username) {
+        return jdbc.sql("select password_hash from operator_account where username = :username")
+                .param("username", username).query(String.class).optional();
     }
 
     void changePassword(String username, String currentPassword, String newPassword) {
-        UserDetails operator = loadUserByUsername(username);
-        if (!passwords.matches(currentPassword, operator.getPassword())) {
+        String hash = passwordHash(username).orElseThrow(() -> new IllegalStateException("no operator " + username));
+        if (currentPassword == null || !hashing.matches(currentPassword, hash)) {
             throw ApiException.forbidden("WRONG_PASSWORD", "current_password does not match");
         }
         if (newPassword == null || newPassword.length() < 12) {
             throw ApiException.invalid("new_password", "must have at least 12 characters");
         }
         jdbc.sql("update operator_account set password_hash = :hash, password_changed_at = :now where username = :username")
-                .param("hash", passwords.encode(newPassword)).param("now", OffsetDateTime.now(clock))
+                .param("hash", hashing.encode(newPassword)).param("now", OffsetDateTime.now(clock))
                 .param("username", username).update();
+        recentLogins.forget(username);
     }
 }

@@ -8,7 +8,9 @@ import java.io.IOException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -41,14 +43,22 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain operator(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain operator(HttpSecurity http, ObjectMapper json, OperatorAuthentication operators)
+            throws Exception {
         return http
+                // only ours: a refused login must not fall through to another provider that hashes the password
+                .authenticationManager(new ProviderManager(operators))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error").permitAll()
                         .anyRequest().hasRole("OPERATOR"))
                 .httpBasic(basic -> basic
                         .realmName("Tongbao operator")
                         .authenticationEntryPoint((request, response, e) -> {
+                            if (e instanceof LoginRefused refused) {
+                                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
+                                write(json, request, response, refused.status().value(), refused.code(), refused.getMessage());
+                                return;
+                            }
                             response.setHeader("WWW-Authenticate", "Basic realm=\"Tongbao operator\"");
                             write(json, request, response, 401, "UNAUTHENTICATED", "operator authentication required");
                         }))
