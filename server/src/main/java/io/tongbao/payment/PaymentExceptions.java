@@ -1,7 +1,9 @@
 package io.tongbao.payment;
 
 import io.tongbao.shared.id.Ids;
+import io.tongbao.shared.log.LogValues;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,7 +11,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The record of everything money-related that did not go as expected; the operator works through it. */
+/**
+ * The record of everything money-related that did not go as expected; the operator works through it. Refused
+ * notifications are sampled rather than recorded one row each, since anyone can post them: a row per sample key,
+ * its {@code occurrences} counting how many came (V20261203_1600__payment_exception_sampling.sql).
+ */
 @Component
 class PaymentExceptions {
 
@@ -26,18 +32,51 @@ class PaymentExceptions {
         String id = Ids.next("pex");
         jdbc.sql("""
                         insert into payment_exception (id, merchant_id, app_id, payment_id, attempt_id, kind, detail,
-                            resolution, created_at)
-                        values (:id, :merchant, :app, :payment, :attempt, :kind, :detail, :resolution, :at)""")
+                            resolution, created_at, last_seen_at)
+                        values (:id, :merchant, :app, :payment, :attempt, :kind, :detail, :resolution, :at, :at)""")
                 .param("id", id).param("merchant", merchantId).param("app", appId).param("payment", paymentId)
                 .param("attempt", attemptId).param("kind", kind).param("detail", detail)
                 .param("resolution", resolution).param("at", PaymentStore.at(at)).update();
-        log.warn("payment exception {} {}: payment {} attempt {}: {}", id, kind, paymentId, attemptId, detail);
+        log.warn("payment exception {} {}: payment {} attempt {}: {}", id, kind, paymentId, LogValues.safe(attemptId),
+                LogValues.safe(detail, 500));
         return id;
     }
 
-    /** A rejected notification is recorded even though the surrounding work is not done. */
+    /**
+     * A verified notification that was rejected (another amount, a trade or refund this app does not have): one row
+     * per trade and kind however often the channel retries it. Recorded even though the surrounding work is not done.
+     */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    String recordRejection(String appId, String attemptId, String kind, String detail, Instant at) {
-        return record(null, appId, null, attemptId, kind, detail, "REJECTED", at);
+    void recordRejection(String appId, String attemptId, String kind, String detail, Instant at) {
+        sample(String.join(":", "trade", appId, kind, String.valueOf(attemptId)), appId, attemptId, kind, detail, at);
+    }
+
+    /**
+     * A notification refused before it could mean anything (its form, signature, freshness or account): at most one
+     * row a minute per channel, app and reason, however many come.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void recordRefusal(String channel, String appId, String claimedAttemptId, String kind, String detail, Instant at) {
+        String minute = at.truncatedTo(ChronoUnit.MINUTES).toString();
+        sample(String.join(":", "refusal", channel, appId, kind, minute), appId, claimedAttemptId, kind, detail, at);
+    }
+
+    private void sample(String key, String appId, String attemptId, String kind, String detail, Instant at) {
+        int occurrences = jdbc.sql("""
+                        insert into payment_exception (id, app_id, attempt_id, kind, detail, resolution, created_at,
+                            last_seen_at, sample_key)
+                        values (:id, :app, :attempt, :kind, :detail, 'REJECTED', :at, :at, :key)
+                        on conflict (sample_key) where sample_key is not null do update
+                            set occurrences = payment_exception.occurrences + 1,
+                                last_seen_at = greatest(payment_exception.last_seen_at, excluded.last_seen_at)
+                        returning occurrences""")
+                .param("id", Ids.next("pex")).param("app", appId).param("attempt", attemptId).param("kind", kind)
+                .param("detail", detail).param("at", PaymentStore.at(at)).param("key", key)
+                .query(Integer.class).single();
+        if (occurrences == 1) {
+            // the rest of the sample are counted on the row, not logged: a flood makes one line, not one each
+            log.warn("payment exception {} for app {} (attempt {}), further ones are counted on its row: {}", kind,
+                    LogValues.safe(appId), LogValues.safe(attemptId), LogValues.safe(detail, 500));
+        }
     }
 }

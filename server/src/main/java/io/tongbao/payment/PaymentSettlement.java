@@ -13,6 +13,7 @@ import io.tongbao.payment.spi.PaidTrade;
 import io.tongbao.payment.spi.RefundRef;
 import io.tongbao.payment.spi.TradeRef;
 import io.tongbao.shared.id.Ids;
+import io.tongbao.shared.log.LogValues;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -92,13 +93,12 @@ class PaymentSettlement implements ChannelNotifications {
     }
 
     @Override
-    public void rejected(String appId, String claimedOutTradeNo, Rejection why, String detail) {
-        // both come from a notification that did not verify: bounded, so that a forger cannot bloat the record
-        exceptions.recordRejection(appId, clip(claimedOutTradeNo, 64), why.name(), clip(detail, 500), clock.instant());
-    }
-
-    private static String clip(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
+    public void rejected(String channel, String appId, String claimedOutTradeNo, Rejection why, String detail) {
+        // both come from a notification that did not verify: escaped and bounded, so that a forger can neither bloat
+        // the record nor put a NUL (which PostgreSQL refuses) or a line break into it
+        exceptions.recordRefusal(channel, appId,
+                claimedOutTradeNo == null ? null : LogValues.safe(claimedOutTradeNo, 64), why.name(),
+                LogValues.safe(detail, 500), clock.instant());
     }
 
     /** Money for an order that is already paid by another attempt, or was closed: never silently kept or dropped. */

@@ -169,7 +169,8 @@ class NotificationFaultsEndToEndTest extends SandboxShopTest {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(forged))));
 
-        assertThat(answer.raw()).isEqualTo("failure");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.raw()).isEqualTo("fail");
         assertThat(kinds(shop)).containsExactly("INVALID_SIGNATURE");
         assertThat(shop.payments.get(payment.id()).status()).isEqualTo("PENDING");
 
@@ -217,8 +218,9 @@ class NotificationFaultsEndToEndTest extends SandboxShopTest {
 
     /**
      * The payment's state and its webhook event commit together: when the event cannot be written (a fault planted in
-     * the database for this one payment), the notification changes nothing and is answered as failed; the channel's
-     * next try, once the fault is gone, pays it with its event.
+     * the database for this one payment), the notification changes nothing and is answered as failed with a 503 (our
+     * failure, not a refusal of the notification); the channel's next try, once the fault is gone, pays it with its
+     * event.
      */
     @Test
     void aPaymentWhoseWebhookCannotBeWrittenStaysUnpaidUntilTheChannelTriesAgain() {
@@ -235,7 +237,7 @@ class NotificationFaultsEndToEndTest extends SandboxShopTest {
         try {
             buyer.pays(payment);
 
-            await().atMost(PATIENCE).until(() -> sandbox.answers(shop.account(way), tradeNo).contains("200 failure"));
+            await().atMost(PATIENCE).until(() -> sandbox.answers(shop.account(way), tradeNo).contains("503 fail"));
             assertThat(shop.payments.get(payment.id()).status()).isEqualTo("PENDING");
             assertThat(records.attempts(payment.id())).singleElement()
                     .satisfies(attempt -> assertThat(attempt.status()).isEqualTo("PENDING"));
@@ -248,7 +250,7 @@ class NotificationFaultsEndToEndTest extends SandboxShopTest {
 
         sandbox.advance(Duration.ofMinutes(3)); // Alipay's next try is 2 minutes after the first
         await().atMost(PATIENCE).until(() -> shop.isPaid(payment.id()));
-        assertThat(sandbox.answers(shop.account(way), tradeNo)).containsExactly("200 failure", "200 success");
+        assertThat(sandbox.answers(shop.account(way), tradeNo)).containsExactly("503 fail", "200 success");
         assertPaidOnce(shop, payment.id());
     }
 
