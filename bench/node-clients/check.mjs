@@ -19,10 +19,11 @@ let passed = 0;
 const failures = [];
 
 async function check(name, body) {
+  const start = Date.now();
   try {
     await body();
     passed += 1;
-    console.log(`ok   ${name}`);
+    console.log(`ok   ${name} (${Date.now() - start} ms)`);
   } catch (error) {
     failures.push(name);
     console.log(`FAIL ${name}: ${error?.stack || error}`);
