@@ -14,8 +14,8 @@ public interface AlipaySandbox {
     Credentials registerApp(String requestedAppId, String appPublicKey);
 
     /**
-     * What the app configures in its Alipay client. The sandbox's key pair is made at start, so after a restart
-     * the app must register again and take the new {@code alipayPublicKey}.
+     * What the app configures in its Alipay client. {@code alipayPublicKey} is the app's own, made when it first
+     * registers and kept in memory only, so after a restart the app must register again and take the new one.
      *
      * @param sellerId the merchant's PID (2088…), sent as seller_id in notifications
      */

@@ -22,8 +22,8 @@ public interface WechatPaySandbox {
                                  KeyMode keyMode, List<String> appids, String requestedApiV3Key);
 
     /**
-     * What the merchant configures in wechatpay-java. WeChat Pay's keys are made at start: after a restart the
-     * merchant must take the new public key and certificate.
+     * What the merchant configures in wechatpay-java. WeChat Pay's keys are the merchant's own, made when it first
+     * registers and kept in memory only: after a restart the merchant must take the new public key and certificate.
      */
     record Credentials(String mchid, List<String> appids, String apiV3Key, KeyMode keyMode,
                        String wechatpayPublicKeyId, String wechatpayPublicKeyPem,

@@ -10,6 +10,7 @@ import com.wechat.pay.java.service.payments.nativepay.NativePayService;
 import com.wechat.pay.java.service.payments.nativepay.model.Amount;
 import com.wechat.pay.java.service.payments.nativepay.model.PrepayRequest;
 import io.tongbao.sandbox.alipay.AlipaySandboxApp;
+import io.tongbao.sandbox.wechatpay.SandboxApiBase;
 import io.tongbao.sandbox.wechatpay.WechatSandboxMerchant;
 import java.security.KeyPair;
 import java.util.Base64;
@@ -62,8 +63,9 @@ class HostRegistrationTest {
                 .privateKey(keys.getPrivate()).merchantSerialNumber("DEMO-SERIAL")
                 .publicKeyId(registered.wechatpayPublicKeyId()).publicKey(registered.wechatpayPublicKeyPem())
                 .apiV3Key(apiV3Key).build();
-        NativePayService nativePay = new NativePayService.Builder().httpClient(new DefaultHttpClientBuilder()
-                .config(config).okHttpClient(WechatSandboxMerchant.toSandbox(port)).build()).build();
+        NativePayService nativePay = new NativePayService.Builder().httpClient(SandboxApiBase.of(
+                new DefaultHttpClientBuilder().config(config).okHttpClient(WechatSandboxMerchant.okHttp()).build(),
+                SandboxApiBase.apiBaseUrl(port))).build();
         PrepayRequest request = new PrepayRequest();
         request.setAppid("wxdemo0000000042");
         request.setMchid("1900000042");

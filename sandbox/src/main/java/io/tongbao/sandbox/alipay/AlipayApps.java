@@ -5,6 +5,7 @@ import io.tongbao.sandbox.SandboxClock;
 import io.tongbao.sandbox.SandboxProperties;
 import io.tongbao.sandbox.support.Ids;
 import io.tongbao.sandbox.support.Rsa;
+import io.tongbao.sandbox.support.RsaKeyPool;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,11 +21,11 @@ class AlipayApps implements AlipaySandbox {
 
     private final Map<String, AlipayApp> apps = new ConcurrentHashMap<>();
     private final SandboxClock clock;
-    private final AlipayKeys keys;
+    private final RsaKeyPool keyPool;
 
-    AlipayApps(SandboxClock clock, AlipayKeys keys) {
+    AlipayApps(SandboxClock clock, RsaKeyPool keyPool) {
         this.clock = clock;
-        this.keys = keys;
+        this.keyPool = keyPool;
     }
 
     /** Sandbox app ids look like real ones (2021…, 16 digits) so that clients' format checks pass. */
@@ -36,9 +37,11 @@ class AlipayApps implements AlipaySandbox {
         String appId = requestedAppId != null ? requestedAppId : "2021" + Ids.digits(12);
         AlipayApp previous = apps.get(appId);
         String sellerId = previous != null ? previous.sellerId() : "2088" + Ids.digits(12);
-        AlipayApp app = new AlipayApp(appId, sellerId, Rsa.parsePublicKey(appPublicKey), clock.instant());
+        // as at Alipay, changing the app's key leaves Alipay's key for the app as it was
+        AlipayApp app = new AlipayApp(appId, sellerId, Rsa.parsePublicKey(appPublicKey),
+                previous != null ? previous.alipayKeys() : keyPool.take(), clock.instant());
         apps.put(appId, app);
-        return new Credentials(app.appId(), app.sellerId(), keys.publicKeyBase64());
+        return new Credentials(app.appId(), app.sellerId(), app.alipayPublicKeyBase64());
     }
 
     Optional<AlipayApp> find(String appId) {

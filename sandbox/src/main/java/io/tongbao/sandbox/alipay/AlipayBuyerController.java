@@ -115,7 +115,7 @@ class AlipayBuyerController {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("resultStatus", "9000");
         result.put("memo", "");
-        result.put("result", replies.signed("alipay_trade_app_pay_response", call.signType(), inner));
+        result.put("result", replies.signed("alipay_trade_app_pay_response", call.app(), call.signType(), inner));
         return SandboxJson.ok(result);
     }
 

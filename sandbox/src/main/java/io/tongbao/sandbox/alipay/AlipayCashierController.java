@@ -35,13 +35,11 @@ class AlipayCashierController {
     private static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
 
     private final AlipayTrades trades;
-    private final AlipayKeys keys;
     private final SandboxScheduler scheduler;
     private final BaseUrl baseUrl;
 
-    AlipayCashierController(AlipayTrades trades, AlipayKeys keys, SandboxScheduler scheduler, BaseUrl baseUrl) {
+    AlipayCashierController(AlipayTrades trades, SandboxScheduler scheduler, BaseUrl baseUrl) {
         this.trades = trades;
-        this.keys = keys;
         this.scheduler = scheduler;
         this.baseUrl = baseUrl;
     }
@@ -107,7 +105,7 @@ class AlipayCashierController {
         params.put("total_amount", Yuan.format(trade.totalFen()));
         params.put("trade_no", trade.tradeNo());
         params.put("version", "1.0");
-        params.put("sign", keys.sign(trade.signType(), AlipaySigning.contentV1(params), StandardCharsets.UTF_8));
+        params.put("sign", trade.app().sign(trade.signType(), AlipaySigning.contentV1(params)));
         params.put("sign_type", trade.signType().name());
         String query = params.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))

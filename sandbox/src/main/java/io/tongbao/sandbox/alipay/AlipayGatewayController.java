@@ -48,19 +48,21 @@ class AlipayGatewayController {
     ResponseEntity<String> gateway(HttpServletRequest request) throws InterruptedException {
         Map<String, String> params = singleValued(request.getParameterMap());
         String method = params.get("method");
-        SignType replySignType = "RSA".equals(params.get("sign_type")) ? SignType.RSA : SignType.RSA2;
+        AlipayCall call = null;
         try {
-            AlipayCall call = verifier.verify(params);
+            call = verifier.verify(params);
             Optional<ResponseEntity<String>> faulted = injectFault(call);
             if (faulted.isPresent()) {
                 return faulted.get();
             }
             return switch (call.method()) {
                 case "alipay.trade.page.pay", "alipay.trade.wap.pay" -> toCashier(call, request);
-                default -> replies.reply(method, call.signType(), methods.handle(call, baseUrl.of(request)));
+                default -> replies.reply(method, call.app(), call.signType(),
+                        methods.handle(call, baseUrl.of(request)));
             };
         } catch (AlipayError error) {
-            return replies.error(method, replySignType, error);
+            return call == null ? replies.unauthenticated(method, error)
+                    : replies.error(method, call.app(), call.signType(), error);
         }
     }
 

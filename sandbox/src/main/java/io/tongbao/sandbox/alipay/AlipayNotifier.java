@@ -4,7 +4,6 @@ import io.tongbao.sandbox.SandboxProperties;
 import io.tongbao.sandbox.support.Ids;
 import io.tongbao.sandbox.support.NotificationDispatcher;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -16,11 +15,9 @@ import org.springframework.stereotype.Component;
 class AlipayNotifier {
 
     private final NotificationDispatcher dispatcher;
-    private final AlipayKeys keys;
 
-    AlipayNotifier(NotificationDispatcher dispatcher, AlipayKeys keys) {
+    AlipayNotifier(NotificationDispatcher dispatcher) {
         this.dispatcher = dispatcher;
-        this.keys = keys;
     }
 
     void tradeChanged(AlipayTrade.Snapshot snapshot) {
@@ -44,7 +41,7 @@ class AlipayNotifier {
         SignType signType = trade.signType();
         dispatcher.dispatch(new AlipayNotification(params.get("notify_id"), trade.app().appId(), trade.outTradeNo(),
                 target, AlipayNotification.withoutEmpty(params), signType,
-                content -> keys.sign(signType, content, StandardCharsets.UTF_8)));
+                content -> trade.app().sign(signType, content)));
     }
 
     private static Map<String, String> params(AlipayTrade.Snapshot snapshot) {

@@ -17,8 +17,10 @@ import org.springframework.stereotype.Component;
 /**
  * Checks a merchant's {@code Authorization: WECHATPAY2-SHA256-RSA2048 …} header: known mchid, the registered
  * certificate serial, a timestamp within five minutes of the wall clock, and a signature over
- * {@code METHOD\nURL\ntimestamp\nnonce\nbody\n}. The URL is the one the client signed: the path as WeChat Pay
- * knows it ({@code /v3/…}), without the sandbox's mount prefix, plus the raw query.
+ * {@code METHOD\nURL\ntimestamp\nnonce\nbody\n}. The URL is the request-target exactly as it arrived (raw path,
+ * mount prefix and context path included, plus the raw query): WeChat Pay verifies the URL the client requested,
+ * so a client configured with {@code api_base_url} signs {@code /sandbox/wechatpay/v3/…} and that is what is
+ * checked. A client that signs one path and sends another is refused, as WeChat Pay would refuse it.
  */
 @Component
 @ConditionalOnBooleanProperty(SandboxProperties.ENABLED)
@@ -74,11 +76,9 @@ class WechatAuthenticator {
         }
     }
 
+    /** getRequestURI and getQueryString are both undecoded: the characters on the request line. */
     private static String signedUrl(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith(MOUNT)) {
-            path = path.substring(MOUNT.length());
-        }
+        String path = request.getRequestURI();
         return request.getQueryString() == null ? path : path + "?" + request.getQueryString();
     }
 

@@ -31,8 +31,8 @@ import org.springframework.stereotype.Component;
 class WechatBills {
 
     static final Duration LINK_LIFETIME = Duration.ofSeconds(30);
-    /** The link has WeChat Pay's own host: clients send it through the same host rewrite as every other call. */
-    static final String DOWNLOAD_URL = "https://api.mch.weixin.qq.com/v3/billdownload/file?token=";
+    /** Under the API base the merchant was given, so that a client follows it as it is and signs what it sends. */
+    static final String DOWNLOAD_PATH = "/v3/billdownload/file?token=";
     private static final DateTimeFormatter ROW_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(SandboxClock.CHINA);
     private static final String HEADER = "交易时间,公众账号ID,商户号,特约商户号,设备号,微信订单号,商户订单号,用户标识,交易类型,交易状态,"
@@ -51,7 +51,7 @@ class WechatBills {
         this.clock = clock;
     }
 
-    Map<String, Object> tradeBill(WechatMerchant merchant, String billDate, String billType) {
+    Map<String, Object> tradeBill(WechatMerchant merchant, String billDate, String billType, String apiBaseUrl) {
         if (billDate == null) {
             throw WechatError.param("缺少 bill_date");
         }
@@ -78,7 +78,7 @@ class WechatBills {
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("hash_type", "SHA1");
         reply.put("hash_value", sha1(content));
-        reply.put("download_url", DOWNLOAD_URL + token);
+        reply.put("download_url", apiBaseUrl + DOWNLOAD_PATH + token);
         return reply;
     }
 

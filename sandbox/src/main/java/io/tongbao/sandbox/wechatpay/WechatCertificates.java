@@ -14,7 +14,8 @@ final class WechatCertificates {
     private WechatCertificates() {
     }
 
-    static Map<String, Object> list(WechatPayKeys keys, WechatMerchant merchant) {
+    static Map<String, Object> list(WechatMerchant merchant) {
+        WechatPayKeys keys = merchant.keys();
         String nonce = Ids.alphanumeric(12);
         Map<String, Object> encrypted = new LinkedHashMap<>();
         encrypted.put("algorithm", "AEAD_AES_256_GCM");

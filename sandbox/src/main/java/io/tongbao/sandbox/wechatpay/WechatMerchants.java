@@ -1,10 +1,12 @@
 package io.tongbao.sandbox.wechatpay;
 
+import io.tongbao.sandbox.SandboxClock;
 import io.tongbao.sandbox.SandboxProperties;
 import io.tongbao.sandbox.WechatPaySandbox.KeyMode;
 import io.tongbao.sandbox.WechatPaySandbox;
 import io.tongbao.sandbox.support.Ids;
 import io.tongbao.sandbox.support.Rsa;
+import io.tongbao.sandbox.support.RsaKeyPool;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
@@ -23,10 +25,12 @@ class WechatMerchants implements WechatPaySandbox {
     private static final Pattern MCHID = Pattern.compile("1\\d{9}");
 
     private final Map<String, WechatMerchant> merchants = new ConcurrentHashMap<>();
-    private final WechatPayKeys keys;
+    private final RsaKeyPool keyPool;
+    private final SandboxClock clock;
 
-    WechatMerchants(WechatPayKeys keys) {
-        this.keys = keys;
+    WechatMerchants(RsaKeyPool keyPool, SandboxClock clock) {
+        this.keyPool = keyPool;
+        this.clock = clock;
     }
 
     /** Sandbox mchids look like real ones (10 digits starting with 1) so that clients' format checks pass. */
@@ -46,10 +50,13 @@ class WechatMerchants implements WechatPaySandbox {
         if (bound.isEmpty()) {
             bound.add("wx" + Ids.hex(8));
         }
-        WechatMerchant merchant = new WechatMerchant(requestedMchid != null ? requestedMchid : "1" + Ids.digits(9),
-                Rsa.parsePublicKey(merchantPublicKey), merchantSerialNo,
+        String mchid = requestedMchid != null ? requestedMchid : "1" + Ids.digits(9);
+        // registering a mchid again changes the merchant's key, not WeChat Pay's keys for that merchant
+        WechatPayKeys keys = find(mchid).map(WechatMerchant::keys)
+                .orElseGet(() -> WechatPayKeys.generate(keyPool, clock.wallClock().instant()));
+        WechatMerchant merchant = new WechatMerchant(mchid, Rsa.parsePublicKey(merchantPublicKey), merchantSerialNo,
                 requestedApiV3Key != null ? requestedApiV3Key : Ids.alphanumeric(32), Set.copyOf(bound),
-                keyMode == null ? KeyMode.PUBLIC_KEY : keyMode);
+                keyMode == null ? KeyMode.PUBLIC_KEY : keyMode, keys);
         merchants.put(merchant.mchid(), merchant);
         return new Credentials(merchant.mchid(), List.copyOf(merchant.appids()), merchant.apiV3Key(),
                 merchant.keyMode(), keys.publicKeyId(), keys.publicKeyPem(), keys.certificateSerial(),

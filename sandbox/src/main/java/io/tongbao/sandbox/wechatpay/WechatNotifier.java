@@ -42,6 +42,6 @@ class WechatNotifier {
         KeyMode mode = order.merchant().keyMode();
         dispatcher.dispatch(new WechatNotification(order.merchant(), order.outTradeNo(), URI.create(notifyUrl),
                 eventType, summary, originalType, clock.instant(), plaintext,
-                body -> replies.signedHeaders(mode, body)));
+                body -> replies.signedHeaders(order.merchant().keys(), mode, body)));
     }
 }

@@ -35,17 +35,15 @@ class WechatPayController {
     private final WechatReplies replies;
     private final WechatTransactions transactions;
     private final WechatBills bills;
-    private final WechatPayKeys keys;
     private final FaultRegistry faults;
     private final BaseUrl baseUrl;
 
     WechatPayController(WechatAuthenticator authenticator, WechatReplies replies, WechatTransactions transactions,
-                        WechatBills bills, WechatPayKeys keys, FaultRegistry faults, BaseUrl baseUrl) {
+                        WechatBills bills, FaultRegistry faults, BaseUrl baseUrl) {
         this.authenticator = authenticator;
         this.replies = replies;
         this.transactions = transactions;
         this.bills = bills;
-        this.keys = keys;
         this.faults = faults;
         this.baseUrl = baseUrl;
     }
@@ -128,7 +126,8 @@ class WechatPayController {
     ResponseEntity<String> tradeBill(@RequestParam(name = "bill_date", required = false) String billDate,
                                      @RequestParam(name = "bill_type", required = false) String billType,
                                      HttpServletRequest request) {
-        return call(request, null, null, (merchant, json) -> bills.tradeBill(merchant, billDate, billType));
+        return call(request, null, null, (merchant, json) -> bills.tradeBill(merchant, billDate, billType,
+                baseUrl.of(request) + WechatAuthenticator.MOUNT));
     }
 
     /** The statement itself is plain text and, as at WeChat Pay, not signed: the client checks its SHA1 instead. */
@@ -147,7 +146,7 @@ class WechatPayController {
     /** Platform certificates, each encrypted with the merchant's APIv3 key, for platform-certificate mode. */
     @GetMapping(V3 + "/certificates")
     ResponseEntity<String> certificates(HttpServletRequest request) {
-        return call(request, null, null, (merchant, json) -> WechatCertificates.list(keys, merchant));
+        return call(request, null, null, (merchant, json) -> WechatCertificates.list(merchant));
     }
 
     private interface Handler {

@@ -1,10 +1,9 @@
 package io.tongbao.sandbox.wechatpay;
 
-import io.tongbao.sandbox.SandboxClock;
-import io.tongbao.sandbox.SandboxProperties;
 import io.tongbao.sandbox.WechatPaySandbox.KeyMode;
 import io.tongbao.sandbox.support.Ids;
 import io.tongbao.sandbox.support.Rsa;
+import io.tongbao.sandbox.support.RsaKeyPool;
 import io.tongbao.sandbox.support.SelfSignedCertificate;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -14,33 +13,36 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.stereotype.Component;
 
 /**
- * The sandbox's WeChat Pay platform keys, made at start: a "WeChat Pay public key" with its PUB_KEY_ID_ id, and a
- * separate platform key with a self-signed certificate. Two keys, as at WeChat Pay, so that a client that mixes
- * up the modes fails here as it would there.
+ * One merchant's WeChat Pay platform keys, made when it registers: a "WeChat Pay public key" with its PUB_KEY_ID_
+ * id, and a separate platform key with a self-signed certificate. Two keys, as at WeChat Pay, so that a client that
+ * mixes up the modes fails here as it would there; and each merchant its own, as at WeChat Pay, so that what is
+ * signed for one merchant does not verify for another.
  */
-@Component
-@ConditionalOnBooleanProperty(SandboxProperties.ENABLED)
-class WechatPayKeys {
+final class WechatPayKeys {
 
     static final String SIGNATURE_TYPE = "WECHATPAY2-SHA256-RSA2048";
 
-    private final KeyPair publicKeyMode = Rsa.generate();
-    private final String publicKeyId = "PUB_KEY_ID_0" + Ids.digits(31);
-    private final KeyPair certificateMode = Rsa.generate();
+    private final KeyPair publicKeyMode;
+    private final String publicKeyId;
+    private final KeyPair certificateMode;
     private final X509Certificate certificate;
     private final String certificateSerial;
 
-    WechatPayKeys(SandboxClock clock) {
-        // validity is checked against the wall clock by whoever loads it, so it spans any sandbox clock advance
-        Instant now = clock.wallClock().instant();
+    private WechatPayKeys(KeyPair publicKeyMode, KeyPair certificateMode, Instant now) {
+        this.publicKeyMode = publicKeyMode;
+        this.publicKeyId = "PUB_KEY_ID_0" + Ids.digits(31);
+        this.certificateMode = certificateMode;
         BigInteger serial = new BigInteger(1, HexFormat.of().parseHex(Ids.hex(20))).setBit(156).clearBit(159);
         this.certificate = SelfSignedCertificate.create(certificateMode, serial, "Tongbao Sandbox",
                 "Tongbao Sandbox WeChat Pay Platform", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(5 * 365)));
         this.certificateSerial = serial.toString(16).toUpperCase();
+    }
+
+    /** @param now wall-clock time: whoever loads the certificate checks its validity against the wall clock */
+    static WechatPayKeys generate(RsaKeyPool pool, Instant now) {
+        return new WechatPayKeys(pool.take(), pool.take(), now);
     }
 
     String publicKeyId() {

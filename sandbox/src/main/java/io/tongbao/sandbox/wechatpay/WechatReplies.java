@@ -4,6 +4,7 @@ import io.tongbao.sandbox.SandboxClock;
 import io.tongbao.sandbox.SandboxProperties;
 import io.tongbao.sandbox.WechatPaySandbox.KeyMode;
 import io.tongbao.sandbox.support.Ids;
+import io.tongbao.sandbox.support.RsaKeyPool;
 import io.tongbao.sandbox.support.SandboxJson;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -23,11 +24,12 @@ import org.springframework.stereotype.Component;
 @ConditionalOnBooleanProperty(SandboxProperties.ENABLED)
 class WechatReplies {
 
-    private final WechatPayKeys keys;
+    private final RsaKeyPool keyPool;
     private final SandboxClock clock;
+    private WechatPayKeys unattributed;
 
-    WechatReplies(WechatPayKeys keys, SandboxClock clock) {
-        this.keys = keys;
+    WechatReplies(RsaKeyPool keyPool, SandboxClock clock) {
+        this.keyPool = keyPool;
         this.clock = clock;
     }
 
@@ -45,7 +47,8 @@ class WechatReplies {
     }
 
     ResponseEntity<String> reply(HttpServletRequest request, WechatMerchant merchant, HttpStatus status, String body) {
-        HttpHeaders headers = signedHeaders(modeFor(request, merchant), body);
+        WechatPayKeys keys = merchant != null ? merchant.keys() : unattributed();
+        HttpHeaders headers = signedHeaders(keys, modeFor(request, merchant), body);
         headers.set("Request-ID", Ids.hex(16).toUpperCase());
         ResponseEntity.BodyBuilder reply = ResponseEntity.status(status).headers(headers);
         if (body.isEmpty()) {
@@ -54,7 +57,7 @@ class WechatReplies {
         return reply.contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
-    HttpHeaders signedHeaders(KeyMode mode, String body) {
+    HttpHeaders signedHeaders(WechatPayKeys keys, KeyMode mode, String body) {
         String timestamp = String.valueOf(clock.wallClock().instant().getEpochSecond());
         String nonce = Ids.hex(16).toUpperCase();
         WechatPayKeys.Signed signed = keys.sign(mode, timestamp + "\n" + nonce + "\n" + body + "\n");
@@ -65,6 +68,17 @@ class WechatReplies {
         headers.set("Wechatpay-Serial", signed.serial());
         headers.set("Wechatpay-Signature-Type", WechatPayKeys.SIGNATURE_TYPE);
         return headers;
+    }
+
+    /**
+     * A refusal before any merchant is known (no or unknown mchid) is still signed, as every WeChat Pay answer is,
+     * but with keys no merchant was given: it verifies for nobody. Made on the first such refusal.
+     */
+    private synchronized WechatPayKeys unattributed() {
+        if (unattributed == null) {
+            unattributed = WechatPayKeys.generate(keyPool, clock.wallClock().instant());
+        }
+        return unattributed;
     }
 
     /**

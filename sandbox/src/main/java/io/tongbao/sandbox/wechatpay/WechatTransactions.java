@@ -132,6 +132,12 @@ class WechatTransactions {
         return current;
     }
 
+    /**
+     * A paid order cannot be closed. WeChat Pay's v3 close-order error table
+     * (https://pay.weixin.qq.com/doc/v3/merchant/4012556398) gives a refusal for the order's state 400
+     * (ORDER_CLOSED) and does not list ORDERPAID, which is API v2's code for this case: clients look for that code,
+     * so it is kept, with the table's status for state refusals. docs/sandbox.md says the same.
+     */
     void close(WechatTransaction order) {
         if (!order.close(clock.instant())) {
             TradeState state = order.snapshot(clock.instant()).state();

@@ -17,6 +17,7 @@ import com.alipay.api.response.AlipayTradeCloseResponse;
 import com.alipay.api.response.AlipayTradeCreateResponse;
 import com.alipay.api.response.AlipayTradePrecreateResponse;
 import com.alipay.api.response.AlipayTradeQueryResponse;
+import io.tongbao.sandbox.AlipaySandbox;
 import io.tongbao.sandbox.Http;
 import io.tongbao.sandbox.NotificationInbox;
 import io.tongbao.sandbox.SandboxClock;
@@ -41,6 +42,9 @@ class AlipayPaymentTest {
 
     @Autowired
     SandboxClock clock;
+
+    @Autowired
+    AlipaySandbox apps;
 
     String baseUrl;
     AlipaySandboxApp app;
@@ -142,6 +146,33 @@ class AlipayPaymentTest {
         assertThatThrownBy(() -> misconfigured.execute(request))
                 .isInstanceOf(AlipayApiException.class)
                 .hasMessageContaining("sign check fail");
+    }
+
+    @Test
+    void everyAppHasItsOwnAlipayKeySoWhatIsSignedForOneAppDoesNotVerifyForAnother() throws Exception {
+        AlipaySandboxApp other = AlipaySandboxApp.register(baseUrl);
+        assertThat(other.alipayPublicKey()).isNotEqualTo(app.alipayPublicKey());
+
+        AlipayTradePrecreateResponse precreate = precreate("3.00");
+        scanAndPay(precreate.getQrCode());
+        await().atMost(Duration.ofSeconds(10)).until(() -> !inbox.received(box).isEmpty());
+        Map<String, String> notification = inbox.received(box).getFirst().params();
+        assertThat(AlipaySignature.rsaCheckV1(new HashMap<>(notification), app.alipayPublicKey(), "UTF-8", "RSA2"))
+                .isTrue();
+        assertThat(AlipaySignature.rsaCheckV1(new HashMap<>(notification), other.alipayPublicKey(), "UTF-8", "RSA2"))
+                .isFalse();
+
+        AlipayClient trustingTheOtherApp = app.clientWith(app.privateKey(), other.alipayPublicKey());
+        assertThatThrownBy(() -> trustingTheOtherApp.execute(queryRequest(precreate.getOutTradeNo())))
+                .isInstanceOf(AlipayApiException.class)
+                .hasMessageContaining("sign check fail");
+    }
+
+    @Test
+    void registeringAnAppIdAgainKeepsAlipaysKeyForIt() {
+        AlipaySandbox.Credentials again = apps.registerApp(app.appId(), java.util.Base64.getEncoder()
+                .encodeToString(AlipaySandboxApp.newKeyPair().getPublic().getEncoded()));
+        assertThat(again.alipayPublicKey()).isEqualTo(app.alipayPublicKey());
     }
 
     @Test

@@ -22,10 +22,16 @@ import com.wechat.pay.java.service.payments.nativepay.model.QueryOrderByOutTrade
 import io.tongbao.sandbox.Http;
 import io.tongbao.sandbox.NotificationInbox;
 import io.tongbao.sandbox.SandboxTest;
+import io.tongbao.sandbox.WechatPaySandbox;
+import io.tongbao.sandbox.support.Rsa;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,6 +54,9 @@ class WechatPaymentTest {
 
     @Autowired
     io.tongbao.sandbox.SandboxClock clock;
+
+    @Autowired
+    WechatPaySandbox merchants;
 
     WechatSandboxMerchant merchant;
     NativePayService nativePay;
@@ -149,6 +158,81 @@ class WechatPaymentTest {
         assertThat(pay.json()).containsEntry("code", "ORDER_CLOSED");
         assertThat(serviceError(() -> nativePay.prepay(nativeRequest(outTradeNo, 100))).getErrorCode())
                 .isEqualTo("ORDER_CLOSED");
+    }
+
+    /** WeChat Pay's close-order table gives order-state refusals 400 (see WechatTransactions.close). */
+    @Test
+    void closingAPaidOrderIsRefusedWith400OrderPaid() {
+        String outTradeNo = newOutTradeNo();
+        String codeUrl = nativePay.prepay(nativeRequest(outTradeNo, 100)).getCodeUrl();
+        Http.postJson(baseUrl() + "/sandbox/wechatpay/buyer/pay", Map.of("code_url", codeUrl));
+        CloseOrderRequest close = new CloseOrderRequest();
+        close.setMchid(merchant.mchid());
+        close.setOutTradeNo(outTradeNo);
+
+        ServiceException refused = serviceError(() -> nativePay.closeOrder(close));
+        assertThat(refused.getHttpStatusCode()).isEqualTo(400);
+        assertThat(refused.getErrorCode()).isEqualTo("ORDERPAID");
+    }
+
+    /** What wechatpay-axios-plugin and other clients given api_base_url do: sign the request-target they send. */
+    @Test
+    void aClientThatSignsTheRequestTargetItSendsIsAccepted() throws Exception {
+        String outTradeNo = newOutTradeNo();
+        nativePay.prepay(nativeRequest(outTradeNo, 100));
+        String target = "/sandbox/wechatpay/v3/pay/transactions/out-trade-no/" + outTradeNo + "?mchid=" + merchant.mchid();
+
+        HttpResponse<String> reply = signedGet(target, target);
+
+        assertThat(reply.statusCode()).isEqualTo(200);
+        assertThat(reply.body()).contains("\"trade_state\":\"NOTPAY\"");
+    }
+
+    /** What wechatpay-java behind a path-rewriting interceptor does: it signs /v3/… and sends another path. */
+    @Test
+    void aSignatureOverAnotherPathThanTheOneSentIsRefused() throws Exception {
+        String outTradeNo = newOutTradeNo();
+        nativePay.prepay(nativeRequest(outTradeNo, 100));
+        String canonical = "/v3/pay/transactions/out-trade-no/" + outTradeNo + "?mchid=" + merchant.mchid();
+
+        HttpResponse<String> reply = signedGet("/sandbox/wechatpay" + canonical, canonical);
+
+        assertThat(reply.statusCode()).isEqualTo(401);
+        assertThat(reply.body()).contains("\"code\":\"SIGN_ERROR\"");
+    }
+
+    @Test
+    void everyMerchantHasItsOwnWechatPayKeysSoANotificationForOneDoesNotVerifyForAnother() {
+        WechatSandboxMerchant other = WechatSandboxMerchant.register(port, "PUBLIC_KEY");
+        assertThat(other.publicKeyId()).isNotEqualTo(merchant.publicKeyId());
+        assertThat(other.publicKeyPem()).isNotEqualTo(merchant.publicKeyPem());
+
+        String codeUrl = nativePay.prepay(nativeRequest(newOutTradeNo(), 100)).getCodeUrl();
+        Http.postJson(baseUrl() + "/sandbox/wechatpay/buyer/pay", Map.of("code_url", codeUrl));
+        RequestParam notification = awaitNotification(0);
+        String message = notification.getMessage();
+        assertThat(Rsa.verify(Rsa.SHA256, Rsa.parsePublicKey(merchant.publicKeyPem()), message, StandardCharsets.UTF_8,
+                notification.getSignature())).isTrue();
+        assertThat(Rsa.verify(Rsa.SHA256, Rsa.parsePublicKey(other.publicKeyPem()), message, StandardCharsets.UTF_8,
+                notification.getSignature())).isFalse();
+    }
+
+    @Test
+    void everyMerchantHasItsOwnPlatformCertificateAndKeepsItWhenRegisteredAgain() {
+        String merchantKey = java.util.Base64.getEncoder()
+                .encodeToString(WechatSandboxMerchant.newKeyPair().getPublic().getEncoded());
+        WechatPaySandbox.Credentials first = merchants.registerMerchant(null, merchantKey, "S1",
+                WechatPaySandbox.KeyMode.CERTIFICATE, List.of(), null);
+        WechatPaySandbox.Credentials second = merchants.registerMerchant(null, merchantKey, "S2",
+                WechatPaySandbox.KeyMode.CERTIFICATE, List.of(), null);
+        assertThat(second.platformCertificateSerialNo()).isNotEqualTo(first.platformCertificateSerialNo());
+        assertThat(second.platformCertificatePem()).isNotEqualTo(first.platformCertificatePem());
+        assertThat(second.wechatpayPublicKeyId()).isNotEqualTo(first.wechatpayPublicKeyId());
+
+        WechatPaySandbox.Credentials again = merchants.registerMerchant(first.mchid(), merchantKey, "S3",
+                WechatPaySandbox.KeyMode.CERTIFICATE, List.of(), first.apiV3Key());
+        assertThat(again.platformCertificateSerialNo()).isEqualTo(first.platformCertificateSerialNo());
+        assertThat(again.wechatpayPublicKeyPem()).isEqualTo(first.wechatpayPublicKeyPem());
     }
 
     @Test
@@ -359,5 +443,19 @@ class WechatPaymentTest {
 
     static String newOutTradeNo() {
         return "W" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+    }
+
+    /** A GET signed by hand, the way WeChat Pay's signing rule reads: {@code signedTarget} is what the signature covers. */
+    private HttpResponse<String> signedGet(String sentTarget, String signedTarget) throws Exception {
+        String timestamp = String.valueOf(java.time.Instant.now().getEpochSecond());
+        String nonce = UUID.randomUUID().toString().replace("-", "");
+        String signature = Rsa.sign(Rsa.SHA256, merchant.merchantKeys().getPrivate(),
+                "GET\n" + signedTarget + "\n" + timestamp + "\n" + nonce + "\n\n", StandardCharsets.UTF_8);
+        String authorization = "WECHATPAY2-SHA256-RSA2048 mchid=\"" + merchant.mchid() + "\",nonce_str=\"" + nonce
+                + "\",timestamp=\"" + timestamp + "\",serial_no=\"" + merchant.merchantSerialNo() + "\",signature=\""
+                + signature + "\"";
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + sentTarget))
+                .header("Authorization", authorization).header("Accept", "application/json").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -3,8 +3,12 @@ package io.tongbao.sandbox.wechatpay;
 import com.wechat.pay.java.core.Config;
 import com.wechat.pay.java.core.RSAAutoCertificateConfig;
 import com.wechat.pay.java.core.RSAPublicKeyConfig;
+import com.wechat.pay.java.core.auth.Validator;
+import com.wechat.pay.java.core.auth.WechatPay2Credential;
+import com.wechat.pay.java.core.cipher.RSASigner;
 import com.wechat.pay.java.core.http.DefaultHttpClientBuilder;
 import com.wechat.pay.java.core.http.HttpClient;
+import com.wechat.pay.java.core.http.HttpHeaders;
 import com.wechat.pay.java.core.notification.NotificationConfig;
 import io.tongbao.sandbox.Http;
 import java.security.KeyPair;
@@ -15,19 +19,15 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import okhttp3.HttpUrl;
-import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 
 /**
  * A merchant that registered itself with the sandbox, with wechatpay-java configured for it. The SDK hard-codes
- * https://api.mch.weixin.qq.com, so an OkHttp interceptor sends every call to the sandbox instead; only path and
- * query are signed, so signatures still hold once the sandbox strips its mount prefix.
+ * https://api.mch.weixin.qq.com, so {@link SandboxApiBase} moves every request onto the registration's
+ * {@code api_base_url} before the SDK signs it: the SDK signs the path it sends, as WeChat Pay requires.
  */
 public record WechatSandboxMerchant(String mchid, String appid, String apiV3Key, String publicKeyId, String publicKeyPem,
                              KeyPair merchantKeys, String merchantSerialNo, Config config, HttpClient httpClient) {
-
-    static final String WECHAT_HOST = "api.mch.weixin.qq.com";
 
     public static WechatSandboxMerchant register(int port, String keyMode) {
         KeyPair keys = newKeyPair();
@@ -44,14 +44,15 @@ public record WechatSandboxMerchant(String mchid, String appid, String apiV3Key,
         String apiV3Key = (String) registered.get("api_v3_key");
         String publicKeyId = (String) registered.get("wechatpay_public_key_id");
         String publicKeyPem = (String) registered.get("wechatpay_public_key");
-        OkHttpClient okHttp = toSandbox(port);
+        String apiBaseUrl = (String) registered.get("api_base_url");
+        OkHttpClient okHttp = okHttp();
         Config config = "CERTIFICATE".equals(keyMode)
                 ? new RSAAutoCertificateConfig.Builder()
                         .merchantId(mchid)
                         .privateKey(keys.getPrivate())
                         .merchantSerialNumber(serial)
                         .apiV3Key(apiV3Key)
-                        .httpClientBuilder(new DefaultHttpClientBuilder().okHttpClient(okHttp))
+                        .httpClient(certificateDownloads(mchid, serial, keys, okHttp, apiBaseUrl))
                         .build()
                 : new RSAPublicKeyConfig.Builder()
                         .merchantId(mchid)
@@ -61,7 +62,8 @@ public record WechatSandboxMerchant(String mchid, String appid, String apiV3Key,
                         .publicKey(publicKeyPem)
                         .apiV3Key(apiV3Key)
                         .build();
-        HttpClient httpClient = new DefaultHttpClientBuilder().config(config).okHttpClient(okHttp).build();
+        HttpClient httpClient = SandboxApiBase.of(
+                new DefaultHttpClientBuilder().config(config).okHttpClient(okHttp).build(), apiBaseUrl);
         @SuppressWarnings("unchecked")
         String appid = ((List<String>) registered.get("appids")).getFirst();
         return new WechatSandboxMerchant(mchid, appid, apiV3Key, publicKeyId, publicKeyPem, keys, serial, config,
@@ -82,7 +84,8 @@ public record WechatSandboxMerchant(String mchid, String appid, String apiV3Key,
                 .publicKey(publicKeyPem)
                 .apiV3Key(apiV3Key)
                 .build();
-        return new DefaultHttpClientBuilder().config(forged).okHttpClient(toSandbox(port)).build();
+        return SandboxApiBase.of(new DefaultHttpClientBuilder().config(forged).okHttpClient(okHttp()).build(),
+                SandboxApiBase.apiBaseUrl(port));
     }
 
     /** Trusts another WeChat Pay public key than the sandbox's: every answer must fail verification. */
@@ -95,21 +98,36 @@ public record WechatSandboxMerchant(String mchid, String appid, String apiV3Key,
                 .publicKey(newKeyPair().getPublic())
                 .apiV3Key(apiV3Key)
                 .build();
-        return new DefaultHttpClientBuilder().config(misconfigured).okHttpClient(toSandbox(port)).build();
+        return SandboxApiBase.of(new DefaultHttpClientBuilder().config(misconfigured).okHttpClient(okHttp()).build(),
+                SandboxApiBase.apiBaseUrl(port));
     }
 
-    public static OkHttpClient toSandbox(int port) {
-        Interceptor rewrite = chain -> {
-            HttpUrl url = chain.request().url();
-            if (!url.host().equals(WECHAT_HOST)) {
-                return chain.proceed(chain.request());
-            }
-            HttpUrl local = url.newBuilder().scheme("http").host("127.0.0.1").port(port)
-                    .encodedPath("/sandbox/wechatpay" + url.encodedPath()).build();
-            return chain.proceed(chain.request().newBuilder().url(local).build());
-        };
+    /**
+     * The client RSAAutoCertificateConfig downloads platform certificates with. Given one of our own, the SDK uses
+     * it as it is; like the SDK's own download client it signs requests but checks no answer signature (there is
+     * no certificate to check it with yet: the AES-GCM of the APIv3 key vouches for the certificates).
+     */
+    private static HttpClient certificateDownloads(String mchid, String serial, KeyPair keys, OkHttpClient okHttp,
+                                                   String apiBaseUrl) {
+        return SandboxApiBase.of(new DefaultHttpClientBuilder()
+                .credential(new WechatPay2Credential(mchid, new RSASigner(serial, keys.getPrivate())))
+                .validator(new Validator() {
+                    @Override
+                    public boolean validate(HttpHeaders responseHeaders, String body) {
+                        return true;
+                    }
+
+                    @Override
+                    public <T> String getSerialNumber() {
+                        return "";
+                    }
+                })
+                .okHttpClient(okHttp)
+                .build(), apiBaseUrl);
+    }
+
+    public static OkHttpClient okHttp() {
         return new OkHttpClient.Builder()
-                .addInterceptor(rewrite)
                 .connectTimeout(Duration.ofSeconds(5))
                 .readTimeout(Duration.ofSeconds(5))
                 .build();
