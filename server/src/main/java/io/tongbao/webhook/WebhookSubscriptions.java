@@ -62,6 +62,9 @@ class WebhookSubscriptions implements EventSubscriptions {
         if (types == null) {
             throw ApiException.invalid("event_types", "is required: a list of optional event types, [] for none");
         }
+        if (types.stream().anyMatch(type -> type == null)) {
+            throw ApiException.invalid("event_types", "must list event type names; null is not one");
+        }
         Set<String> wanted = new TreeSet<>(types);
         if (!OPTIONAL.containsAll(wanted)) {
             throw ApiException.invalid("event_types", "optional event types are " + String.join(", ", new TreeSet<>(OPTIONAL))

@@ -14,6 +14,7 @@ import io.tongbao.support.OperatorClient;
 import io.tongbao.support.OwnDatabaseInitializer;
 import io.tongbao.support.WebhookReceiver;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -117,6 +118,10 @@ class LedgerWebhookTest {
         assertThatThrownBy(() -> merchant.client().put("/api/v1/webhook-settings",
                 Map.of("event_types", List.of("nonsense")), Map.class))
                 .isInstanceOf(TongbaoException.InvalidRequest.class);
+        // a null among the names was a NullPointerException answered 500 (found by the fuzzer)
+        assertThatThrownBy(() -> merchant.client().put("/api/v1/webhook-settings",
+                Map.of("event_types", Arrays.asList("ledger.transfer.posted", null)), Map.class))
+                .isInstanceOf(TongbaoException.InvalidRequest.class).hasMessageContaining("event_types");
 
         String path = "/api/operator/apps/" + merchant.app().appId() + "/webhook-event-types";
         OperatorClient.Response set = operator.put(path, Map.of("event_types", List.of("ledger.transfer.posted")));
