@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -25,13 +26,17 @@ class NodeClientsCheckTest {
     @LocalServerPort
     int port;
 
-    @Test
-    void theNodeClientsPayQueryCloseAndRefundAndVerifyEverySignature() throws Exception {
+    /** Before the test instance, so that a skipped run does not start a sandbox for nothing. */
+    @BeforeAll
+    static void nodeAndTheClientsAreInstalled() {
         skipUnless(nodeRuns(), "no `node` on the PATH");
         skipUnless(Files.isDirectory(HARNESS.resolve("node_modules/alipay-sdk"))
                         && Files.isDirectory(HARNESS.resolve("node_modules/wechatpay-axios-plugin")),
                 "the Node clients are not installed: run bench/node-clients/run.sh once (npm ci, needs the network)");
+    }
 
+    @Test
+    void theNodeClientsPayQueryCloseAndRefundAndVerifyEverySignature() throws Exception {
         Path output = Files.createTempFile("node-clients-check", ".log");
         ProcessBuilder builder = new ProcessBuilder("node", "check.mjs").directory(HARNESS.toFile())
                 .redirectErrorStream(true).redirectOutput(output.toFile());

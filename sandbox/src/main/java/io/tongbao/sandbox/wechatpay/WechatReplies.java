@@ -71,8 +71,9 @@ class WechatReplies {
     }
 
     /**
-     * A refusal before any merchant is known (no or unknown mchid) is still signed, as every WeChat Pay answer is,
-     * but with keys no merchant was given: it verifies for nobody. Made on the first such refusal.
+     * A refusal before the request is authenticated (no Authorization, an unknown mchid, a signature that does not
+     * verify) is still signed, as every WeChat Pay answer is, but with keys no merchant was given: it verifies for
+     * nobody. Made on the first such refusal.
      */
     private synchronized WechatPayKeys unattributed() {
         if (unattributed == null) {

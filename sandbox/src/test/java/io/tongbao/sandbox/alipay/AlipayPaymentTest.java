@@ -175,6 +175,15 @@ class AlipayPaymentTest {
         assertThat(again.alipayPublicKey()).isEqualTo(app.alipayPublicKey());
     }
 
+    /** As Alipay's gateway does: no app is known, so there is no key to sign the refusal with. */
+    @Test
+    void aRefusalBeforeAuthenticationCarriesNoSign() {
+        Http.Reply refused = Http.get(baseUrl + "/sandbox/alipay/gateway.do?app_id=2021000000000000"
+                + "&method=alipay.trade.query&charset=utf-8&sign_type=RSA2&timestamp=2026-01-01%2000:00:00"
+                + "&version=1.0&sign=AAAA");
+        assertThat(refused.body()).contains("\"sub_code\":\"isv.invalid-app-id\"").doesNotContain("\"sign\"");
+    }
+
     @Test
     void anUnknownAppIsRefused() throws Exception {
         AlipayClient unknown = AlipaySandboxApp.client(baseUrl + "/sandbox/alipay/gateway.do", "2021000000000000",

@@ -39,6 +39,19 @@ class WechatPayClients {
 
     static final String WECHATPAY_HOST = "api.mch.weixin.qq.com";
 
+    /** For the platform-certificate download only: see {@link #certificateDownloads}. */
+    private static final Validator UNCHECKED_CERTIFICATE_DOWNLOAD = new Validator() {
+        @Override
+        public boolean validate(HttpHeaders responseHeaders, String body) {
+            return true;
+        }
+
+        @Override
+        public <T> String getSerialNumber() {
+            return "";
+        }
+    };
+
     private final ChannelAccounts accounts;
     private final ChannelProperties properties;
     private final Map<String, Built> clients = new ConcurrentHashMap<>();
@@ -122,18 +135,6 @@ class WechatPayClients {
                 .build();
         return new WechatPayApiBase(sdk, account.baseUrl());
     }
-
-    private static final Validator UNCHECKED_CERTIFICATE_DOWNLOAD = new Validator() {
-        @Override
-        public boolean validate(HttpHeaders responseHeaders, String body) {
-            return true;
-        }
-
-        @Override
-        public <T> String getSerialNumber() {
-            return "";
-        }
-    };
 
     /** WeChat Pay's own host with no path: the SDK's URLs are used as they are. */
     static boolean isWechatPay(String baseUrl) {
