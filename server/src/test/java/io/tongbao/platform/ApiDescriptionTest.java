@@ -1,0 +1,193 @@
+package io.tongbao.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.tongbao.payment.FakeChannelGateways;
+import io.tongbao.payment.spi.ChannelNotifications;
+import io.tongbao.sdk.LedgerApi;
+import io.tongbao.sdk.PaymentApi;
+import io.tongbao.sdk.TongbaoClient;
+import io.tongbao.sdk.TongbaoException;
+import io.tongbao.sdk.ledger.NewAccount;
+import io.tongbao.sdk.ledger.NewPointType;
+import io.tongbao.sdk.ledger.NewReason;
+import io.tongbao.sdk.ledger.NewTransfer;
+import io.tongbao.sdk.ledger.PointType;
+import io.tongbao.support.ApiDescription;
+import io.tongbao.support.ApiTraffic;
+import io.tongbao.support.OperatorClient;
+import io.tongbao.support.PaidPayments;
+import io.tongbao.support.TongbaoTest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * /v3/api-docs describes the wire: a representative flow of both APIs (payments, refunds, events, the ledger, the
+ * operator's onboarding) and their refusals, recorded as the server saw them, each checked against the description
+ * the same server serves. A client generated from it sends and reads what the API really takes and gives.
+ */
+@TongbaoTest
+@Import({FakeChannelGateways.class, ApiTraffic.class})
+@TestPropertySource(properties = "tongbao.channels.enabled=false")
+class ApiDescriptionTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PasswordEncoder passwords;
+    @Autowired
+    ChannelNotifications notifications;
+    @Autowired
+    ApiTraffic traffic;
+
+    OperatorClient operator;
+
+    @BeforeEach
+    void start() {
+        operator = new OperatorClient(port, jdbc, passwords);
+        traffic.clear();
+    }
+
+    @Test
+    void fieldNamesAreTheWireNames() {
+        JsonNode schemas = apiDocs().get("components").get("schemas");
+        JsonNode order = schemas.get("OrderRequest").get("properties");
+        assertThat(order.has("out_trade_no")).as("OrderRequest: %s", order.propertyNames()).isTrue();
+        assertThat(order.has("pay_way")).isTrue();
+        assertThat(order.has("outTradeNo")).isFalse();
+        assertThat(schemas.get("ApiError").get("properties").propertyNames())
+                .containsExactlyInAnyOrder("code", "message", "request_id");
+    }
+
+    @Test
+    void describesTheErrorsAndHowEachSideAuthenticates() {
+        JsonNode docs = apiDocs();
+        JsonNode schemes = docs.get("components").get("securitySchemes");
+        assertThat(schemes.get("operator").get("scheme").asString()).isEqualTo("basic");
+        for (String header : List.of("Tongbao-App-Id", "Tongbao-Timestamp", "Tongbao-Nonce", "Tongbao-Signature")) {
+            assertThat(schemes.valueStream().map(scheme -> scheme.path("name").asString()).toList()).contains(header);
+        }
+        JsonNode order = docs.get("paths").get("/api/v1/payments").get("post");
+        assertThat(order.get("security").get(0).propertyNames()).hasSize(4);
+        assertThat(order.get("parameters").valueStream().map(parameter -> parameter.path("$ref").asString()).toList())
+                .contains("#/components/parameters/IdempotencyKey");
+        assertThat(docs.get("components").get("parameters").get("IdempotencyKey").get("name").asString())
+                .isEqualTo("Idempotency-Key");
+        for (String status : List.of("400", "401", "403", "404", "409", "415", "429", "503")) {
+            assertThat(order.get("responses").get(status).get("$ref").asString()).as(status)
+                    .isEqualTo("#/components/responses/Error" + status);
+            assertThat(docs.get("components").get("responses").get("Error" + status).get("content")
+                    .get("application/json").get("schema").get("$ref").asString()).as(status)
+                    .isEqualTo("#/components/schemas/ApiError");
+        }
+        JsonNode createMerchant = docs.get("paths").get("/api/operator/merchants").get("post");
+        assertThat(createMerchant.get("security").get(0).propertyNames()).containsExactly("operator");
+        assertThat(docs.get("paths").propertyNames()).allMatch(path -> path.startsWith("/api/"));
+    }
+
+    @Test
+    void theEndToEndTrafficMatchesTheDescription() {
+        OperatorClient.HmacApp app = operator.createHmacApp(operator.createMerchant("described merchant"));
+        operator.configureChannels(app.appId());
+        operator.get("/api/operator/apps/" + app.appId());
+        TongbaoClient client = operator.sdk(app);
+
+        client.currentApp();
+        PaymentApi payments = client.payments();
+        PaymentApi.Payment open = payments.create(PaymentApi.PaymentRequest.of(no(), 1999, "described", "ALIPAY_QR"));
+        payments.get(open.id());
+        payments.list(null, "PENDING", "ALIPAY_QR", null, null, null, 10);
+        payments.close(open.id());
+        String paid = PaidPayments.pay(client, jdbc, notifications, app.appId(), 5000);
+        payments.refund(paid, new PaymentApi.RefundRequest(no(), 1000, "described refund"));
+        payments.refunds(paid);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !events(client).isEmpty());
+        client.get("/api/v1/events/" + events(client).getFirst().get("id"), Map.of(), Map.class);
+        client.get("/api/v1/webhook-settings", Map.of(), Map.class);
+
+        LedgerApi ledger = client.ledger();
+        PointType gold = ledger.createPointType(new NewPointType("gold", "金币", 2));
+        ledger.registerReason(NewReason.of(100001, "issue points"));
+        String alice = ledger.openAccount(new NewAccount("gold", "USER", "alice")).accountId();
+        ledger.transfer(NewTransfer.of(no(), "gold", gold.centralBank(), alice, 500, 100001));
+        ledger.statement(alice, 10, null);
+
+        assertThatThrownBy(() -> payments.get("pay_missing")).isInstanceOf(TongbaoException.NotFound.class);
+        assertThatThrownBy(() -> payments.create(PaymentApi.PaymentRequest.of(no(), -1, "negative", "ALIPAY_QR")))
+                .isInstanceOf(TongbaoException.InvalidRequest.class);
+        TongbaoClient forger = TongbaoClient.builder().baseUrl(operator.baseUrl()).appId(app.appId())
+                .hmacSecret("sk_not_the_secret_not_the_secret_000000").maxRetries(0).build();
+        assertThatThrownBy(forger::currentApp).isInstanceOf(TongbaoException.Authentication.class);
+        assertThat(operator.get("/api/operator/merchants/mch_missing").status()).isEqualTo(404);
+
+        List<ApiTraffic.Exchange> exchanges = traffic.exchanges();
+        assertThat(exchanges).extracting(ApiTraffic.Exchange::status).contains(200, 201, 400, 401, 404);
+        assertThat(ApiDescription.of(apiDocsJson()).problems(exchanges)).isEmpty();
+    }
+
+    @Test
+    void theCheckRefusesWhatTheDescriptionDoesNotSay() {
+        OperatorClient.HmacApp app = operator.createHmacApp(operator.createMerchant("strictly described merchant"));
+        operator.sdk(app).currentApp();
+        ApiTraffic.Exchange answered = traffic.exchanges().stream()
+                .filter(exchange -> exchange.path().equals("/api/v1/app")).findFirst().orElseThrow();
+        ApiDescription description = ApiDescription.of(apiDocsJson());
+        assertThat(description.problems(answered)).isEmpty();
+
+        String body = new String(answered.responseBody(), StandardCharsets.UTF_8);
+        ApiTraffic.Exchange withUndocumentedField = new ApiTraffic.Exchange(answered.method(), answered.path(),
+                answered.query(), answered.requestHeaders(), answered.requestBody(), answered.status(),
+                answered.responseHeaders(), body.replaceFirst("\\{", "{\"undocumented\":1,").getBytes(StandardCharsets.UTF_8));
+        assertThat(description.problems(withUndocumentedField)).isNotEmpty();
+        ApiTraffic.Exchange inCamelCase = new ApiTraffic.Exchange(answered.method(), answered.path(),
+                answered.query(), answered.requestHeaders(), answered.requestBody(), answered.status(),
+                answered.responseHeaders(), body.replace("\"app_id\"", "\"appId\"").getBytes(StandardCharsets.UTF_8));
+        assertThat(description.problems(inCamelCase)).isNotEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> events(TongbaoClient client) {
+        return (List<Map<String, Object>>) client.get("/api/v1/events", Map.of("limit", "10"), Map.class).get("data");
+    }
+
+    private JsonNode apiDocs() {
+        OperatorClient.Response docs = operator.get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        return docs.body();
+    }
+
+    private String apiDocsJson() {
+        OperatorClient.Response docs = operator.get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        try {
+            // kept beside the build's output: what a client generator would be given
+            Files.writeString(Path.of("target", "api-docs.json"), docs.raw());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return docs.raw();
+    }
+
+    private static String no() {
+        return "D" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+    }
+}
