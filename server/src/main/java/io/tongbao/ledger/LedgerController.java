@@ -35,13 +35,13 @@ class LedgerController {
         return ledger.createPointType(caller, request);
     }
 
-    @Operation(summary = "The merchant's point types")
+    @Operation(operationId = "listPointTypes", summary = "The merchant's point types")
     @GetMapping("/point-types")
     List<PointTypeView> pointTypes(MerchantCaller caller) {
         return ledger.pointTypes(caller);
     }
 
-    @Operation(summary = "A point type")
+    @Operation(operationId = "getPointType", summary = "A point type")
     @GetMapping("/point-types/{code}")
     PointTypeView pointType(MerchantCaller caller, @PathVariable String code) {
         return ledger.pointType(caller, code);
@@ -53,7 +53,7 @@ class LedgerController {
         return ledger.registerReason(caller, request);
     }
 
-    @Operation(summary = "The merchant's reason codes")
+    @Operation(operationId = "listReasons", summary = "The merchant's reason codes")
     @GetMapping("/reasons")
     List<ReasonView> reasons(MerchantCaller caller) {
         return ledger.reasons(caller);
@@ -66,7 +66,7 @@ class LedgerController {
     }
 
     /** Finds the account of an owner: {@code ?point_type=&owner_kind=&owner_id=}. */
-    @Operation(summary = "The account of an owner (point_type, owner_kind, owner_id)")
+    @Operation(operationId = "findAccount", summary = "The account of an owner (point_type, owner_kind, owner_id)")
     @GetMapping("/accounts")
     AccountView accountOf(MerchantCaller caller, @RequestParam("point_type") String pointType,
                           @RequestParam("owner_kind") String ownerKind, @RequestParam("owner_id") String ownerId) {
@@ -79,19 +79,19 @@ class LedgerController {
         return ledger.accountOf(caller, pointType, kind, ownerId);
     }
 
-    @Operation(summary = "An account and its balance")
+    @Operation(operationId = "getAccount", summary = "An account and its balance")
     @GetMapping("/accounts/{accountId}")
     AccountView account(MerchantCaller caller, @PathVariable String accountId) {
         return ledger.account(caller, accountId);
     }
 
-    @Operation(summary = "Close an account (its balance must be zero)")
+    @Operation(operationId = "closeAccount", summary = "Close an account (its balance must be zero)")
     @PostMapping("/accounts/{accountId}/close")
     AccountView close(MerchantCaller caller, @PathVariable String accountId) {
         return ledger.closeAccount(caller, accountId);
     }
 
-    @Operation(summary = "An account's statement, newest first, one page at a time")
+    @Operation(operationId = "getStatement", summary = "An account's statement, newest first, one page at a time")
     @GetMapping("/accounts/{accountId}/statement")
     StatementPage statement(MerchantCaller caller, @PathVariable String accountId,
                             @RequestParam(required = false) Integer limit,
@@ -103,43 +103,44 @@ class LedgerController {
                 new StatementQuery(limit, cursor, instant("from", from), instant("to", to), reason));
     }
 
-    @Operation(summary = "Transfer points; the transfer_id makes it apply at most once")
+    @Operation(operationId = "createTransfer", summary = "Transfer points; the transfer_id makes it apply at most once")
     @PostMapping("/transfers")
     TransferView transfer(MerchantCaller caller, @RequestBody TransferRequest request) {
         return ledger.transfer(caller, request);
     }
 
-    @Operation(summary = "A transfer")
+    @Operation(operationId = "getTransfer", summary = "A transfer")
     @GetMapping("/transfers/{transferId}")
     TransferView transferById(MerchantCaller caller, @PathVariable String transferId) {
         return ledger.transferById(caller, transferId);
     }
 
-    @Operation(summary = "Reverse all or part of a transfer")
+    @Operation(operationId = "reverseTransfer", summary = "Reverse all or part of a transfer")
     @PostMapping("/transfers/{transferId}/reversal")
     TransferView reverse(MerchantCaller caller, @PathVariable String transferId, @RequestBody ReversalRequest request) {
         return ledger.reverse(caller, transferId, request);
     }
 
-    @Operation(summary = "Several transfers at once, all or nothing (ATOMIC) or each on its own (INDEPENDENT)")
+    @Operation(operationId = "createBatch",
+            summary = "Several transfers at once, all or nothing (ATOMIC) or each on its own (INDEPENDENT)")
     @PostMapping("/batches")
     BatchResult batch(MerchantCaller caller, @RequestBody BatchRequest request) {
         return ledger.batch(caller, request);
     }
 
-    @Operation(summary = "Hold points for a later post or void")
+    @Operation(operationId = "createHold", summary = "Hold points for a later post or void")
     @PostMapping("/holds")
     HoldView hold(MerchantCaller caller, @RequestBody HoldRequest request) {
         return ledger.hold(caller, request);
     }
 
-    @Operation(summary = "A hold")
+    @Operation(operationId = "getHold", summary = "A hold")
     @GetMapping("/holds/{holdId}")
     HoldView holdById(MerchantCaller caller, @PathVariable String holdId) {
         return ledger.holdById(caller, holdId);
     }
 
-    @Operation(summary = "Post a hold: move all or part of the held amount")
+    @Operation(operationId = "postHold", summary = "Post a hold: move all or part of the held amount")
     @PostMapping("/holds/{holdId}/post")
     HoldView post(MerchantCaller caller, @PathVariable String holdId, @RequestBody HoldResolution resolution) {
         return ledger.postHold(caller, holdId, resolution);
@@ -151,13 +152,13 @@ class LedgerController {
         return ledger.voidHold(caller, holdId, resolution);
     }
 
-    @Operation(summary = "Convert points of one type into another")
+    @Operation(operationId = "createConversion", summary = "Convert points of one type into another")
     @PostMapping("/conversions")
     ConversionView convert(MerchantCaller caller, @RequestBody ConversionRequest request) {
         return ledger.convert(caller, request);
     }
 
-    @Operation(summary = "A conversion")
+    @Operation(operationId = "getConversion", summary = "A conversion")
     @GetMapping("/conversions/{conversionId}")
     ConversionView conversion(MerchantCaller caller, @PathVariable String conversionId) {
         return ledger.conversionById(caller, conversionId);

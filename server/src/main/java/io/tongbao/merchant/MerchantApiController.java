@@ -28,7 +28,7 @@ class MerchantApiController {
     record PlatformKey(String appId, String algorithm, String publicKeyPem) {
     }
 
-    @Operation(summary = "The calling app")
+    @Operation(operationId = "getApp", summary = "The calling app")
     @GetMapping("/app")
     AppInfo current(MerchantCaller caller) {
         return app(caller, caller.appId());
@@ -42,7 +42,8 @@ class MerchantApiController {
                 .orElseThrow(() -> ApiException.notFound("app", appId));
     }
 
-    @Operation(summary = "The PEM public key that signs an RSA2 app's responses (422 WRONG_SIGN_TYPE for HMAC apps)")
+    @Operation(operationId = "getPlatformKey",
+            summary = "The PEM public key that signs an RSA2 app's responses (422 WRONG_SIGN_TYPE for HMAC apps)")
     @GetMapping("/app/platform-key")
     PlatformKey platformKey(MerchantCaller caller) {
         return store.platformPublicKey(caller.appId())

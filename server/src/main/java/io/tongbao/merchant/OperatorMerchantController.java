@@ -77,13 +77,13 @@ class OperatorMerchantController {
         return onboarding.createMerchant(request.name());
     }
 
-    @Operation(summary = "Merchants")
+    @Operation(operationId = "listMerchants", summary = "Merchants")
     @GetMapping("/merchants")
     List<Merchant> merchants() {
         return store.merchants(500);
     }
 
-    @Operation(summary = "A merchant")
+    @Operation(operationId = "getMerchant", summary = "A merchant")
     @GetMapping("/merchants/{merchantId}")
     Merchant merchant(@PathVariable String merchantId) {
         return onboarding.merchant(merchantId);
@@ -110,14 +110,14 @@ class OperatorMerchantController {
         return new CreatedApp(created.app(), created.hmacSecret(), created.platformPublicKey());
     }
 
-    @Operation(summary = "A merchant's apps")
+    @Operation(operationId = "listApps", summary = "A merchant's apps")
     @GetMapping("/merchants/{merchantId}/apps")
     List<App> apps(@PathVariable String merchantId) {
         onboarding.merchant(merchantId);
         return store.appsOf(merchantId);
     }
 
-    @Operation(summary = "An app")
+    @Operation(operationId = "getAppAsOperator", summary = "An app")
     @GetMapping("/apps/{appId}")
     App app(@PathVariable String appId) {
         return onboarding.app(appId);
@@ -135,7 +135,7 @@ class OperatorMerchantController {
         return onboarding.changeAppStatus(appId, Status.ACTIVE);
     }
 
-    @Operation(summary = "Change an app's webhook notify URL")
+    @Operation(operationId = "setNotifyUrl", summary = "Change an app's webhook notify URL")
     @PutMapping("/apps/{appId}/notify-url")
     App notifyUrl(@PathVariable String appId, @RequestBody NotifyUrl request) {
         return onboarding.changeNotifyUrl(appId, request.notifyUrl());
@@ -149,13 +149,13 @@ class OperatorMerchantController {
         return new RotatedSecret(rotated.hmacSecret(), rotated.previousValidUntil());
     }
 
-    @Operation(summary = "Replace an RSA2 app's merchant public key")
+    @Operation(operationId = "setMerchantPublicKey", summary = "Replace an RSA2 app's merchant public key")
     @PutMapping("/apps/{appId}/merchant-public-key")
     App merchantPublicKey(@PathVariable String appId, @RequestBody MerchantPublicKey request) {
         return onboarding.replaceMerchantPublicKey(appId, request.merchantPublicKey());
     }
 
-    @Operation(summary = "An RSA2 app's platform public key")
+    @Operation(operationId = "getAppPlatformKey", summary = "An RSA2 app's platform public key")
     @GetMapping("/apps/{appId}/platform-key")
     PlatformPublicKey platformKey(@PathVariable String appId) {
         onboarding.app(appId);
@@ -165,19 +165,19 @@ class OperatorMerchantController {
                         "app " + appId + " signs with HMAC; it has no platform key"));
     }
 
-    @Operation(summary = "Set an app's Alipay account")
+    @Operation(operationId = "setAlipayAccount", summary = "Set an app's Alipay account")
     @PutMapping("/apps/{appId}/channels/alipay")
     ChannelAccountView alipay(@PathVariable String appId, @RequestBody ChannelAccountSetup.AlipaySetup setup) {
         return channels.alipay(appId, setup);
     }
 
-    @Operation(summary = "Set an app's WeChat Pay account")
+    @Operation(operationId = "setWechatPayAccount", summary = "Set an app's WeChat Pay account")
     @PutMapping("/apps/{appId}/channels/wechatpay")
     ChannelAccountView wechatPay(@PathVariable String appId, @RequestBody ChannelAccountSetup.WechatPaySetup setup) {
         return channels.wechatPay(appId, setup);
     }
 
-    @Operation(summary = "An app's channel accounts (never a key)")
+    @Operation(operationId = "listChannelAccounts", summary = "An app's channel accounts (never a key)")
     @GetMapping("/apps/{appId}/channels")
     List<ChannelAccountView> channels(@PathVariable String appId) {
         return channels.views(appId);
@@ -193,7 +193,7 @@ class OperatorMerchantController {
         return new Rates(feeRates.set(appId, request.rates()));
     }
 
-    @Operation(summary = "An app's fee rates")
+    @Operation(operationId = "getFeeRates", summary = "An app's fee rates")
     @GetMapping("/apps/{appId}/fee-rates")
     Rates feeRates(@PathVariable String appId) {
         onboarding.app(appId);

@@ -20,7 +20,7 @@ class OperatorController {
         this.accounts = accounts;
     }
 
-    @Operation(summary = "The operator signed in")
+    @Operation(operationId = "getOperator", summary = "The operator signed in")
     @GetMapping
     Map<String, String> me(Principal operator) {
         return Map.of("username", operator.getName());
