@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import io.tongbao.payment.FakeChannelGateways;
 import io.tongbao.payment.spi.ChannelNotifications;
 import io.tongbao.sdk.LedgerApi;
@@ -88,6 +91,15 @@ class ApiDescriptionTest {
         assertThat(order.has("outTradeNo")).isFalse();
         assertThat(schemas.get("ApiError").get("properties").propertyNames())
                 .containsExactlyInAnyOrder("code", "message", "request_id");
+    }
+
+    @Test
+    void isAValidOpenApiDocument() {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(apiDocsJson(), null, options);
+        assertThat(parsed.getMessages()).isEmpty();
+        assertThat(parsed.getOpenAPI().getOpenapi()).startsWith("3.1");
     }
 
     @Test
