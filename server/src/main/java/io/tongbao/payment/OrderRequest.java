@@ -1,5 +1,7 @@
 package io.tongbao.payment;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.tongbao.shared.PayWay;
 import java.util.Map;
@@ -9,16 +11,16 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 @Schema(description = "A unified order: one shape for every pay way; buyer ids only where the pay way needs them")
 public record OrderRequest(
         @Schema(description = "The merchant's own order number, unique per app: the same number with the same "
-                + "parameters returns the same payment", example = "T20261122001", requiredMode = Schema.RequiredMode.REQUIRED)
+                + "parameters returns the same payment", example = "T20261122001", requiredMode = REQUIRED)
         String outTradeNo,
         @Schema(description = "In minor units (fen): a JSON integer, 1999 is ¥19.99", example = "1999", minimum = "1",
-                requiredMode = Schema.RequiredMode.REQUIRED)
+                requiredMode = REQUIRED)
         Long amount,
         @Schema(description = "CNY when left out", example = "CNY") String currency,
-        @Schema(description = "What the buyer sees", example = "通宝 会员", requiredMode = Schema.RequiredMode.REQUIRED)
+        @Schema(description = "What the buyer sees", example = "通宝 会员", requiredMode = REQUIRED)
         String subject,
         String description,
-        @Schema(example = "ALIPAY_QR", requiredMode = Schema.RequiredMode.REQUIRED)
+        @Schema(example = "ALIPAY_QR", requiredMode = REQUIRED)
         @JsonDeserialize(using = PayWayField.class) PayWay payWay,
         @Schema(description = "Until the order closes unpaid; 2 hours when left out", example = "900")
         Integer expiresInSeconds,

@@ -1,5 +1,7 @@
 package io.tongbao.payment;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.tongbao.payment.PaymentStateMachine.PaymentStatus;
 import io.tongbao.payment.PaymentStateMachine.RefundStatus;
@@ -49,9 +51,9 @@ public class Refunds {
     @Schema(description = "A refund of part or all of a paid payment")
     public record RefundRequest(
             @Schema(description = "The merchant's own refund number: the same number returns the same refund",
-                    example = "R20261122001", requiredMode = Schema.RequiredMode.REQUIRED) String outRefundNo,
+                    example = "R20261122001", requiredMode = REQUIRED) String outRefundNo,
             @Schema(description = "In minor units (fen): a JSON integer, at most what is left to refund",
-                    example = "1000", minimum = "1", requiredMode = Schema.RequiredMode.REQUIRED) Long amount,
+                    example = "1000", minimum = "1", requiredMode = REQUIRED) Long amount,
             @Schema(example = "customer returned the goods") String reason) {
     }
 

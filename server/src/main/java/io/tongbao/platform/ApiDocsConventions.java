@@ -39,14 +39,18 @@ final class ApiDocsConventions implements OpenApiCustomizer {
     static final String ERROR_SCHEMA = "ApiError";
     static final String OPERATOR_SCHEME = "operator";
 
+    private record SignatureHeader(String scheme, String header, String description) {
+    }
+
     /** The merchant API's four signature headers: all four together authenticate a request (docs/api.md). */
-    private static final Map<String, String> SIGNATURE_HEADERS = orderedMap(
-            "appId", "Tongbao-App-Id", "The app id, app_…",
-            "timestamp", "Tongbao-Timestamp", "Unix time in seconds; refused when more than 5 minutes from the server's clock",
-            "nonce", "Tongbao-Nonce", "16–64 characters of A-Z a-z 0-9 _ -, new for every request",
-            "signature", "Tongbao-Signature",
-            "Base64 of HMAC-SHA256 (with the app secret) or SHA256withRSA (with the merchant's key) over the string to "
-                    + "sign: METHOD, PATH, CANONICAL_QUERY, APP_ID, TIMESTAMP, NONCE, BODY_SHA256 joined by LF (docs/api.md)");
+    private static final List<SignatureHeader> SIGNATURE_HEADERS = List.of(
+            new SignatureHeader("appId", "Tongbao-App-Id", "The app id, app_…"),
+            new SignatureHeader("timestamp", "Tongbao-Timestamp",
+                    "Unix time in seconds; refused when more than 5 minutes from the server's clock"),
+            new SignatureHeader("nonce", "Tongbao-Nonce", "16–64 characters of A-Z a-z 0-9 _ -, new for every request"),
+            new SignatureHeader("signature", "Tongbao-Signature", "Base64 of HMAC-SHA256 (with the app secret) or "
+                    + "SHA256withRSA (with the merchant's key) over the string to sign: METHOD, PATH, CANONICAL_QUERY, "
+                    + "APP_ID, TIMESTAMP, NONCE, BODY_SHA256 joined by LF (docs/api.md)"));
 
     private record ErrorStatus(String status, String description, String exampleCode, String exampleMessage,
                                boolean onlyWithBody) {
@@ -77,8 +81,8 @@ final class ApiDocsConventions implements OpenApiCustomizer {
             new ErrorStatus("500", "INTERNAL_ERROR: nothing internal is returned; safe to retry with the same "
                     + "Idempotency-Key", "INTERNAL_ERROR", "Tongbao failed; quote the request id", false),
             new ErrorStatus("503", "SERVICE_BUSY: no database connection within the wait; retry after Retry-After "
-                    + "seconds with the same Idempotency-Key", "SERVICE_BUSY", "Tongbao is too busy to serve this call now",
-                    false));
+                    + "seconds with the same Idempotency-Key", "SERVICE_BUSY",
+                    "Tongbao is too busy to serve this call now", false));
 
     private final WireNames wireNames;
     private final boolean openApi31;
@@ -111,11 +115,9 @@ final class ApiDocsConventions implements OpenApiCustomizer {
                 || method == PathItem.HttpMethod.PATCH;
         if (merchant) {
             SecurityRequirement signed = new SecurityRequirement();
-            SIGNATURE_HEADERS.keySet().forEach(signed::addList);
+            SIGNATURE_HEADERS.forEach(header -> signed.addList(header.scheme()));
             operation.security(List.of(signed));
-            if (method == PathItem.HttpMethod.POST && operation.getParameters() == null
-                    || method == PathItem.HttpMethod.POST && operation.getParameters().stream()
-                    .noneMatch(parameter -> "Idempotency-Key".equals(parameter.getName()))) {
+            if (method == PathItem.HttpMethod.POST) {
                 operation.addParametersItem(new Parameter().$ref("#/components/parameters/IdempotencyKey"));
             }
         } else if (path.startsWith(OPERATOR_API)) {
@@ -128,7 +130,8 @@ final class ApiDocsConventions implements OpenApiCustomizer {
         operation.responses(responses);
         for (ErrorStatus error : ERRORS) {
             if ((withBody || !error.onlyWithBody()) && !responses.containsKey(error.status())) {
-                responses.addApiResponse(error.status(), new ApiResponse().$ref("#/components/responses/Error" + error.status()));
+                responses.addApiResponse(error.status(),
+                        new ApiResponse().$ref("#/components/responses/Error" + error.status()));
             }
         }
         if (merchant) {
@@ -141,11 +144,9 @@ final class ApiDocsConventions implements OpenApiCustomizer {
     }
 
     private void securitySchemes(Components components) {
-        SIGNATURE_HEADERS.forEach((key, value) -> {
-            String[] header = value.split("\n", 2);
-            components.addSecuritySchemes(key, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
-                    .in(SecurityScheme.In.HEADER).name(header[0]).description(header[1]));
-        });
+        SIGNATURE_HEADERS.forEach(header -> components.addSecuritySchemes(header.scheme(), new SecurityScheme()
+                .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name(header.header())
+                .description(header.description())));
         components.addSecuritySchemes(OPERATOR_SCHEME, new SecurityScheme().type(SecurityScheme.Type.HTTP)
                 .scheme("basic").description("An operator account (the operator API and this description)"));
         components.addParameters("IdempotencyKey", new HeaderParameter().name("Idempotency-Key").required(false)
@@ -161,7 +162,8 @@ final class ApiDocsConventions implements OpenApiCustomizer {
     }
 
     private void headers(Components components) {
-        components.addHeaders("Tongbao-Request-Id", header("The request's id, also in error bodies: quote it to the operator"));
+        components.addHeaders("Tongbao-Request-Id",
+                header("The request's id, also in error bodies: quote it to the operator"));
         components.addHeaders("Tongbao-Timestamp", header("Signed responses: Tongbao's Unix time in seconds"));
         components.addHeaders("Tongbao-Nonce", header("Signed responses: Tongbao's own nonce"));
         components.addHeaders("Tongbao-Signature", header("Signed responses: Base64 signature over STATUS, "
@@ -251,13 +253,5 @@ final class ApiDocsConventions implements OpenApiCustomizer {
         }
         property.addType("null");
         return property;
-    }
-
-    private static Map<String, String> orderedMap(String... keyHeaderDescription) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = 0; i < keyHeaderDescription.length; i += 3) {
-            map.put(keyHeaderDescription[i], keyHeaderDescription[i + 1] + "\n" + keyHeaderDescription[i + 2]);
-        }
-        return map;
     }
 }

@@ -139,7 +139,8 @@ class ApiDescriptionTest {
         operator.put("/api/operator/apps/" + app.appId() + "/fee-rates", Map.of("rates", Map.of("ALIPAY_QR", 6000)));
         operator.get("/api/operator/apps/" + app.appId() + "/fee-rates");
         operator.get("/api/operator/apps/" + app.appId() + "/channels");
-        operator.put("/api/operator/apps/" + app.appId() + "/notify-url", Map.of("notify_url", "https://shop.example/n"));
+        operator.put("/api/operator/apps/" + app.appId() + "/notify-url",
+                Map.of("notify_url", "https://shop.example/n"));
         operator.get("/api/operator/apps/" + app.appId() + "/webhook-event-types");
         operator.get("/api/operator/merchants/" + merchantId + "/apps");
         operator.get("/api/operator/merchants/" + merchantId);
@@ -197,7 +198,8 @@ class ApiDescriptionTest {
                 .hmacSecret("sk_not_the_secret_not_the_secret_000000").maxRetries(0).build();
         assertThatThrownBy(forger::currentApp).isInstanceOf(TongbaoException.Authentication.class);
         assertThat(operator.get("/api/operator/merchants/mch_missing").status()).isEqualTo(404);
-        assertThat(sendAsOperator("POST", "/api/operator/merchants", "text/plain", "name=x").statusCode()).isEqualTo(415);
+        assertThat(sendAsOperator("POST", "/api/operator/merchants", "text/plain", "name=x").statusCode())
+                .isEqualTo(415);
         assertThat(operator.post("/api/operator/apps/" + app.appId() + "/suspend", null).status()).isEqualTo(200);
         assertThatThrownBy(client::currentApp).isInstanceOf(TongbaoException.PermissionDenied.class);
 
@@ -219,7 +221,8 @@ class ApiDescriptionTest {
         String body = new String(answered.responseBody(), StandardCharsets.UTF_8);
         ApiTraffic.Exchange withUndocumentedField = new ApiTraffic.Exchange(answered.method(), answered.path(),
                 answered.query(), answered.requestHeaders(), answered.requestBody(), answered.status(),
-                answered.responseHeaders(), body.replaceFirst("\\{", "{\"undocumented\":1,").getBytes(StandardCharsets.UTF_8));
+                answered.responseHeaders(),
+                body.replaceFirst("\\{", "{\"undocumented\":1,").getBytes(StandardCharsets.UTF_8));
         assertThat(description.problems(withUndocumentedField)).isNotEmpty();
         ApiTraffic.Exchange inCamelCase = new ApiTraffic.Exchange(answered.method(), answered.path(),
                 answered.query(), answered.requestHeaders(), answered.requestBody(), answered.status(),
@@ -233,7 +236,8 @@ class ApiDescriptionTest {
                     .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                             (OperatorClient.USER + ":" + OperatorClient.PASSWORD).getBytes(StandardCharsets.UTF_8)))
                     .header("Content-Type", contentType)
-                    .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
