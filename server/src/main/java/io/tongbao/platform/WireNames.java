@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.PropertyNamingStrategies.NamingBase;
 import tools.jackson.databind.PropertyNamingStrategy;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,7 +34,8 @@ final class WireNames {
 
     WireNames(JsonMapper applicationMapper) {
         PropertyNamingStrategy strategy = applicationMapper.serializationConfig().getPropertyNamingStrategy();
-        this.naming = strategy instanceof tools.jackson.databind.PropertyNamingStrategies.NamingBase base
+        // NamingBase: Jackson 3's (the application's); PropertyNamingStrategies.NamingBase: Jackson 2's (swagger-core's)
+        this.naming = strategy instanceof NamingBase base
                 ? new PropertyNamingStrategies.NamingBase() {
                     @Override
                     public String translate(String name) {
