@@ -1,5 +1,6 @@
 package io.tongbao.ledger;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.tongbao.shared.web.ApiException;
 import io.tongbao.shared.web.MerchantCaller;
 import java.time.DateTimeException;
@@ -28,37 +29,44 @@ class LedgerController {
         this.ledger = ledger;
     }
 
+    @Operation(summary = "Create a point type with its system accounts")
     @PostMapping("/point-types")
     PointTypeView createPointType(MerchantCaller caller, @RequestBody PointTypeRequest request) {
         return ledger.createPointType(caller, request);
     }
 
+    @Operation(operationId = "listPointTypes", summary = "The merchant's point types")
     @GetMapping("/point-types")
     List<PointTypeView> pointTypes(MerchantCaller caller) {
         return ledger.pointTypes(caller);
     }
 
+    @Operation(operationId = "getPointType", summary = "A point type")
     @GetMapping("/point-types/{code}")
     PointTypeView pointType(MerchantCaller caller, @PathVariable String code) {
         return ledger.pointType(caller, code);
     }
 
+    @Operation(summary = "Register a reason code and which owner kinds may pay and receive under it")
     @PostMapping("/reasons")
     ReasonView registerReason(MerchantCaller caller, @RequestBody ReasonRequest request) {
         return ledger.registerReason(caller, request);
     }
 
+    @Operation(operationId = "listReasons", summary = "The merchant's reason codes")
     @GetMapping("/reasons")
     List<ReasonView> reasons(MerchantCaller caller) {
         return ledger.reasons(caller);
     }
 
+    @Operation(summary = "Open an account for an owner")
     @PostMapping("/accounts")
     AccountView openAccount(MerchantCaller caller, @RequestBody AccountRequest request) {
         return ledger.openAccount(caller, request);
     }
 
     /** Finds the account of an owner: {@code ?point_type=&owner_kind=&owner_id=}. */
+    @Operation(operationId = "findAccount", summary = "The account of an owner (point_type, owner_kind, owner_id)")
     @GetMapping("/accounts")
     AccountView accountOf(MerchantCaller caller, @RequestParam("point_type") String pointType,
                           @RequestParam("owner_kind") String ownerKind, @RequestParam("owner_id") String ownerId) {
@@ -71,16 +79,19 @@ class LedgerController {
         return ledger.accountOf(caller, pointType, kind, ownerId);
     }
 
+    @Operation(operationId = "getAccount", summary = "An account and its balance")
     @GetMapping("/accounts/{accountId}")
     AccountView account(MerchantCaller caller, @PathVariable String accountId) {
         return ledger.account(caller, accountId);
     }
 
+    @Operation(operationId = "closeAccount", summary = "Close an account (its balance must be zero)")
     @PostMapping("/accounts/{accountId}/close")
     AccountView close(MerchantCaller caller, @PathVariable String accountId) {
         return ledger.closeAccount(caller, accountId);
     }
 
+    @Operation(operationId = "getStatement", summary = "An account's statement, newest first, one page at a time")
     @GetMapping("/accounts/{accountId}/statement")
     StatementPage statement(MerchantCaller caller, @PathVariable String accountId,
                             @RequestParam(required = false) Integer limit,
@@ -92,57 +103,69 @@ class LedgerController {
                 new StatementQuery(limit, cursor, instant("from", from), instant("to", to), reason));
     }
 
+    @Operation(operationId = "createTransfer", summary = "Transfer points; the transfer_id makes it apply at most once")
     @PostMapping("/transfers")
     TransferView transfer(MerchantCaller caller, @RequestBody TransferRequest request) {
         return ledger.transfer(caller, request);
     }
 
+    @Operation(operationId = "getTransfer", summary = "A transfer")
     @GetMapping("/transfers/{transferId}")
     TransferView transferById(MerchantCaller caller, @PathVariable String transferId) {
         return ledger.transferById(caller, transferId);
     }
 
+    @Operation(operationId = "reverseTransfer", summary = "Reverse all or part of a transfer")
     @PostMapping("/transfers/{transferId}/reversal")
     TransferView reverse(MerchantCaller caller, @PathVariable String transferId, @RequestBody ReversalRequest request) {
         return ledger.reverse(caller, transferId, request);
     }
 
+    @Operation(operationId = "createBatch",
+            summary = "Several transfers at once, all or nothing (ATOMIC) or each on its own (INDEPENDENT)")
     @PostMapping("/batches")
     BatchResult batch(MerchantCaller caller, @RequestBody BatchRequest request) {
         return ledger.batch(caller, request);
     }
 
+    @Operation(operationId = "createHold", summary = "Hold points for a later post or void")
     @PostMapping("/holds")
     HoldView hold(MerchantCaller caller, @RequestBody HoldRequest request) {
         return ledger.hold(caller, request);
     }
 
+    @Operation(operationId = "getHold", summary = "A hold")
     @GetMapping("/holds/{holdId}")
     HoldView holdById(MerchantCaller caller, @PathVariable String holdId) {
         return ledger.holdById(caller, holdId);
     }
 
+    @Operation(operationId = "postHold", summary = "Post a hold: move all or part of the held amount")
     @PostMapping("/holds/{holdId}/post")
     HoldView post(MerchantCaller caller, @PathVariable String holdId, @RequestBody HoldResolution resolution) {
         return ledger.postHold(caller, holdId, resolution);
     }
 
+    @Operation(summary = "Void a hold: release what it held")
     @PostMapping("/holds/{holdId}/void")
     HoldView voidHold(MerchantCaller caller, @PathVariable String holdId, @RequestBody HoldResolution resolution) {
         return ledger.voidHold(caller, holdId, resolution);
     }
 
+    @Operation(operationId = "createConversion", summary = "Convert points of one type into another")
     @PostMapping("/conversions")
     ConversionView convert(MerchantCaller caller, @RequestBody ConversionRequest request) {
         return ledger.convert(caller, request);
     }
 
+    @Operation(operationId = "getConversion", summary = "A conversion")
     @GetMapping("/conversions/{conversionId}")
     ConversionView conversion(MerchantCaller caller, @PathVariable String conversionId) {
         return ledger.conversionById(caller, conversionId);
     }
 
     /** {@code ?point_type=&date=2026-11-22&zone=Asia/Shanghai}; the zone defaults to China's, where 对账 days are cut. */
+    @Operation(summary = "Per reason and kind, what moved on one day (date YYYY-MM-DD, zone default Asia/Shanghai)")
     @GetMapping("/reports/daily-totals")
     List<DailyTotal> dailyTotals(MerchantCaller caller, @RequestParam("point_type") String pointType,
                                  @RequestParam String date, @RequestParam(required = false) String zone) {

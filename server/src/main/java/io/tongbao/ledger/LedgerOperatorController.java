@@ -1,5 +1,6 @@
 package io.tongbao.ledger;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -13,6 +14,7 @@ class LedgerOperatorController {
         this.auditor = auditor;
     }
 
+    @Operation(summary = "Audit the whole ledger: hash chains, balances and conservation")
     @GetMapping("/api/operator/ledger/audit")
     AuditReport audit() {
         return auditor.audit();

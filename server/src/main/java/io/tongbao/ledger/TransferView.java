@@ -1,10 +1,20 @@
 package io.tongbao.ledger;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Map;
 
 /** A journal row as the merchant sees it. {@code relatedTransferId}: the hold posted/voided or the transfer reversed. */
-public record TransferView(String transferId, TransferKind kind, String pointType, String fromAccount, String toAccount,
-                           long amount, int reason, String memo, Map<String, String> metadata, String relatedTransferId,
-                           Instant createdAt) {
+@Schema(description = "A posted transfer, as the journal holds it")
+public record TransferView(@Schema(requiredMode = REQUIRED) String transferId,
+                           @Schema(requiredMode = REQUIRED) TransferKind kind,
+                           @Schema(requiredMode = REQUIRED) String pointType,
+                           @Schema(requiredMode = REQUIRED) String fromAccount,
+                           @Schema(requiredMode = REQUIRED) String toAccount, long amount, int reason, String memo,
+                           Map<String, String> metadata,
+                           @Schema(description = "The hold posted or voided, or the transfer reversed")
+                           String relatedTransferId,
+                           @Schema(requiredMode = REQUIRED) Instant createdAt) {
 }

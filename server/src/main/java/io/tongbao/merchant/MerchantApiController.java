@@ -1,5 +1,6 @@
 package io.tongbao.merchant;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.tongbao.shared.web.ApiException;
 import io.tongbao.shared.web.MerchantCaller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,18 +28,22 @@ class MerchantApiController {
     record PlatformKey(String appId, String algorithm, String publicKeyPem) {
     }
 
+    @Operation(operationId = "getApp", summary = "The calling app")
     @GetMapping("/app")
     AppInfo current(MerchantCaller caller) {
         return app(caller, caller.appId());
     }
 
     /** Apps of the caller's own merchant only: another merchant's app is "not found", never "forbidden". */
+    @Operation(summary = "Another app of the caller's merchant (404 for anyone else's)")
     @GetMapping("/apps/{appId}")
     AppInfo app(MerchantCaller caller, @PathVariable String appId) {
         return store.app(appId).filter(app -> app.merchantId().equals(caller.merchantId())).map(AppInfo::of)
                 .orElseThrow(() -> ApiException.notFound("app", appId));
     }
 
+    @Operation(operationId = "getPlatformKey",
+            summary = "The PEM public key that signs an RSA2 app's responses (422 WRONG_SIGN_TYPE for HMAC apps)")
     @GetMapping("/app/platform-key")
     PlatformKey platformKey(MerchantCaller caller) {
         return store.platformPublicKey(caller.appId())

@@ -1,5 +1,6 @@
 package io.tongbao.merchant;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.tongbao.shared.PayWay;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -69,32 +70,38 @@ class OperatorMerchantController {
     record Rates(Map<PayWay, Integer> rates) {
     }
 
+    @Operation(summary = "Create a merchant")
     @PostMapping("/merchants")
     @ResponseStatus(HttpStatus.CREATED)
     Merchant createMerchant(@RequestBody NewMerchant request) {
         return onboarding.createMerchant(request.name());
     }
 
+    @Operation(operationId = "listMerchants", summary = "Merchants")
     @GetMapping("/merchants")
     List<Merchant> merchants() {
         return store.merchants(500);
     }
 
+    @Operation(operationId = "getMerchant", summary = "A merchant")
     @GetMapping("/merchants/{merchantId}")
     Merchant merchant(@PathVariable String merchantId) {
         return onboarding.merchant(merchantId);
     }
 
+    @Operation(summary = "Suspend a merchant: its apps' calls are refused with 403 MERCHANT_SUSPENDED")
     @PostMapping("/merchants/{merchantId}/suspend")
     Merchant suspendMerchant(@PathVariable String merchantId) {
         return onboarding.changeMerchantStatus(merchantId, Status.SUSPENDED);
     }
 
+    @Operation(summary = "Activate a suspended merchant")
     @PostMapping("/merchants/{merchantId}/activate")
     Merchant activateMerchant(@PathVariable String merchantId) {
         return onboarding.changeMerchantStatus(merchantId, Status.ACTIVE);
     }
 
+    @Operation(summary = "Create an app; an HMAC app's secret is in this answer only")
     @PostMapping("/merchants/{merchantId}/apps")
     @ResponseStatus(HttpStatus.CREATED)
     CreatedApp createApp(@PathVariable String merchantId, @RequestBody NewApp request) {
@@ -103,32 +110,38 @@ class OperatorMerchantController {
         return new CreatedApp(created.app(), created.hmacSecret(), created.platformPublicKey());
     }
 
+    @Operation(operationId = "listApps", summary = "A merchant's apps")
     @GetMapping("/merchants/{merchantId}/apps")
     List<App> apps(@PathVariable String merchantId) {
         onboarding.merchant(merchantId);
         return store.appsOf(merchantId);
     }
 
+    @Operation(operationId = "getAppAsOperator", summary = "An app")
     @GetMapping("/apps/{appId}")
     App app(@PathVariable String appId) {
         return onboarding.app(appId);
     }
 
+    @Operation(summary = "Suspend an app")
     @PostMapping("/apps/{appId}/suspend")
     App suspendApp(@PathVariable String appId) {
         return onboarding.changeAppStatus(appId, Status.SUSPENDED);
     }
 
+    @Operation(summary = "Activate a suspended app")
     @PostMapping("/apps/{appId}/activate")
     App activateApp(@PathVariable String appId) {
         return onboarding.changeAppStatus(appId, Status.ACTIVE);
     }
 
+    @Operation(operationId = "setNotifyUrl", summary = "Change an app's webhook notify URL")
     @PutMapping("/apps/{appId}/notify-url")
     App notifyUrl(@PathVariable String appId, @RequestBody NotifyUrl request) {
         return onboarding.changeNotifyUrl(appId, request.notifyUrl());
     }
 
+    @Operation(summary = "Rotate an HMAC app's secret; the old one stays valid for overlap_hours (default 24)")
     @PostMapping("/apps/{appId}/hmac-secret")
     RotatedSecret rotateHmacSecret(@PathVariable String appId, @RequestBody(required = false) SecretRotation request) {
         int hours = request == null || request.overlapHours() == null ? 24 : request.overlapHours();
@@ -136,11 +149,13 @@ class OperatorMerchantController {
         return new RotatedSecret(rotated.hmacSecret(), rotated.previousValidUntil());
     }
 
+    @Operation(operationId = "setMerchantPublicKey", summary = "Replace an RSA2 app's merchant public key")
     @PutMapping("/apps/{appId}/merchant-public-key")
     App merchantPublicKey(@PathVariable String appId, @RequestBody MerchantPublicKey request) {
         return onboarding.replaceMerchantPublicKey(appId, request.merchantPublicKey());
     }
 
+    @Operation(operationId = "getAppPlatformKey", summary = "An RSA2 app's platform public key")
     @GetMapping("/apps/{appId}/platform-key")
     PlatformPublicKey platformKey(@PathVariable String appId) {
         onboarding.app(appId);
@@ -150,21 +165,25 @@ class OperatorMerchantController {
                         "app " + appId + " signs with HMAC; it has no platform key"));
     }
 
+    @Operation(operationId = "setAlipayAccount", summary = "Set an app's Alipay account")
     @PutMapping("/apps/{appId}/channels/alipay")
     ChannelAccountView alipay(@PathVariable String appId, @RequestBody ChannelAccountSetup.AlipaySetup setup) {
         return channels.alipay(appId, setup);
     }
 
+    @Operation(operationId = "setWechatPayAccount", summary = "Set an app's WeChat Pay account")
     @PutMapping("/apps/{appId}/channels/wechatpay")
     ChannelAccountView wechatPay(@PathVariable String appId, @RequestBody ChannelAccountSetup.WechatPaySetup setup) {
         return channels.wechatPay(appId, setup);
     }
 
+    @Operation(operationId = "listChannelAccounts", summary = "An app's channel accounts (never a key)")
     @GetMapping("/apps/{appId}/channels")
     List<ChannelAccountView> channels(@PathVariable String appId) {
         return channels.views(appId);
     }
 
+    @Operation(summary = "Set an app's fee rates, in parts per million of the amount (0.6 % = 6000)")
     @PutMapping("/apps/{appId}/fee-rates")
     Rates setFeeRates(@PathVariable String appId, @RequestBody Rates request) {
         onboarding.app(appId);
@@ -174,6 +193,7 @@ class OperatorMerchantController {
         return new Rates(feeRates.set(appId, request.rates()));
     }
 
+    @Operation(operationId = "getFeeRates", summary = "An app's fee rates")
     @GetMapping("/apps/{appId}/fee-rates")
     Rates feeRates(@PathVariable String appId) {
         onboarding.app(appId);

@@ -1,5 +1,6 @@
 package io.tongbao.merchant;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -23,6 +24,7 @@ class SecretResealing {
     record Resealed(int hmacSecrets, int platformKeys, int channelAccounts) {
     }
 
+    @Operation(summary = "Re-seal every stored secret under the primary master key (the last step of a key rotation)")
     @PostMapping("/api/operator/maintenance/reseal-secrets")
     Resealed reseal() {
         return new Resealed(hmacSecrets.reseal(), platformKeys.reseal(), channelAccounts.reseal());

@@ -1,5 +1,6 @@
 package io.tongbao.payment;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.tongbao.payment.PaymentStateMachine.PaymentStatus;
 import io.tongbao.shared.PayWay;
 import io.tongbao.shared.web.MerchantCaller;
@@ -28,16 +29,24 @@ class PaymentController {
         this.refunds = refunds;
     }
 
+    @Operation(operationId = "createPayment",
+            summary = "Create a payment (unified order): one call for every pay way; the same out_trade_no with the "
+            + "same parameters returns the same payment")
     @PostMapping
     Payment order(MerchantCaller caller, @RequestBody OrderRequest request) {
         return unifiedOrders.order(caller, request);
     }
 
+    @Operation(operationId = "getPayment",
+            summary = "A payment: its authoritative status, and while pending what the client needs to let the buyer "
+            + "pay")
     @GetMapping("/{paymentId}")
     Payment get(MerchantCaller caller, @PathVariable String paymentId) {
         return payments.get(caller, paymentId);
     }
 
+    @Operation(operationId = "listPayments",
+            summary = "Payments, newest first, one page at a time (pass next_cursor as cursor)")
     @GetMapping
     Payments.Page list(MerchantCaller caller,
                        @RequestParam(name = "out_trade_no", required = false) String outTradeNo,
@@ -50,16 +59,20 @@ class PaymentController {
         return payments.list(caller, from, to, status, payWay, outTradeNo, cursor, limit);
     }
 
+    @Operation(operationId = "closePayment", summary = "Close a pending payment so that it can no longer be paid")
     @PostMapping("/{paymentId}/close")
     Payment close(MerchantCaller caller, @PathVariable String paymentId) {
         return payments.close(caller, paymentId);
     }
 
+    @Operation(operationId = "createRefund",
+            summary = "Refund part or all of a paid payment; the same out_refund_no returns the same refund")
     @PostMapping("/{paymentId}/refunds")
     Refund refund(MerchantCaller caller, @PathVariable String paymentId, @RequestBody Refunds.RefundRequest request) {
         return refunds.refund(caller, paymentId, request);
     }
 
+    @Operation(operationId = "listRefunds", summary = "The refunds of a payment")
     @GetMapping("/{paymentId}/refunds")
     List<Refund> refunds(MerchantCaller caller, @PathVariable String paymentId) {
         return refunds.refundsOf(caller, paymentId);

@@ -1,5 +1,6 @@
 package io.tongbao.payment;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.tongbao.payment.PaymentStateMachine.AttemptStatus;
 import io.tongbao.payment.PaymentStateMachine.PaymentStatus;
 import io.tongbao.payment.spi.CloseResult;
@@ -40,6 +41,7 @@ public class Payments {
                 .map(views::view).orElseThrow(() -> ApiException.notFound("payment with out_trade_no", outTradeNo));
     }
 
+    @Schema(name = "PaymentPage", description = "One page of payments; next_cursor is null on the last")
     public record Page(List<Payment> data, String nextCursor) {
     }
 

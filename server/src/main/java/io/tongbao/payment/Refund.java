@@ -1,11 +1,22 @@
 package io.tongbao.payment;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.tongbao.payment.PaymentStateMachine.RefundStatus;
 import java.time.Instant;
 
 /** A refund as the merchant sees it. PENDING until the channel confirms (notification or query). */
-public record Refund(String id, String paymentId, String outRefundNo, long amount, String reason, RefundStatus status,
-                     boolean automatic, String failureCode, String failureMessage, Instant createdAt,
+@Schema(description = "A refund: PENDING until the channel confirms it")
+public record Refund(@Schema(example = "rfd_4f9a1c2e7b3d8k2m9x4p", requiredMode = REQUIRED) String id,
+                     @Schema(requiredMode = REQUIRED) String paymentId,
+                     @Schema(requiredMode = REQUIRED) String outRefundNo,
+                     @Schema(description = "In minor units (fen)", example = "1000") long amount,
+                     String reason,
+                     @Schema(requiredMode = REQUIRED) RefundStatus status,
+                     @Schema(description = "Made by Tongbao itself (a payment paid after it closed)") boolean automatic,
+                     String failureCode, String failureMessage,
+                     @Schema(requiredMode = REQUIRED) Instant createdAt,
                      Instant succeededAt) {
 
     static Refund of(RefundRow row) {

@@ -1,5 +1,8 @@
 package io.tongbao.payment;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.tongbao.payment.PaymentStateMachine.PaymentStatus;
 import io.tongbao.payment.PaymentStateMachine.RefundStatus;
 import io.tongbao.payment.spi.RefundCommand;
@@ -45,7 +48,13 @@ public class Refunds {
         this.clock = clock;
     }
 
-    public record RefundRequest(String outRefundNo, Long amount, String reason) {
+    @Schema(description = "A refund of part or all of a paid payment")
+    public record RefundRequest(
+            @Schema(description = "The merchant's own refund number: the same number returns the same refund",
+                    example = "R20261122001", requiredMode = REQUIRED) String outRefundNo,
+            @Schema(description = "In minor units (fen): a JSON integer, at most what is left to refund",
+                    example = "1000", minimum = "1", requiredMode = REQUIRED) Long amount,
+            @Schema(example = "customer returned the goods") String reason) {
     }
 
     public Refund refund(MerchantCaller caller, String paymentId, RefundRequest request) {

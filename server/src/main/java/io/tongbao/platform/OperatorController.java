@@ -1,5 +1,6 @@
 package io.tongbao.platform;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.security.Principal;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -19,11 +20,13 @@ class OperatorController {
         this.accounts = accounts;
     }
 
+    @Operation(operationId = "getOperator", summary = "The operator signed in")
     @GetMapping
     Map<String, String> me(Principal operator) {
         return Map.of("username", operator.getName());
     }
 
+    @Operation(summary = "Change the operator's own password")
     @PostMapping("/password")
     ResponseEntity<Void> changePassword(Principal operator, @RequestBody PasswordChange change) {
         accounts.changePassword(operator.getName(), change.currentPassword(), change.newPassword());

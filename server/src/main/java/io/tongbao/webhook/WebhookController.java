@@ -1,5 +1,6 @@
 package io.tongbao.webhook;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.tongbao.shared.web.MerchantCaller;
 import java.time.Instant;
 import java.util.List;
@@ -38,42 +39,53 @@ class WebhookController {
         }
     }
 
+    @Operation(operationId = "getWebhookSettings",
+            summary = "The event types this app is sent: the optional ones it chose and the ones every app gets")
     @GetMapping("/api/v1/webhook-settings")
     EventTypeSettings eventTypes(MerchantCaller caller) {
         return EventTypeSettings.of(subscriptions.of(caller.appId()));
     }
 
+    @Operation(operationId = "setWebhookSettings", summary = "Choose the optional event types this app is sent")
     @PutMapping("/api/v1/webhook-settings")
     EventTypeSettings setEventTypes(MerchantCaller caller, @RequestBody EventTypes request) {
         return EventTypeSettings.of(subscriptions.set(caller.appId(), request.eventTypes()));
     }
 
+    @Operation(operationId = "getAppWebhookEventTypes", summary = "An app's event types")
     @GetMapping("/api/operator/apps/{appId}/webhook-event-types")
     EventTypeSettings eventTypesOf(@PathVariable String appId) {
         return EventTypeSettings.of(subscriptions.of(appId));
     }
 
+    @Operation(operationId = "setAppWebhookEventTypes", summary = "Choose an app's optional event types")
     @PutMapping("/api/operator/apps/{appId}/webhook-event-types")
     EventTypeSettings setEventTypesOf(@PathVariable String appId, @RequestBody EventTypes request) {
         return EventTypeSettings.of(subscriptions.set(appId, request.eventTypes()));
     }
 
+    @Operation(operationId = "listEvents",
+            summary = "Events of this app, oldest first after a cursor (types: comma-separated filter)")
     @GetMapping("/api/v1/events")
     WebhookEvents.Page list(MerchantCaller caller, @RequestParam(required = false) String types,
                             @RequestParam(required = false) String after, @RequestParam(defaultValue = "50") int limit) {
         return events.list(caller.appId(), types, after, limit);
     }
 
+    @Operation(operationId = "getEvent", summary = "One event, as it was delivered")
     @GetMapping("/api/v1/events/{eventId}")
     Map<String, Object> get(MerchantCaller caller, @PathVariable String eventId) {
         return events.get(caller.appId(), eventId);
     }
 
+    @Operation(operationId = "listDeliveries",
+            summary = "The deliveries of an event to the app's notify URL, with their attempts")
     @GetMapping("/api/v1/events/{eventId}/deliveries")
     List<WebhookEvents.Delivery> deliveries(MerchantCaller caller, @PathVariable String eventId) {
         return events.deliveries(caller.appId(), eventId);
     }
 
+    @Operation(operationId = "resendEvent", summary = "Deliver an event again")
     @PostMapping("/api/v1/events/{eventId}/resend")
     Map<String, Integer> resend(MerchantCaller caller, @PathVariable String eventId) {
         return Map.of("resent", events.resend(caller.appId(), eventId));
@@ -86,6 +98,8 @@ class WebhookController {
     }
 
     /** Operator: resend every dead delivery of an app, optionally for events in [from, to). */
+    @Operation(operationId = "resendDeadDeliveries",
+            summary = "Resend every dead delivery of an app, optionally for events in [from, to)")
     @PostMapping("/api/operator/webhooks/resend")
     Map<String, Integer> resendDead(@RequestBody BulkResend request) {
         if (request.appId() == null) {
@@ -94,6 +108,7 @@ class WebhookController {
         return Map.of("resent", events.resendDead(request.appId(), request.from(), request.to()));
     }
 
+    @Operation(operationId = "setAppWebhookSchedule", summary = "Set an app's webhook retry schedule")
     @PutMapping("/api/operator/apps/{appId}/webhook-schedule")
     Map<String, Object> schedule(@PathVariable String appId, @RequestBody Schedule request) {
         return Map.of("retry_schedule", schedules.set(appId, request.retrySchedule()).stream().map(Object::toString).toList());

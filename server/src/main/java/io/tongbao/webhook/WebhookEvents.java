@@ -1,5 +1,6 @@
 package io.tongbao.webhook;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.tongbao.ledger.LedgerEvents;
 import io.tongbao.merchant.WebhookSignatures;
 import io.tongbao.shared.web.ApiException;
@@ -37,6 +38,7 @@ class WebhookEvents {
         this.clock = clock;
     }
 
+    @Schema(name = "EventPage", description = "Events after a cursor; pass next_after as after for the next page")
     record Page(List<Map<String, Object>> data, boolean hasMore, String nextAfter) {
     }
 
