@@ -6,9 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +80,7 @@ final class PostgresProcesses {
 
     private void run(List<String> command, String input, Duration patience) {
         try {
+            ownerOnlyLog();
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
@@ -104,6 +108,15 @@ final class PostgresProcesses {
     }
 
     /** "pg_ctl stop", "initdb -D": the binary and its first argument, never the options (nor what they hold). */
+    /** PostgreSQL's log quotes rows in its error details (a duplicate key's value): for the owner's eyes only. */
+    private void ownerOnlyLog() throws IOException {
+        Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
+        if (Files.notExists(logFile)) {
+            Files.createFile(logFile, PosixFilePermissions.asFileAttribute(ownerOnly));
+        }
+        Files.setPosixFilePermissions(logFile, ownerOnly);
+    }
+
     private static String name(List<String> command) {
         for (int i = 0; i < command.size(); i++) {
             if (command.get(i).contains("/bin/")) {
