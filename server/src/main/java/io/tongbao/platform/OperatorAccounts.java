@@ -5,6 +5,7 @@ import io.tongbao.shared.web.ApiException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -70,15 +71,24 @@ class OperatorAccounts implements ApplicationRunner {
 
     void changePassword(String username, String currentPassword, String newPassword) {
         String hash = passwordHash(username).orElseThrow(() -> new IllegalStateException("no operator " + username));
-        if (currentPassword == null || !hashing.matches(currentPassword, hash)) {
+        if (currentPassword == null || !hashInTurn(() -> hashing.matches(currentPassword, hash))) {
             throw ApiException.forbidden("WRONG_PASSWORD", "current_password does not match");
         }
         if (newPassword == null || newPassword.length() < 12) {
             throw ApiException.invalid("new_password", "must have at least 12 characters");
         }
         jdbc.sql("update operator_account set password_hash = :hash, password_changed_at = :now where username = :username")
-                .param("hash", hashing.encode(newPassword)).param("now", OffsetDateTime.now(clock))
+                .param("hash", hashInTurn(() -> hashing.encode(newPassword))).param("now", OffsetDateTime.now(clock))
                 .param("username", username).update();
         recentLogins.forget(username);
+    }
+
+    /** In a handler, a hashing bulkhead that is full is an API answer (503), not an authentication failure. */
+    private static <T> T hashInTurn(Supplier<T> hashing) {
+        try {
+            return hashing.get();
+        } catch (LoginRefused busy) {
+            throw new ApiException(busy.status(), busy.code(), busy.getMessage());
+        }
     }
 }
