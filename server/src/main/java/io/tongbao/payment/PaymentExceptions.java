@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The record of everything money-related that did not go as expected; the operator works through it. Refused
  * notifications are sampled rather than recorded one row each, since anyone can post them: a row per sample key,
- * its {@code occurrences} counting how many came (V20261203_1600__payment_exception_sampling.sql).
+ * its {@code occurrences} counting how many came (V20261203_1610__payment_exception_sampling.sql).
  */
 @Component
 class PaymentExceptions {
