@@ -117,8 +117,8 @@ public final class NotificationBodies {
         for (int i = 0; i < encoded.length(); i++) {
             char c = encoded.charAt(i);
             if (c == '%') {
-                int high = i + 2 < encoded.length() ? Character.digit(encoded.charAt(i + 1), 16) : -1;
-                int low = high < 0 ? -1 : Character.digit(encoded.charAt(i + 2), 16);
+                int high = i + 2 < encoded.length() ? hex(encoded.charAt(i + 1)) : -1;
+                int low = high < 0 ? -1 : hex(encoded.charAt(i + 2));
                 if (low < 0) {
                     throw new Unreadable(Rejection.MALFORMED, "invalid percent-encoding");
                 }
@@ -136,5 +136,10 @@ public final class NotificationBodies {
             }
         }
         return utf8(bytes.toByteArray());
+    }
+
+    /** An ASCII hex digit's value, else -1 ({@link Character#digit} would also take other scripts' digits). */
+    private static int hex(char c) {
+        return c < 0x80 ? Character.digit(c, 16) : -1;
     }
 }

@@ -1,5 +1,6 @@
 package io.tongbao.webhook;
 
+import io.tongbao.shared.log.LogValues;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -122,7 +123,9 @@ class WebhookDispatcher implements DisposableBean {
         try {
             attempt(claimed);
         } catch (RuntimeException e) {
-            log.warn("webhook delivery {} failed unexpectedly; its lease will bring it back: {}", claimed.id(), e.toString());
+            // the exception may quote the merchant's URL or answer: escaped and clipped
+            log.warn("webhook delivery {} failed unexpectedly; its lease will bring it back: {}", claimed.id(),
+                    LogValues.safe(e.toString(), 500));
         } finally {
             endpoint.release();
         }
