@@ -4,6 +4,8 @@ import io.tongbao.sandbox.SandboxProperties;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -16,6 +18,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  */
 @RestControllerAdvice(basePackages = "io.tongbao.sandbox")
 @ConditionalOnBooleanProperty(SandboxProperties.ENABLED)
+// ahead of a host's catch-all advice, which would otherwise answer the sandbox's bad input as a 500
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ControlErrors {
 
     @ExceptionHandler({IllegalArgumentException.class, DateTimeParseException.class,

@@ -67,7 +67,7 @@ class ApiExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiError> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         return error(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
-                e.getName() + ": " + JsonFieldProblems.expected(e.getRequiredType(), e.getName()), request);
+                e.getName() + ": " + JsonFieldProblems.expectedInQuery(e.getRequiredType(), e.getName()), request);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -58,6 +58,11 @@ final class JsonFieldProblems {
         return Optional.empty();
     }
 
+    /** For a query parameter, where nothing is JSON. */
+    static String expectedInQuery(Class<?> type, String parameter) {
+        return WHOLE_NUMBERS.contains(type) ? "must be an integer" : expected(type, parameter);
+    }
+
     static String expected(Class<?> type, String field) {
         if (type == null) {
             return "has the wrong type";

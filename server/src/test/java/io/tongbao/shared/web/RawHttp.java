@@ -35,7 +35,7 @@ final class RawHttp {
                 .append("Host: localhost:").append(port).append("\r\n")
                 .append("Connection: close\r\n");
         headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-        if (body.length > 0 || !headers.containsKey("Content-Length")) {
+        if (!headers.containsKey("Transfer-Encoding")) {
             head.append("Content-Length: ").append(body.length).append("\r\n");
         }
         head.append("\r\n");
