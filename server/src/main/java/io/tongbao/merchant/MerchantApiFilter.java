@@ -1,5 +1,6 @@
 package io.tongbao.merchant;
 
+import io.tongbao.shared.log.LogValues;
 import io.tongbao.shared.web.ApiError;
 import io.tongbao.shared.web.ApiErrorCodes;
 import io.tongbao.shared.web.MerchantCaller;
@@ -88,7 +89,8 @@ class MerchantApiFilter extends OncePerRequestFilter {
             if (response.isCommitted()) {
                 throw busy;
             }
-            log.warn("no database connection for {} {}: {}", request.getMethod(), path(request), busy.getMessage());
+            log.warn("no database connection for {} {}: {}", LogValues.safe(request.getMethod()),
+                    LogValues.safe(path(request)), busy.getMessage());
             response.resetBuffer();
             response.setHeader(HttpHeaders.RETRY_AFTER, "1");
             refuse(exchange, HttpStatus.SERVICE_UNAVAILABLE, ApiErrorCodes.SERVICE_BUSY,

@@ -11,6 +11,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import io.tongbao.shared.log.LogValues;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -59,7 +60,8 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
                     .tryConsumeAndReturnRemaining(1);
             return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
         } catch (RuntimeException e) {
-            log.warn("rate limit not checked for app {}: Redis did not answer ({})", appId, e.getMessage());
+            log.warn("rate limit not checked for app {}: Redis did not answer ({})", LogValues.safe(appId),
+                    e.getMessage());
             return Optional.empty();
         }
     }

@@ -1,5 +1,6 @@
 package io.tongbao.shared.web;
 
+import io.tongbao.shared.log.LogValues;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -153,7 +154,8 @@ class ApiExceptionHandler {
     /** Every pooled connection stayed busy for the whole wait: nothing was done by this call, so it may be retried. */
     @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class})
     ResponseEntity<ApiError> busy(NestedRuntimeException e, HttpServletRequest request) {
-        log.warn("no database connection for {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        log.warn("no database connection for {} {}: {}", LogValues.safe(request.getMethod()),
+                LogValues.safe(request.getRequestURI()), e.getMessage());
         ApiErrorCodes.record(request, ApiErrorCodes.SERVICE_BUSY);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .contentType(MediaType.APPLICATION_JSON)
@@ -162,7 +164,8 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e, HttpServletRequest request) {
-        log.error("unexpected failure serving {} {}", request.getMethod(), request.getRequestURI(), e);
+        log.error("unexpected failure serving {} {}", LogValues.safe(request.getMethod()),
+                LogValues.safe(request.getRequestURI()), e);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
                 "internal error; quote the request id to the operator", request);
     }
