@@ -56,7 +56,8 @@ final class Findings {
     synchronized void report(Violation violation, FuzzRequest request, RawHttp.Response response, ServerLog log) {
         violations++;
         String key = violation.what() + " | " + (violation.cause() != null ? violation.cause() : log.cause() != null
-                ? log.cause() : response.status() + " " + shape(request.path()) + " " + clip(response.text(), 120));
+                ? log.cause() : response.status() + " " + shape(request.path()) + " "
+                + clip(response.text(), 120).replaceAll("[0-9]+", "N"));
         String description = "### " + target + ": " + key + "\n\n"
                 + "first seen " + Instant.now() + "\n\n"
                 + "request:\n```\n" + request.describe(2_000) + "\n```\n"

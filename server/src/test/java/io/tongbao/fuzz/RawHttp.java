@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * HTTP/1.1 over a plain socket, one connection per request. A fuzzer has to send what well-behaved clients refuse
@@ -20,6 +22,7 @@ import java.util.Map;
 final class RawHttp {
 
     private static final int TIMEOUT_MILLIS = 30_000;
+    private static final Pattern HTTP_09_STATUS = Pattern.compile("<title>HTTP Status (\\d{3})");
 
     private final int port;
 
@@ -27,7 +30,11 @@ final class RawHttp {
         this.port = port;
     }
 
-    /** {@code headers}: lower-cased names, the first value of each. {@code status} 0: no parsable answer. */
+    /**
+     * {@code headers}: lower-cased names, the first value of each. {@code status} 0: no answer at all. A request line
+     * without an HTTP version is HTTP/0.9 to Tomcat, which then answers with a bare body (its error page): the status
+     * is read from that page's title, and there are no headers.
+     */
     record Response(int status, Map<String, String> headers, byte[] body) {
 
         String header(String name) {
@@ -70,6 +77,13 @@ final class RawHttp {
     }
 
     static Response parse(byte[] raw) {
+        if (raw.length == 0) {
+            return new Response(0, Map.of(), raw);
+        }
+        if (!new String(raw, 0, Math.min(raw.length, 5), StandardCharsets.ISO_8859_1).equals("HTTP/")) {
+            Matcher title = HTTP_09_STATUS.matcher(new String(raw, StandardCharsets.ISO_8859_1));
+            return new Response(title.find() ? Integer.parseInt(title.group(1)) : 0, Map.of("content-type", "text/html"), raw);
+        }
         int headEnd = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 0);
         if (headEnd < 0) {
             return new Response(0, Map.of(), raw);
