@@ -65,6 +65,11 @@ record FuzzRequest(String method, String target, List<Header> headers, byte[] bo
         return headers.stream().filter(h -> h.named(name)).map(Header::value).findFirst().orElse(null);
     }
 
+    /** Whether {@link #wire()} sets the Content-Length: the input has neither its own nor a Transfer-Encoding. */
+    boolean framedByHarness() {
+        return header("Content-Length") == null && header("Transfer-Encoding") == null;
+    }
+
     FuzzRequest without(String name) {
         return new FuzzRequest(method, target, headers.stream().filter(h -> !h.named(name)).toList(), body);
     }
@@ -91,7 +96,7 @@ record FuzzRequest(String method, String target, List<Header> headers, byte[] bo
                 head.append(header.name()).append(": ").append(header.value()).append("\r\n");
             }
         }
-        if (header("Content-Length") == null && header("Transfer-Encoding") == null) {
+        if (framedByHarness()) {
             head.append("Content-Length: ").append(body.length).append("\r\n");
         }
         head.append("Connection: close\r\n\r\n");

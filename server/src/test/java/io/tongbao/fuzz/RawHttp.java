@@ -54,6 +54,9 @@ final class RawHttp {
             try {
                 out.write(request);
                 out.flush();
+                // the end of the request, whatever its headers claim: a Content-Length longer than the body must not
+                // leave the server waiting for bytes that never come
+                socket.shutdownOutput();
             } catch (IOException resetWhileSending) {
                 // the server may answer and close before reading a large or malformed request: read what it said
             }

@@ -8,6 +8,8 @@ import ch.qos.logback.classic.spi.StackTraceElementProxy;
 import ch.qos.logback.core.AppenderBase;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -15,6 +17,8 @@ import org.slf4j.LoggerFactory;
  * (the exception behind a 500 is logged, not sent), so that findings are grouped by cause rather than by input.
  */
 final class ServerLog extends AppenderBase<ILoggingEvent> {
+
+    private static final Pattern EXCEPTION_CLASS = Pattern.compile("(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)\\b");
 
     private final List<ILoggingEvent> events = new ArrayList<>();
 
@@ -97,8 +101,15 @@ final class ServerLog extends AppenderBase<ILoggingEvent> {
         return root;
     }
 
-    /** The message with ids and numbers blanked and clipped: one cause at many ids is one finding. */
+    /**
+     * The message cut after the first exception class it names (what follows is usually the input, quoted), with ids
+     * and numbers blanked and clipped: one cause at many inputs is one finding.
+     */
     private static String normalized(String message) {
+        Matcher exception = EXCEPTION_CLASS.matcher(message);
+        if (exception.find()) {
+            message = message.substring(0, exception.end());
+        }
         String blanked = clip(message).replaceAll("[a-z]+_[A-Za-z0-9]{8,}", "*").replaceAll("[0-9]+", "N");
         return blanked.length() > 160 ? blanked.substring(0, 160) + "…" : blanked;
     }
