@@ -185,7 +185,9 @@ class ApiFuzzTest {
         } else if (response.status() >= 500 && !refusedByTomcatAsTheRfcSays(request, response)) {
             found.add(new Findings.Violation("5xx", null));
         }
-        if (path.startsWith("/api/") && response.status() >= 400 && !answeredByTomcat(response)) {
+        // a HEAD answer has no body (RFC 9110), so no error shape to check
+        if (path.startsWith("/api/") && response.status() >= 400 && !answeredByTomcat(response)
+                && !"HEAD".equalsIgnoreCase(request.method())) {
             String shape = errorShapeProblem(response);
             if (shape != null) {
                 found.add(new Findings.Violation("error shape", shape + " (" + response.status() + ")"));
@@ -219,7 +221,8 @@ class ApiFuzzTest {
     private static boolean refusedByTomcatAsTheRfcSays(FuzzRequest request, RawHttp.Response response) {
         boolean unknownCoding = request.header("Transfer-Encoding") != null
                 && !request.header("Transfer-Encoding").equalsIgnoreCase("chunked");
-        return answeredByTomcat(response) && (response.status() == 505 || response.status() == 501 && unknownCoding);
+        // Tomcat decides these before the application; the application's error report then writes them in our shape
+        return response.status() == 505 || response.status() == 501 && unknownCoding;
     }
 
     /** Null when the body is the documented error: a JSON object of exactly code, message and request_id, all text. */

@@ -23,6 +23,7 @@ final class RawHttp {
 
     private static final int TIMEOUT_MILLIS = 30_000;
     private static final Pattern HTTP_09_STATUS = Pattern.compile("<title>HTTP Status (\\d{3})");
+    private static final Pattern HTTP_09_ERROR_CODE = Pattern.compile("^\\{\"code\":\"([A-Z_]+)\"");
 
     private final int port;
 
@@ -79,12 +80,30 @@ final class RawHttp {
         return all.toByteArray();
     }
 
+    /** The status an error code of the documented shape stands for, as far as the oracle needs it: 4xx or 5xx. */
+    private static int statusOf(String code) {
+        return switch (code) {
+            case "INTERNAL_ERROR" -> 500;
+            case "SERVICE_BUSY" -> 503;
+            case "NOT_IMPLEMENTED" -> 501;
+            case "HTTP_VERSION_NOT_SUPPORTED" -> 505;
+            default -> 400;
+        };
+    }
+
     static Response parse(byte[] raw) {
         if (raw.length == 0) {
             return new Response(0, Map.of(), raw);
         }
         if (!new String(raw, 0, Math.min(raw.length, 5), StandardCharsets.ISO_8859_1).equals("HTTP/")) {
-            Matcher title = HTTP_09_STATUS.matcher(new String(raw, StandardCharsets.ISO_8859_1));
+            String bare = new String(raw, StandardCharsets.ISO_8859_1);
+            Matcher code = HTTP_09_ERROR_CODE.matcher(bare);
+            if (code.find()) {
+                // the application's error report (JSON in the documented shape): HTTP/0.9 has no status line, the code
+                // tells a refusal from a failure
+                return new Response(statusOf(code.group(1)), Map.of("content-type", "application/json"), raw);
+            }
+            Matcher title = HTTP_09_STATUS.matcher(bare);
             return new Response(title.find() ? Integer.parseInt(title.group(1)) : 0, Map.of("content-type", "text/html"), raw);
         }
         int headEnd = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 0);

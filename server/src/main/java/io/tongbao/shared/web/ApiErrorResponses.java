@@ -39,6 +39,10 @@ final class ApiErrorResponses {
             case 405 -> "METHOD_NOT_ALLOWED";
             case 413 -> "BODY_TOO_LARGE";
             case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            // Tomcat's answers to a Transfer-Encoding or an HTTP version it does not implement (RFC 9112): the
+            // request's fault, not an internal error
+            case 501 -> "NOT_IMPLEMENTED";
+            case 505 -> "HTTP_VERSION_NOT_SUPPORTED";
             default -> status >= 500 ? "INTERNAL_ERROR" : "INVALID_REQUEST";
         };
     }
@@ -51,6 +55,8 @@ final class ApiErrorResponses {
             case 405 -> "method not allowed on this path";
             case 413 -> "the request is too large";
             case 415 -> "send application/json";
+            case 501 -> "a transfer coding this server does not implement; send chunked or a Content-Length";
+            case 505 -> "an HTTP version this server does not support; send HTTP/1.1";
             default -> status >= 500 ? "internal error; quote the request id to the operator"
                     : "the request is malformed (URL, headers or encoding); see docs/api.md";
         };
