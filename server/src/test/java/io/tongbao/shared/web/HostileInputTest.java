@@ -194,6 +194,15 @@ class HostileInputTest {
     }
 
     @Test
+    void aTransferCodingTheServerDoesNotImplementIs501InTheDocumentedShapeNotAnInternalError() {
+        // Tomcat answers this before the application (RFC 9112 prescribes 501); it was reported as INTERNAL_ERROR
+        RawHttp.Response response = http.send("POST", "/api/v1/payments",
+                new LinkedHashMap<>(Map.of("Transfer-Encoding", "gzip2", "Content-Type", JSON)), new byte[0]);
+
+        assertRefused(response, 501, "NOT_IMPLEMENTED").contains("transfer coding");
+    }
+
+    @Test
     void theErrorPathAskedForDirectlyIsNotFound() {
         assertRefused(http.send("GET", "/error", Map.of(), new byte[0]), 404, "NOT_FOUND");
         assertRefused(operator("POST", "/error", JSON, "{}"), 404, "NOT_FOUND");
