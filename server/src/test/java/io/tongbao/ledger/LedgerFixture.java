@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.tongbao.shared.id.Ids;
 import io.tongbao.shared.web.MerchantCaller;
+import io.tongbao.support.MutableClock;
 import io.tongbao.support.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
