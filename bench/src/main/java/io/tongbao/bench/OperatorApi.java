@@ -45,6 +45,11 @@ final class OperatorApi {
         return new BenchApp(new MerchantCaller(merchantId, appId), sdk, app.get("hmac_secret").asString());
     }
 
+    /** The app's default notify URL, where its webhooks go when a payment names none. */
+    void setNotifyUrl(String appId, String url) {
+        http.put("/api/operator/apps/" + appId + "/notify-url", Map.of("notify_url", url));
+    }
+
     void configureAlipay(String appId, Map<String, String> account) {
         http.put("/api/operator/apps/" + appId + "/channels/alipay", account);
     }

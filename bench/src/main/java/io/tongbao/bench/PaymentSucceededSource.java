@@ -10,24 +10,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Makes webhook events the way the payment module does: a {@code PaymentSucceeded} published in a committed
- * transaction, so that it goes through the outbox (the event publication registry), the webhook module's listener,
- * the event and delivery rows, and the dispatcher, exactly as a real payment's. Only the payment's own rows are left
- * out: this measures webhooks, not payments.
+ * transaction, so that the webhook module's listener records the event, delivery and stream rows in that transaction
+ * and the dispatcher sends them, exactly as for a real payment's. Only the payment's own rows are left out: this
+ * measures webhooks, not payments (so the listener finds no notify URL on a payment and uses the app's).
  */
 final class PaymentSucceededSource {
 
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final OperatorApi.BenchApp app;
-    private final String notifyUrl;
     private final Clock clock;
     private final AtomicLong sequence = new AtomicLong();
 
-    PaymentSucceededSource(RunningTongbao tongbao, OperatorApi.BenchApp app, String notifyUrl) {
+    PaymentSucceededSource(RunningTongbao tongbao, OperatorApi.BenchApp app) {
         this.events = tongbao.events();
         this.transactions = new TransactionTemplate(tongbao.bean(PlatformTransactionManager.class));
         this.app = app;
-        this.notifyUrl = notifyUrl;
         this.clock = tongbao.bean(Clock.class);
     }
 
@@ -41,6 +39,6 @@ final class PaymentSucceededSource {
         String n = paymentId.substring(paymentId.lastIndexOf('_') + 1);
         transactions.executeWithoutResult(status -> events.publishEvent(new PaymentSucceeded(paymentId,
                 app.merchantId(), app.appId(), "W" + n, 1999, "CNY", PayWay.ALIPAY_QR, "att_bench_" + n,
-                "2026" + n, clock.instant(), notifyUrl)));
+                "2026" + n, clock.instant())));
     }
 }

@@ -43,8 +43,11 @@ public final class WebhookBenchmark {
              RunningTongbao tongbao = RunningTongbao.start(postgres, database, Map.of(
                      // the receiver is on loopback, which production refuses (SSRF policy)
                      "tongbao.webhooks.allow-private-targets", "true"))) {
-            OperatorApi.BenchApp app = OperatorApi.open(tongbao).onboardHmacApp("webhook bench", tongbao.baseUrl());
-            PaymentSucceededSource source = new PaymentSucceededSource(tongbao, app, receiver.url());
+            OperatorApi operator = OperatorApi.open(tongbao);
+            OperatorApi.BenchApp app = operator.onboardHmacApp("webhook bench", tongbao.baseUrl());
+            // the events name no payment of the payment module, so they go to the app's default notify URL
+            operator.setNotifyUrl(app.appId(), receiver.url());
+            PaymentSucceededSource source = new PaymentSucceededSource(tongbao, app);
             int maxClients = clients.stream().max(Integer::compare).orElse(8);
             pgbench.initialize(pgbenchDatabase, maxClients);
 

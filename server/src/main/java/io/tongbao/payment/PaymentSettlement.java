@@ -84,8 +84,8 @@ class PaymentSettlement implements ChannelNotifications {
                 payments.markNotRefundable(order.id(), now);
             }
             events.publishEvent(new PaymentSucceeded(order.id(), order.merchantId(), order.appId(), order.outTradeNo(),
-                    order.amount(), order.currency(), attempt.payWay(), attempt.id(), paid.channelTransactionId(), paidAt,
-                    order.notifyUrl()));
+                    order.amount(), order.currency(), attempt.payWay(), attempt.id(), paid.channelTransactionId(),
+                    paidAt));
         } else {
             surplus(order, attempt, now);
         }
@@ -114,7 +114,7 @@ class PaymentSettlement implements ChannelNotifications {
                     now, null), null);
         }
         events.publishEvent(new PaymentExceptionRaised(exceptionId, order.merchantId(), order.appId(), order.id(),
-                order.outTradeNo(), attempt.id(), kind, attempt.amount(), resolution, now, order.notifyUrl()));
+                order.outTradeNo(), attempt.id(), kind, attempt.amount(), resolution, now));
     }
 
     /** The channel closed the attempt; the order closes with it unless another attempt is live or it was paid. */
@@ -125,8 +125,8 @@ class PaymentSettlement implements ChannelNotifications {
         OrderRow order = payments.lockOrder(attempt.paymentId());
         payments.attemptClosed(attemptId, now);
         if (closeOrder && order.status() == PaymentStatus.PENDING && payments.markClosed(order.id(), now)) {
-            events.publishEvent(new PaymentClosed(order.id(), order.merchantId(), order.appId(), order.outTradeNo(), now,
-                    order.notifyUrl()));
+            events.publishEvent(new PaymentClosed(order.id(), order.merchantId(), order.appId(), order.outTradeNo(),
+                    now));
         }
     }
 
@@ -139,8 +139,7 @@ class PaymentSettlement implements ChannelNotifications {
             return false;
         }
         payments.markClosed(paymentId, now);
-        events.publishEvent(new PaymentClosed(order.id(), order.merchantId(), order.appId(), order.outTradeNo(), now,
-                order.notifyUrl()));
+        events.publishEvent(new PaymentClosed(order.id(), order.merchantId(), order.appId(), order.outTradeNo(), now));
         return true;
     }
 
@@ -158,7 +157,7 @@ class PaymentSettlement implements ChannelNotifications {
         Instant succeededAt = at == null ? clock.instant() : at;
         if (refunds.succeeded(row.id(), channelRefundId, succeededAt, clock.instant())) {
             events.publishEvent(new RefundSucceeded(row.id(), row.paymentId(), row.merchantId(), row.appId(),
-                    order.outTradeNo(), row.outRefundNo(), row.amount(), row.automatic(), succeededAt, order.notifyUrl()));
+                    order.outTradeNo(), row.outRefundNo(), row.amount(), row.automatic(), succeededAt));
         }
         return Outcome.ACCEPTED;
     }
@@ -178,7 +177,7 @@ class PaymentSettlement implements ChannelNotifications {
                 payments.releaseRefund(row.paymentId(), row.amount(), now);
             }
             events.publishEvent(new RefundFailed(row.id(), row.paymentId(), row.merchantId(), row.appId(),
-                    order.outTradeNo(), row.outRefundNo(), row.amount(), code, message, now, order.notifyUrl()));
+                    order.outTradeNo(), row.outRefundNo(), row.amount(), code, message, now));
         }
         return Outcome.ACCEPTED;
     }

@@ -63,6 +63,14 @@ class PaymentStore {
                 .param("merchant", merchantId).param("id", paymentId).query(PaymentStore::order).optional();
     }
 
+    /** The notify URL the merchant gave with the order; empty when it gave none (or there is no such order). */
+    Optional<String> notifyUrl(String merchantId, String paymentId) {
+        List<String> urls = jdbc
+                .sql("select notify_url from payment_order where merchant_id = :merchant and id = :id")
+                .param("merchant", merchantId).param("id", paymentId).query(String.class).list();
+        return urls.isEmpty() ? Optional.empty() : Optional.ofNullable(urls.getFirst());
+    }
+
     /** The order with its live attempt's action (null when none is open), in one query: what a GET shows. */
     Optional<OrderWithAction> orderWithLiveAction(String merchantId, String paymentId) {
         return jdbc.sql("""

@@ -41,6 +41,14 @@ public class Payments {
                 .map(views::view).orElseThrow(() -> ApiException.notFound("payment with out_trade_no", outTradeNo));
     }
 
+    /**
+     * The notify URL the merchant gave with the order, which the payment's webhooks go to instead of the app's
+     * default. Read by the webhook module when it records a payment's event (the events do not carry it).
+     */
+    public Optional<String> notifyUrl(String merchantId, String paymentId) {
+        return payments.notifyUrl(merchantId, paymentId);
+    }
+
     @Schema(name = "PaymentPage", description = "One page of payments; next_cursor is null on the last")
     public record Page(List<Payment> data, String nextCursor) {
     }

@@ -101,7 +101,9 @@ class WebhookDeliveryTest {
                 .verify(delivery.body(), delivery.signature());
         assertThat(event.type()).isEqualTo("payment.succeeded");
         assertThat(event.id()).isEqualTo(delivery.eventId());
-        assertThat(event.data()).containsEntry("payment_id", paymentId).containsEntry("amount", 700);
+        assertThat(event.data()).containsEntry("payment_id", paymentId).containsEntry("amount", 700)
+                .as("the body keeps the payment's notify URL, which the event no longer carries")
+                .containsEntry("notify_url", receiver.url());
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(app.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         String expected = HexFormat.of().formatHex(mac.doFinal(
