@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 class RetrySchedules {
 
     static final int MAX_RETRIES = 20;
+    /** A shorter wait would let an app's schedule hammer its own endpoint (a few sub-second retries in a row). */
+    static final Duration MIN_WAIT = Duration.ofSeconds(1);
     static final Duration MAX_WAIT = Duration.ofDays(2);
 
     private final JdbcClient jdbc;
@@ -43,7 +45,7 @@ class RetrySchedules {
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw ApiException.invalid("retry_schedule", "each wait is a duration such as 5s, 2m, 1h");
         }
-        if (waits.stream().anyMatch(wait -> wait.isNegative() || wait.isZero() || wait.compareTo(MAX_WAIT) > 0)) {
+        if (waits.stream().anyMatch(wait -> wait.compareTo(MIN_WAIT) < 0 || wait.compareTo(MAX_WAIT) > 0)) {
             throw ApiException.invalid("retry_schedule", "each wait between 1s and 2 days");
         }
         jdbc.sql("""

@@ -24,7 +24,6 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -96,7 +95,6 @@ class RetrySchedulesTest {
      * fixed here (refusing them changes what the operator API accepts).
      */
     @Test
-    @Disabled("finding: waits under 1 s are accepted though the refusal names 1s as the least; see issue 13 report")
     void aWaitUnderOneSecondIsRefusedAsTheRefusalSays() {
         refused(List.of("999ms"));
         refused(List.of("1ms"));
