@@ -36,6 +36,17 @@ final class QueryStrings {
         return Optional.empty();
     }
 
+    /**
+     * What is wrong with a raw request path's percent-encoding, if anything. The container decodes the path itself but
+     * not its {@code ;name=value} parameters, which Spring decodes later and fails on (a 500) when an escape is cut.
+     */
+    static Optional<String> pathProblem(String rawPath) {
+        if (rawPath == null || rawPath.indexOf('%') < 0) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(decode(rawPath).problem()).map(problem -> "the path: " + problem);
+    }
+
     /** The decoded names of the parameters in the query; assumes {@link #problem} found none. */
     static Set<String> names(String rawQuery) {
         Set<String> names = new LinkedHashSet<>();

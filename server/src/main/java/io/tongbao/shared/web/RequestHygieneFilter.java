@@ -21,7 +21,8 @@ import tools.jackson.databind.ObjectMapper;
  * is not valid percent-encoded UTF-8 or carries a NUL (which PostgreSQL cannot store), a Content-Type that is not one
  * media type (Spring refuses to parse {@code application/*} with an exception), a declared body over the limit.
  * Runs right after {@link RequestIdFilter}, before Spring Security and the merchant API filter. The channel
- * notification endpoints ({@code /channels/**}) answer in their channel's protocol and check their own input.
+ * notification endpoints ({@code /channels/**}) answer in their channel's protocol and check their own input; only
+ * a path whose escapes cannot be decoded is refused here for them too, since Spring fails on it before they run.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -36,13 +37,17 @@ class RequestHygieneFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return path(request).startsWith("/channels/");
-    }
-
-    @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        Optional<String> badPath = QueryStrings.pathProblem(request.getRequestURI());
+        if (badPath.isPresent()) {
+            ApiErrorResponses.write(json, request, response, HttpStatus.BAD_REQUEST, "INVALID_REQUEST", badPath.get());
+            return;
+        }
+        if (path(request).startsWith("/channels/")) {
+            chain.doFilter(request, response);
+            return;
+        }
         Optional<String> badQuery = QueryStrings.problem(request.getQueryString());
         if (badQuery.isPresent()) {
             ApiErrorResponses.write(json, request, response, HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", badQuery.get());

@@ -188,7 +188,9 @@ class HostileInputTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/v1/%zz", "/api/v1/a%2Fb", "/api/v1/a%00b", "/api/v1/a\\b", "/api/v1/a b"})
+    @ValueSource(strings = {"/api/v1/%zz", "/api/v1/a%2Fb", "/api/v1/a%00b", "/api/v1/a\\b", "/api/v1/a b",
+            // a cut escape in a path parameter: the container leaves it to Spring, which failed on it (fuzz finding)
+            "/api/v1/events;after=%", "/api/operator/merchants;x=%z", "/channels/alipay/notify/app_x;a=%"})
     void aUrlTheContainerRefusesIsAnsweredInTheDocumentedShape(String target) {
         assertRefused(http.send("GET", target, Map.of(), new byte[0]), 400, "INVALID_REQUEST");
     }
