@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
@@ -12,6 +13,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.ObjectMapper;
@@ -28,6 +31,9 @@ import tools.jackson.databind.ObjectMapper;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestHygieneFilter extends OncePerRequestFilter {
 
+    /** The firewall's rules with Spring Security's defaults, the same Spring Security applies to every request. */
+    private static final StrictHttpFirewall HEADER_RULES = new StrictHttpFirewall();
+
     private final ObjectMapper json;
     private final long maxBodyBytes;
 
@@ -42,6 +48,11 @@ class RequestHygieneFilter extends OncePerRequestFilter {
         Optional<String> badPath = QueryStrings.pathProblem(request.getRequestURI());
         if (badPath.isPresent()) {
             ApiErrorResponses.write(json, request, response, HttpStatus.BAD_REQUEST, "INVALID_REQUEST", badPath.get());
+            return;
+        }
+        Optional<String> badHeader = headerProblem(request);
+        if (badHeader.isPresent()) {
+            ApiErrorResponses.write(json, request, response, HttpStatus.BAD_REQUEST, "INVALID_REQUEST", badHeader.get());
             return;
         }
         if (path(request).startsWith("/channels/")) {
@@ -66,6 +77,28 @@ class RequestHygieneFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Spring Security's firewall refuses a header name or value with control characters, but only when something
+     * reads that header, deep inside a filter or handler that then fails with a 500. Every header is read here once,
+     * through the same firewall rules, so such a request is refused before anything else sees it.
+     */
+    private static Optional<String> headerProblem(HttpServletRequest request) {
+        HttpServletRequest checked;
+        try {
+            checked = HEADER_RULES.getFirewalledRequest(request);
+        } catch (RequestRejectedException urlNotInNormalForm) {
+            return Optional.empty(); // Spring Security's own firewall refuses it next, saying why (FirewallRejections)
+        }
+        try {
+            for (String name : Collections.list(checked.getHeaderNames())) {
+                Collections.list(checked.getHeaders(name));
+            }
+            return Optional.empty();
+        } catch (RequestRejectedException e) {
+            return Optional.of("a header name or value has control characters or characters that are not assigned");
+        }
     }
 
     private static boolean isOneMediaType(String contentType) {

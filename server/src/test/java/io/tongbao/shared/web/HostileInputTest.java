@@ -196,6 +196,19 @@ class HostileInputTest {
     }
 
     @Test
+    void aHeaderValueWithAControlCharacterIsRefusedBeforeAnythingReadsIt() {
+        // the firewall refused it lazily, when the merchant filter read Content-Type: a 500 (fuzz finding)
+        Map<String, String> headers = signatureHeaders("POST", "/api/v1/payments", "{}");
+        headers.put("Content-Type", "applica\u0082tion/json");
+        RawHttp.Response response = http.send("POST", "/api/v1/payments", headers, "{}".getBytes(StandardCharsets.UTF_8));
+
+        assertRefused(response, 400, "INVALID_REQUEST").contains("header");
+        headers.put("Content-Type", JSON);
+        headers.put("X-Note", "a\u0007b");
+        assertRefused(http.send("POST", "/channels/alipay/notify/app_x", headers, new byte[0]), 400, "INVALID_REQUEST");
+    }
+
+    @Test
     void aTransferCodingTheServerDoesNotImplementIs501InTheDocumentedShapeNotAnInternalError() {
         // Tomcat answers this before the application (RFC 9112 prescribes 501); it was reported as INTERNAL_ERROR
         RawHttp.Response response = http.send("POST", "/api/v1/payments",
