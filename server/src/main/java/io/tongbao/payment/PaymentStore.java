@@ -117,18 +117,20 @@ class PaymentStore {
     }
 
     boolean markPaid(String paymentId, String attemptId, Instant paidAt, Instant now) {
-        PaymentStateMachine.require(PaymentStateMachine.PAYMENT, PaymentStatus.PENDING, PaymentStatus.PAID);
         return jdbc.sql("""
-                        update payment_order set status = 'PAID', paid_at = :paidAt, paid_attempt_id = :attempt,
+                        update payment_order set status = :to, paid_at = :paidAt, paid_attempt_id = :attempt,
                                updated_at = :now
-                        where id = :id and status = 'PENDING'""")
+                        where id = :id and status = any(:from)""")
+                .param("to", PaymentStateMachine.PAY_ORDER.to()).param("from", PaymentStateMachine.PAY_ORDER.from())
                 .param("paidAt", at(paidAt)).param("attempt", attemptId).param("now", at(now)).param("id", paymentId)
                 .update() == 1;
     }
 
     boolean markClosed(String paymentId, Instant now) {
-        PaymentStateMachine.require(PaymentStateMachine.PAYMENT, PaymentStatus.PENDING, PaymentStatus.CLOSED);
-        return jdbc.sql("update payment_order set status = 'CLOSED', closed_at = :now, updated_at = :now where id = :id and status = 'PENDING'")
+        return jdbc.sql("""
+                        update payment_order set status = :to, closed_at = :now, updated_at = :now
+                        where id = :id and status = any(:from)""")
+                .param("to", PaymentStateMachine.CLOSE_ORDER.to()).param("from", PaymentStateMachine.CLOSE_ORDER.from())
                 .param("now", at(now)).param("id", paymentId).update() == 1;
     }
 
@@ -197,33 +199,34 @@ class PaymentStore {
     }
 
     boolean attemptOpened(String attemptId, String actionJson, Instant nextQueryAt, Instant now) {
-        return moveAttempt(attemptId, AttemptStatus.CREATING, AttemptStatus.PENDING, """
-                update payment_attempt set status = 'PENDING', action = cast(:action as jsonb), next_query_at = :next,
-                       updated_at = :now where id = :id and status = 'CREATING'""",
+        return moveAttempt(attemptId, PaymentStateMachine.OPEN_ATTEMPT, PaymentStateMachine.OPEN_ATTEMPT.from(), """
+                update payment_attempt set status = :to, action = cast(:action as jsonb), next_query_at = :next,
+                       updated_at = :now where id = :id and status = any(:from)""",
                 q -> q.param("action", actionJson).param("next", at(nextQueryAt)).param("now", at(now)));
     }
 
     boolean attemptFailed(String attemptId, AttemptStatus from, String code, String message, Instant now) {
-        return moveAttempt(attemptId, from, AttemptStatus.FAILED, """
-                update payment_attempt set status = 'FAILED', failure_code = :code, failure_message = :message,
-                       next_query_at = null, updated_at = :now where id = :id and status = :from""",
-                q -> q.param("code", code).param("message", message).param("now", at(now)).param("from", from.name()));
+        return moveAttempt(attemptId, PaymentStateMachine.FAIL_ATTEMPT, PaymentStateMachine.FAIL_ATTEMPT.from(from), """
+                update payment_attempt set status = :to, failure_code = :code, failure_message = :message,
+                       next_query_at = null, updated_at = :now where id = :id and status = any(:from)""",
+                q -> q.param("code", code).param("message", message).param("now", at(now)));
     }
 
     boolean attemptClosed(String attemptId, Instant now) {
-        return moveAttempt(attemptId, AttemptStatus.PENDING, AttemptStatus.CLOSED, """
-                update payment_attempt set status = 'CLOSED', closed_at = :now, next_query_at = null, updated_at = :now
-                where id = :id and status = 'PENDING'""", q -> q.param("now", at(now)));
+        return moveAttempt(attemptId, PaymentStateMachine.CLOSE_ATTEMPT, PaymentStateMachine.CLOSE_ATTEMPT.from(), """
+                update payment_attempt set status = :to, closed_at = :now, next_query_at = null, updated_at = :now
+                where id = :id and status = any(:from)""", q -> q.param("now", at(now)));
     }
 
     boolean attemptSucceeded(String attemptId, AttemptStatus from, String channelTransactionId, Instant paidAt,
                              boolean finished, Instant now) {
-        return moveAttempt(attemptId, from, AttemptStatus.SUCCEEDED, """
-                update payment_attempt set status = 'SUCCEEDED', channel_transaction_id = :txn, paid_at = :paidAt,
+        return moveAttempt(attemptId, PaymentStateMachine.SUCCEED_ATTEMPT,
+                PaymentStateMachine.SUCCEED_ATTEMPT.from(from), """
+                update payment_attempt set status = :to, channel_transaction_id = :txn, paid_at = :paidAt,
                        finished = :finished, next_query_at = null, updated_at = :now
-                where id = :id and status = :from""",
+                where id = :id and status = any(:from)""",
                 q -> q.param("txn", channelTransactionId).param("paidAt", at(paidAt)).param("finished", finished)
-                        .param("now", at(now)).param("from", from.name()));
+                        .param("now", at(now)));
     }
 
     void attemptFinished(String attemptId, Instant now) {
@@ -254,13 +257,14 @@ class PaymentStore {
      * has (paid, open, or nothing) and settles, closes or retries them like any unnotified attempt.
      */
     List<String> adoptStaleCreatingAttempts(Instant staleBefore, Instant now, int limit) {
-        PaymentStateMachine.require(PaymentStateMachine.ATTEMPT, AttemptStatus.CREATING, AttemptStatus.PENDING);
+        // the inner select names CREATING as a literal: it is the predicate of the partial index it scans
         return jdbc.sql("""
-                        update payment_attempt set status = 'PENDING', next_query_at = :now, updated_at = :now
+                        update payment_attempt set status = :to, next_query_at = :now, updated_at = :now
                         where id in (select id from payment_attempt where status = 'CREATING' and created_at <= :stale
                                      order by created_at limit :limit for update skip locked)
-                          and status = 'CREATING'
+                          and status = any(:from)
                         returning id""")
+                .param("to", PaymentStateMachine.OPEN_ATTEMPT.to()).param("from", PaymentStateMachine.OPEN_ATTEMPT.from())
                 .param("now", at(now)).param("stale", at(staleBefore)).param("limit", limit)
                 .query(String.class).list();
     }
@@ -275,10 +279,11 @@ class PaymentStore {
                 .param("now", at(now)).param("limit", limit).query(String.class).list();
     }
 
-    private boolean moveAttempt(String attemptId, AttemptStatus from, AttemptStatus to, String sql,
-                                java.util.function.UnaryOperator<JdbcClient.StatementSpec> params) {
-        PaymentStateMachine.require(PaymentStateMachine.ATTEMPT, from, to);
-        return params.apply(jdbc.sql(sql).param("id", attemptId)).update() == 1;
+    /** {@code from}: the move's sources, or the one a caller expects ({@code Transition.from(expected)}). */
+    private boolean moveAttempt(String attemptId, PaymentStateMachine.Transition<AttemptStatus> move, String[] from,
+                                String sql, java.util.function.UnaryOperator<JdbcClient.StatementSpec> params) {
+        return params.apply(jdbc.sql(sql).param("id", attemptId).param("to", move.to()).param("from", from))
+                .update() == 1;
     }
 
     static OffsetDateTime at(Instant instant) {

@@ -66,21 +66,22 @@ class RefundStore {
     }
 
     boolean succeeded(String refundId, String channelRefundId, Instant at, Instant now) {
-        PaymentStateMachine.require(PaymentStateMachine.REFUND, RefundStatus.PENDING, RefundStatus.SUCCEEDED);
         return jdbc.sql("""
-                        update refund set status = 'SUCCEEDED', channel_refund_id = coalesce(:channelId, channel_refund_id),
+                        update refund set status = :to, channel_refund_id = coalesce(:channelId, channel_refund_id),
                                succeeded_at = :at, next_query_at = null, updated_at = :now
-                        where id = :id and status = 'PENDING'""")
+                        where id = :id and status = any(:from)""")
+                .param("to", PaymentStateMachine.SUCCEED_REFUND.to())
+                .param("from", PaymentStateMachine.SUCCEED_REFUND.from())
                 .param("channelId", channelRefundId).param("at", at(at)).param("now", at(now)).param("id", refundId)
                 .update() == 1;
     }
 
     boolean failed(String refundId, String code, String message, Instant now) {
-        PaymentStateMachine.require(PaymentStateMachine.REFUND, RefundStatus.PENDING, RefundStatus.FAILED);
         return jdbc.sql("""
-                        update refund set status = 'FAILED', failure_code = :code, failure_message = :message,
+                        update refund set status = :to, failure_code = :code, failure_message = :message,
                                next_query_at = null, updated_at = :now
-                        where id = :id and status = 'PENDING'""")
+                        where id = :id and status = any(:from)""")
+                .param("to", PaymentStateMachine.FAIL_REFUND.to()).param("from", PaymentStateMachine.FAIL_REFUND.from())
                 .param("code", code).param("message", message).param("now", at(now)).param("id", refundId)
                 .update() == 1;
     }

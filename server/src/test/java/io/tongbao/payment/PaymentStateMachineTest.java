@@ -1,11 +1,13 @@
 package io.tongbao.payment;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tongbao.payment.PaymentStateMachine.AttemptStatus;
 import io.tongbao.payment.PaymentStateMachine.PaymentStatus;
 import io.tongbao.payment.PaymentStateMachine.RefundStatus;
+import io.tongbao.payment.PaymentStateMachine.Transition;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -93,6 +95,56 @@ class PaymentStateMachineTest {
                 RefundStatus.FAILED)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> PaymentStateMachine.require(PaymentStateMachine.REFUND, RefundStatus.FAILED,
                 RefundStatus.SUCCEEDED)).isInstanceOf(IllegalStateException.class);
+    }
+
+    // --- the named transitions the stores write -----------------------------------------------------
+
+    @Test
+    void eachNamedTransitionStartsFromEveryStatusTheTableLeadsIntoItsTargetFrom() {
+        // a new way into a status in the table makes this fail: decide whether the store's update should take it
+        checkSources(PaymentStateMachine.PAYMENT, PaymentStateMachine.PAY_ORDER, "PENDING -> PAID");
+        checkSources(PaymentStateMachine.PAYMENT, PaymentStateMachine.CLOSE_ORDER, "PENDING -> CLOSED");
+        checkSources(PaymentStateMachine.ATTEMPT, PaymentStateMachine.OPEN_ATTEMPT, "CREATING -> PENDING");
+        checkSources(PaymentStateMachine.ATTEMPT, PaymentStateMachine.FAIL_ATTEMPT, "CREATING, PENDING -> FAILED");
+        checkSources(PaymentStateMachine.ATTEMPT, PaymentStateMachine.CLOSE_ATTEMPT, "PENDING -> CLOSED");
+        checkSources(PaymentStateMachine.ATTEMPT, PaymentStateMachine.SUCCEED_ATTEMPT,
+                "CREATING, PENDING, CLOSED, FAILED -> SUCCEEDED");
+        checkSources(PaymentStateMachine.REFUND, PaymentStateMachine.SUCCEED_REFUND, "PENDING -> SUCCEEDED");
+        checkSources(PaymentStateMachine.REFUND, PaymentStateMachine.FAIL_REFUND, "PENDING -> FAILED");
+    }
+
+    @Test
+    void aTransitionNotInTheTableCannotBeBuilt() {
+        assertThatThrownBy(() -> PaymentStateMachine.transition(PaymentStateMachine.PAYMENT,
+                EnumSet.of(PaymentStatus.PAID), PaymentStatus.CLOSED))
+                .isInstanceOf(IllegalStateException.class).hasMessage("no transition PAID -> CLOSED");
+        // one wrong source among right ones is enough to refuse it
+        assertThatThrownBy(() -> PaymentStateMachine.transition(PaymentStateMachine.ATTEMPT,
+                EnumSet.of(AttemptStatus.PENDING, AttemptStatus.CREATING), AttemptStatus.CLOSED))
+                .isInstanceOf(IllegalStateException.class).hasMessage("no transition CREATING -> CLOSED");
+        assertThatThrownBy(() -> PaymentStateMachine.transition(PaymentStateMachine.REFUND,
+                EnumSet.of(RefundStatus.PENDING), RefundStatus.PENDING))
+                .isInstanceOf(IllegalStateException.class).hasMessage("no transition PENDING -> PENDING");
+        assertThatThrownBy(() -> PaymentStateMachine.transition(PaymentStateMachine.REFUND,
+                EnumSet.noneOf(RefundStatus.class), RefundStatus.FAILED))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aMoveFromAStatusReadAtRunTimeIsCheckedAgainstTheTransition() {
+        assertThat(PaymentStateMachine.SUCCEED_ATTEMPT.from(AttemptStatus.CLOSED)).containsExactly("CLOSED");
+        assertThat(PaymentStateMachine.FAIL_ATTEMPT.from(AttemptStatus.CREATING)).containsExactly("CREATING");
+        assertThatThrownBy(() -> PaymentStateMachine.SUCCEED_ATTEMPT.from(AttemptStatus.SUCCEEDED))
+                .isInstanceOf(IllegalStateException.class).hasMessage("no transition SUCCEEDED -> SUCCEEDED");
+        assertThatThrownBy(() -> PaymentStateMachine.FAIL_ATTEMPT.from(AttemptStatus.CLOSED))
+                .isInstanceOf(IllegalStateException.class).hasMessage("no transition CLOSED -> FAILED");
+    }
+
+    private static <S extends Enum<S>> void checkSources(Map<S, Set<S>> machine, Transition<S> move, String drawn) {
+        assertThat(move.sources()).as(drawn).isEqualTo(PaymentStateMachine.sourcesOf(machine, move.target()));
+        String[] ends = drawn.split(" -> ");
+        assertThat(move.to()).as(drawn).isEqualTo(ends[1]).isEqualTo(move.target().name());
+        assertThat(move.from()).as(drawn).containsExactlyInAnyOrder(ends[0].split(", "));
     }
 
     private static <S extends Enum<S>> void checkEveryPair(Map<S, Set<S>> machine, Class<S> statuses,
