@@ -1,5 +1,6 @@
 package io.tongbao.ledger;
 
+import io.tongbao.shared.time.JdbcTime;
 import io.tongbao.shared.web.ApiException;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -90,7 +91,7 @@ class FastTransfers {
     Optional<StoredTransfer> transfer(String merchantId, String appId, Entry entry) {
         boolean withEvent = outbox.wantsTransfers(appId);
         for (int attempt = 1; ; attempt++) {
-            Instant now = Hashes.toDatabasePrecision(clock.instant());
+            Instant now = JdbcTime.toDatabasePrecision(clock.instant());
             byte[] digest = Hashes.transferDigest(merchantId, entry.clientId(), TransferKind.TRANSFER,
                     entry.pointTypeId(), entry.from().id(), entry.to().id(), entry.amount(), entry.reason(),
                     entry.memo(), entry.metadata(), null, now);
@@ -117,7 +118,7 @@ class FastTransfers {
                         .param("pointType", entry.pointTypeId()).param("from", entry.from().id())
                         .param("to", entry.to().id()).param("amount", amount).param("reason", entry.reason())
                         .param("memo", entry.memo(), Types.VARCHAR).param("metadata", entry.metadata(), Types.VARCHAR)
-                        .param("now", Catalog.utc(now))
+                        .param("now", JdbcTime.at(now))
                         .query((row, n) -> {
                             long value = row.getLong("id");
                             return row.wasNull() ? null : value;

@@ -12,6 +12,7 @@ import io.tongbao.payment.spi.PrepayResult;
 import io.tongbao.payment.spi.TradeRef;
 import io.tongbao.shared.PayWay;
 import io.tongbao.shared.id.Ids;
+import io.tongbao.shared.time.JdbcTime;
 import io.tongbao.shared.web.ApiException;
 import io.tongbao.shared.web.MerchantCaller;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -60,7 +60,7 @@ public class UnifiedOrders {
         Duration expiry = OrderValidation.validate(request);
         requireChannelAccount(caller.appId(), request.payWay());
         // PostgreSQL keeps microseconds: the answer is built from these values, so they must be what a GET reads back
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = JdbcTime.toDatabasePrecision(clock.instant());
         String hash = requestHash(request);
         Integer ratePpm = feeRates.ratePpm(caller.appId(), request.payWay()).stream().boxed().findFirst().orElse(null);
         OrderRow fresh = new OrderRow(Ids.next("pay"), caller.merchantId(), caller.appId(), request.outTradeNo(),
