@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -182,7 +183,7 @@ class FastTransfers {
     private BalanceRow read(BalanceRow.Key key) {
         return jdbc.sql("select * from ledger_balance where account_id = :account and shard = :shard")
                 .param("account", key.accountId()).param("shard", key.shard()).query(Journal::balanceRow).optional()
-                .orElseThrow(() -> new ApiException(org.springframework.http.HttpStatus.INTERNAL_SERVER_ERROR,
+                .orElseThrow(() -> new ApiException(HttpStatus.INTERNAL_SERVER_ERROR,
                         "INTERNAL_ERROR", "account " + key.accountId() + " has no balance row " + key.shard()));
     }
 }

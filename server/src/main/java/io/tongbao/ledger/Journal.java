@@ -4,6 +4,7 @@ import io.tongbao.shared.time.JdbcTime;
 import io.tongbao.shared.web.ApiException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -480,7 +481,7 @@ class Journal {
                             update ledger_hold set status = ?, posted_amount = ?, resolved_by = ?
                             where transfer_id = ? and status = 'PENDING'""")
                     .param(1, hold.newStatus.name())
-                    .param(2, hold.newStatus == HoldStatus.POSTED ? hold.postedAmount : null, java.sql.Types.BIGINT)
+                    .param(2, hold.newStatus == HoldStatus.POSTED ? hold.postedAmount : null, Types.BIGINT)
                     .param(3, ids.get(hold.resolvedByIndex)).param(4, hold.transferId)
                     .update();
             if (updated != 1) {

@@ -25,6 +25,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -168,10 +169,10 @@ public class UnifiedOrders {
                 settlement.tradePaid(new TradeRef(previous.appId(), previous.payWay(), previous.id()), paid.trade());
                 yield false;
             }
-            case CloseResult.NotYet notYet -> throw new ApiException(org.springframework.http.HttpStatus.CONFLICT,
+            case CloseResult.NotYet notYet -> throw new ApiException(HttpStatus.CONFLICT,
                     "PREVIOUS_ATTEMPT_OPEN", "the " + previous.payWay() + " attempt cannot be closed at the channel yet ("
                     + notYet.reason() + "); retry in " + notYet.retryAfter().toSeconds() + " s");
-            case CloseResult.Unknown unknown -> throw new ApiException(org.springframework.http.HttpStatus.CONFLICT,
+            case CloseResult.Unknown unknown -> throw new ApiException(HttpStatus.CONFLICT,
                     "PREVIOUS_ATTEMPT_OPEN", "the channel did not confirm closing the " + previous.payWay()
                     + " attempt (" + unknown.reason() + "); retry shortly");
         };

@@ -2,6 +2,9 @@ package io.tongbao.channel.wechatpay;
 
 import com.wechat.pay.java.core.exception.ServiceException;
 import com.wechat.pay.java.core.exception.WechatPayException;
+import com.wechat.pay.java.service.payments.h5.model.H5Info;
+import com.wechat.pay.java.service.payments.h5.model.SceneInfo;
+import com.wechat.pay.java.service.payments.jsapi.model.Payer;
 import com.wechat.pay.java.service.payments.model.Transaction;
 import com.wechat.pay.java.service.payments.nativepay.model.CloseOrderRequest;
 import com.wechat.pay.java.service.payments.nativepay.model.QueryOrderByOutTradeNoRequest;
@@ -108,7 +111,7 @@ class WechatPayGateway implements ChannelGateway {
         var amount = new com.wechat.pay.java.service.payments.jsapi.model.Amount();
         amount.setTotal(Math.toIntExact(command.amount()));
         amount.setCurrency("CNY");
-        var payer = new com.wechat.pay.java.service.payments.jsapi.model.Payer();
+        var payer = new Payer();
         payer.setOpenid(command.buyer().openid());
         request.setAmount(amount);
         request.setPayer(payer);
@@ -160,9 +163,9 @@ class WechatPayGateway implements ChannelGateway {
         var amount = new com.wechat.pay.java.service.payments.h5.model.Amount();
         amount.setTotal(Math.toIntExact(command.amount()));
         amount.setCurrency("CNY");
-        var scene = new com.wechat.pay.java.service.payments.h5.model.SceneInfo();
+        var scene = new SceneInfo();
         scene.setPayerClientIp(command.clientIp());
-        var h5 = new com.wechat.pay.java.service.payments.h5.model.H5Info();
+        var h5 = new H5Info();
         h5.setType("Wap");
         scene.setH5Info(h5);
         request.setAmount(amount);
