@@ -10,8 +10,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
 
 /**
  * Runs an operation from N threads for a fixed time (closed loop: each thread starts its next call when the last
@@ -129,8 +131,8 @@ final class Load {
     }
 
     /** Runs {@code task} for 0..count-1 on {@code threads} threads and returns when all are done. */
-    static void parallel(int threads, int count, java.util.function.IntConsumer task) throws Exception {
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    static void parallel(int threads, int count, IntConsumer task) throws Exception {
+        AtomicInteger next = new AtomicInteger();
         try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
             List<Future<?>> runs = new ArrayList<>();
             for (int t = 0; t < threads; t++) {

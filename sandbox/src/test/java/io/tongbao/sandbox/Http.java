@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,7 +20,7 @@ public final class Http {
     private Http() {
     }
 
-    public record Reply(int status, String body, Map<String, java.util.List<String>> headers) {
+    public record Reply(int status, String body, Map<String, List<String>> headers) {
         @SuppressWarnings("unchecked")
         public Map<String, Object> json() {
             return JSON.readValue(body, Map.class);

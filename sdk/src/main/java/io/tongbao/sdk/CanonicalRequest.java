@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -26,7 +27,7 @@ public final class CanonicalRequest {
      */
     public static String requestString(String method, String path, String rawQuery, String appId, long timestamp,
                                        String nonce, byte[] body) {
-        return String.join("\n", method.toUpperCase(java.util.Locale.ROOT), path, canonicalQuery(rawQuery), appId,
+        return String.join("\n", method.toUpperCase(Locale.ROOT), path, canonicalQuery(rawQuery), appId,
                 Long.toString(timestamp), nonce, sha256Hex(body));
     }
 

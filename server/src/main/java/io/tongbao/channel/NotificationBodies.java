@@ -16,7 +16,7 @@ import java.util.Map;
  * A notification's body as the endpoints read it: at most {@link #MAX_BYTES}, strict UTF-8, and for Alipay's form at
  * most {@link #MAX_FORM_FIELDS} fields, each decoded strictly. The endpoints read the raw body themselves rather than
  * through the servlet container's parameters or Spring's body converters: those read any size, replace malformed
- * UTF-8 silently or fail with exceptions that became 500s (issue 12, item 5). A real notification is a few KB and a
+ * UTF-8 silently or fail with exceptions that would answer 500 (docs/payments.md). A real notification is a few KB and a
  * few dozen fields.
  */
 public final class NotificationBodies {

@@ -1,5 +1,7 @@
 package io.tongbao.ledger;
 
+import java.util.random.RandomGenerator;
+
 /**
  * The immutable part of an account (who, which point type, whether it may go negative, how many balance rows);
  * cached. Balance, frozen amount and closed flag live in ledger_balance and are only read under its row lock.
@@ -8,7 +10,7 @@ record Account(long id, String publicId, String merchantId, long pointTypeId, St
                String ownerId, boolean mayGoNegative, int shards) {
 
     /** Which balance row takes this posting: a sharded account spreads its postings to spread its row locks. */
-    int pickShard(java.util.random.RandomGenerator random) {
+    int pickShard(RandomGenerator random) {
         return shards == 1 ? 0 : random.nextInt(shards);
     }
 }

@@ -1,6 +1,7 @@
 package io.tongbao.ledger;
 
 import io.tongbao.shared.id.Ids;
+import io.tongbao.shared.time.JdbcTime;
 import io.tongbao.shared.web.ApiException;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -8,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -72,14 +72,14 @@ class Catalog {
         if (existing.isPresent()) {
             return sameOrConflict(existing.get(), name, scale);
         }
-        Instant now = Hashes.toDatabasePrecision(clock.instant());
+        Instant now = JdbcTime.toDatabasePrecision(clock.instant());
         Boolean created = transactions.execute(status -> {
             Optional<Long> id = jdbc.sql("""
                             insert into ledger_point_type (merchant_id, code, name, scale, created_at)
                             values (:merchant, :code, :name, :scale, :now)
                             on conflict (merchant_id, code) do nothing returning id""")
                     .param("merchant", merchantId).param("code", code).param("name", name).param("scale", scale)
-                    .param("now", utc(now)).query(Long.class).optional();
+                    .param("now", JdbcTime.at(now)).query(Long.class).optional();
             if (id.isEmpty()) {
                 return false;
             }
@@ -166,7 +166,7 @@ class Catalog {
         }
         return findByOwner(pointType, request.ownerKind(), ownerId).orElseGet(() -> {
             transactions.executeWithoutResult(status -> insertAccount(merchantId, pointType.id(), request.ownerKind(),
-                    ownerId, false, 1, Hashes.toDatabasePrecision(clock.instant())));
+                    ownerId, false, 1, JdbcTime.toDatabasePrecision(clock.instant())));
             return findByOwner(pointType, request.ownerKind(), ownerId).orElseThrow();
         });
     }
@@ -180,7 +180,7 @@ class Catalog {
                         on conflict (point_type_id, owner_kind, owner_id) do nothing returning id""")
                 .param("publicId", Ids.next("acc")).param("merchant", merchantId).param("pointType", pointTypeId)
                 .param("kind", kind.name()).param("owner", ownerId).param("negative", mayGoNegative)
-                .param("shards", shards).param("now", utc(now)).query(Long.class).optional();
+                .param("shards", shards).param("now", JdbcTime.at(now)).query(Long.class).optional();
         if (id.isEmpty()) {
             return;
         }
@@ -278,7 +278,7 @@ class Catalog {
                         values (:merchant, :code, :description, :payers, :payees, :now) on conflict do nothing""")
                 .param("merchant", merchantId).param("code", request.code()).param("description", description)
                 .param("payers", names(payers)).param("payees", names(payees))
-                .param("now", utc(Hashes.toDatabasePrecision(clock.instant()))).update();
+                .param("now", JdbcTime.at(JdbcTime.toDatabasePrecision(clock.instant()))).update();
         Reason reason = findReason(merchantId, request.code()).orElseThrow();
         if (!reason.description().equals(description) || !reason.payerKinds().equals(payers)
                 || !reason.payeeKinds().equals(payees)) {
@@ -337,10 +337,6 @@ class Catalog {
         return new PointType(row.getLong("id"), row.getString("merchant_id"), row.getString("code"),
                 row.getString("name"), row.getInt("scale"), row.getString("status"),
                 row.getObject("created_at", OffsetDateTime.class).toInstant());
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 
     private static String required(String field, String value) {

@@ -1,5 +1,6 @@
 package io.tongbao.ledger;
 
+import io.tongbao.shared.time.JdbcTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -56,7 +57,7 @@ class EntryFactory {
         }
         return new Entry(transfer.clientId(), TransferKind.HOLD, transfer.pointTypeId(), transfer.from(),
                 transfer.to(), transfer.amount(), transfer.reason(), transfer.memo(), transfer.metadata(), null, null,
-                0, Hashes.toDatabasePrecision(clock.instant().plusSeconds(request.timeoutSeconds())));
+                0, JdbcTime.toDatabasePrecision(clock.instant().plusSeconds(request.timeoutSeconds())));
     }
 
     /** POST (with {@code amount}, or all of the hold when absent), VOID or EXPIRE of a stored hold. */

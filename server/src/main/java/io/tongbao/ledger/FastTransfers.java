@@ -1,5 +1,6 @@
 package io.tongbao.ledger;
 
+import io.tongbao.shared.time.JdbcTime;
 import io.tongbao.shared.web.ApiException;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -10,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -90,7 +92,7 @@ class FastTransfers {
     Optional<StoredTransfer> transfer(String merchantId, String appId, Entry entry) {
         boolean withEvent = outbox.wantsTransfers(appId);
         for (int attempt = 1; ; attempt++) {
-            Instant now = Hashes.toDatabasePrecision(clock.instant());
+            Instant now = JdbcTime.toDatabasePrecision(clock.instant());
             byte[] digest = Hashes.transferDigest(merchantId, entry.clientId(), TransferKind.TRANSFER,
                     entry.pointTypeId(), entry.from().id(), entry.to().id(), entry.amount(), entry.reason(),
                     entry.memo(), entry.metadata(), null, now);
@@ -117,7 +119,7 @@ class FastTransfers {
                         .param("pointType", entry.pointTypeId()).param("from", entry.from().id())
                         .param("to", entry.to().id()).param("amount", amount).param("reason", entry.reason())
                         .param("memo", entry.memo(), Types.VARCHAR).param("metadata", entry.metadata(), Types.VARCHAR)
-                        .param("now", Catalog.utc(now))
+                        .param("now", JdbcTime.at(now))
                         .query((row, n) -> {
                             long value = row.getLong("id");
                             return row.wasNull() ? null : value;
@@ -181,7 +183,7 @@ class FastTransfers {
     private BalanceRow read(BalanceRow.Key key) {
         return jdbc.sql("select * from ledger_balance where account_id = :account and shard = :shard")
                 .param("account", key.accountId()).param("shard", key.shard()).query(Journal::balanceRow).optional()
-                .orElseThrow(() -> new ApiException(org.springframework.http.HttpStatus.INTERNAL_SERVER_ERROR,
+                .orElseThrow(() -> new ApiException(HttpStatus.INTERNAL_SERVER_ERROR,
                         "INTERNAL_ERROR", "account " + key.accountId() + " has no balance row " + key.shard()));
     }
 }

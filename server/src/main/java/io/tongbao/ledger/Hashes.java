@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /**
  * The two hashes of the tamper evidence. A transfer's digest covers its whole content; each posting's hash chains
@@ -45,11 +44,6 @@ final class Hashes {
         sha.update(ByteBuffer.allocate(17).put((byte) (relatedId == null ? 0 : 1))
                 .putLong(relatedId == null ? 0 : relatedId).putLong(micros(createdAt)).array());
         return sha.digest();
-    }
-
-    /** PostgreSQL keeps microseconds: everything hashed or compared is truncated to them first. */
-    static Instant toDatabasePrecision(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MICROS);
     }
 
     private static long micros(Instant instant) {

@@ -1,5 +1,6 @@
 package io.tongbao.ledger;
 
+import io.tongbao.shared.time.JdbcTime;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,7 +55,7 @@ class HoldExpiry {
                          join ledger_hold h on h.transfer_id = t.id
                         where h.status = 'PENDING' and h.expires_at <= :now
                         order by h.expires_at limit :limit""")
-                .param("now", Catalog.utc(clock.instant())).param("limit", properties.holdExpiryBatch())
+                .param("now", JdbcTime.at(clock.instant())).param("limit", properties.holdExpiryBatch())
                 .query(StoredTransfer::row).list();
         Map<String, List<Entry>> byMerchant = new LinkedHashMap<>();
         for (StoredTransfer hold : due) {

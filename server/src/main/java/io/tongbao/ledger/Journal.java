@@ -1,8 +1,10 @@
 package io.tongbao.ledger;
 
+import io.tongbao.shared.time.JdbcTime;
 import io.tongbao.shared.web.ApiException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -70,7 +72,7 @@ class Journal {
     }
 
     private List<Outcome> attempt(String merchantId, String appId, List<Entry> entries, boolean linked) {
-        Instant now = Hashes.toDatabasePrecision(clock.instant());
+        Instant now = JdbcTime.toDatabasePrecision(clock.instant());
         return transactions.execute(status -> {
             Outcome[] outcomes = new Outcome[entries.size()];
             List<Integer> pending = checkClientIds(merchantId, entries, linked, outcomes);
@@ -381,7 +383,7 @@ class Journal {
         int n = written.size();
         List<Long> ids = jdbc.sql("select nextval('ledger_transfer_id_seq') from generate_series(1, ?)")
                 .params(n).query(Long.class).list();
-        OffsetDateTime at = Catalog.utc(now);
+        OffsetDateTime at = JdbcTime.at(now);
         Object[][] t = new Object[13][n];
         for (int w = 0; w < n; w++) {
             Entry e = written.get(w).entry();
@@ -467,7 +469,7 @@ class Journal {
                                                          amount, status, expires_at, app_id)
                                 values (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)""")
                         .params(ids.get(w), merchantId, entry.from().id(), shards.get(entry.from().id()), entry.to().id(),
-                                entry.amount(), Catalog.utc(entry.expiresAt()), appId)
+                                entry.amount(), JdbcTime.at(entry.expiresAt()), appId)
                         .update();
             }
         }
@@ -479,7 +481,7 @@ class Journal {
                             update ledger_hold set status = ?, posted_amount = ?, resolved_by = ?
                             where transfer_id = ? and status = 'PENDING'""")
                     .param(1, hold.newStatus.name())
-                    .param(2, hold.newStatus == HoldStatus.POSTED ? hold.postedAmount : null, java.sql.Types.BIGINT)
+                    .param(2, hold.newStatus == HoldStatus.POSTED ? hold.postedAmount : null, Types.BIGINT)
                     .param(3, ids.get(hold.resolvedByIndex)).param(4, hold.transferId)
                     .update();
             if (updated != 1) {

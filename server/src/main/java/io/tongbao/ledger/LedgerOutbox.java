@@ -1,6 +1,7 @@
 package io.tongbao.ledger;
 
 import io.tongbao.shared.event.EventSubscriptions;
+import io.tongbao.shared.time.JdbcTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ class LedgerOutbox {
                         insert into ledger_event (type, payload, created_at)
                         select u.type, u.payload, ? from unnest(?::text[], ?::text[]) with ordinality as u(type, payload, n)
                         order by u.n""")
-                .params(Catalog.utc(at), events.stream().map(Pending::type).toArray(String[]::new),
+                .params(JdbcTime.at(at), events.stream().map(Pending::type).toArray(String[]::new),
                         events.stream().map(Pending::payload).toArray(String[]::new))
                 .update();
     }

@@ -1,5 +1,6 @@
 package io.tongbao.ledger;
 
+import io.tongbao.shared.time.JdbcTime;
 import io.tongbao.shared.web.ApiException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -119,11 +120,11 @@ class LedgerQueries {
             }
             if (query.from() != null) {
                 sql.append(" and p.created_at >= :from");
-                params.put("from", Catalog.utc(query.from()));
+                params.put("from", JdbcTime.at(query.from()));
             }
             if (query.to() != null) {
                 sql.append(" and p.created_at < :to");
-                params.put("to", Catalog.utc(query.to()));
+                params.put("to", JdbcTime.at(query.to()));
             }
             sql.append(" order by p.seq desc limit :limit");
             lines.addAll(jdbc.sql(sql.toString()).params(params)
@@ -156,7 +157,7 @@ class LedgerQueries {
                         select reason, kind, count(*) as n, sum(amount) as total from ledger_transfer
                         where point_type_id = :pointType and created_at >= :start and created_at < :end
                         group by reason, kind order by reason, kind""")
-                .param("pointType", pointType.id()).param("start", Catalog.utc(start)).param("end", Catalog.utc(end))
+                .param("pointType", pointType.id()).param("start", JdbcTime.at(start)).param("end", JdbcTime.at(end))
                 .query((row, n) -> new DailyTotal(row.getInt("reason"), TransferKind.valueOf(row.getString("kind")),
                         row.getLong("n"), row.getBigDecimal("total").longValueExact()))
                 .list();

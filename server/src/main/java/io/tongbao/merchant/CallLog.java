@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * One row per merchant API call: who, what, how it ended, how long it took. Never a body or a header value.
  *
- * <p>Rows are written behind the answer, many per statement: a commit of its own for every call cost the merchant
- * API about a fifth of its throughput (docs/benchmarks.md). A full queue is written at once by the caller rather
+ * <p>Rows are written behind the answer, many per statement, so that the log costs the call no commit of its own
+ * (docs/api.md). A full queue is written at once by the caller rather
  * than dropped; what a hard crash can lose is the last {@code FLUSH_INTERVAL} of rows, and a graceful stop flushes.
  */
 @Component

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
@@ -84,7 +85,7 @@ class ChannelAccountSetup {
             throw ApiException.invalid("app_ids", "give the WeChat app ids (wx + 16 characters) bound to this mchid");
         }
         PrivateKey merchantKey = RsaKeys.privateKey(setup.merchantPrivateKey(), "merchant_private_key");
-        String serial = required(setup.merchantSerialNo(), "merchant_serial_no").toUpperCase(java.util.Locale.ROOT);
+        String serial = required(setup.merchantSerialNo(), "merchant_serial_no").toUpperCase(Locale.ROOT);
         if (!serial.matches("[0-9A-F]{8,40}")) {
             throw ApiException.invalid("merchant_serial_no", "is the hexadecimal serial of the merchant API certificate");
         }
@@ -139,7 +140,7 @@ class ChannelAccountSetup {
         if (!certificate.getPublicKey().equals(RsaKeys.publicOf(merchantKey))) {
             throw ApiException.invalid("merchant_certificate", "does not belong to merchant_private_key");
         }
-        String certificateSerial = certificate.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT);
+        String certificateSerial = certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
         if (!certificateSerial.replaceFirst("^0+", "").equals(serial.replaceFirst("^0+", ""))) {
             throw ApiException.invalid("merchant_serial_no", "does not match the certificate's serial " + certificateSerial);
         }

@@ -2,6 +2,7 @@ package io.tongbao.merchant;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.tongbao.shared.PayWay;
+import io.tongbao.shared.web.ApiException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -161,7 +162,7 @@ class OperatorMerchantController {
         onboarding.app(appId);
         return store.platformPublicKey(appId)
                 .map(pem -> new PlatformPublicKey(appId, "SHA256withRSA", pem))
-                .orElseThrow(() -> io.tongbao.shared.web.ApiException.rule("WRONG_SIGN_TYPE",
+                .orElseThrow(() -> ApiException.rule("WRONG_SIGN_TYPE",
                         "app " + appId + " signs with HMAC; it has no platform key"));
     }
 
@@ -188,7 +189,7 @@ class OperatorMerchantController {
     Rates setFeeRates(@PathVariable String appId, @RequestBody Rates request) {
         onboarding.app(appId);
         if (request.rates() == null || request.rates().isEmpty()) {
-            throw io.tongbao.shared.web.ApiException.invalid("rates", "give at least one pay way and its rate");
+            throw ApiException.invalid("rates", "give at least one pay way and its rate");
         }
         return new Rates(feeRates.set(appId, request.rates()));
     }

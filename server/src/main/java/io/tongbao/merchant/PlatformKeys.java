@@ -1,6 +1,7 @@
 package io.tongbao.merchant;
 
 import io.tongbao.shared.crypto.SecretCipher;
+import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -60,7 +61,7 @@ class PlatformKeys {
     private static PrivateKey parse(String base64) {
         try {
             return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("stored platform key does not parse", e);
         }
     }

@@ -9,8 +9,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Settings read on every merchant call (an app's credentials, its HMAC secrets, channel accounts, fee rates), kept in
- * memory for at most {@code ttl}. Reading them from PostgreSQL on every call cost the payment API a third of its
- * statements (docs/benchmarks.md). A change made on this node is seen at once: the entry is dropped when the change
+ * memory for at most {@code ttl}, so that a call does not read them from PostgreSQL (docs/api.md). A change made on this node is seen at once: the entry is dropped when the change
  * commits. A change made on another node is seen here within {@code ttl}: that bound is the price of the cache, and
  * where it matters (a rotated secret) the caller reloads on a miss instead of refusing.
  */

@@ -2,6 +2,7 @@ package io.tongbao.payment;
 
 import io.tongbao.shared.id.Ids;
 import io.tongbao.shared.log.LogValues;
+import io.tongbao.shared.time.JdbcTime;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
@@ -36,7 +37,7 @@ class PaymentExceptions {
                         values (:id, :merchant, :app, :payment, :attempt, :kind, :detail, :resolution, :at, :at)""")
                 .param("id", id).param("merchant", merchantId).param("app", appId).param("payment", paymentId)
                 .param("attempt", attemptId).param("kind", kind).param("detail", detail)
-                .param("resolution", resolution).param("at", PaymentStore.at(at)).update();
+                .param("resolution", resolution).param("at", JdbcTime.at(at)).update();
         log.warn("payment exception {} {}: payment {} attempt {}: {}", id, kind, paymentId, LogValues.safe(attemptId),
                 LogValues.safe(detail, 500));
         return id;
@@ -71,7 +72,7 @@ class PaymentExceptions {
                                 last_seen_at = greatest(payment_exception.last_seen_at, excluded.last_seen_at)
                         returning occurrences""")
                 .param("id", Ids.next("pex")).param("app", appId).param("attempt", attemptId).param("kind", kind)
-                .param("detail", detail).param("at", PaymentStore.at(at)).param("key", key)
+                .param("detail", detail).param("at", JdbcTime.at(at)).param("key", key)
                 .query(Integer.class).single();
         if (occurrences == 1) {
             // the rest of the sample are counted on the row, not logged: a flood makes one line, not one each

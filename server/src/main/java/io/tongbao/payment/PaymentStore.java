@@ -1,14 +1,14 @@
 package io.tongbao.payment;
 
+import static io.tongbao.shared.time.JdbcTime.at;
+import static io.tongbao.shared.time.JdbcTime.instant;
+
 import io.tongbao.payment.PaymentStateMachine.AttemptStatus;
 import io.tongbao.payment.PaymentStateMachine.PaymentStatus;
 import io.tongbao.shared.PayWay;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
@@ -284,15 +284,6 @@ class PaymentStore {
                                 String sql, java.util.function.UnaryOperator<JdbcClient.StatementSpec> params) {
         return params.apply(jdbc.sql(sql).param("id", attemptId).param("to", move.to()).param("from", from))
                 .update() == 1;
-    }
-
-    static OffsetDateTime at(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
     }
 
     private static final String ORDER = "select * from payment_order";

@@ -4,6 +4,7 @@ import io.tongbao.payment.PaymentStateMachine.AttemptStatus;
 import io.tongbao.payment.PaymentStateMachine.PaymentStatus;
 import io.tongbao.payment.spi.ClientAction;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
@@ -55,6 +56,6 @@ class PaymentViews {
     }
 
     String metadataJson(Map<String, Object> metadata) {
-        return metadata == null || metadata.isEmpty() ? null : json.writeValueAsString(new java.util.TreeMap<>(metadata));
+        return metadata == null || metadata.isEmpty() ? null : json.writeValueAsString(new TreeMap<>(metadata));
     }
 }

@@ -1,11 +1,11 @@
 package io.tongbao.payment;
 
-import static io.tongbao.payment.PaymentStore.at;
+import static io.tongbao.shared.time.JdbcTime.at;
+import static io.tongbao.shared.time.JdbcTime.instant;
 
 import io.tongbao.payment.PaymentStateMachine.RefundStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -105,9 +105,5 @@ class RefundStore {
                 rs.getString("failure_code"), rs.getString("failure_message"), rs.getString("channel_refund_id"),
                 instant(rs.getTimestamp("submitted_at")), instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("succeeded_at")));
-    }
-
-    private static Instant instant(Timestamp value) {
-        return value == null ? null : value.toInstant();
     }
 }

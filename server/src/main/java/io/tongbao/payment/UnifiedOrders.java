@@ -12,6 +12,7 @@ import io.tongbao.payment.spi.PrepayResult;
 import io.tongbao.payment.spi.TradeRef;
 import io.tongbao.shared.PayWay;
 import io.tongbao.shared.id.Ids;
+import io.tongbao.shared.time.JdbcTime;
 import io.tongbao.shared.web.ApiException;
 import io.tongbao.shared.web.MerchantCaller;
 import java.nio.charset.StandardCharsets;
@@ -20,11 +21,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -60,7 +61,7 @@ public class UnifiedOrders {
         Duration expiry = OrderValidation.validate(request);
         requireChannelAccount(caller.appId(), request.payWay());
         // PostgreSQL keeps microseconds: the answer is built from these values, so they must be what a GET reads back
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = JdbcTime.toDatabasePrecision(clock.instant());
         String hash = requestHash(request);
         Integer ratePpm = feeRates.ratePpm(caller.appId(), request.payWay()).stream().boxed().findFirst().orElse(null);
         OrderRow fresh = new OrderRow(Ids.next("pay"), caller.merchantId(), caller.appId(), request.outTradeNo(),
@@ -168,10 +169,10 @@ public class UnifiedOrders {
                 settlement.tradePaid(new TradeRef(previous.appId(), previous.payWay(), previous.id()), paid.trade());
                 yield false;
             }
-            case CloseResult.NotYet notYet -> throw new ApiException(org.springframework.http.HttpStatus.CONFLICT,
+            case CloseResult.NotYet notYet -> throw new ApiException(HttpStatus.CONFLICT,
                     "PREVIOUS_ATTEMPT_OPEN", "the " + previous.payWay() + " attempt cannot be closed at the channel yet ("
                     + notYet.reason() + "); retry in " + notYet.retryAfter().toSeconds() + " s");
-            case CloseResult.Unknown unknown -> throw new ApiException(org.springframework.http.HttpStatus.CONFLICT,
+            case CloseResult.Unknown unknown -> throw new ApiException(HttpStatus.CONFLICT,
                     "PREVIOUS_ATTEMPT_OPEN", "the channel did not confirm closing the " + previous.payWay()
                     + " attempt (" + unknown.reason() + "); retry shortly");
         };

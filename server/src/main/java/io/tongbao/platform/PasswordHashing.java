@@ -8,8 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A bulkhead around password hashing: BCrypt costs tens of milliseconds of CPU by design, so a flood of logins
- * hashed at once takes every core from the merchant API (32 threads of wrong passwords moved its median from 6 ms to
- * 3.9 s). At most {@code tongbao.operator-login.concurrent-hashes} hashes run at once; a caller that cannot get a
+ * hashed at once takes every core from the merchant API (docs/benchmarks.md). At most {@code tongbao.operator-login.concurrent-hashes} hashes run at once; a caller that cannot get a
  * turn within {@code hash-wait} is answered 503 instead of queueing without bound.
  */
 @Component

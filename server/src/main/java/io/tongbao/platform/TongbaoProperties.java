@@ -1,6 +1,7 @@
 package io.tongbao.platform;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -20,8 +21,8 @@ public record TongbaoProperties(@DefaultValue("./data") Path dataDir,
      * {@code 503 SERVICE_BUSY}.
      */
     public record Db(String url, String user, String password, @DefaultValue("20") int maxPoolSize,
-                     @DefaultValue("10s") java.time.Duration startupTimeout,
-                     @DefaultValue("10s") java.time.Duration connectionTimeout) {
+                     @DefaultValue("10s") Duration startupTimeout,
+                     @DefaultValue("10s") Duration connectionTimeout) {
 
         public boolean external() {
             return url != null && !url.isBlank();

@@ -1,8 +1,8 @@
 package io.tongbao.webhook;
 
+import static io.tongbao.shared.time.JdbcTime.at;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -97,9 +97,5 @@ class DeliveryStore {
                         order by e.created_at limit :limit""")
                 .param("app", appId).param("from", at(from)).param("to", at(to)).param("limit", limit)
                 .query(String.class).list();
-    }
-
-    static OffsetDateTime at(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,5 +1,6 @@
 package io.tongbao.webhook;
 
+import io.tongbao.shared.time.JdbcTime;
 import io.tongbao.shared.web.ApiException;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,7 +53,7 @@ class RetrySchedules {
                         insert into webhook_app_settings (app_id, retry_schedule, updated_at) values (:app, :schedule, :now)
                         on conflict (app_id) do update set retry_schedule = excluded.retry_schedule, updated_at = excluded.updated_at""")
                 .param("app", appId).param("schedule", String.join(",", waits.stream().map(Duration::toString).toList()))
-                .param("now", DeliveryStore.at(clock.instant())).update();
+                .param("now", JdbcTime.at(clock.instant())).update();
         return waits;
     }
 

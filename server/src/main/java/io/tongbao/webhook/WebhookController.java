@@ -1,8 +1,10 @@
 package io.tongbao.webhook;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.tongbao.shared.web.ApiException;
 import io.tongbao.shared.web.MerchantCaller;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +33,7 @@ class WebhookController {
 
     /** {@code event_types}: the optional types the app subscribed to; {@code always}: the ones every app gets. */
     record EventTypeSettings(List<String> eventTypes, List<String> optional, List<String> always) {
-        static EventTypeSettings of(java.util.Collection<String> subscribed) {
+        static EventTypeSettings of(Collection<String> subscribed) {
             return new EventTypeSettings(subscribed.stream().sorted().toList(),
                     WebhookSubscriptions.OPTIONAL.stream().sorted().toList(),
                     WebhookEvents.TYPES.stream().filter(type -> !WebhookSubscriptions.OPTIONAL.contains(type)).sorted()
@@ -103,7 +105,7 @@ class WebhookController {
     @PostMapping("/api/operator/webhooks/resend")
     Map<String, Integer> resendDead(@RequestBody BulkResend request) {
         if (request.appId() == null) {
-            throw io.tongbao.shared.web.ApiException.invalid("app_id", "is required");
+            throw ApiException.invalid("app_id", "is required");
         }
         return Map.of("resent", events.resendDead(request.appId(), request.from(), request.to()));
     }

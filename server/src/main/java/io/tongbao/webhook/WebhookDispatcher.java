@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
  * <p>
  * A delivery waits on its own thread for a slot of its endpoint (at most the send timeout, so that wait, send and
  * record stay inside the lease); only one that waited that long is pushed back. A full batch is followed by the next
- * at once, up to {@link #MAX_IN_FLIGHT} deliveries held by this node. Pushing back every delivery that found the
- * slots busy had capped one endpoint at about eight deliveries a second (docs/benchmarks.md).
+ * at once, up to {@link #MAX_IN_FLIGHT} deliveries held by this node, so an endpoint's throughput is bounded by its
+ * slots and its answer time, not by the poll (docs/benchmarks.md).
  */
 @Component
 class WebhookDispatcher implements DisposableBean {

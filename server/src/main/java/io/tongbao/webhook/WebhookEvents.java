@@ -1,5 +1,7 @@
 package io.tongbao.webhook;
 
+import static io.tongbao.shared.time.JdbcTime.instant;
+
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.tongbao.ledger.LedgerEvents;
 import io.tongbao.merchant.WebhookSignatures;
@@ -120,9 +122,5 @@ class WebhookEvents {
     private boolean exists(String appId, String eventId) {
         return jdbc.sql("select count(*) from webhook_event where id = :id and app_id = :app")
                 .param("id", eventId).param("app", appId).query(Integer.class).single() == 1;
-    }
-
-    private static Instant instant(java.sql.Timestamp value) {
-        return value == null ? null : value.toInstant();
     }
 }

@@ -2,6 +2,7 @@ package io.tongbao.webhook;
 
 import io.tongbao.merchant.WebhookSignatures;
 import io.tongbao.shared.id.Ids;
+import io.tongbao.shared.time.JdbcTime;
 import io.tongbao.webhook.stream.StreamOutbox;
 import java.time.Clock;
 import java.time.Instant;
@@ -69,7 +70,7 @@ class WebhookOutbox {
                 .param("type", draft.type()).param("version", API_VERSION).param("object", draft.objectId())
                 .param("streamKey", draft.streamKey())
                 .param("source", draft.sourceKey()).param("payload", json.writeValueAsString(payload))
-                .param("now", now.atOffset(ZoneOffset.UTC)).update();
+                .param("now", JdbcTime.at(now)).update();
         if (inserted == 0) {
             return;
         }
@@ -82,9 +83,9 @@ class WebhookOutbox {
                 .param("id", Ids.next("whd")).param("event", eventId).param("app", draft.appId()).param("url", url)
                 // with nowhere to send it, the event is still kept for GET /api/v1/events
                 .param("status", url == null ? "DEAD" : "PENDING")
-                .param("next", url == null ? null : now.atOffset(ZoneOffset.UTC))
+                .param("next", url == null ? null : JdbcTime.at(now))
                 .param("error", url == null ? "no notify URL on the payment or the app" : null)
-                .param("now", now.atOffset(ZoneOffset.UTC)).update();
+                .param("now", JdbcTime.at(now)).update();
         if (url != null && TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

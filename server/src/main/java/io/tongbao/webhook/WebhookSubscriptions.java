@@ -2,6 +2,7 @@ package io.tongbao.webhook;
 
 import io.tongbao.ledger.LedgerEvents;
 import io.tongbao.shared.event.EventSubscriptions;
+import io.tongbao.shared.time.JdbcTime;
 import io.tongbao.shared.web.ApiException;
 import java.sql.Array;
 import java.sql.SQLException;
@@ -74,7 +75,7 @@ class WebhookSubscriptions implements EventSubscriptions {
                         insert into webhook_app_settings (app_id, event_types, updated_at) values (:app, :types, :now)
                         on conflict (app_id) do update set event_types = excluded.event_types, updated_at = excluded.updated_at""")
                 .param("app", appId).param("types", wanted.toArray(String[]::new))
-                .param("now", DeliveryStore.at(clock.instant())).update();
+                .param("now", JdbcTime.at(clock.instant())).update();
         cache.put(appId, new Cached(Set.copyOf(wanted), clock.millis()));
         return wanted;
     }

@@ -12,7 +12,9 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.security.Signature;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -192,8 +194,8 @@ class NotificationFaultsEndToEndTest extends SandboxShopTest {
                 "event_type":"TRANSACTION.SUCCESS","summary":"支付成功","resource":{"original_type":"transaction",\
                 "algorithm":"AEAD_AES_256_GCM","ciphertext":"Zm9yZ2Vk","associated_data":"transaction",\
                 "nonce":"abcdefghijkl"}}""";
-        String timestamp = Long.toString(java.time.Instant.now().getEpochSecond());
-        java.security.Signature signer = java.security.Signature.getInstance("SHA256withRSA");
+        String timestamp = Long.toString(Instant.now().getEpochSecond());
+        Signature signer = Signature.getInstance("SHA256withRSA");
         signer.initSign(OperatorClient.rsaKeyPair().getPrivate());
         signer.update((timestamp + "\nforgednonce\n" + body + "\n").getBytes(StandardCharsets.UTF_8));
 

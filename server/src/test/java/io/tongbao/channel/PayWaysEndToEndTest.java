@@ -11,6 +11,7 @@ import io.tongbao.shared.PayWay;
 import io.tongbao.shared.PayWay.Channel;
 import io.tongbao.support.OperatorClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -138,7 +139,7 @@ class PayWaysEndToEndTest {
         assertThat(payment.status()).isEqualTo("PAID");
         assertThat(payment.amount()).isEqualTo(3456);
         String tradeNo = records.attempt(payment.id()).id();
-        await().atMost(PATIENCE).until(() -> sandbox.notificationStates(shop.alipay.appId(), tradeNo).equals(java.util.List.of("ACKNOWLEDGED")));
+        await().atMost(PATIENCE).until(() -> sandbox.notificationStates(shop.alipay.appId(), tradeNo).equals(List.of("ACKNOWLEDGED")));
         await().atMost(PATIENCE).until(() -> shop.events("payment.succeeded", payment.id()).size() == 1);
         assertThat(published.succeeded(payment.id())).isEqualTo(1);
     }

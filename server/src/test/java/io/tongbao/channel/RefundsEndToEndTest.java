@@ -11,6 +11,7 @@ import io.tongbao.sdk.TongbaoException;
 import io.tongbao.shared.PayWay;
 import java.time.Duration;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -42,8 +43,8 @@ class RefundsEndToEndTest extends SandboxShopTest {
         await().atMost(PATIENCE).until(() -> shop.payments.refunds(payment.id()).stream()
                 .allMatch(r -> r.status().equals("SUCCEEDED")));
         assertThat(shop.payments.refunds(payment.id())).extracting(Refund::id, Refund::amount).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(one.id(), 100L), org.assertj.core.groups.Tuple.tuple(two.id(), 250L),
-                org.assertj.core.groups.Tuple.tuple(three.id(), 150L), org.assertj.core.groups.Tuple.tuple(rest.id(), 500L));
+                Tuple.tuple(one.id(), 100L), Tuple.tuple(two.id(), 250L),
+                Tuple.tuple(three.id(), 150L), Tuple.tuple(rest.id(), 500L));
         assertThat(shop.payments.get(payment.id()).amountRefunded()).isEqualTo(1000);
         assertThatThrownBy(() -> shop.payments.refund(payment.id(), new RefundRequest("R" + Shop.outTradeNo(), 1, "more")))
                 .isInstanceOfSatisfying(TongbaoException.class, e -> assertThat(e.code()).isEqualTo("REFUND_EXCEEDS_PAID"));

@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tongbao.support.OperatorClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.KeyPair;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +44,7 @@ final class Sandbox {
         this.baseUrl = baseUrl;
     }
 
-    record Reply(int status, JsonNode body, String raw, java.net.http.HttpHeaders headers) {
+    record Reply(int status, JsonNode body, String raw, HttpHeaders headers) {
     }
 
     /** What the sandbox gave an Alipay app at registration, and the app's own keys. */
@@ -126,17 +130,17 @@ final class Sandbox {
     List<String> summariesInSendingOrder(String account, String outTradeNo) {
         return notifications(account, outTradeNo).stream()
                 .filter(n -> !n.get("attempts").isEmpty())
-                .sorted(java.util.Comparator.comparing(n -> instant(n.get("attempts").get(0).get("sent_at"))))
+                .sorted(Comparator.comparing(n -> instant(n.get("attempts").get(0).get("sent_at"))))
                 .map(n -> n.get("summary").asString()).toList();
     }
 
-    private static java.time.Instant instant(JsonNode value) {
+    private static Instant instant(JsonNode value) {
         if (value.isNumber()) {
-            java.math.BigDecimal seconds = value.decimalValue();
-            return java.time.Instant.ofEpochSecond(seconds.longValue(),
-                    seconds.remainder(java.math.BigDecimal.ONE).movePointRight(9).longValue());
+            BigDecimal seconds = value.decimalValue();
+            return Instant.ofEpochSecond(seconds.longValue(),
+                    seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
         }
-        return java.time.Instant.parse(value.asString());
+        return Instant.parse(value.asString());
     }
 
     /** Answers Tongbao gave to the tries of this trade's notifications, oldest first. */

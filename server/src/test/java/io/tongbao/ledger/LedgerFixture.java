@@ -2,12 +2,15 @@ package io.tongbao.ledger;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.tongbao.shared.event.EventSubscriptions;
 import io.tongbao.shared.id.Ids;
 import io.tongbao.shared.web.MerchantCaller;
 import io.tongbao.support.MutableClock;
 import io.tongbao.support.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -29,8 +32,8 @@ final class LedgerFixture implements AutoCloseable {
     final TransactionTemplate transactions;
     final LedgerOutbox outbox;
     /** Apps subscribed to ledger.transfer.posted: a test adds its app to see transfer events. */
-    final java.util.Set<String> subscribed = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final io.tongbao.shared.event.EventSubscriptions subscriptions =
+    final Set<String> subscribed = ConcurrentHashMap.newKeySet();
+    private final EventSubscriptions subscriptions =
             (appId, type) -> subscribed.contains(appId);
 
     private LedgerFixture(int issuerShards, int poolSize) {

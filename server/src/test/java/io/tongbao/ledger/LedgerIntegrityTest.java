@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
 
 /** Overdrafts under concurrency, and rows changed behind the ledger's back. */
 class LedgerIntegrityTest {
@@ -61,7 +62,7 @@ class LedgerIntegrityTest {
                                             List.of(new TransferRequest(id, "gold", w.alice(), w.bob(), amount, 1, null, null))))
                                             .results().forEach(item -> {
                                                 if (item.status() != BatchResult.Status.APPLIED) {
-                                                    throw new ApiException(org.springframework.http.HttpStatus.CONFLICT,
+                                                    throw new ApiException(HttpStatus.CONFLICT,
                                                             item.error().code(), item.error().message());
                                                 }
                                             });

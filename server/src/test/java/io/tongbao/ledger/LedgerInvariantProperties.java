@@ -7,6 +7,8 @@ import io.tongbao.shared.web.MerchantCaller;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -397,7 +399,7 @@ class LedgerInvariantProperties {
             LedgerModel m = w.model;
             List<TransferRequest> requests = new ArrayList<>();
             // what the ledger should do: apply the items in order, each against what the earlier ones left
-            Map<String, Long> available = new java.util.HashMap<>();
+            Map<String, Long> available = new HashMap<>();
             boolean allFit = true;
             List<Boolean> fits = new ArrayList<>();
             for (Move move : batch.moves()) {
@@ -448,9 +450,9 @@ class LedgerInvariantProperties {
             boolean test(Object first, Object again);
         }
 
-        private final Map<Sent, Effect> effects = new java.util.IdentityHashMap<>();
-        private final Map<Sent, Same> sameness = new java.util.IdentityHashMap<>();
-        private final Map<Sent, List<TransferRequest>> batchRequests = new java.util.IdentityHashMap<>();
+        private final Map<Sent, Effect> effects = new IdentityHashMap<>();
+        private final Map<Sent, Same> sameness = new IdentityHashMap<>();
+        private final Map<Sent, List<TransferRequest>> batchRequests = new IdentityHashMap<>();
 
         private void send(boolean expected, Call call, Effect effect, Same same) {
             Object result;

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,7 +62,7 @@ class AppIdProbeMeasurement {
         measure("RSA-shaped signature: HMAC app vs the same unknown id", hmacApp, i -> "app_unknown0000000000", rsaShaped);
     }
 
-    private void measure(String what, String realApp, java.util.function.IntFunction<String> unknownApps,
+    private void measure(String what, String realApp, IntFunction<String> unknownApps,
                          byte[] signature) throws Exception {
         for (int i = 0; i < 500; i++) { // warm-up
             time(realApp, signature);

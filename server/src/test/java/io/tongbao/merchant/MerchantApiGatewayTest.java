@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,7 +85,7 @@ class MerchantApiGatewayTest {
         flood(from("127.0.0.32"), attempt -> "app_madeup" + attempt + "x" + System.nanoTime());
     }
 
-    private void flood(HttpClient attacker, java.util.function.IntFunction<String> appIds) throws Exception {
+    private void flood(HttpClient attacker, IntFunction<String> appIds) throws Exception {
         long started = System.nanoTime();
         List<HttpResponse<String>> answers = new ArrayList<>();
         List<Integer> connections = new ArrayList<>();

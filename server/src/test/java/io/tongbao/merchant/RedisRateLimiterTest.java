@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionException;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,8 +15,8 @@ import org.junit.jupiter.api.Test;
 class RedisRateLimiterTest {
 
     static final String REDIS = System.getenv().getOrDefault("TONGBAO_TEST_REDIS_URL", "redis://127.0.0.1:6379");
-    final ApiProperties limits = new ApiProperties(1, 3, 1024, java.time.Duration.ofSeconds(5),
-            java.time.Duration.ofMillis(20));
+    final ApiProperties limits = new ApiProperties(1, 3, 1024, Duration.ofSeconds(5),
+            Duration.ofMillis(20));
 
     @BeforeAll
     static void redisIsThere() {
@@ -56,7 +58,7 @@ class RedisRateLimiterTest {
             control.sync().clientPause(1_500);
             long started = System.nanoTime();
             assertThat(limiter.tryAcquire("app_1")).isEmpty();
-            assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofMillis(1_400));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1_400));
         } finally {
             admin.shutdown();
         }
@@ -65,7 +67,7 @@ class RedisRateLimiterTest {
     @Test
     void anUnreachableRedisAtStartIsAClearError() {
         assertThatThrownBy(() -> new RedisRateLimiter("redis://127.0.0.1:1", limits, "x:"))
-                .isInstanceOf(io.lettuce.core.RedisConnectionException.class)
+                .isInstanceOf(RedisConnectionException.class)
                 .hasMessageContaining("127.0.0.1");
     }
 }

@@ -4,15 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tongbao.TongbaoApplication;
+import io.tongbao.sdk.PaymentApi;
 import io.tongbao.sdk.TongbaoClient;
 import io.tongbao.support.OperatorClient;
 import io.tongbao.support.TestDatabase;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -55,7 +61,7 @@ class ApplicationLifecycleTest {
             assertThat(sdk.currentApp().merchantId()).isEqualTo(demo.get("merchant_id").asString());
             // the demo app pays through the sandbox mounted in the process, registered again at this start
             for (String payWay : new String[]{"ALIPAY_QR", "WECHAT_NATIVE"}) {
-                assertThat(sdk.payments().create(io.tongbao.sdk.PaymentApi.PaymentRequest.of(
+                assertThat(sdk.payments().create(PaymentApi.PaymentRequest.of(
                         "demo-" + payWay, 100, "demo", payWay)).action().type()).as(payWay).isEqualTo("QR_CODE");
             }
             assertThat(operator.get("/api/operator/merchants").raw()).containsOnlyOnce("Tongbao demo merchant");
@@ -105,7 +111,7 @@ class ApplicationLifecycleTest {
         try (ServerSocket taken = new ServerSocket(0)) {
             assertThatThrownBy(() -> start("default", Map.of("tongbao.data-dir", dataDir.toString(),
                     "tongbao.db.url", TestDatabase.url(), "server.port", Integer.toString(taken.getLocalPort()))).close())
-                    .hasRootCauseInstanceOf(java.net.BindException.class)
+                    .hasRootCauseInstanceOf(BindException.class)
                     .satisfies(e -> assertThat(findPortInUse(e)).isTrue());
         }
     }
@@ -116,7 +122,7 @@ class ApplicationLifecycleTest {
         try (var connection = DriverManager.getConnection(admin, "postgres", "")) {
             connection.createStatement().execute("drop database if exists tongbao_external_test");
             connection.createStatement().execute("create database tongbao_external_test");
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             Assumptions.abort("PostgreSQL service at 127.0.0.1:5432 not reachable (" + e.getMessage()
                     + "): skipping the external-database test");
         }
@@ -137,15 +143,15 @@ class ApplicationLifecycleTest {
     }
 
     private static Map<String, String> with(Map<String, String> base, String key, String value) {
-        Map<String, String> copy = new java.util.HashMap<>(base);
+        Map<String, String> copy = new HashMap<>(base);
         copy.put(key, value);
         return copy;
     }
 
     private static String randomKey() {
         byte[] key = new byte[32];
-        new java.security.SecureRandom().nextBytes(key);
-        return java.util.Base64.getEncoder().encodeToString(key);
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     private static String messages(Throwable e) {
@@ -166,7 +172,7 @@ class ApplicationLifecycleTest {
     }
 
     private static ConfigurableApplicationContext start(String profile, Map<String, String> properties) {
-        Map<String, Object> all = new java.util.HashMap<>(properties);
+        Map<String, Object> all = new HashMap<>(properties);
         all.putIfAbsent("server.port", "0");
         // as command-line arguments: they win over application.yml, as they would on a real command line
         String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);

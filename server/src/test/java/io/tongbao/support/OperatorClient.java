@@ -2,8 +2,10 @@ package io.tongbao.support;
 
 import io.tongbao.sdk.TongbaoClient;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,7 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -37,7 +40,7 @@ public final class OperatorClient {
                 .param("user", USER).param("hash", passwords.encode(PASSWORD)).param("now", OffsetDateTime.now()).update();
     }
 
-    public record Response(int status, JsonNode body, String raw, java.net.http.HttpHeaders headers) {
+    public record Response(int status, JsonNode body, String raw, HttpHeaders headers) {
     }
 
     public Response get(String path) {
@@ -65,7 +68,7 @@ public final class OperatorClient {
             JsonNode node = response.body().isEmpty() || !isJson ? null : json.readTree(response.body());
             return new Response(response.statusCode(), node, response.body(), response.headers());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -120,7 +123,7 @@ public final class OperatorClient {
                 "app_private_key", Base64.getEncoder().encodeToString(rsaKeyPair().getPrivate().getEncoded()),
                 "alipay_public_key", Base64.getEncoder().encodeToString(rsaKeyPair().getPublic().getEncoded()))), 200);
         expect(put("/api/operator/apps/" + appId + "/channels/wechatpay", Map.of("mchid", "1900000009",
-                "app_ids", java.util.List.of("wx1234567890abcdef"),
+                "app_ids", List.of("wx1234567890abcdef"),
                 "merchant_private_key", Base64.getEncoder().encodeToString(rsaKeyPair().getPrivate().getEncoded()),
                 "merchant_serial_no", "5157F09EFDC096DE15EBE81A47057A7232F1B8E1",
                 "api_v3_key", "0123456789abcdefghijklmnopqrstuv", "mode", "PLATFORM_CERTIFICATE")), 200);

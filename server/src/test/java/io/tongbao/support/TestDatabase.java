@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -60,7 +61,7 @@ public final class TestDatabase {
         TestDatabase.class.notifyAll();
     }
 
-    private static synchronized void awaitContextsClosed(java.time.Duration patience) {
+    private static synchronized void awaitContextsClosed(Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();
         while (openContexts > 0 && System.nanoTime() < deadline) {
             try {
@@ -90,7 +91,7 @@ public final class TestDatabase {
             // JVM shutdown hooks run in parallel: stopping the server while the cached Spring contexts are still
             // closing would leave their pools and listeners waiting on a dead database
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                awaitContextsClosed(java.time.Duration.ofSeconds(30));
+                awaitContextsClosed(Duration.ofSeconds(30));
                 try {
                     postgres.close();
                 } catch (IOException ignored) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 
 /** Points the application at the test database and a throw-away data folder. */
 public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -21,7 +22,7 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                     .applyTo(context);
             TestDatabase.contextOpened();
             context.addApplicationListener(event -> {
-                if (event instanceof org.springframework.context.event.ContextClosedEvent closed
+                if (event instanceof ContextClosedEvent closed
                         && closed.getApplicationContext() == context) {
                     TestDatabase.contextClosed();
                 }

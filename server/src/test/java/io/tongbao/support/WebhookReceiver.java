@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -93,7 +94,7 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     public Map<String, Integer> countsByEvent() {
-        Map<String, Integer> counts = new java.util.HashMap<>();
+        Map<String, Integer> counts = new HashMap<>();
         received.forEach(r -> counts.merge(r.eventId(), 1, Integer::sum));
         return counts;
     }

@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -190,7 +191,7 @@ class WebhookDeliveryTest {
                         insert into webhook_delivery (id, event_id, app_id, url, status, next_attempt_at, created_at, updated_at)
                         values (:id, :event, :app, :url, 'PENDING', :lease, now(), now())""")
                 .param("id", "whd_" + eventId).param("event", eventId).param("app", app.appId()).param("url", receiver.url())
-                .param("lease", CLOCK.instant().plusSeconds(30).atOffset(java.time.ZoneOffset.UTC)).update();
+                .param("lease", CLOCK.instant().plusSeconds(30).atOffset(ZoneOffset.UTC)).update();
 
         CLOCK.advance(Duration.ofSeconds(31));
 

@@ -3,6 +3,7 @@ package io.tongbao.sandbox.fault;
 import io.tongbao.sandbox.SandboxProperties;
 import io.tongbao.sandbox.support.SandboxJson;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.http.HttpStatus;
@@ -46,7 +47,7 @@ class FaultController {
     ResponseEntity<String> inject(@RequestBody String body) {
         Injection injection = SandboxJson.read(body, Injection.class);
         if (injection.kind() == null) {
-            throw new IllegalArgumentException("kind is required, one of " + java.util.List.of(FaultKind.values()));
+            throw new IllegalArgumentException("kind is required, one of " + List.of(FaultKind.values()));
         }
         FaultRule rule = faults.add(injection.account(), injection.outTradeNo(), injection.kind(),
                 injection.count() == null ? 0 : injection.count(),

@@ -4,6 +4,7 @@ import java.util.Map;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -36,7 +37,7 @@ public final class SandboxJson {
         }
         try {
             return MAPPER.readValue(json, OBJECT);
-        } catch (tools.jackson.core.JacksonException e) {
+        } catch (JacksonException e) {
             throw new IllegalArgumentException("malformed JSON: " + e.getOriginalMessage(), e);
         }
     }
@@ -44,7 +45,7 @@ public final class SandboxJson {
     public static <T> T read(String json, Class<T> type) {
         try {
             return MAPPER.readValue(json, type);
-        } catch (tools.jackson.core.JacksonException e) {
+        } catch (JacksonException e) {
             throw new IllegalArgumentException("malformed JSON: " + e.getOriginalMessage(), e);
         }
     }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -43,7 +44,7 @@ final class WechatNotification implements OutboundNotification {
 
     WechatNotification(WechatMerchant merchant, String outTradeNo, URI target, String eventType, String summary,
                        String originalType, Instant createTime, Map<String, Object> plaintext, HeaderSigner signer) {
-        this.id = java.util.UUID.randomUUID().toString();
+        this.id = UUID.randomUUID().toString();
         this.merchant = merchant;
         this.outTradeNo = outTradeNo;
         this.target = target;

@@ -5,6 +5,7 @@ import io.tongbao.sandbox.SandboxProperties;
 import io.tongbao.sandbox.WechatPaySandbox.KeyMode;
 import io.tongbao.sandbox.support.NotificationDispatcher;
 import java.net.URI;
+import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +36,7 @@ class WechatNotifier {
     }
 
     private void send(WechatTransaction order, String notifyUrl, String eventType, String summary,
-                      String originalType, java.util.Map<String, Object> plaintext) {
+                      String originalType, Map<String, Object> plaintext) {
         if (notifyUrl == null || notifyUrl.isBlank()) {
             return;
         }

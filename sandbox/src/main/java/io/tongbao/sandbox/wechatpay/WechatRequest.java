@@ -1,6 +1,7 @@
 package io.tongbao.sandbox.wechatpay;
 
 import io.tongbao.sandbox.support.SandboxJson;
+import java.net.URI;
 import java.util.Map;
 
 /** A request body with WeChat Pay's PARAM_ERROR for what is missing or malformed. */
@@ -31,7 +32,7 @@ record WechatRequest(Map<String, Object> fields) {
     String httpUrl(String key) {
         String value = required(key);
         try {
-            java.net.URI uri = java.net.URI.create(value);
+            URI uri = URI.create(value);
             if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
                     && uri.getQuery() == null) {
                 return value;

@@ -18,6 +18,13 @@ import io.tongbao.sandbox.Http;
 import io.tongbao.sandbox.NotificationInbox;
 import io.tongbao.sandbox.SandboxClock;
 import io.tongbao.sandbox.SandboxTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -161,7 +168,7 @@ class AlipayFaultTest {
         AlipayTradeQueryRequest request = new AlipayTradeQueryRequest();
         request.setBizContent("{\"out_trade_no\":\"" + outTradeNo + "\"}");
         assertThatThrownBy(() -> impatient.execute(request)).isInstanceOf(AlipayApiException.class)
-                .hasRootCauseInstanceOf(java.net.SocketTimeoutException.class);
+                .hasRootCauseInstanceOf(SocketTimeoutException.class);
     }
 
     @Test
@@ -170,7 +177,7 @@ class AlipayFaultTest {
         String id = (String) added.json().get("id");
         assertThat(Http.get(baseUrl + "/sandbox/faults").body()).contains(id);
 
-        java.net.http.HttpResponse<Void> removed = delete(baseUrl + "/sandbox/faults/" + id);
+        HttpResponse<Void> removed = delete(baseUrl + "/sandbox/faults/" + id);
         assertThat(removed.statusCode()).isEqualTo(204);
         assertThat(Http.get(baseUrl + "/sandbox/faults").body()).doesNotContain(id);
         assertThat(inject(Map.of("kind", "NO_SUCH_FAULT")).status()).isEqualTo(400);
@@ -214,13 +221,13 @@ class AlipayFaultTest {
         return app.client().execute(request);
     }
 
-    private static java.net.http.HttpResponse<Void> delete(String url) {
+    private static HttpResponse<Void> delete(String url) {
         try {
-            return java.net.http.HttpClient.newHttpClient().send(
-                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).DELETE().build(),
-                    java.net.http.HttpResponse.BodyHandlers.discarding());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(url)).DELETE().build(),
+                    HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -23,6 +23,7 @@ import io.tongbao.sandbox.NotificationInbox;
 import io.tongbao.sandbox.SandboxClock;
 import io.tongbao.sandbox.SandboxTest;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -126,7 +127,7 @@ class AlipayPaymentTest {
 
     @Test
     void aRequestSignedWithAnotherKeyIsRefused() throws Exception {
-        String strangerKey = java.util.Base64.getEncoder()
+        String strangerKey = Base64.getEncoder()
                 .encodeToString(AlipaySandboxApp.newKeyPair().getPrivate().getEncoded());
         AlipayClient forger = app.clientWith(strangerKey, app.alipayPublicKey());
 
@@ -138,7 +139,7 @@ class AlipayPaymentTest {
 
     @Test
     void theSdkRejectsAReplyThatWasNotSignedByTheSandboxKey() {
-        String someoneElsesPublicKey = java.util.Base64.getEncoder()
+        String someoneElsesPublicKey = Base64.getEncoder()
                 .encodeToString(AlipaySandboxApp.newKeyPair().getPublic().getEncoded());
         AlipayClient misconfigured = app.clientWith(app.privateKey(), someoneElsesPublicKey);
 
@@ -170,7 +171,7 @@ class AlipayPaymentTest {
 
     @Test
     void registeringAnAppIdAgainKeepsAlipaysKeyForIt() {
-        AlipaySandbox.Credentials again = apps.registerApp(app.appId(), java.util.Base64.getEncoder()
+        AlipaySandbox.Credentials again = apps.registerApp(app.appId(), Base64.getEncoder()
                 .encodeToString(AlipaySandboxApp.newKeyPair().getPublic().getEncoded()));
         assertThat(again.alipayPublicKey()).isEqualTo(app.alipayPublicKey());
     }

@@ -10,6 +10,8 @@ import com.wechat.pay.java.core.notification.NotificationParser;
 import com.wechat.pay.java.core.notification.RequestParam;
 import com.wechat.pay.java.service.payments.app.AppServiceExtension;
 import com.wechat.pay.java.service.payments.h5.H5Service;
+import com.wechat.pay.java.service.payments.h5.model.H5Info;
+import com.wechat.pay.java.service.payments.h5.model.SceneInfo;
 import com.wechat.pay.java.service.payments.jsapi.JsapiServiceExtension;
 import com.wechat.pay.java.service.payments.jsapi.model.Payer;
 import com.wechat.pay.java.service.payments.model.Transaction;
@@ -21,6 +23,7 @@ import com.wechat.pay.java.service.payments.nativepay.model.QueryOrderByIdReques
 import com.wechat.pay.java.service.payments.nativepay.model.QueryOrderByOutTradeNoRequest;
 import io.tongbao.sandbox.Http;
 import io.tongbao.sandbox.NotificationInbox;
+import io.tongbao.sandbox.SandboxClock;
 import io.tongbao.sandbox.SandboxTest;
 import io.tongbao.sandbox.WechatPaySandbox;
 import io.tongbao.sandbox.support.Rsa;
@@ -34,7 +37,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,7 +61,7 @@ class WechatPaymentTest {
     NotificationInbox inbox;
 
     @Autowired
-    io.tongbao.sandbox.SandboxClock clock;
+    SandboxClock clock;
 
     @Autowired
     WechatPaySandbox merchants;
@@ -219,7 +227,7 @@ class WechatPaymentTest {
 
     @Test
     void everyMerchantHasItsOwnPlatformCertificateAndKeepsItWhenRegisteredAgain() {
-        String merchantKey = java.util.Base64.getEncoder()
+        String merchantKey = Base64.getEncoder()
                 .encodeToString(WechatSandboxMerchant.newKeyPair().getPublic().getEncoded());
         WechatPaySandbox.Credentials first = merchants.registerMerchant(null, merchantKey, "S1",
                 WechatPaySandbox.KeyMode.CERTIFICATE, List.of(), null);
@@ -246,7 +254,7 @@ class WechatPaymentTest {
     void anOrderPastItsTimeExpireIsClosedAndAnUnpaidOrderHasNoTransactionId() {
         String outTradeNo = newOutTradeNo();
         PrepayRequest request = nativeRequest(outTradeNo, 100);
-        java.time.OffsetDateTime sandboxNow = clock.instant().atOffset(java.time.ZoneOffset.ofHours(8)).withNano(0);
+        OffsetDateTime sandboxNow = clock.instant().atOffset(ZoneOffset.ofHours(8)).withNano(0);
         request.setTimeExpire(sandboxNow.minusMinutes(1).toString());
         assertThat(serviceError(() -> nativePay.prepay(request)).getErrorCode()).isEqualTo("PARAM_ERROR");
         request.setTimeExpire(sandboxNow.plusMinutes(5).toString());
@@ -319,7 +327,7 @@ class WechatPaymentTest {
                 "nonceStr", payment.getNonceStr(), "package", payment.getPackageVal(),
                 "signType", payment.getSignType(), "paySign", payment.getPaySign());
 
-        Map<String, Object> forged = new java.util.HashMap<>(params);
+        Map<String, Object> forged = new HashMap<>(params);
         forged.put("nonceStr", "tampered");
         assertThat(Http.postJson(baseUrl() + "/sandbox/wechatpay/buyer/request-payment", forged).status()).isEqualTo(401);
 
@@ -371,11 +379,11 @@ class WechatPaymentTest {
                 new com.wechat.pay.java.service.payments.h5.model.Amount();
         amount.setTotal(100);
         request.setAmount(amount);
-        com.wechat.pay.java.service.payments.h5.model.SceneInfo scene =
-                new com.wechat.pay.java.service.payments.h5.model.SceneInfo();
+        SceneInfo scene =
+                new SceneInfo();
         scene.setPayerClientIp("127.0.0.1");
-        com.wechat.pay.java.service.payments.h5.model.H5Info info =
-                new com.wechat.pay.java.service.payments.h5.model.H5Info();
+        H5Info info =
+                new H5Info();
         info.setType("Wap");
         scene.setH5Info(info);
         request.setSceneInfo(scene);
@@ -447,7 +455,7 @@ class WechatPaymentTest {
 
     /** A GET signed by hand, the way WeChat Pay's signing rule reads: {@code signedTarget} is what the signature covers. */
     private HttpResponse<String> signedGet(String sentTarget, String signedTarget) throws Exception {
-        String timestamp = String.valueOf(java.time.Instant.now().getEpochSecond());
+        String timestamp = String.valueOf(Instant.now().getEpochSecond());
         String nonce = UUID.randomUUID().toString().replace("-", "");
         String signature = Rsa.sign(Rsa.SHA256, merchant.merchantKeys().getPrivate(),
                 "GET\n" + signedTarget + "\n" + timestamp + "\n" + nonce + "\n\n", StandardCharsets.UTF_8);

@@ -15,6 +15,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public record WechatSandboxMerchant(String mchid, String appid, String apiV3Key,
         KeyPair keys = newKeyPair();
         String serial = HexFormat.of().withUpperCase().formatHex(randomBytes(20));
         Http.Reply reply = Http.postJson("http://127.0.0.1:" + port + "/sandbox/wechatpay/merchants", Map.of(
-                "merchant_public_key", java.util.Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()),
+                "merchant_public_key", Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()),
                 "merchant_serial_no", serial,
                 "key_mode", keyMode));
         if (reply.status() != 201) {

@@ -84,78 +84,96 @@ class AlipayGateway implements ChannelGateway {
         biz.put("time_expire", AlipayAmounts.time(command.expiresAt()));
         try {
             return switch (command.payWay()) {
-                case ALIPAY_PC -> {
-                    biz.put("product_code", "FAST_INSTANT_TRADE_PAY");
-                    AlipayTradePagePayRequest request = new AlipayTradePagePayRequest();
-                    request.setNotifyUrl(notifyUrl);
-                    request.setReturnUrl(command.returnUrl());
-                    request.setBizContent(json.writeValueAsString(biz));
-                    String form = built.client().pageExecute(request, "POST").getBody();
-                    yield new PrepayResult.AwaitingBuyer(new ClientAction(ClientAction.Type.REDIRECT_FORM, Map.of("html", form)));
-                }
-                case ALIPAY_WAP -> {
-                    biz.put("product_code", "QUICK_WAP_WAY");
-                    if (command.returnUrl() != null) {
-                        biz.put("quit_url", command.returnUrl());
-                    }
-                    AlipayTradeWapPayRequest request = new AlipayTradeWapPayRequest();
-                    request.setNotifyUrl(notifyUrl);
-                    request.setReturnUrl(command.returnUrl());
-                    request.setBizContent(json.writeValueAsString(biz));
-                    String url = built.client().pageExecute(request, "GET").getBody();
-                    yield new PrepayResult.AwaitingBuyer(new ClientAction(ClientAction.Type.REDIRECT_URL, Map.of("url", url)));
-                }
-                case ALIPAY_APP -> {
-                    biz.put("product_code", "QUICK_MSECURITY_PAY");
-                    AlipayTradeAppPayRequest request = new AlipayTradeAppPayRequest();
-                    request.setNotifyUrl(notifyUrl);
-                    request.setBizContent(json.writeValueAsString(biz));
-                    String orderString = built.client().sdkExecute(request).getBody();
-                    yield new PrepayResult.AwaitingBuyer(new ClientAction(ClientAction.Type.APP_ORDER_STRING,
-                            Map.of("order_string", orderString)));
-                }
-                case ALIPAY_QR -> {
-                    AlipayTradePrecreateRequest request = new AlipayTradePrecreateRequest();
-                    request.setNotifyUrl(notifyUrl);
-                    request.setBizContent(json.writeValueAsString(biz));
-                    AlipayTradePrecreateResponse response = built.client().execute(request);
-                    yield ok(response) ? new PrepayResult.AwaitingBuyer(new ClientAction(ClientAction.Type.QR_CODE,
-                            Map.of("content", response.getQrCode()))) : refused(response);
-                }
-                case ALIPAY_JSAPI -> {
-                    biz.put("buyer_id", command.buyer().buyerId());
-                    biz.put("product_code", "JSAPI_PAY");
-                    AlipayTradeCreateRequest request = new AlipayTradeCreateRequest();
-                    request.setNotifyUrl(notifyUrl);
-                    request.setBizContent(json.writeValueAsString(biz));
-                    AlipayTradeCreateResponse response = built.client().execute(request);
-                    yield ok(response) ? new PrepayResult.AwaitingBuyer(new ClientAction(ClientAction.Type.JSAPI_PARAMS,
-                            Map.of("trade_no", response.getTradeNo()))) : refused(response);
-                }
-                case ALIPAY_BARCODE -> {
-                    biz.put("scene", "bar_code");
-                    biz.put("auth_code", command.buyer().authCode());
-                    AlipayTradePayRequest request = new AlipayTradePayRequest();
-                    request.setNotifyUrl(notifyUrl);
-                    request.setBizContent(json.writeValueAsString(biz));
-                    AlipayTradePayResponse response = built.client().execute(request);
-                    if (ok(response)) {
-                        yield new PrepayResult.Paid(new PaidTrade(response.getTradeNo(),
-                                AlipayAmounts.fen(response.getTotalAmount()),
-                                response.getGmtPayment() == null ? null : response.getGmtPayment().toInstant(), false,
-                                built.account().channelAppId()));
-                    }
-                    if (PROCESSING.equals(response.getCode())) {
-                        yield new PrepayResult.Processing("waiting for the buyer to confirm");
-                    }
-                    yield BUSINESS_FAILURE.equals(response.getCode()) ? refused(response)
-                            : new PrepayResult.Unknown(response.getCode() + " " + response.getSubCode());
-                }
+                case ALIPAY_PC -> pagePay(command, built, notifyUrl, biz);
+                case ALIPAY_WAP -> wapPay(command, built, notifyUrl, biz);
+                case ALIPAY_APP -> appPay(built, notifyUrl, biz);
+                case ALIPAY_QR -> precreate(built, notifyUrl, biz);
+                case ALIPAY_JSAPI -> create(command, built, notifyUrl, biz);
+                case ALIPAY_BARCODE -> barcodePay(command, built, notifyUrl, biz);
                 default -> throw new IllegalArgumentException(command.payWay() + " is not an Alipay way");
             };
         } catch (AlipayApiException e) {
             return new PrepayResult.Unknown("Alipay did not answer: " + e.getErrMsg());
         }
+    }
+
+    private PrepayResult pagePay(PrepayCommand command, AlipayClients.Built built, String notifyUrl,
+                                 Map<String, Object> biz) throws AlipayApiException {
+        biz.put("product_code", "FAST_INSTANT_TRADE_PAY");
+        AlipayTradePagePayRequest request = new AlipayTradePagePayRequest();
+        request.setNotifyUrl(notifyUrl);
+        request.setReturnUrl(command.returnUrl());
+        request.setBizContent(json.writeValueAsString(biz));
+        String form = built.client().pageExecute(request, "POST").getBody();
+        return new PrepayResult.AwaitingBuyer(new ClientAction(ClientAction.Type.REDIRECT_FORM, Map.of("html", form)));
+    }
+
+    private PrepayResult wapPay(PrepayCommand command, AlipayClients.Built built, String notifyUrl,
+                                Map<String, Object> biz) throws AlipayApiException {
+        biz.put("product_code", "QUICK_WAP_WAY");
+        if (command.returnUrl() != null) {
+            biz.put("quit_url", command.returnUrl());
+        }
+        AlipayTradeWapPayRequest request = new AlipayTradeWapPayRequest();
+        request.setNotifyUrl(notifyUrl);
+        request.setReturnUrl(command.returnUrl());
+        request.setBizContent(json.writeValueAsString(biz));
+        String url = built.client().pageExecute(request, "GET").getBody();
+        return new PrepayResult.AwaitingBuyer(new ClientAction(ClientAction.Type.REDIRECT_URL, Map.of("url", url)));
+    }
+
+    private PrepayResult appPay(AlipayClients.Built built, String notifyUrl, Map<String, Object> biz)
+            throws AlipayApiException {
+        biz.put("product_code", "QUICK_MSECURITY_PAY");
+        AlipayTradeAppPayRequest request = new AlipayTradeAppPayRequest();
+        request.setNotifyUrl(notifyUrl);
+        request.setBizContent(json.writeValueAsString(biz));
+        String orderString = built.client().sdkExecute(request).getBody();
+        return new PrepayResult.AwaitingBuyer(new ClientAction(ClientAction.Type.APP_ORDER_STRING,
+                Map.of("order_string", orderString)));
+    }
+
+    private PrepayResult precreate(AlipayClients.Built built, String notifyUrl, Map<String, Object> biz)
+            throws AlipayApiException {
+        AlipayTradePrecreateRequest request = new AlipayTradePrecreateRequest();
+        request.setNotifyUrl(notifyUrl);
+        request.setBizContent(json.writeValueAsString(biz));
+        AlipayTradePrecreateResponse response = built.client().execute(request);
+        return ok(response) ? new PrepayResult.AwaitingBuyer(new ClientAction(ClientAction.Type.QR_CODE,
+                Map.of("content", response.getQrCode()))) : refused(response);
+    }
+
+    private PrepayResult create(PrepayCommand command, AlipayClients.Built built, String notifyUrl,
+                                Map<String, Object> biz) throws AlipayApiException {
+        biz.put("buyer_id", command.buyer().buyerId());
+        biz.put("product_code", "JSAPI_PAY");
+        AlipayTradeCreateRequest request = new AlipayTradeCreateRequest();
+        request.setNotifyUrl(notifyUrl);
+        request.setBizContent(json.writeValueAsString(biz));
+        AlipayTradeCreateResponse response = built.client().execute(request);
+        return ok(response) ? new PrepayResult.AwaitingBuyer(new ClientAction(ClientAction.Type.JSAPI_PARAMS,
+                Map.of("trade_no", response.getTradeNo()))) : refused(response);
+    }
+
+    private PrepayResult barcodePay(PrepayCommand command, AlipayClients.Built built, String notifyUrl,
+                                    Map<String, Object> biz) throws AlipayApiException {
+        biz.put("scene", "bar_code");
+        biz.put("auth_code", command.buyer().authCode());
+        AlipayTradePayRequest request = new AlipayTradePayRequest();
+        request.setNotifyUrl(notifyUrl);
+        request.setBizContent(json.writeValueAsString(biz));
+        AlipayTradePayResponse response = built.client().execute(request);
+        if (ok(response)) {
+            return new PrepayResult.Paid(new PaidTrade(response.getTradeNo(),
+                    AlipayAmounts.fen(response.getTotalAmount()),
+                    response.getGmtPayment() == null ? null : response.getGmtPayment().toInstant(), false,
+                    built.account().channelAppId()));
+        }
+        if (PROCESSING.equals(response.getCode())) {
+            return new PrepayResult.Processing("waiting for the buyer to confirm");
+        }
+        return BUSINESS_FAILURE.equals(response.getCode()) ? refused(response)
+                : new PrepayResult.Unknown(response.getCode() + " " + response.getSubCode());
     }
 
     @Override

@@ -2,6 +2,9 @@ package io.tongbao.channel.wechatpay;
 
 import com.wechat.pay.java.core.exception.ServiceException;
 import com.wechat.pay.java.core.exception.WechatPayException;
+import com.wechat.pay.java.service.payments.h5.model.H5Info;
+import com.wechat.pay.java.service.payments.h5.model.SceneInfo;
+import com.wechat.pay.java.service.payments.jsapi.model.Payer;
 import com.wechat.pay.java.service.payments.model.Transaction;
 import com.wechat.pay.java.service.payments.nativepay.model.CloseOrderRequest;
 import com.wechat.pay.java.service.payments.nativepay.model.QueryOrderByOutTradeNoRequest;
@@ -63,92 +66,13 @@ class WechatPayGateway implements ChannelGateway {
         String mchid = built.account().mchid();
         String notifyUrl = notifyUrls.of("wechatpay", command.appId());
         String expire = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(command.expiresAt().atZone(BEIJING).toOffsetDateTime());
+        Order order = new Order(command, built, appid, mchid, notifyUrl, expire);
         try {
             return switch (command.payWay()) {
-                case WECHAT_NATIVE -> {
-                    var request = new com.wechat.pay.java.service.payments.nativepay.model.PrepayRequest();
-                    var amount = new com.wechat.pay.java.service.payments.nativepay.model.Amount();
-                    amount.setTotal(Math.toIntExact(command.amount()));
-                    amount.setCurrency("CNY");
-                    request.setAmount(amount);
-                    request.setAppid(appid);
-                    request.setMchid(mchid);
-                    request.setDescription(command.subject());
-                    request.setOutTradeNo(command.outTradeNo());
-                    request.setNotifyUrl(notifyUrl);
-                    request.setTimeExpire(expire);
-                    String codeUrl = built.nativePay().prepay(request).getCodeUrl();
-                    yield awaiting(ClientAction.Type.QR_CODE, Map.of("content", codeUrl));
-                }
-                case WECHAT_JSAPI, WECHAT_MINI -> {
-                    var request = new com.wechat.pay.java.service.payments.jsapi.model.PrepayRequest();
-                    var amount = new com.wechat.pay.java.service.payments.jsapi.model.Amount();
-                    amount.setTotal(Math.toIntExact(command.amount()));
-                    amount.setCurrency("CNY");
-                    var payer = new com.wechat.pay.java.service.payments.jsapi.model.Payer();
-                    payer.setOpenid(command.buyer().openid());
-                    request.setAmount(amount);
-                    request.setPayer(payer);
-                    request.setAppid(appid);
-                    request.setMchid(mchid);
-                    request.setDescription(command.subject());
-                    request.setOutTradeNo(command.outTradeNo());
-                    request.setNotifyUrl(notifyUrl);
-                    request.setTimeExpire(expire);
-                    var signed = built.jsapi().prepayWithRequestPayment(request);
-                    Map<String, Object> params = new LinkedHashMap<>();
-                    params.put("appId", signed.getAppId());
-                    params.put("timeStamp", signed.getTimeStamp());
-                    params.put("nonceStr", signed.getNonceStr());
-                    params.put("package", signed.getPackageVal());
-                    params.put("signType", signed.getSignType());
-                    params.put("paySign", signed.getPaySign());
-                    yield awaiting(ClientAction.Type.JSAPI_PARAMS, params);
-                }
-                case WECHAT_APP -> {
-                    var request = new com.wechat.pay.java.service.payments.app.model.PrepayRequest();
-                    var amount = new com.wechat.pay.java.service.payments.app.model.Amount();
-                    amount.setTotal(Math.toIntExact(command.amount()));
-                    amount.setCurrency("CNY");
-                    request.setAmount(amount);
-                    request.setAppid(appid);
-                    request.setMchid(mchid);
-                    request.setDescription(command.subject());
-                    request.setOutTradeNo(command.outTradeNo());
-                    request.setNotifyUrl(notifyUrl);
-                    request.setTimeExpire(expire);
-                    var signed = built.app().prepayWithRequestPayment(request);
-                    Map<String, Object> params = new LinkedHashMap<>();
-                    params.put("appid", signed.getAppid());
-                    params.put("partnerid", signed.getPartnerId());
-                    params.put("prepayid", signed.getPrepayId());
-                    params.put("package", signed.getPackageVal());
-                    params.put("noncestr", signed.getNonceStr());
-                    params.put("timestamp", signed.getTimestamp());
-                    params.put("sign", signed.getSign());
-                    yield awaiting(ClientAction.Type.APP_PARAMS, params);
-                }
-                case WECHAT_H5 -> {
-                    var request = new com.wechat.pay.java.service.payments.h5.model.PrepayRequest();
-                    var amount = new com.wechat.pay.java.service.payments.h5.model.Amount();
-                    amount.setTotal(Math.toIntExact(command.amount()));
-                    amount.setCurrency("CNY");
-                    var scene = new com.wechat.pay.java.service.payments.h5.model.SceneInfo();
-                    scene.setPayerClientIp(command.clientIp());
-                    var h5 = new com.wechat.pay.java.service.payments.h5.model.H5Info();
-                    h5.setType("Wap");
-                    scene.setH5Info(h5);
-                    request.setAmount(amount);
-                    request.setSceneInfo(scene);
-                    request.setAppid(appid);
-                    request.setMchid(mchid);
-                    request.setDescription(command.subject());
-                    request.setOutTradeNo(command.outTradeNo());
-                    request.setNotifyUrl(notifyUrl);
-                    request.setTimeExpire(expire);
-                    String url = built.h5().prepay(request).getH5Url();
-                    yield awaiting(ClientAction.Type.H5_URL, Map.of("url", url));
-                }
+                case WECHAT_NATIVE -> nativePay(order);
+                case WECHAT_JSAPI, WECHAT_MINI -> jsapi(order);
+                case WECHAT_APP -> app(order);
+                case WECHAT_H5 -> h5(order);
                 default -> throw new IllegalArgumentException(command.payWay() + " is not a WeChat Pay way");
             };
         } catch (ServiceException e) {
@@ -157,6 +81,103 @@ class WechatPayGateway implements ChannelGateway {
         } catch (WechatPayException | IllegalStateException e) {
             return new PrepayResult.Unknown("WeChat Pay gave no verified answer: " + e.getMessage());
         }
+    }
+
+    /** What every pay way's prepay request carries: the command and the app's account, notify URL and expiry. */
+    private record Order(PrepayCommand command, WechatPayClients.Built built, String appid, String mchid,
+                         String notifyUrl, String expire) {
+    }
+
+    private static PrepayResult nativePay(Order order) {
+        PrepayCommand command = order.command();
+        var request = new com.wechat.pay.java.service.payments.nativepay.model.PrepayRequest();
+        var amount = new com.wechat.pay.java.service.payments.nativepay.model.Amount();
+        amount.setTotal(Math.toIntExact(command.amount()));
+        amount.setCurrency("CNY");
+        request.setAmount(amount);
+        request.setAppid(order.appid());
+        request.setMchid(order.mchid());
+        request.setDescription(command.subject());
+        request.setOutTradeNo(command.outTradeNo());
+        request.setNotifyUrl(order.notifyUrl());
+        request.setTimeExpire(order.expire());
+        String codeUrl = order.built().nativePay().prepay(request).getCodeUrl();
+        return awaiting(ClientAction.Type.QR_CODE, Map.of("content", codeUrl));
+    }
+
+    private static PrepayResult jsapi(Order order) {
+        PrepayCommand command = order.command();
+        var request = new com.wechat.pay.java.service.payments.jsapi.model.PrepayRequest();
+        var amount = new com.wechat.pay.java.service.payments.jsapi.model.Amount();
+        amount.setTotal(Math.toIntExact(command.amount()));
+        amount.setCurrency("CNY");
+        var payer = new Payer();
+        payer.setOpenid(command.buyer().openid());
+        request.setAmount(amount);
+        request.setPayer(payer);
+        request.setAppid(order.appid());
+        request.setMchid(order.mchid());
+        request.setDescription(command.subject());
+        request.setOutTradeNo(command.outTradeNo());
+        request.setNotifyUrl(order.notifyUrl());
+        request.setTimeExpire(order.expire());
+        var signed = order.built().jsapi().prepayWithRequestPayment(request);
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("appId", signed.getAppId());
+        params.put("timeStamp", signed.getTimeStamp());
+        params.put("nonceStr", signed.getNonceStr());
+        params.put("package", signed.getPackageVal());
+        params.put("signType", signed.getSignType());
+        params.put("paySign", signed.getPaySign());
+        return awaiting(ClientAction.Type.JSAPI_PARAMS, params);
+    }
+
+    private static PrepayResult app(Order order) {
+        PrepayCommand command = order.command();
+        var request = new com.wechat.pay.java.service.payments.app.model.PrepayRequest();
+        var amount = new com.wechat.pay.java.service.payments.app.model.Amount();
+        amount.setTotal(Math.toIntExact(command.amount()));
+        amount.setCurrency("CNY");
+        request.setAmount(amount);
+        request.setAppid(order.appid());
+        request.setMchid(order.mchid());
+        request.setDescription(command.subject());
+        request.setOutTradeNo(command.outTradeNo());
+        request.setNotifyUrl(order.notifyUrl());
+        request.setTimeExpire(order.expire());
+        var signed = order.built().app().prepayWithRequestPayment(request);
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("appid", signed.getAppid());
+        params.put("partnerid", signed.getPartnerId());
+        params.put("prepayid", signed.getPrepayId());
+        params.put("package", signed.getPackageVal());
+        params.put("noncestr", signed.getNonceStr());
+        params.put("timestamp", signed.getTimestamp());
+        params.put("sign", signed.getSign());
+        return awaiting(ClientAction.Type.APP_PARAMS, params);
+    }
+
+    private static PrepayResult h5(Order order) {
+        PrepayCommand command = order.command();
+        var request = new com.wechat.pay.java.service.payments.h5.model.PrepayRequest();
+        var amount = new com.wechat.pay.java.service.payments.h5.model.Amount();
+        amount.setTotal(Math.toIntExact(command.amount()));
+        amount.setCurrency("CNY");
+        var scene = new SceneInfo();
+        scene.setPayerClientIp(command.clientIp());
+        var h5 = new H5Info();
+        h5.setType("Wap");
+        scene.setH5Info(h5);
+        request.setAmount(amount);
+        request.setSceneInfo(scene);
+        request.setAppid(order.appid());
+        request.setMchid(order.mchid());
+        request.setDescription(command.subject());
+        request.setOutTradeNo(command.outTradeNo());
+        request.setNotifyUrl(order.notifyUrl());
+        request.setTimeExpire(order.expire());
+        String url = order.built().h5().prepay(request).getH5Url();
+        return awaiting(ClientAction.Type.H5_URL, Map.of("url", url));
     }
 
     @Override

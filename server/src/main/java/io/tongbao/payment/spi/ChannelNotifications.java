@@ -1,5 +1,7 @@
 package io.tongbao.payment.spi;
 
+import java.time.Instant;
+
 /**
  * What a channel adapter calls once a notification's signature verified. The payment module checks the rest
  * (that the trade is ours, the amount, the app) and applies it exactly once; duplicates are answered as accepted.
@@ -8,7 +10,7 @@ public interface ChannelNotifications {
 
     Outcome tradePaid(TradeRef trade, PaidTrade paid);
 
-    Outcome refundSucceeded(RefundRef refund, String channelRefundId, java.time.Instant at);
+    Outcome refundSucceeded(RefundRef refund, String channelRefundId, Instant at);
 
     Outcome refundFailed(RefundRef refund, String code, String message);
 

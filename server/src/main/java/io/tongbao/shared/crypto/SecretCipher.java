@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class SecretCipher {
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
             byte[] out = ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
-            return PREFIX + ":" + primaryId + ":" + java.util.Base64.getEncoder().encodeToString(out);
+            return PREFIX + ":" + primaryId + ":" + Base64.getEncoder().encodeToString(out);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM encryption failed", e);
         }
@@ -60,7 +61,7 @@ public final class SecretCipher {
             throw new SecretDecryptionException("encrypted under master key " + parts[1]
                     + ", which is not configured (tongbao.security.previous-master-keys)");
         }
-        byte[] in = java.util.Base64.getDecoder().decode(parts[2]);
+        byte[] in = Base64.getDecoder().decode(parts[2]);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));

@@ -14,6 +14,7 @@ import io.tongbao.support.OperatorClient;
 import io.tongbao.support.OwnDatabaseInitializer;
 import io.tongbao.support.PaidPayments;
 import io.tongbao.support.TcpProxy;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -107,7 +108,7 @@ class RabbitStreamTest {
     static void throughTheProxy(DynamicPropertyRegistry registry) {
         registry.add("tongbao.streams.rabbitmq.uri", () -> "amqp://" + factory.getUsername() + ":"
                 + factory.getPassword() + "@127.0.0.1:" + proxy.port() + "/"
-                + java.net.URLEncoder.encode(factory.getVirtualHost(), StandardCharsets.UTF_8));
+                + URLEncoder.encode(factory.getVirtualHost(), StandardCharsets.UTF_8));
     }
 
     @Test
