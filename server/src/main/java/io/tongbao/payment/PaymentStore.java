@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -281,7 +282,7 @@ class PaymentStore {
 
     /** {@code from}: the move's sources, or the one a caller expects ({@code Transition.from(expected)}). */
     private boolean moveAttempt(String attemptId, PaymentStateMachine.Transition<AttemptStatus> move, String[] from,
-                                String sql, java.util.function.UnaryOperator<JdbcClient.StatementSpec> params) {
+                                String sql, UnaryOperator<JdbcClient.StatementSpec> params) {
         return params.apply(jdbc.sql(sql).param("id", attemptId).param("to", move.to()).param("from", from))
                 .update() == 1;
     }
