@@ -1,5 +1,6 @@
 package io.tongbao.platform;
 
+import io.tongbao.shared.log.LogValues;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -62,7 +63,8 @@ class OperatorAuthentication implements AuthenticationProvider {
         });
         if (!matches) {
             boolean locked = throttle.failed(username, source);
-            log.warn("failed operator login for '{}' from {}{}", printable(username), printable(source),
+            log.warn("failed operator login for '{}' from {}{}", LogValues.safe(username, LOGGED_NAME_LENGTH),
+                    LogValues.safe(source, LOGGED_NAME_LENGTH),
                     locked ? ": the name is now locked" : "");
             throw new BadCredentialsException("operator authentication failed");
         }
@@ -78,19 +80,5 @@ class OperatorAuthentication implements AuthenticationProvider {
 
     private static Authentication authenticated(String username) {
         return UsernamePasswordAuthenticationToken.authenticated(username, null, OPERATOR);
-    }
-
-    /** A name as sent by anyone: no line breaks or other control characters reach the log, and not much of it. */
-    static String printable(String value) {
-        StringBuilder out = new StringBuilder();
-        value.codePoints().limit(LOGGED_NAME_LENGTH).forEach(c -> {
-            if (Character.isISOControl(c) || c == '\\' || Character.getType(c) == Character.LINE_SEPARATOR
-                    || Character.getType(c) == Character.PARAGRAPH_SEPARATOR) {
-                out.append(String.format("\\u%04x", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return value.codePointCount(0, value.length()) > LOGGED_NAME_LENGTH ? out + "…" : out.toString();
     }
 }
