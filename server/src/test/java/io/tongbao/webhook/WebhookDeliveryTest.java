@@ -14,6 +14,7 @@ import io.tongbao.sdk.TongbaoClient;
 import io.tongbao.sdk.TongbaoException;
 import io.tongbao.sdk.WebhookVerifier;
 import io.tongbao.shared.PayWay;
+import io.tongbao.support.EndToEnd;
 import io.tongbao.support.MutableClock;
 import io.tongbao.support.OperatorClient;
 import io.tongbao.support.OwnDatabaseInitializer;
@@ -51,6 +52,7 @@ import org.springframework.test.context.TestPropertySource;
  * own: this context's clock runs up to a day ahead, and its background jobs (hold expiry, the janitor) would act on
  * other cached contexts' rows with that clock.
  */
+@EndToEnd
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = OwnDatabaseInitializer.class)
 @Import({TestEndpoints.class, FakeChannelGateways.class, WebhookDeliveryTest.TestClock.class})
