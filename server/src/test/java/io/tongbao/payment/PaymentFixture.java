@@ -5,7 +5,6 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.tongbao.merchant.AlipayAccount;
 import io.tongbao.merchant.ChannelAccounts;
@@ -27,7 +26,6 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.flywaydb.core.Flyway;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -66,15 +64,7 @@ final class PaymentFixture implements AutoCloseable {
     final PaymentJanitor janitor;
 
     private PaymentFixture() {
-        String url = TestDatabase.freshDatabaseUrl();
-        Flyway.configure().dataSource(url, TestDatabase.user(), TestDatabase.password())
-                .locations("classpath:db/migration/payment").load().migrate();
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setUsername(TestDatabase.user());
-        config.setPassword(TestDatabase.password());
-        config.setMaximumPoolSize(16);
-        dataSource = new HikariDataSource(config);
+        dataSource = TestDatabase.freshDataSource(16, "classpath:db/migration/payment");
         jdbc = JdbcClient.create(dataSource);
         DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(dataSource);
         // as the application's: the stored client actions and metadata are written and read back with it
