@@ -3,6 +3,8 @@
  * client per channel account (never a shared singleton), and receive the channels' notifications.
  */
 @ApplicationModule(displayName = "Channel", allowedDependencies = {"payment :: spi", "merchant", "shared"})
+@NullMarked
 package io.tongbao.channel;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;
