@@ -1,5 +1,7 @@
 package io.tongbao.merchant;
 
+import io.tongbao.shared.cache.SettingsCache;
+import io.tongbao.shared.cache.SettingsCacheProperties;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,9 +20,9 @@ class ApiCredentials {
     private final JdbcClient jdbc;
     private final SettingsCache<String, Optional<Caller>> callers;
 
-    ApiCredentials(JdbcClient jdbc, ApiProperties properties) {
+    ApiCredentials(JdbcClient jdbc, SettingsCacheProperties caches) {
         this.jdbc = jdbc;
-        this.callers = properties.cache();
+        this.callers = caches.cache();
     }
 
     record Caller(String appId, String merchantId, SignType signType, Status appStatus, Status merchantStatus,

@@ -6,24 +6,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Limits of the merchant API: a per-app token bucket ({@code requestsPerSecond} sustained, {@code burst} at
- * once) and the largest request body accepted. {@code settingsCacheTtl}: how long an app's credentials, secrets,
- * channel accounts and fee rates are kept in memory (see {@link SettingsCache}): a change made on another node is
- * seen here within it. {@code invalidSignatureFloor}: the least time an {@code INVALID_SIGNATURE} answer takes, so that
- * whether an app id's settings were cached (it was used a moment ago: it exists) does not show in the time.
+ * once) and the largest request body accepted. {@code invalidSignatureFloor}: the least time an
+ * {@code INVALID_SIGNATURE} answer takes, so that whether an app id's settings were cached (it was used a moment ago:
+ * it exists) does not show in the time.
  */
 @ConfigurationProperties("tongbao.api")
 record ApiProperties(@DefaultValue("200") int requestsPerSecond, @DefaultValue("400") int burst,
                      @DefaultValue("1048576") int maxBodyBytes,
-                     @DefaultValue("5s") Duration settingsCacheTtl,
                      @DefaultValue("20ms") Duration invalidSignatureFloor) {
-
-    ApiProperties {
-        if (settingsCacheTtl.isNegative()) {
-            throw new IllegalArgumentException("tongbao.api.settings-cache-ttl must not be negative");
-        }
-    }
-
-    <K, V> SettingsCache<K, V> cache() {
-        return new SettingsCache<>(settingsCacheTtl, 100_000);
-    }
 }

@@ -1,5 +1,8 @@
 package io.tongbao.merchant;
 
+import io.tongbao.shared.cache.SettingsCache;
+import io.tongbao.shared.cache.SettingsCacheProperties;
+import io.tongbao.shared.crypto.SealedSecrets;
 import io.tongbao.shared.crypto.SecretCipher;
 import io.tongbao.shared.id.Ids;
 import java.time.Duration;
@@ -14,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * during the overlap a merchant's fleet can move to the new secret without a failed request.
  */
 @Component
-class HmacSecrets {
+class HmacSecrets implements SealedSecrets {
 
     /** 40 characters of a 32-symbol alphabet: 200 bits. */
     private static final int SECRET_LENGTH = 40;
@@ -24,10 +27,10 @@ class HmacSecrets {
     /** Every version not yet expired when read, newest first; filtered by the instant of each call. */
     private final SettingsCache<String, List<StoredSecret>> secrets;
 
-    HmacSecrets(JdbcClient jdbc, SecretCipher cipher, ApiProperties properties) {
+    HmacSecrets(JdbcClient jdbc, SecretCipher cipher, SettingsCacheProperties caches) {
         this.jdbc = jdbc;
         this.cipher = cipher;
-        this.secrets = properties.cache();
+        this.secrets = caches.cache();
     }
 
     /** A new secret for the app; the clear text is returned once and never stored. */
@@ -82,8 +85,13 @@ class HmacSecrets {
     private record StoredSecret(VersionedSecret secret, OffsetDateTime expiresAt) {
     }
 
-    /** Re-seals every secret under the primary master key; returns how many were re-sealed. */
-    int reseal() {
+    @Override
+    public String name() {
+        return "hmac_secrets";
+    }
+
+    @Override
+    public int reseal() {
         List<Object[]> rows = jdbc.sql("select app_id, version, secret_enc from app_hmac_secret")
                 .query((rs, row) -> new Object[]{rs.getString(1), rs.getInt(2), rs.getString(3)}).list();
         int count = 0;

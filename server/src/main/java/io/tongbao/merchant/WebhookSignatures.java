@@ -1,5 +1,6 @@
 package io.tongbao.merchant;
 
+import io.tongbao.shared.crypto.RsaKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.time.Clock;

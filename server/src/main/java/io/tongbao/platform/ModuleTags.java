@@ -24,7 +24,9 @@ final class ModuleTags implements OperationCustomizer {
 
     private static final Map<String, String> PACKAGE_TAGS = Map.of("io.tongbao.payment", "payment",
             "io.tongbao.ledger", "ledger", "io.tongbao.webhook", "webhook", "io.tongbao.merchant", "merchant",
-            "io.tongbao.platform", "platform");
+            "io.tongbao.platform", "platform",
+            // channel accounts are set on an app, beside its credentials and fee rates
+            "io.tongbao.channel", "merchant");
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {

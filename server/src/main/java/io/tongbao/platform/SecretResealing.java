@@ -1,6 +1,10 @@
-package io.tongbao.merchant;
+package io.tongbao.platform;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.tongbao.shared.crypto.SealedSecrets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -11,22 +15,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SecretResealing {
 
-    private final HmacSecrets hmacSecrets;
-    private final PlatformKeys platformKeys;
-    private final ChannelAccounts channelAccounts;
+    private final List<SealedSecrets> holders;
 
-    SecretResealing(HmacSecrets hmacSecrets, PlatformKeys platformKeys, ChannelAccounts channelAccounts) {
-        this.hmacSecrets = hmacSecrets;
-        this.platformKeys = platformKeys;
-        this.channelAccounts = channelAccounts;
+    SecretResealing(List<SealedSecrets> holders) {
+        this.holders = holders;
     }
 
-    record Resealed(int hmacSecrets, int platformKeys, int channelAccounts) {
-    }
-
+    /** How many values each holder re-sealed, by its name (e.g. {@code hmac_secrets}). */
     @Operation(summary = "Re-seal every stored secret under the primary master key (the last step of a key rotation)")
     @PostMapping("/api/operator/maintenance/reseal-secrets")
-    Resealed reseal() {
-        return new Resealed(hmacSecrets.reseal(), platformKeys.reseal(), channelAccounts.reseal());
+    Map<String, Integer> reseal() {
+        Map<String, Integer> resealed = new TreeMap<>();
+        holders.forEach(holder -> resealed.put(holder.name(), holder.reseal()));
+        return resealed;
     }
 }

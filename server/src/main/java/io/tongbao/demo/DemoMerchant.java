@@ -1,5 +1,8 @@
-package io.tongbao.merchant;
+package io.tongbao.demo;
 
+import io.tongbao.merchant.App;
+import io.tongbao.merchant.SignType;
+import io.tongbao.merchant.Tenants;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +20,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
@@ -33,19 +35,17 @@ class DemoMerchant implements ApplicationRunner {
     static final String NAME = "Tongbao demo merchant";
     private static final Logger log = LoggerFactory.getLogger(DemoMerchant.class);
 
-    private final Onboarding onboarding;
+    private final Tenants tenants;
     private final DemoSandboxChannels channels;
-    private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final Path credentialsFile;
     private final String baseUrl;
 
-    DemoMerchant(Onboarding onboarding, DemoSandboxChannels channels, JdbcClient jdbc, ObjectMapper json,
+    DemoMerchant(Tenants tenants, DemoSandboxChannels channels, ObjectMapper json,
                  @Value("${tongbao.data-dir:./data}") Path dataDir,
                  @Value("${server.port:8080}") int port) {
-        this.onboarding = onboarding;
+        this.tenants = tenants;
         this.channels = channels;
-        this.jdbc = jdbc;
         this.json = json;
         this.credentialsFile = dataDir.resolve("demo-credentials.json").toAbsolutePath().normalize();
         this.baseUrl = "http://localhost:" + port;
@@ -53,20 +53,16 @@ class DemoMerchant implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        Optional<String> existingApp = jdbc.sql("""
-                        select a.id from app a join merchant m on m.id = a.merchant_id
-                        where m.name = :name order by a.created_at limit 1""")
-                .param("name", NAME).query(String.class).optional();
+        Optional<App> existingApp = tenants.firstAppOfMerchantNamed(NAME);
         if (existingApp.isPresent()) {
-            channels.connect(existingApp.get());
+            channels.connect(existingApp.get().id());
             log.info("Demo merchant exists; its credentials are in {}", credentialsFile);
             return;
         }
-        Merchant merchant = onboarding.createMerchant(NAME);
-        Onboarding.AppCreated created = onboarding.createApp(merchant.id(), "Demo shop", null, SignType.HMAC_SHA256, null);
+        Tenants.HmacTenant created = tenants.openWithHmacApp(NAME, "Demo shop");
         Map<String, String> credentials = new LinkedHashMap<>();
         credentials.put("base_url", baseUrl);
-        credentials.put("merchant_id", merchant.id());
+        credentials.put("merchant_id", created.merchant().id());
         credentials.put("app_id", created.app().id());
         credentials.put("sign_type", SignType.HMAC_SHA256.name());
         credentials.put("hmac_secret", created.hmacSecret());
@@ -80,7 +76,7 @@ class DemoMerchant implements ApplicationRunner {
                  HMAC secret: {}
                  Saved to {} (owner-only). Try the SDK or docs/api.md.
                 ==================================================================""",
-                merchant.id(), created.app().id(), created.hmacSecret(), credentialsFile);
+                created.merchant().id(), created.app().id(), created.hmacSecret(), credentialsFile);
     }
 
     private void write(String content) {

@@ -1,6 +1,7 @@
-package io.tongbao.merchant;
+package io.tongbao.channel;
 
 import io.tongbao.shared.PayWay.Channel;
+import io.tongbao.shared.crypto.RsaKeys;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;

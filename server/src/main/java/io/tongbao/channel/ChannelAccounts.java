@@ -1,6 +1,11 @@
-package io.tongbao.merchant;
+package io.tongbao.channel;
 
+import io.tongbao.payment.spi.ChannelAccountCheck;
 import io.tongbao.shared.PayWay.Channel;
+import io.tongbao.shared.PayWay;
+import io.tongbao.shared.cache.SettingsCache;
+import io.tongbao.shared.cache.SettingsCacheProperties;
+import io.tongbao.shared.crypto.SealedSecrets;
 import io.tongbao.shared.crypto.SecretCipher;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -19,7 +24,7 @@ import tools.jackson.databind.ObjectMapper;
  * at once.
  */
 @Service
-public class ChannelAccounts {
+public class ChannelAccounts implements ChannelAccountCheck, SealedSecrets {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
@@ -30,12 +35,12 @@ public class ChannelAccounts {
     private final SettingsCache<String, AlipayAccount> alipayAccounts;
     private final SettingsCache<String, WechatPayAccount> wechatPayAccounts;
 
-    ChannelAccounts(JdbcClient jdbc, SecretCipher cipher, ObjectMapper json, ApiProperties properties) {
+    ChannelAccounts(JdbcClient jdbc, SecretCipher cipher, ObjectMapper json, SettingsCacheProperties caches) {
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.json = json;
-        this.alipayAccounts = properties.cache();
-        this.wechatPayAccounts = properties.cache();
+        this.alipayAccounts = caches.cache();
+        this.wechatPayAccounts = caches.cache();
     }
 
     public Optional<AlipayAccount> alipay(String appId) {
@@ -44,6 +49,15 @@ public class ChannelAccounts {
 
     public Optional<WechatPayAccount> wechatPay(String appId) {
         return Optional.ofNullable(wechatPayAccounts.get(appId, id -> loadWechatPay(id).orElse(null)));
+    }
+
+    /** An app can use a pay way once it has an account at the pay way's channel. */
+    @Override
+    public boolean canUse(String appId, PayWay payWay) {
+        return switch (payWay.channel()) {
+            case ALIPAY -> alipay(appId).isPresent();
+            case WECHATPAY -> wechatPay(appId).isPresent();
+        };
     }
 
     private Optional<AlipayAccount> loadAlipay(String appId) {
@@ -91,8 +105,13 @@ public class ChannelAccounts {
                 }).list();
     }
 
-    /** Re-seals every channel secret under the primary master key; returns how many were re-sealed. */
-    int reseal() {
+    @Override
+    public String name() {
+        return "channel_accounts";
+    }
+
+    @Override
+    public int reseal() {
         List<Object[]> rows = jdbc.sql("select app_id, channel, secrets_enc from channel_account")
                 .query((rs, row) -> new Object[]{rs.getString(1), Channel.valueOf(rs.getString(2)), rs.getString(3)}).list();
         int count = 0;

@@ -1,4 +1,4 @@
-package io.tongbao.merchant;
+package io.tongbao.shared.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -13,7 +13,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * commits. A change made on another node is seen here within {@code ttl}: that bound is the price of the cache, and
  * where it matters (a rotated secret) the caller reloads on a miss instead of refusing.
  */
-final class SettingsCache<K, V> {
+public final class SettingsCache<K, V> {
 
     /** At most one {@link #reload} of a key in this time: forged requests must not turn into a database read each. */
     static final Duration MIN_RELOAD_INTERVAL = Duration.ofSeconds(1);
@@ -21,13 +21,13 @@ final class SettingsCache<K, V> {
     private final Cache<K, V> entries;
     private final Cache<K, Boolean> recentReloads;
 
-    SettingsCache(Duration ttl, long maximumSize) {
+    public SettingsCache(Duration ttl, long maximumSize) {
         this.entries = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).build();
         this.recentReloads = Caffeine.newBuilder().expireAfterWrite(MIN_RELOAD_INTERVAL).maximumSize(maximumSize).build();
     }
 
     /** The cached value, or the loaded one; a null from the loader (nothing stored) is not cached. */
-    V get(K key, Function<K, V> loader) {
+    public V get(K key, Function<K, V> loader) {
         return entries.get(key, loader);
     }
 
@@ -36,7 +36,7 @@ final class SettingsCache<K, V> {
      * that reload loaded (or a later one) is returned, so a flood of requests that each ask for a reload (a forged
      * signature) costs the database one read a second per key.
      */
-    V reload(K key, Function<K, V> loader) {
+    public V reload(K key, Function<K, V> loader) {
         if (recentReloads.asMap().putIfAbsent(key, Boolean.TRUE) != null) {
             return entries.get(key, loader);
         }
@@ -45,12 +45,12 @@ final class SettingsCache<K, V> {
     }
 
     /** Drops the entry now and again once the surrounding transaction (if any) commits. */
-    void forget(K key) {
+    public void forget(K key) {
         entries.invalidate(key);
         afterCommit(() -> entries.invalidate(key));
     }
 
-    void forgetAll() {
+    public void forgetAll() {
         entries.invalidateAll();
         afterCommit(entries::invalidateAll);
     }

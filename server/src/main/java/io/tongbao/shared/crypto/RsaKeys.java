@@ -1,4 +1,4 @@
-package io.tongbao.merchant;
+package io.tongbao.shared.crypto;
 
 import io.tongbao.shared.web.ApiException;
 import java.nio.charset.StandardCharsets;
@@ -19,14 +19,14 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /** RSA keys as merchants and channels hand them over: PEM or bare Base64, PKCS#8 private, X.509 public. */
-final class RsaKeys {
+public final class RsaKeys {
 
     static final int MINIMUM_BITS = 2048;
 
     private RsaKeys() {
     }
 
-    static PrivateKey privateKey(String text, String field) {
+    public static PrivateKey privateKey(String text, String field) {
         try {
             PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der(text, field)));
             requireStrength(((RSAPrivateCrtKey) key).getModulus().bitLength(), field);
@@ -36,7 +36,7 @@ final class RsaKeys {
         }
     }
 
-    static PublicKey publicKey(String text, String field) {
+    public static PublicKey publicKey(String text, String field) {
         try {
             PublicKey key = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der(text, field)));
             requireStrength(((RSAPublicKey) key).getModulus().bitLength(), field);
@@ -47,7 +47,7 @@ final class RsaKeys {
     }
 
     /** The public half of a private key, to check that a configured pair belongs together. */
-    static PublicKey publicOf(PrivateKey privateKey) {
+    public static PublicKey publicOf(PrivateKey privateKey) {
         try {
             RSAPrivateCrtKey crt = (RSAPrivateCrtKey) privateKey;
             return KeyFactory.getInstance("RSA")
@@ -57,7 +57,7 @@ final class RsaKeys {
         }
     }
 
-    static KeyPair generate() {
+    public static KeyPair generate() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(MINIMUM_BITS);
@@ -67,18 +67,18 @@ final class RsaKeys {
         }
     }
 
-    static String pem(PublicKey key) {
+    public static String pem(PublicKey key) {
         return "-----BEGIN PUBLIC KEY-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded())
                 + "\n-----END PUBLIC KEY-----\n";
     }
 
-    static String base64(PrivateKey key) {
+    public static String base64(PrivateKey key) {
         return Base64.getEncoder().encodeToString(key.getEncoded());
     }
 
     /** {@code SHA256:} and the first 16 hex digits of the key's DER: enough to tell keys apart, nothing more. */
-    static String fingerprint(PublicKey key) {
+    public static String fingerprint(PublicKey key) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getEncoded());
             return "SHA256:" + HexFormat.of().formatHex(digest, 0, 8);
@@ -87,7 +87,7 @@ final class RsaKeys {
         }
     }
 
-    static String sign(PrivateKey key, String content) {
+    public static String sign(PrivateKey key, String content) {
         try {
             Signature signature = Signature.getInstance("SHA256withRSA");
             signature.initSign(key);
@@ -98,7 +98,7 @@ final class RsaKeys {
         }
     }
 
-    static boolean verify(PublicKey key, String content, String signatureBase64) {
+    public static boolean verify(PublicKey key, String content, String signatureBase64) {
         try {
             Signature signature = Signature.getInstance("SHA256withRSA");
             signature.initVerify(key);

@@ -1,4 +1,4 @@
-package io.tongbao.merchant;
+package io.tongbao.channel;
 
 /** How Tongbao verifies WeChat Pay's responses and notifications. */
 public enum WechatPayKeyMode {

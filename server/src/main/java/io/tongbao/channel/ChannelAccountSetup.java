@@ -1,6 +1,8 @@
-package io.tongbao.merchant;
+package io.tongbao.channel;
 
+import io.tongbao.merchant.Tenants;
 import io.tongbao.shared.PayWay.Channel;
+import io.tongbao.shared.crypto.RsaKeys;
 import io.tongbao.shared.web.ApiException;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -20,29 +22,29 @@ import org.springframework.stereotype.Service;
 
 /** Checks channel credentials on entry, as far as they can be checked offline, then seals and stores them. */
 @Service
-class ChannelAccountSetup {
+public class ChannelAccountSetup {
 
     static final String ALIPAY_GATEWAY = "https://openapi.alipay.com/gateway.do";
     static final String WECHATPAY_BASE = "https://api.mch.weixin.qq.com";
 
-    private final Onboarding onboarding;
+    private final Tenants tenants;
     private final ChannelAccounts accounts;
     private final Clock clock;
 
-    ChannelAccountSetup(Onboarding onboarding, ChannelAccounts accounts, Clock clock) {
-        this.onboarding = onboarding;
+    ChannelAccountSetup(Tenants tenants, ChannelAccounts accounts, Clock clock) {
+        this.tenants = tenants;
         this.accounts = accounts;
         this.clock = clock;
     }
 
-    record AlipaySetup(String channelAppId, String appPrivateKey, String alipayPublicKey, String gatewayUrl) {
+    public record AlipaySetup(String channelAppId, String appPrivateKey, String alipayPublicKey, String gatewayUrl) {
         @Override
         public String toString() {
             return "AlipaySetup[channelAppId=" + channelAppId + ", appPrivateKey=****]";
         }
     }
 
-    record WechatPaySetup(String mchid, List<String> appIds, String merchantPrivateKey, String merchantSerialNo,
+    public record WechatPaySetup(String mchid, List<String> appIds, String merchantPrivateKey, String merchantSerialNo,
                           String merchantCertificate, String apiV3Key, WechatPayKeyMode mode,
                           String wechatpayPublicKey, String wechatpayPublicKeyId, String baseUrl) {
         @Override
@@ -51,8 +53,8 @@ class ChannelAccountSetup {
         }
     }
 
-    ChannelAccountView alipay(String appId, AlipaySetup setup) {
-        onboarding.app(appId);
+    public ChannelAccountView alipay(String appId, AlipaySetup setup) {
+        tenants.app(appId);
         String channelAppId = required(setup.channelAppId(), "channel_app_id");
         if (!channelAppId.matches("\\d{16}")) {
             throw ApiException.invalid("channel_app_id", "an Alipay app id has 16 digits");
@@ -74,8 +76,8 @@ class ChannelAccountSetup {
         return view(appId, Channel.ALIPAY);
     }
 
-    ChannelAccountView wechatPay(String appId, WechatPaySetup setup) {
-        onboarding.app(appId);
+    public ChannelAccountView wechatPay(String appId, WechatPaySetup setup) {
+        tenants.app(appId);
         String mchid = required(setup.mchid(), "mchid");
         if (!mchid.matches("\\d{8,12}")) {
             throw ApiException.invalid("mchid", "a WeChat Pay merchant id has 8 to 12 digits");
@@ -121,7 +123,7 @@ class ChannelAccountSetup {
     }
 
     List<ChannelAccountView> views(String appId) {
-        onboarding.app(appId);
+        tenants.app(appId);
         return accounts.views(appId);
     }
 

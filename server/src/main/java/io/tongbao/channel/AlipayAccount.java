@@ -1,4 +1,4 @@
-package io.tongbao.merchant;
+package io.tongbao.channel;
 
 /**
  * What the Alipay adapter needs to act for an app. Holds a private key: never log it (toString masks it).

@@ -1,7 +1,13 @@
-package io.tongbao.merchant;
+package io.tongbao.demo;
 
+import io.tongbao.channel.AlipayAccount;
+import io.tongbao.channel.ChannelAccountSetup;
+import io.tongbao.channel.ChannelAccounts;
+import io.tongbao.channel.WechatPayAccount;
+import io.tongbao.channel.WechatPayKeyMode;
 import io.tongbao.sandbox.AlipaySandbox;
 import io.tongbao.sandbox.WechatPaySandbox;
+import io.tongbao.shared.crypto.RsaKeys;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
