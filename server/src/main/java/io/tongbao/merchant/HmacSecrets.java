@@ -54,7 +54,7 @@ class HmacSecrets implements SealedSecrets {
     }
 
     /** The secrets that verify now, newest first, as cached. */
-    List<VersionedSecret> active(String appId, OffsetDateTime now) {
+    List<HmacSecret> active(String appId, OffsetDateTime now) {
         return unexpired(secrets.get(appId, this::load), now);
     }
 
@@ -62,11 +62,11 @@ class HmacSecrets implements SealedSecrets {
      * Read again from the database: for a signature that none of the cached secrets verified, since the app may
      * have been given a new secret on another node a moment ago.
      */
-    List<VersionedSecret> reloaded(String appId, OffsetDateTime now) {
+    List<HmacSecret> reloaded(String appId, OffsetDateTime now) {
         return unexpired(secrets.reload(appId, this::load), now);
     }
 
-    private static List<VersionedSecret> unexpired(List<StoredSecret> stored, OffsetDateTime now) {
+    private static List<HmacSecret> unexpired(List<StoredSecret> stored, OffsetDateTime now) {
         return stored.stream().filter(secret -> secret.expiresAt() == null || secret.expiresAt().isAfter(now))
                 .map(StoredSecret::secret).toList();
     }
@@ -76,13 +76,13 @@ class HmacSecrets implements SealedSecrets {
                         select version, secret_enc, expires_at from app_hmac_secret
                         where app_id = :app order by version desc""")
                 .param("app", appId)
-                .query((rs, row) -> new StoredSecret(new VersionedSecret(rs.getInt(1),
+                .query((rs, row) -> new StoredSecret(new HmacSecret(rs.getInt(1),
                         cipher.decrypt(rs.getString(2), context(appId, rs.getInt(1)))),
                         rs.getObject(3, OffsetDateTime.class)))
                 .list();
     }
 
-    private record StoredSecret(VersionedSecret secret, OffsetDateTime expiresAt) {
+    private record StoredSecret(HmacSecret secret, OffsetDateTime expiresAt) {
     }
 
     @Override
@@ -109,12 +109,5 @@ class HmacSecrets implements SealedSecrets {
 
     static String context(String appId, int version) {
         return "app:" + appId + ":hmac:" + version;
-    }
-
-    record VersionedSecret(int version, String secret) {
-        @Override
-        public String toString() {
-            return "VersionedSecret[version=" + version + ", secret=****]";
-        }
     }
 }

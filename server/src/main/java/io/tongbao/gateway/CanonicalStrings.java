@@ -1,4 +1,4 @@
-package io.tongbao.merchant;
+package io.tongbao.gateway;
 
 import java.net.URLDecoder;
 import java.net.URLEncoder;

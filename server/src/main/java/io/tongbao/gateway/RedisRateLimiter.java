@@ -1,4 +1,4 @@
-package io.tongbao.merchant;
+package io.tongbao.gateway;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;

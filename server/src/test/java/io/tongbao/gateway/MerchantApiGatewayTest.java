@@ -1,8 +1,9 @@
-package io.tongbao.merchant;
+package io.tongbao.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tongbao.sdk.CanonicalRequest;
+import io.tongbao.shared.crypto.HmacSha256;
 import io.tongbao.support.OperatorClient;
 import io.tongbao.support.TongbaoTest;
 import java.net.InetAddress;
@@ -196,7 +197,8 @@ class MerchantApiGatewayTest {
                 .header("Tongbao-App-Id", app.appId())
                 .header("Tongbao-Timestamp", Long.toString(now))
                 .header("Tongbao-Nonce", nonce)
-                .header("Tongbao-Signature", MerchantApiAuthenticationTest.hmac(app.secret(), canonical))
+                .header("Tongbao-Signature", Base64.getEncoder().encodeToString(
+                        HmacSha256.of(app.secret().getBytes(StandardCharsets.UTF_8), canonical)))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes));
         if (contentType != null) {
             request.header("Content-Type", contentType);

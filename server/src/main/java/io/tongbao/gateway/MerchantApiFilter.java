@@ -1,5 +1,6 @@
-package io.tongbao.merchant;
+package io.tongbao.gateway;
 
+import io.tongbao.merchant.ApiCaller;
 import io.tongbao.shared.log.LogValues;
 import io.tongbao.shared.web.ApiError;
 import io.tongbao.shared.web.ApiErrorCodes;
@@ -194,7 +195,7 @@ class MerchantApiFilter extends OncePerRequestFilter {
             return new Refusal(refused.status(), refused.code(), refused.message(), null);
         }
         RequestAuthenticator.Accepted accepted = (RequestAuthenticator.Accepted) outcome;
-        ApiCredentials.Caller caller = accepted.caller();
+        ApiCaller caller = accepted.caller();
         Signed signed = new Signed(accepted.signer(), verified.nonce());
         String key = "POST".equals(request.getMethod()) ? request.getHeader(IDEMPOTENCY_KEY) : null;
         if (key == null) {
@@ -258,7 +259,7 @@ class MerchantApiFilter extends OncePerRequestFilter {
 
     private void handle(Exchange exchange, CachedBodyRequest cached, FilterChain chain, Admitted admitted)
             throws IOException, ServletException {
-        ApiCredentials.Caller caller = admitted.caller();
+        ApiCaller caller = admitted.caller();
         Signed signed = admitted.signed();
         String key = admitted.idempotencyKey();
         ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(exchange.response);
@@ -347,7 +348,7 @@ class MerchantApiFilter extends OncePerRequestFilter {
     }
 
     /** {@code idempotencyKey}: null when the request carries none (or is not a POST). */
-    private record Admitted(ApiCredentials.Caller caller, Signed signed, String idempotencyKey) implements Admission {
+    private record Admitted(ApiCaller caller, Signed signed, String idempotencyKey) implements Admission {
     }
 
     /** What the call log needs to know when the request is over, however it ended. */

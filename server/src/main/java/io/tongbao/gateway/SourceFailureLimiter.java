@@ -1,4 +1,4 @@
-package io.tongbao.merchant;
+package io.tongbao.gateway;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

@@ -1,4 +1,4 @@
-package io.tongbao.merchant;
+package io.tongbao.gateway;
 
 import jakarta.annotation.PreDestroy;
 import java.time.OffsetDateTime;

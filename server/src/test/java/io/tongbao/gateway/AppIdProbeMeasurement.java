@@ -1,4 +1,4 @@
-package io.tongbao.merchant;
+package io.tongbao.gateway;
 
 import io.tongbao.support.OperatorClient;
 import io.tongbao.support.TongbaoTest;

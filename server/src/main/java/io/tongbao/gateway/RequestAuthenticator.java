@@ -1,9 +1,14 @@
-package io.tongbao.merchant;
+package io.tongbao.gateway;
 
+import io.tongbao.merchant.ApiCaller;
+import io.tongbao.merchant.CallerCredentials;
+import io.tongbao.merchant.HmacSecret;
+import io.tongbao.merchant.SignType;
+import io.tongbao.merchant.Status;
+import io.tongbao.shared.crypto.HmacSha256;
 import io.tongbao.shared.crypto.RsaKeys;
 import io.tongbao.shared.id.Ids;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.time.Clock;
@@ -13,8 +18,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -30,21 +33,16 @@ class RequestAuthenticator {
     private static final Pattern NONCE_FORMAT = Pattern.compile("[A-Za-z0-9_-]{16,64}");
     private static final int HMAC_BYTES = 32;
 
-    private final ApiCredentials credentials;
-    private final HmacSecrets hmacSecrets;
-    private final PlatformKeys platformKeys;
+    private final CallerCredentials credentials;
     private final NonceStore nonces;
     private final Clock clock;
     /** Keys of this process only, of the same kinds as apps have: what an unknown app's signature is checked against. */
-    private final List<HmacSecrets.VersionedSecret> dummySecrets =
-            List.of(new HmacSecrets.VersionedSecret(1, "sk_" + Ids.randomToken(40)));
+    private final List<HmacSecret> dummySecrets =
+            List.of(new HmacSecret(1, "sk_" + Ids.randomToken(40)));
     private final String dummyPublicKey = RsaKeys.pem(RsaKeys.generate().getPublic());
 
-    RequestAuthenticator(ApiCredentials credentials, HmacSecrets hmacSecrets, PlatformKeys platformKeys,
-                         NonceStore nonces, Clock clock) {
+    RequestAuthenticator(CallerCredentials credentials, NonceStore nonces, Clock clock) {
         this.credentials = credentials;
-        this.hmacSecrets = hmacSecrets;
-        this.platformKeys = platformKeys;
         this.nonces = nonces;
         this.clock = clock;
     }
@@ -61,10 +59,10 @@ class RequestAuthenticator {
     sealed interface Verification permits Verified, Refused {
     }
 
-    record Accepted(ApiCredentials.Caller caller, ResponseSigner signer) implements Outcome {
+    record Accepted(ApiCaller caller, ResponseSigner signer) implements Outcome {
     }
 
-    record Verified(ApiCredentials.Caller caller, ResponseSigner signer, String nonce, OffsetDateTime at)
+    record Verified(ApiCaller caller, ResponseSigner signer, String nonce, OffsetDateTime at)
             implements Verification {
     }
 
@@ -117,20 +115,21 @@ class RequestAuthenticator {
         }
         String canonical = CanonicalStrings.request(request.method(), request.path(), request.rawQuery(),
                 request.appId(), request.timestamp(), request.nonce(), request.body());
-        Optional<ApiCredentials.Caller> cached = credentials.caller(request.appId());
-        Optional<Verified> verified = check(request, canonical, given, cached, hmacSecrets::active, now);
+        Optional<ApiCaller> cached = credentials.caller(request.appId());
+        Optional<Verified> verified = check(request, canonical, given, cached, credentials::hmacSecrets, now);
         if (verified.isEmpty()) {
             // what verifies may be newer than what is cached: a secret rotated or an app created on another node
             verified = cached.isPresent() && cached.get().signType() == SignType.HMAC_SHA256
-                    ? check(request, canonical, given, cached, hmacSecrets::reloaded, now)
-                    : check(request, canonical, given, credentials.reloaded(request.appId()), hmacSecrets::active, now);
+                    ? check(request, canonical, given, cached, credentials::reloadedHmacSecrets, now)
+                    : check(request, canonical, given, credentials.reloadedCaller(request.appId()),
+                            credentials::hmacSecrets, now);
         }
         return verified.<Verification>map(found -> found).orElseGet(RequestAuthenticator::invalidSignature);
     }
 
     /** Spends the nonce, then checks the status: in the caller's transaction, only for a signature that verified. */
     Outcome admit(Verified verified) {
-        ApiCredentials.Caller caller = verified.caller();
+        ApiCaller caller = verified.caller();
         if (!nonces.spend(caller.appId(), verified.nonce(), verified.at().plus(WINDOW.multipliedBy(2)))) {
             return new Refused(HttpStatus.UNAUTHORIZED, "NONCE_REUSED", "this Tongbao-Nonce was already used: a replay?");
         }
@@ -144,11 +143,11 @@ class RequestAuthenticator {
     }
 
     private Optional<Verified> check(SignedRequest request, String canonical, byte[] given,
-                                     Optional<ApiCredentials.Caller> found, Secrets secrets, OffsetDateTime now) {
+                                     Optional<ApiCaller> found, Secrets secrets, OffsetDateTime now) {
         boolean hmacShaped = given.length == HMAC_BYTES;
-        ApiCredentials.Caller caller = found.orElse(null);
+        ApiCaller caller = found.orElse(null);
         // looked up whatever the app is (none for an RSA2 app or an unknown id): every path reads the same caches
-        List<HmacSecrets.VersionedSecret> hmacSecrets = secrets.of(request.appId(), now);
+        List<HmacSecret> hmacSecrets = secrets.of(request.appId(), now);
         Optional<ResponseSigner> signer;
         if (caller != null && caller.signType() == SignType.HMAC_SHA256 && hmacShaped) {
             signer = verifyHmac(hmacSecrets, canonical, given);
@@ -167,16 +166,16 @@ class RequestAuthenticator {
 
     @FunctionalInterface
     private interface Secrets {
-        List<HmacSecrets.VersionedSecret> of(String appId, OffsetDateTime now);
+        List<HmacSecret> of(String appId, OffsetDateTime now);
     }
 
-    private static Optional<ResponseSigner> verifyHmac(List<HmacSecrets.VersionedSecret> secrets, String canonical,
+    private static Optional<ResponseSigner> verifyHmac(List<HmacSecret> secrets, String canonical,
                                                        byte[] given) {
-        for (HmacSecrets.VersionedSecret secret : secrets) {
+        for (HmacSecret secret : secrets) {
             byte[] key = secret.secret().getBytes(StandardCharsets.UTF_8);
-            if (MessageDigest.isEqual(hmac(key, canonical), given)) {
+            if (MessageDigest.isEqual(HmacSha256.of(key, canonical), given)) {
                 // answer with the secret the merchant used, so that a client not yet rotated can verify us
-                return Optional.of(content -> Base64.getEncoder().encodeToString(hmac(key, content)));
+                return Optional.of(content -> Base64.getEncoder().encodeToString(HmacSha256.of(key, content)));
             }
         }
         return Optional.empty();
@@ -186,20 +185,10 @@ class RequestAuthenticator {
         return RsaKeys.verify(RsaKeys.publicKey(publicKey, "merchant_public_key"), canonical, signature);
     }
 
-    private ResponseSigner platformSigner(ApiCredentials.Caller caller) {
-        PrivateKey platformKey = platformKeys.privateKey(caller.appId())
+    private ResponseSigner platformSigner(ApiCaller caller) {
+        PrivateKey platformKey = credentials.platformKey(caller.appId())
                 .orElseThrow(() -> new IllegalStateException("RSA2 app " + caller.appId() + " has no platform key"));
         return content -> RsaKeys.sign(platformKey, content);
-    }
-
-    static byte[] hmac(byte[] key, String content) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(content.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static Refused invalidSignature() {

@@ -1,4 +1,4 @@
-package io.tongbao.merchant;
+package io.tongbao.gateway;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;

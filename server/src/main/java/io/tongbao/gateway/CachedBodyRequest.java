@@ -1,4 +1,4 @@
-package io.tongbao.merchant;
+package io.tongbao.gateway;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;

@@ -1,4 +1,4 @@
-package io.tongbao.merchant;
+package io.tongbao.gateway;
 
 /** Signs a response's canonical string with the key that matches how the request was verified. */
 @FunctionalInterface

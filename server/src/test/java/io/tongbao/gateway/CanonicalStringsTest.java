@@ -1,7 +1,8 @@
-package io.tongbao.merchant;
+package io.tongbao.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tongbao.shared.crypto.HmacSha256;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class CanonicalStringsTest {
         assertThat(canonical.split("\n")).containsExactly("POST", "/api/v1/payments", "a=%E9%80%9A%2Bx&b=2&lang=zh-CN",
                 "app_7k2m9x4p1q8r3t6v5w0y", "1795334400", "n0nce-4f9a1c2e7b3d",
                 "625d69975c8f02168a277b64bbd9d67d05b42677df682d27ca672741db8b624e");
-        byte[] mac = RequestAuthenticator.hmac("sk_exampleexampleexampleexampleexample00".getBytes(StandardCharsets.UTF_8),
+        byte[] mac = HmacSha256.of("sk_exampleexampleexampleexampleexample00".getBytes(StandardCharsets.UTF_8),
                 canonical);
         assertThat(Base64.getEncoder().encodeToString(mac)).isEqualTo("wSgpO1FdA3m1M5HRkx5eSsVgTdBGj8k8rtfitxd/CA4=");
     }
