@@ -1,10 +1,10 @@
 package io.tongbao.payment;
 
-import io.tongbao.merchant.ChannelAccounts;
 import io.tongbao.merchant.FeeRates;
 import io.tongbao.payment.PaymentStateMachine.AttemptStatus;
 import io.tongbao.payment.PaymentStateMachine.PaymentStatus;
 import io.tongbao.payment.spi.BuyerIds;
+import io.tongbao.payment.spi.ChannelAccountCheck;
 import io.tongbao.payment.spi.ClientAction;
 import io.tongbao.payment.spi.CloseResult;
 import io.tongbao.payment.spi.PrepayCommand;
@@ -42,12 +42,12 @@ public class UnifiedOrders {
     private final PaymentSettlement settlement;
     private final PaymentViews views;
     private final Gateways gateways;
-    private final ChannelAccounts channelAccounts;
+    private final ChannelAccountCheck channelAccounts;
     private final FeeRates feeRates;
     private final Clock clock;
 
     UnifiedOrders(PaymentStore payments, PaymentSettlement settlement, PaymentViews views, Gateways gateways,
-                  ChannelAccounts channelAccounts, FeeRates feeRates, Clock clock) {
+                  ChannelAccountCheck channelAccounts, FeeRates feeRates, Clock clock) {
         this.payments = payments;
         this.settlement = settlement;
         this.views = views;
@@ -195,11 +195,7 @@ public class UnifiedOrders {
     }
 
     private void requireChannelAccount(String appId, PayWay payWay) {
-        boolean configured = switch (payWay.channel()) {
-            case ALIPAY -> channelAccounts.alipay(appId).isPresent();
-            case WECHATPAY -> channelAccounts.wechatPay(appId).isPresent();
-        };
-        if (!configured) {
+        if (!channelAccounts.canUse(appId, payWay)) {
             throw ApiException.rule("CHANNEL_NOT_CONFIGURED", "this app has no " + payWay.channel()
                     + " account; the operator sets it up under /api/operator/apps/{app_id}/channels");
         }

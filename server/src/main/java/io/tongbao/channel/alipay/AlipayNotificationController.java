@@ -2,9 +2,9 @@ package io.tongbao.channel.alipay;
 
 import com.alipay.api.AlipayApiException;
 import com.alipay.api.internal.util.AlipaySignature;
+import io.tongbao.channel.AlipayAccount;
 import io.tongbao.channel.NotificationBodies;
 import io.tongbao.channel.NotificationRefusals;
-import io.tongbao.merchant.AlipayAccount;
 import io.tongbao.payment.spi.ChannelNotifications;
 import io.tongbao.payment.spi.ChannelNotifications.Outcome;
 import io.tongbao.payment.spi.ChannelNotifications.Rejection;
