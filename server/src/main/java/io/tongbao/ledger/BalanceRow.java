@@ -1,8 +1,8 @@
 package io.tongbao.ledger;
 
 /**
- * One locked row of ledger_balance, changed in memory by {@link Journal} and written back once. Each change
- * checks everything first and then mutates, so a refused entry leaves the row as it was.
+ * One locked row of ledger_balance, changed in memory by {@link Journal} and written back once. Each change is
+ * first allowed by {@link LedgerRules} and only then made, so a refused entry leaves the row as it was.
  */
 final class BalanceRow {
 
@@ -32,9 +32,20 @@ final class BalanceRow {
         return balance - frozen;
     }
 
-    /** Whether the row may end at this balance and frozen amount: never below zero unless it is an issuer. */
+    /** Whether the row may end at this balance and frozen amount ({@link LedgerRules#allows}). */
     boolean allows(long newBalance, long newFrozen) {
-        return mayGoNegative || newBalance - newFrozen >= 0;
+        return LedgerRules.allows(mayGoNegative, newBalance, newFrozen);
+    }
+
+    /** What the rules need to know of the row now. */
+    LedgerRules.Balance state() {
+        return new LedgerRules.Balance(balance, frozen, mayGoNegative, closed);
+    }
+
+    /** Sets the reserved amount a hold, void or expiry leaves, as the rules computed it. */
+    void freeze(long newFrozen) {
+        frozen = newFrozen;
+        changed = true;
     }
 
     /** Applies a posting and returns the hash it chains in. */
