@@ -28,15 +28,6 @@ final class BalanceRow {
         this.head = head;
     }
 
-    long available() {
-        return balance - frozen;
-    }
-
-    /** Whether the row may end at this balance and frozen amount ({@link LedgerRules#allows}). */
-    boolean allows(long newBalance, long newFrozen) {
-        return LedgerRules.allows(mayGoNegative, newBalance, newFrozen);
-    }
-
     /** What the rules need to know of the row now. */
     LedgerRules.Balance state() {
         return new LedgerRules.Balance(balance, frozen, mayGoNegative, closed);
