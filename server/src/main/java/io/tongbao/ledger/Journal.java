@@ -291,10 +291,8 @@ class Journal {
         if (entry.resolvesHold() && hold == null) {
             throw LedgerErrors.notFound("hold", entry.relatedClientId()).exception();
         }
-        if (hold != null) {
-            LedgerRules.resolveHold(entry.kind(), entry.relatedClientId(), hold.status, hold.expiresAt, hold.amount,
-                    entry.amount(), now).orThrow();
-        }
+        LedgerRules.HoldTransition resolution = hold == null ? null : LedgerRules.resolveHold(entry.kind(),
+                entry.relatedClientId(), hold.status, hold.expiresAt, hold.amount, entry.amount(), now).orThrow();
         if (entry.kind() == TransferKind.REVERSAL && reversed.contains(entry.relatedId())) {
             throw LedgerErrors.alreadyReversed(entry.relatedClientId()).exception();
         }
@@ -322,8 +320,8 @@ class Journal {
             reversed.add(entry.relatedId());
         }
         if (hold != null) {
-            hold.resolution = LedgerRules.holdTransition(entry.kind());
-            hold.status = hold.resolution.to();
+            hold.resolution = resolution;
+            hold.status = resolution.to();
             hold.postedAmount = entry.kind() == TransferKind.POST ? entry.amount() : 0;
             hold.resolvedByIndex = index;
         }

@@ -193,10 +193,10 @@ final class LedgerRules {
     }
 
     /**
-     * Whether {@code kind} may end this hold now, and the status it leaves: only from a status its transition
+     * Whether {@code kind} may end this hold now, and the transition it makes: only from a status the transition
      * starts from; an expiry only once due, a post or void only before; a post of at most what is held.
      */
-    static Ruling<HoldStatus> resolveHold(TransferKind kind, String holdId, HoldStatus status, Instant expiresAt,
+    static Ruling<HoldTransition> resolveHold(TransferKind kind, String holdId, HoldStatus status, Instant expiresAt,
                                           long held, long amount, Instant now) {
         HoldTransition transition = holdTransition(kind);
         if (!transition.from().contains(status)) {
@@ -212,7 +212,7 @@ final class LedgerRules {
         if (kind == TransferKind.POST && amount > held) {
             return refuse(LedgerErrors.postExceedsHold(amount, held));
         }
-        return allow(transition.to());
+        return allow(transition);
     }
 
     // ---- reversals and conversions

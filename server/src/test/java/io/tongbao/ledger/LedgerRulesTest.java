@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tongbao.ledger.LedgerRefusal.Code;
 import io.tongbao.ledger.LedgerRules.Balance;
+import io.tongbao.ledger.LedgerRules.HoldTransition;
 import io.tongbao.ledger.LedgerRules.Moved;
 import io.tongbao.ledger.LedgerRules.Ruling;
 import java.math.BigInteger;
@@ -210,11 +211,11 @@ class LedgerRulesTest {
     @Test
     void postVoidAndExpireEachEndAPendingHoldInTheirOwnStatus() {
         assertThat(LedgerRules.holdTransition(TransferKind.POST))
-                .isEqualTo(new LedgerRules.HoldTransition(Set.of(HoldStatus.PENDING), HoldStatus.POSTED));
+                .isEqualTo(new HoldTransition(Set.of(HoldStatus.PENDING), HoldStatus.POSTED));
         assertThat(LedgerRules.holdTransition(TransferKind.VOID))
-                .isEqualTo(new LedgerRules.HoldTransition(Set.of(HoldStatus.PENDING), HoldStatus.VOIDED));
+                .isEqualTo(new HoldTransition(Set.of(HoldStatus.PENDING), HoldStatus.VOIDED));
         assertThat(LedgerRules.holdTransition(TransferKind.EXPIRE))
-                .isEqualTo(new LedgerRules.HoldTransition(Set.of(HoldStatus.PENDING), HoldStatus.EXPIRED));
+                .isEqualTo(new HoldTransition(Set.of(HoldStatus.PENDING), HoldStatus.EXPIRED));
         assertThat(LedgerRules.holdTransition(TransferKind.EXPIRE).fromNames()).containsExactly("PENDING");
     }
 
@@ -236,9 +237,9 @@ class LedgerRulesTest {
     void aPostOrVoidWorksUntilTheTimeoutAndAnExpiryFromIt() {
         Instant expiresAt = NOW.plusSeconds(60);
         Instant before = expiresAt.minusNanos(1);
-        assertThat(allowed(resolve(TransferKind.POST, HoldStatus.PENDING, expiresAt, 100, 40, before)))
+        assertThat(allowed(resolve(TransferKind.POST, HoldStatus.PENDING, expiresAt, 100, 40, before)).to())
                 .isEqualTo(HoldStatus.POSTED);
-        assertThat(allowed(resolve(TransferKind.VOID, HoldStatus.PENDING, expiresAt, 100, 100, before)))
+        assertThat(allowed(resolve(TransferKind.VOID, HoldStatus.PENDING, expiresAt, 100, 100, before)).to())
                 .isEqualTo(HoldStatus.VOIDED);
         assertThat(refused(resolve(TransferKind.POST, HoldStatus.PENDING, expiresAt, 100, 40, expiresAt)))
                 .isEqualTo(LedgerErrors.holdExpired("h-1", expiresAt));
@@ -246,16 +247,16 @@ class LedgerRulesTest {
                 .isEqualTo(Code.HOLD_EXPIRED);
         assertThat(refused(resolve(TransferKind.EXPIRE, HoldStatus.PENDING, expiresAt, 100, 100, before)))
                 .isEqualTo(LedgerErrors.holdNotDue("h-1", expiresAt));
-        assertThat(allowed(resolve(TransferKind.EXPIRE, HoldStatus.PENDING, expiresAt, 100, 100, expiresAt)))
+        assertThat(allowed(resolve(TransferKind.EXPIRE, HoldStatus.PENDING, expiresAt, 100, 100, expiresAt)).to())
                 .isEqualTo(HoldStatus.EXPIRED);
     }
 
     @Test
     void aPostMovesAtMostWhatIsHeld() {
         Instant expiresAt = NOW.plusSeconds(60);
-        assertThat(allowed(resolve(TransferKind.POST, HoldStatus.PENDING, expiresAt, 100, 100, NOW)))
+        assertThat(allowed(resolve(TransferKind.POST, HoldStatus.PENDING, expiresAt, 100, 100, NOW)).to())
                 .isEqualTo(HoldStatus.POSTED);
-        assertThat(allowed(resolve(TransferKind.POST, HoldStatus.PENDING, expiresAt, 100, 1, NOW)))
+        assertThat(allowed(resolve(TransferKind.POST, HoldStatus.PENDING, expiresAt, 100, 1, NOW)).to())
                 .isEqualTo(HoldStatus.POSTED);
         LedgerRefusal refusal = refused(resolve(TransferKind.POST, HoldStatus.PENDING, expiresAt, 100, 101, NOW));
         assertThat(refusal.code()).isEqualTo(Code.POST_EXCEEDS_HOLD);
@@ -279,14 +280,15 @@ class LedgerRulesTest {
             @ForAll @LongRange(min = 1, max = 1_000) long held, @ForAll @LongRange(min = 1, max = 1_000) long amount) {
         Instant expiresAt = NOW;
         Instant now = NOW.plusSeconds(secondsPastTimeout);
-        Ruling<HoldStatus> ruling = resolve(kind, status, expiresAt, held, amount, now);
+        Ruling<HoldTransition> ruling = resolve(kind, status, expiresAt, held, amount, now);
 
         boolean due = secondsPastTimeout >= 0;
         boolean pending = status == HoldStatus.PENDING;
         boolean inTime = kind == TransferKind.EXPIRE ? due : !due;
         boolean fits = kind != TransferKind.POST || amount <= held;
         if (pending && inTime && fits) {
-            HoldStatus end = allowed(ruling);
+            HoldStatus end = allowed(ruling).to();
+            assertThat(allowed(ruling)).isEqualTo(LedgerRules.holdTransition(kind));
             assertThat(LedgerRules.HOLD_STATUSES.get(status)).contains(end);
             assertThat(end).isEqualTo(switch (kind) {
                 case POST -> HoldStatus.POSTED;
@@ -388,8 +390,8 @@ class LedgerRulesTest {
                 Long.MAX_VALUE), Arbitraries.longs().between(Long.MIN_VALUE, Long.MIN_VALUE + 1_000));
     }
 
-    private static Ruling<HoldStatus> resolve(TransferKind kind, HoldStatus status, Instant expiresAt, long held,
-                                              long amount, Instant now) {
+    private static Ruling<HoldTransition> resolve(TransferKind kind, HoldStatus status, Instant expiresAt, long held,
+                                                  long amount, Instant now) {
         return LedgerRules.resolveHold(kind, "h-1", status, expiresAt, held, amount, now);
     }
 
