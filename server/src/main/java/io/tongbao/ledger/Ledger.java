@@ -71,10 +71,7 @@ public class Ledger {
 
     /** Closes an account that holds nothing; a closed account neither pays nor receives. */
     public AccountView closeAccount(MerchantCaller caller, String accountId) {
-        Account account = ownAccount(caller, accountId);
-        if (account.ownerKind() == OwnerKind.SYSTEM) {
-            throw LedgerErrors.systemAccount().exception();
-        }
+        Account account = LedgerRules.closing(ownAccount(caller, accountId)).orThrow();
         catalog.close(account);
         return queries.account(account);
     }

@@ -136,6 +136,18 @@ final class LedgerRules {
         }
     }
 
+    /**
+     * Only a user's or a merchant's account closes: system accounts live as long as their point type. It closes only
+     * when it holds nothing and has no open hold, which the guarded update of Catalog.close decides under the row
+     * lock ({@code balance = 0 and frozen = 0}); a closed account neither pays nor receives ({@link #move}).
+     */
+    static Ruling<Account> closing(Account account) {
+        if (account.ownerKind() == OwnerKind.SYSTEM) {
+            return refuse(LedgerErrors.systemAccount());
+        }
+        return allow(account);
+    }
+
     // ---- holds
 
     /**

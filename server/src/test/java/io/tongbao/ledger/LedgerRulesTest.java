@@ -161,6 +161,17 @@ class LedgerRulesTest {
         assertThat(ruling instanceof Ruling.Allowed).isEqualTo(fits);
     }
 
+    @ParameterizedTest
+    @EnumSource(OwnerKind.class)
+    void onlyAUsersOrAMerchantsAccountCloses(OwnerKind kind) {
+        Account account = new Account(1, "acc_1", "m-1", 2, "gold", kind, "o-1", false, 1);
+        if (kind == OwnerKind.SYSTEM) {
+            assertThat(refused(LedgerRules.closing(account))).isEqualTo(LedgerErrors.systemAccount());
+        } else {
+            assertThat(allowed(LedgerRules.closing(account))).isSameAs(account);
+        }
+    }
+
     // ---- holds on the balance: reserve and release
 
     @Test
