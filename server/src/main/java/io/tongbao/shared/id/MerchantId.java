@@ -1,0 +1,28 @@
+package io.tongbao.shared.id;
+
+import java.util.Optional;
+
+/** A merchant's id (minted by the merchant module's onboarding). */
+public record MerchantId(String value) {
+
+    private static final String PREFIX = "mch";
+
+    public MerchantId {
+        Ids.requireMinted(value, PREFIX);
+    }
+
+    /** Throws {@link IllegalArgumentException} unless {@code value} is such an id. */
+    public static MerchantId of(String value) {
+        return new MerchantId(value);
+    }
+
+    /** Empty unless {@code value} is such an id: for a value from outside, which may be anything. */
+    public static Optional<MerchantId> parse(String value) {
+        return Ids.isMinted(value, PREFIX) ? Optional.of(new MerchantId(value)) : Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
