@@ -18,10 +18,23 @@ import java.time.Instant;
 /**
  * A payment order as stored. Made by {@link #created} (a new order) or {@link #read} (a row of
  * {@code payment_order}); what is set only later (paid, closed, refunded) is written by the store's guarded updates.
+ * Its status follows from its {@link Ending}: none while PENDING, so a paid order always names its attempt and a
+ * PENDING one can have neither a payment time nor a closing time.
  */
 record OrderRow(PaymentId id, MerchantId merchantId, AppId appId, OutTradeNo outTradeNo, Money amount,
-                OrderTerms terms, PaymentStatus status, PayWay payWay, Instant expiresAt, Paid paid, Instant closedAt,
-                boolean refundable, RefundTally refunded, Fee fee, Instant createdAt) {
+                OrderTerms terms, PayWay payWay, Instant expiresAt, Ending ending, boolean refundable,
+                RefundTally refunded, Fee fee, Instant createdAt) {
+
+    /** How an order left PENDING: paid by one of its attempts, or closed unpaid. Either happens once. */
+    sealed interface Ending {
+    }
+
+    /** Which attempt paid the order, and when. */
+    record Paid(AttemptId attemptId, Instant at) implements Ending {
+    }
+
+    record Closed(Instant at) implements Ending {
+    }
 
     /**
      * What the merchant asked for besides the amount, and the hash by which the same out_trade_no asked for again is
@@ -29,10 +42,6 @@ record OrderRow(PaymentId id, MerchantId merchantId, AppId appId, OutTradeNo out
      */
     record OrderTerms(String subject, String description, String metadataJson, String notifyUrl, String returnUrl,
                       String requestHash) {
-    }
-
-    /** Which attempt paid the order, and when: set together, once, as the order becomes PAID. */
-    record Paid(AttemptId attemptId, Instant at) {
     }
 
     /** What has been reserved for refunds so far (failed refunds give theirs back), and how many were asked for. */
@@ -44,13 +53,13 @@ record OrderRow(PaymentId id, MerchantId merchantId, AppId appId, OutTradeNo out
     }
 
     /**
-     * A new PENDING order: not paid, not closed, refundable once paid, nothing refunded yet. {@code fee} is null when
-     * no rate is set.
+     * A new PENDING order (no ending yet), refundable once paid, nothing refunded yet. {@code fee} is null when no
+     * rate is set.
      */
     static OrderRow created(PaymentId id, MerchantId merchantId, AppId appId, OutTradeNo outTradeNo, Money amount,
                             OrderTerms terms, PayWay payWay, Instant expiresAt, Fee fee, Instant createdAt) {
-        return new OrderRow(id, merchantId, appId, outTradeNo, amount, terms, PaymentStatus.PENDING, payWay,
-                expiresAt, null, null, true, new RefundTally(Money.zero(amount.currency()), 0), fee, createdAt);
+        return new OrderRow(id, merchantId, appId, outTradeNo, amount, terms, payWay, expiresAt, null, true,
+                new RefundTally(Money.zero(amount.currency()), 0), fee, createdAt);
     }
 
     /** The current row of a {@code select * from payment_order}. */
@@ -58,17 +67,38 @@ record OrderRow(PaymentId id, MerchantId merchantId, AppId appId, OutTradeNo out
         Currency currency = Currency.byCode(rs.getString("currency")).orElseThrow();
         Integer ratePpm = (Integer) rs.getObject("fee_rate_ppm");
         Fee fee = ratePpm == null ? null : new Fee(ratePpm, Money.of(rs.getLong("fee"), currency));
-        String paidAttemptId = rs.getString("paid_attempt_id");
-        Paid paid = paidAttemptId == null ? null : new Paid(AttemptId.of(paidAttemptId), instant(rs, "paid_at"));
+        Ending ending = switch (PaymentStatus.valueOf(rs.getString("status"))) {
+            case PENDING -> null;
+            case PAID -> new Paid(AttemptId.of(rs.getString("paid_attempt_id")), instant(rs, "paid_at"));
+            case CLOSED -> new Closed(instant(rs, "closed_at"));
+        };
         return new OrderRow(PaymentId.of(rs.getString("id")), MerchantId.of(rs.getString("merchant_id")),
                 AppId.of(rs.getString("app_id")), OutTradeNo.of(rs.getString("out_trade_no")),
                 Money.of(rs.getLong("amount"), currency),
                 new OrderTerms(rs.getString("subject"), rs.getString("description"), rs.getString("metadata"),
                         rs.getString("notify_url"), rs.getString("return_url"), rs.getString("request_hash")),
-                PaymentStatus.valueOf(rs.getString("status")), PayWay.valueOf(rs.getString("pay_way")),
-                instant(rs, "expires_at"), paid, instant(rs, "closed_at"), rs.getBoolean("refundable"),
+                PayWay.valueOf(rs.getString("pay_way")), instant(rs, "expires_at"), ending,
+                rs.getBoolean("refundable"),
                 new RefundTally(Money.of(rs.getLong("amount_refunded"), currency), rs.getInt("refund_count")), fee,
                 instant(rs, "created_at"));
+    }
+
+    PaymentStatus status() {
+        return switch (ending) {
+            case null -> PaymentStatus.PENDING;
+            case Paid paid -> PaymentStatus.PAID;
+            case Closed closed -> PaymentStatus.CLOSED;
+        };
+    }
+
+    /** The payment, when the order is PAID; null otherwise. */
+    Paid paid() {
+        return ending instanceof Paid paid ? paid : null;
+    }
+
+    /** When the order closed unpaid; null unless it is CLOSED. */
+    Instant closedAt() {
+        return ending instanceof Closed closed ? closed.at() : null;
     }
 
     /** What may still be refunded: the amount less what is reserved for refunds. */

@@ -68,7 +68,7 @@ public class UnifiedOrders {
         // PostgreSQL keeps microseconds: the answer is built from these values, so they must be what a GET reads back
         Instant now = JdbcTime.toDatabasePrecision(clock.instant());
         String hash = requestHash(request);
-        Money amount = Money.of(request.amount(), Currency.CNY);
+        Money amount = Money.of(request.amount(), Currency.byCode(request.currency()).orElse(Currency.CNY));
         OutTradeNo outTradeNo = OutTradeNo.of(request.outTradeNo());
         OrderRow.Fee fee = feeRates.ratePpm(appId.value(), request.payWay()).stream()
                 .mapToObj(ratePpm -> new OrderRow.Fee(ratePpm, fee(amount, ratePpm))).findFirst().orElse(null);
