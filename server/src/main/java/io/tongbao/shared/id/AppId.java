@@ -1,6 +1,7 @@
 package io.tongbao.shared.id;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A merchant app's id (minted by the merchant module's onboarding): what the merchant API signs as, and whose
@@ -20,8 +21,8 @@ public record AppId(String value) {
     }
 
     /** Empty unless {@code value} is such an id: for a value from outside, which may be anything. */
-    public static Optional<AppId> parse(String value) {
-        return Ids.isMinted(value, PREFIX) ? Optional.of(new AppId(value)) : Optional.empty();
+    public static Optional<AppId> parse(@Nullable String value) {
+        return value != null && Ids.isMinted(value, PREFIX) ? Optional.of(new AppId(value)) : Optional.empty();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.tongbao.shared.id;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One attempt's id, minted here. It is also the out_trade_no the channel knows the attempt by
@@ -24,8 +25,8 @@ public record AttemptId(String value) {
     }
 
     /** Empty unless {@code value} is such an id: for a value from outside, which may be anything. */
-    public static Optional<AttemptId> parse(String value) {
-        return Ids.isMinted(value, PREFIX) ? Optional.of(new AttemptId(value)) : Optional.empty();
+    public static Optional<AttemptId> parse(@Nullable String value) {
+        return value != null && Ids.isMinted(value, PREFIX) ? Optional.of(new AttemptId(value)) : Optional.empty();
     }
 
     /** The number the channel knows this attempt by. */

@@ -1,6 +1,7 @@
 package io.tongbao.shared.id;
 
 import java.security.SecureRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Externally visible ids: a type prefix and 20 random characters of an unambiguous alphabet (about 100 bits),
@@ -21,7 +22,7 @@ public final class Ids {
     }
 
     /** Whether {@code value} has the form {@link #next} gives ids of that prefix. */
-    public static boolean isMinted(String value, String prefix) {
+    public static boolean isMinted(@Nullable String value, String prefix) {
         if (value == null || value.length() != prefix.length() + 1 + TOKEN_LENGTH || !value.startsWith(prefix + "_")) {
             return false;
         }
@@ -29,7 +30,7 @@ public final class Ids {
     }
 
     /** For the typed ids: refuses what {@link #next} cannot have minted. */
-    static void requireMinted(String value, String prefix) {
+    static void requireMinted(@Nullable String value, String prefix) {
         if (!isMinted(value, prefix)) {
             throw new IllegalArgumentException("not a " + prefix + " id: " + value);
         }

@@ -1,6 +1,7 @@
 package io.tongbao.shared.id;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** A merchant's id (minted by the merchant module's onboarding). */
 public record MerchantId(String value) {
@@ -17,8 +18,8 @@ public record MerchantId(String value) {
     }
 
     /** Empty unless {@code value} is such an id: for a value from outside, which may be anything. */
-    public static Optional<MerchantId> parse(String value) {
-        return Ids.isMinted(value, PREFIX) ? Optional.of(new MerchantId(value)) : Optional.empty();
+    public static Optional<MerchantId> parse(@Nullable String value) {
+        return value != null && Ids.isMinted(value, PREFIX) ? Optional.of(new MerchantId(value)) : Optional.empty();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.tongbao.shared.id;
 
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An out_refund_no: the merchant's own refund number (unique per app), and the number a channel knows a refund by
@@ -20,7 +21,7 @@ public record OutRefundNo(String value) {
         return new OutRefundNo(value);
     }
 
-    public static boolean isValid(String value) {
+    public static boolean isValid(@Nullable String value) {
         return value != null && FORM.matcher(value).matches();
     }
 

@@ -1,6 +1,7 @@
 package io.tongbao.shared.id;
 
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An out_trade_no: the merchant's own order number (unique per app), and the number a channel knows a trade by
@@ -20,7 +21,7 @@ public record OutTradeNo(String value) {
         return new OutTradeNo(value);
     }
 
-    public static boolean isValid(String value) {
+    public static boolean isValid(@Nullable String value) {
         return value != null && FORM.matcher(value).matches();
     }
 

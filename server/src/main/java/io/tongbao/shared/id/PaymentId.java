@@ -1,6 +1,7 @@
 package io.tongbao.shared.id;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** A payment order's id, minted here: what the merchant API shows as a payment's {@code id}. */
 public record PaymentId(String value) {
@@ -21,8 +22,8 @@ public record PaymentId(String value) {
     }
 
     /** Empty unless {@code value} is such an id: for a value from outside, which may be anything. */
-    public static Optional<PaymentId> parse(String value) {
-        return Ids.isMinted(value, PREFIX) ? Optional.of(new PaymentId(value)) : Optional.empty();
+    public static Optional<PaymentId> parse(@Nullable String value) {
+        return value != null && Ids.isMinted(value, PREFIX) ? Optional.of(new PaymentId(value)) : Optional.empty();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.tongbao.shared.id;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A refund's id, minted here. It is also the out_refund_no (Alipay: out_request_no) the channel knows the refund by
@@ -24,8 +25,8 @@ public record RefundId(String value) {
     }
 
     /** Empty unless {@code value} is such an id: for a value from outside, which may be anything. */
-    public static Optional<RefundId> parse(String value) {
-        return Ids.isMinted(value, PREFIX) ? Optional.of(new RefundId(value)) : Optional.empty();
+    public static Optional<RefundId> parse(@Nullable String value) {
+        return value != null && Ids.isMinted(value, PREFIX) ? Optional.of(new RefundId(value)) : Optional.empty();
     }
 
     /** The number the channel knows this refund by. */

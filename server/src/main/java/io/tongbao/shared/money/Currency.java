@@ -2,6 +2,7 @@ package io.tongbao.shared.money;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** The currencies Tongbao takes payments in (ISO 4217), each with the number of digits its minor unit has. */
 public enum Currency {
@@ -20,7 +21,7 @@ public enum Currency {
     }
 
     /** The currency an ISO 4217 code names; empty for one Tongbao does not take (or for null). */
-    public static Optional<Currency> byCode(String code) {
+    public static Optional<Currency> byCode(@Nullable String code) {
         return Arrays.stream(values()).filter(currency -> currency.name().equals(code)).findFirst();
     }
 }
