@@ -13,6 +13,10 @@ import io.tongbao.sdk.PaymentApi.PaymentRequest;
 import io.tongbao.sdk.TongbaoClient;
 import io.tongbao.sdk.TongbaoException;
 import io.tongbao.shared.PayWay;
+import io.tongbao.shared.id.AppId;
+import io.tongbao.shared.id.OutTradeNo;
+import io.tongbao.shared.money.Currency;
+import io.tongbao.shared.money.Money;
 import io.tongbao.support.OperatorClient;
 import io.tongbao.support.TongbaoTest;
 import java.time.Duration;
@@ -134,8 +138,8 @@ class PaymentRulesTest {
     void aPaidNotificationIsAppliedExactlyOnceHoweverOftenItComes() throws Exception {
         PaymentApi.Payment payment = payments.create(PaymentRequest.of(no(), 800, "eight times", "ALIPAY_QR"));
         String attempt = liveAttempt(payment.id());
-        TradeRef trade = new TradeRef(appId, PayWay.ALIPAY_QR, attempt);
-        PaidTrade paid = new PaidTrade("2026112222001", 800, Instant.now(), false, null);
+        TradeRef trade = alipayQr(attempt);
+        PaidTrade paid = paid("2026112222001", 800);
 
         List<Outcome> outcomes = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
@@ -158,8 +162,7 @@ class PaymentRulesTest {
         PaymentApi.Payment payment = payments.create(PaymentRequest.of(no(), 800, "tampered", "ALIPAY_QR"));
         String attempt = liveAttempt(payment.id());
 
-        Outcome outcome = notifications.tradePaid(new TradeRef(appId, PayWay.ALIPAY_QR, attempt),
-                new PaidTrade("2026112222002", 1, Instant.now(), false, null));
+        Outcome outcome = notifications.tradePaid(alipayQr(attempt), paid("2026112222002", 1));
 
         assertThat(outcome).isEqualTo(Outcome.REJECTED);
         assertThat(payments.get(payment.id()).status()).isEqualTo("PENDING");
@@ -263,8 +266,7 @@ class PaymentRulesTest {
         String attempt = liveAttempt(payment.id());
         payments.close(payment.id());
 
-        Outcome outcome = notifications.tradePaid(new TradeRef(appId, PayWay.ALIPAY_QR, attempt),
-                new PaidTrade("2026112222003", 450, Instant.now(), false, null));
+        Outcome outcome = notifications.tradePaid(alipayQr(attempt), paid("2026112222003", 450));
 
         assertThat(outcome).isEqualTo(Outcome.ACCEPTED);
         assertThat(payments.get(payment.id()).status()).as("a closed order is not flipped silently").isEqualTo("CLOSED");
@@ -425,10 +427,18 @@ class PaymentRulesTest {
                 .containsExactly(prefix + 4, prefix + 3, prefix + 2, prefix + 1, prefix + 0);
     }
 
+    /** The trade of an ALIPAY_QR attempt of the test's app. */
+    private TradeRef alipayQr(String attemptId) {
+        return new TradeRef(AppId.of(appId), PayWay.ALIPAY_QR, OutTradeNo.of(attemptId));
+    }
+
+    private static PaidTrade paid(String channelTransactionId, long fen) {
+        return new PaidTrade(channelTransactionId, Money.of(fen, Currency.CNY), Instant.now(), false, null);
+    }
+
     private PaymentApi.Payment paidPayment(long amount) {
         PaymentApi.Payment payment = payments.create(PaymentRequest.of(no(), amount, "to refund", "ALIPAY_QR"));
-        notifications.tradePaid(new TradeRef(appId, PayWay.ALIPAY_QR, liveAttempt(payment.id())),
-                new PaidTrade("txn-" + payment.id(), amount, Instant.now(), false, null));
+        notifications.tradePaid(alipayQr(liveAttempt(payment.id())), paid("txn-" + payment.id(), amount));
         return payments.get(payment.id());
     }
 
