@@ -5,13 +5,13 @@ public record Amount(long value) {
 
     public Amount {
         if (value <= 0) {
-            throw LedgerErrors.invalid("amount", "must be a positive whole number of minor units");
+            throw LedgerErrors.invalid("amount", "must be a positive whole number of minor units").exception();
         }
     }
 
     public static Amount of(Long value) {
         if (value == null) {
-            throw LedgerErrors.invalid("amount", "is required");
+            throw LedgerErrors.invalid("amount", "is required").exception();
         }
         return new Amount(value);
     }

@@ -1,8 +1,8 @@
 package io.tongbao.ledger;
 
 /**
- * One locked row of ledger_balance, changed in memory by {@link Journal} and written back once. Each change
- * checks everything first and then mutates, so a refused entry leaves the row as it was.
+ * One locked row of ledger_balance, changed in memory by {@link Journal} and written back once. Each change is
+ * first allowed by {@link LedgerRules} and only then made, so a refused entry leaves the row as it was.
  */
 final class BalanceRow {
 
@@ -28,13 +28,15 @@ final class BalanceRow {
         this.head = head;
     }
 
-    long available() {
-        return balance - frozen;
+    /** What the rules need to know of the row now. */
+    LedgerRules.Balance state() {
+        return new LedgerRules.Balance(balance, frozen, mayGoNegative, closed);
     }
 
-    /** Whether the row may end at this balance and frozen amount: never below zero unless it is an issuer. */
-    boolean allows(long newBalance, long newFrozen) {
-        return mayGoNegative || newBalance - newFrozen >= 0;
+    /** Sets the reserved amount a hold, void or expiry leaves, as the rules computed it. */
+    void freeze(long newFrozen) {
+        frozen = newFrozen;
+        changed = true;
     }
 
     /** Applies a posting and returns the hash it chains in. */

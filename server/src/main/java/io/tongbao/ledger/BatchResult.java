@@ -12,6 +12,11 @@ public record BatchResult(BatchMode mode, int applied, int failed, List<Item> re
     public record Item(int index, String transferId, Status status, TransferView transfer, Failure error) {
     }
 
+    /** A refused item: the refusal's code and message, as a single call's error answer would carry them. */
     public record Failure(String code, String message) {
+
+        static Failure of(LedgerRefusal refusal) {
+            return new Failure(refusal.code().name(), refusal.message());
+        }
     }
 }

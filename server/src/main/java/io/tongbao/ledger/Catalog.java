@@ -2,7 +2,6 @@ package io.tongbao.ledger;
 
 import io.tongbao.shared.id.Ids;
 import io.tongbao.shared.time.JdbcTime;
-import io.tongbao.shared.web.ApiException;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -58,15 +57,15 @@ class Catalog {
     PointTypeView createPointType(String merchantId, PointTypeRequest request) {
         String code = required("code", request.code());
         if (!CODE.matcher(code).matches()) {
-            throw LedgerErrors.invalid("code", "1-32 characters of A-Z a-z 0-9 _ -");
+            throw LedgerErrors.invalid("code", "1-32 characters of A-Z a-z 0-9 _ -").exception();
         }
         String name = required("name", request.name());
         if (name.length() > 100) {
-            throw LedgerErrors.invalid("name", "at most 100 characters");
+            throw LedgerErrors.invalid("name", "at most 100 characters").exception();
         }
         int scale = request.scale() == null ? 0 : request.scale();
         if (scale < 0 || scale > 8) {
-            throw LedgerErrors.invalid("scale", "between 0 and 8");
+            throw LedgerErrors.invalid("scale", "between 0 and 8").exception();
         }
         Optional<PointType> existing = findPointType(merchantId, code);
         if (existing.isPresent()) {
@@ -95,16 +94,16 @@ class Catalog {
 
     private PointTypeView sameOrConflict(PointType existing, String name, int scale) {
         if (!existing.name().equals(name) || existing.scale() != scale) {
-            throw ApiException.conflict("POINT_TYPE_EXISTS", "point type " + existing.code() + " already exists");
+            throw LedgerErrors.pointTypeExists(existing.code()).exception();
         }
         return view(existing);
     }
 
     PointType pointType(String merchantId, String code) {
         if (code == null || code.isBlank()) {
-            throw LedgerErrors.invalid("point_type", "is required");
+            throw LedgerErrors.invalid("point_type", "is required").exception();
         }
-        return findPointType(merchantId, code).orElseThrow(() -> LedgerErrors.unknownPointType(code));
+        return findPointType(merchantId, code).orElseThrow(() -> LedgerErrors.unknownPointType(code).exception());
     }
 
     Optional<PointType> findPointType(String merchantId, String code) {
@@ -158,11 +157,12 @@ class Catalog {
     Account openAccount(String merchantId, AccountRequest request) {
         PointType pointType = pointType(merchantId, request.pointType());
         if (request.ownerKind() == null || request.ownerKind() == OwnerKind.SYSTEM) {
-            throw LedgerErrors.invalid("owner_kind", "USER or MERCHANT (system accounts come with the point type)");
+            throw LedgerErrors.invalid("owner_kind", "USER or MERCHANT (system accounts come with the point type)")
+                    .exception();
         }
         String ownerId = required("owner_id", request.ownerId());
         if (!OWNER_ID.matcher(ownerId).matches()) {
-            throw LedgerErrors.invalid("owner_id", "1-128 visible characters");
+            throw LedgerErrors.invalid("owner_id", "1-128 visible characters").exception();
         }
         return findByOwner(pointType, request.ownerKind(), ownerId).orElseGet(() -> {
             transactions.executeWithoutResult(status -> insertAccount(merchantId, pointType.id(), request.ownerKind(),
@@ -203,8 +203,7 @@ class Catalog {
             boolean alreadyClosed = jdbc.sql("select bool_and(closed) from ledger_balance where account_id = :account")
                     .param("account", account.id()).query(Boolean.class).single();
             if (!alreadyClosed) {
-                throw ApiException.rule("ACCOUNT_NOT_EMPTY",
-                        "account " + account.publicId() + " still holds points or has open holds");
+                throw LedgerErrors.accountNotEmpty(account.publicId()).exception();
             }
         }
     }
@@ -231,9 +230,9 @@ class Catalog {
     /** For request fields: an unknown account is a refused request (422), not a missing resource. */
     Account account(String merchantId, String field, String publicId) {
         if (publicId == null || publicId.isBlank()) {
-            throw LedgerErrors.invalid(field, "is required");
+            throw LedgerErrors.invalid(field, "is required").exception();
         }
-        return find(merchantId, publicId).orElseThrow(() -> LedgerErrors.unknownAccount(publicId));
+        return find(merchantId, publicId).orElseThrow(() -> LedgerErrors.unknownAccount(publicId).exception());
     }
 
     Account accountById(long id) {
@@ -265,11 +264,11 @@ class Catalog {
 
     ReasonView registerReason(String merchantId, ReasonRequest request) {
         if (request.code() == null || request.code() <= 0) {
-            throw LedgerErrors.invalid("code", "a positive integer");
+            throw LedgerErrors.invalid("code", "a positive integer").exception();
         }
         String description = required("description", request.description());
         if (description.length() > 200) {
-            throw LedgerErrors.invalid("description", "at most 200 characters");
+            throw LedgerErrors.invalid("description", "at most 200 characters").exception();
         }
         Set<OwnerKind> payers = kinds(request.payerKinds());
         Set<OwnerKind> payees = kinds(request.payeeKinds());
@@ -282,16 +281,16 @@ class Catalog {
         Reason reason = findReason(merchantId, request.code()).orElseThrow();
         if (!reason.description().equals(description) || !reason.payerKinds().equals(payers)
                 || !reason.payeeKinds().equals(payees)) {
-            throw ApiException.conflict("REASON_EXISTS", "reason " + request.code() + " is registered differently");
+            throw LedgerErrors.reasonExists(request.code()).exception();
         }
         return reason.view();
     }
 
     Reason reason(String merchantId, Integer code) {
         if (code == null) {
-            throw LedgerErrors.invalid("reason", "is required");
+            throw LedgerErrors.invalid("reason", "is required").exception();
         }
-        return findReason(merchantId, code).orElseThrow(() -> LedgerErrors.unknownReason(code));
+        return findReason(merchantId, code).orElseThrow(() -> LedgerErrors.unknownReason(code).exception());
     }
 
     Optional<Reason> findReason(String merchantId, int code) {
@@ -341,7 +340,7 @@ class Catalog {
 
     private static String required(String field, String value) {
         if (value == null || value.isBlank()) {
-            throw LedgerErrors.invalid(field, "is required");
+            throw LedgerErrors.invalid(field, "is required").exception();
         }
         return value;
     }

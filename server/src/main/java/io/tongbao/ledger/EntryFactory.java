@@ -2,7 +2,7 @@ package io.tongbao.ledger;
 
 import io.tongbao.shared.time.JdbcTime;
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -18,7 +18,6 @@ import tools.jackson.databind.ObjectMapper;
 class EntryFactory {
 
     static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_.:\\-]{1,64}");
-    static final Duration MAX_HOLD = Duration.ofDays(30);
 
     private final Catalog catalog;
     private final ObjectMapper json;
@@ -51,18 +50,15 @@ class EntryFactory {
         Entry transfer = transfer(merchantId, new TransferRequest(request.transferId(), request.pointType(),
                 request.fromAccount(), request.toAccount(), request.amount(), request.reason(), request.memo(),
                 request.metadata()));
-        if (request.timeoutSeconds() == null || request.timeoutSeconds() <= 0
-                || request.timeoutSeconds() > MAX_HOLD.toSeconds()) {
-            throw LedgerErrors.invalid("timeout_seconds", "between 1 and " + MAX_HOLD.toSeconds());
-        }
+        Instant expiresAt = LedgerRules.holdExpiresAt(request.timeoutSeconds(), clock.instant()).orThrow();
         return new Entry(transfer.clientId(), TransferKind.HOLD, transfer.pointTypeId(), transfer.from(),
                 transfer.to(), transfer.amount(), transfer.reason(), transfer.memo(), transfer.metadata(), null, null,
-                0, JdbcTime.toDatabasePrecision(clock.instant().plusSeconds(request.timeoutSeconds())));
+                0, JdbcTime.toDatabasePrecision(expiresAt));
     }
 
     /** POST (with {@code amount}, or all of the hold when absent), VOID or EXPIRE of a stored hold. */
     Entry resolve(StoredTransfer hold, TransferKind kind, String clientId, Long amount) {
-        long value = kind == TransferKind.POST && amount != null ? Amount.of(amount).value() : hold.amount();
+        long value = LedgerRules.resolvedAmount(kind, amount, hold.amount());
         return new Entry(clientId, kind, hold.pointTypeId(), catalog.accountById(hold.from()),
                 catalog.accountById(hold.to()), value, hold.reason(), null, null, hold.id(), hold.clientId(),
                 hold.amount(), null);
@@ -70,13 +66,8 @@ class EntryFactory {
 
     Entry reversal(String merchantId, StoredTransfer original, ReversalRequest request) {
         String clientId = clientId("transfer_id", request.transferId());
-        if (!original.kind().movesPoints()) {
-            throw LedgerErrors.notReversible(original.clientId(), original.kind());
-        }
-        long amount = request.amount() == null ? original.amount() : Amount.of(request.amount()).value();
-        if (amount > original.amount()) {
-            throw LedgerErrors.reversalExceedsOriginal(amount, original.amount());
-        }
+        long amount = LedgerRules.reversal(original.clientId(), original.kind(), original.amount(), request.amount())
+                .orThrow();
         Account payer = catalog.accountById(original.to());
         Account payee = catalog.accountById(original.from());
         Reason reason = catalog.reason(merchantId, request.reason());
@@ -87,23 +78,23 @@ class EntryFactory {
 
     private static void checkPair(PointType pointType, Account from, Account to) {
         if (from.id() == to.id()) {
-            throw LedgerErrors.sameAccount();
+            throw LedgerErrors.sameAccount().exception();
         }
         if (from.pointTypeId() != pointType.id() || to.pointTypeId() != pointType.id()) {
-            throw LedgerErrors.differentPointTypes(from.publicId(), to.publicId(), pointType.code());
+            throw LedgerErrors.differentPointTypes(from.publicId(), to.publicId(), pointType.code()).exception();
         }
     }
 
     static String clientId(String field, String value) {
         if (value == null || !CLIENT_ID.matcher(value).matches()) {
-            throw LedgerErrors.invalid(field, "1-64 characters of A-Z a-z 0-9 _ . : -");
+            throw LedgerErrors.invalid(field, "1-64 characters of A-Z a-z 0-9 _ . : -").exception();
         }
         return value;
     }
 
     private static String memo(String memo) {
         if (memo != null && memo.length() > 256) {
-            throw LedgerErrors.invalid("memo", "at most 256 characters");
+            throw LedgerErrors.invalid("memo", "at most 256 characters").exception();
         }
         return memo;
     }
@@ -114,14 +105,14 @@ class EntryFactory {
             return null;
         }
         if (metadata.size() > 16) {
-            throw LedgerErrors.invalid("metadata", "at most 16 keys");
+            throw LedgerErrors.invalid("metadata", "at most 16 keys").exception();
         }
         for (Map.Entry<String, String> entry : metadata.entrySet()) {
             if (entry.getKey() == null || entry.getKey().isEmpty() || entry.getKey().length() > 40) {
-                throw LedgerErrors.invalid("metadata", "keys of 1-40 characters");
+                throw LedgerErrors.invalid("metadata", "keys of 1-40 characters").exception();
             }
             if (entry.getValue() == null || entry.getValue().length() > 500) {
-                throw LedgerErrors.invalid("metadata", "values of at most 500 characters");
+                throw LedgerErrors.invalid("metadata", "values of at most 500 characters").exception();
             }
         }
         return json.writeValueAsString(new TreeMap<>(metadata));

@@ -1,7 +1,6 @@
 package io.tongbao.ledger;
 
 import io.tongbao.shared.time.JdbcTime;
-import io.tongbao.shared.web.ApiException;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
@@ -11,7 +10,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +26,9 @@ class FastTransfers {
 
     private static final int ATTEMPTS = 5;
 
-    // :d1/:d2 are the signed changes of the rows in key order; the row paying has the negative one
+    // :d1/:d2 are the signed changes of the rows in key order; the row paying has the negative one. Each WHERE is
+    // LedgerRules.move in SQL (neither row closed, the payer allowed what it ends at), so the transfer stays one
+    // statement; when it refuses, explainRefusal asks LedgerRules.move why
     private static final String TEMPLATE = """
             with first_row as (
                 update ledger_balance b
@@ -133,12 +133,12 @@ class FastTransfers {
                 return Optional.empty();
             } catch (PessimisticLockingFailureException deadlock) {
                 if (attempt == ATTEMPTS) {
-                    throw LedgerErrors.conflictingBalance();
+                    throw LedgerErrors.conflictingBalance().exception();
                 }
                 continue;
             } catch (DataAccessException e) {
                 if (sqlState(e).equals("22003")) {
-                    throw LedgerErrors.overflow();
+                    throw LedgerErrors.overflow().exception();
                 }
                 if (!sqlState(e).equals("LG001")) {
                     throw e;
@@ -150,7 +150,7 @@ class FastTransfers {
             }
             explainRefusal(entry, payer, payee);
             if (attempt == ATTEMPTS) {
-                throw LedgerErrors.conflictingBalance();
+                throw LedgerErrors.conflictingBalance().exception();
             }
         }
     }
@@ -165,25 +165,19 @@ class FastTransfers {
         return e.getMostSpecificCause() instanceof SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";
     }
 
-    /** Reads both rows to say why the guarded update refused; returns when it no longer would (a race: retry). */
+    /**
+     * Reads both rows and asks the rules why the guarded update refused; returns when they would now allow it (a
+     * race: retry).
+     */
     private void explainRefusal(Entry entry, BalanceRow.Key payerKey, BalanceRow.Key payeeKey) {
-        BalanceRow payer = read(payerKey);
-        BalanceRow payee = read(payeeKey);
-        if (payer.closed) {
-            throw LedgerErrors.accountClosed(entry.from().publicId());
-        }
-        if (payee.closed) {
-            throw LedgerErrors.accountClosed(entry.to().publicId());
-        }
-        if (!payer.mayGoNegative && payer.available() < entry.amount()) {
-            throw LedgerErrors.insufficientFunds(entry.from().publicId(), payer.available(), entry.amount());
-        }
+        LedgerRules.move(entry.from().publicId(), read(payerKey).state(), entry.to().publicId(),
+                read(payeeKey).state(), entry.amount(), 0).orThrow();
     }
 
     private BalanceRow read(BalanceRow.Key key) {
         return jdbc.sql("select * from ledger_balance where account_id = :account and shard = :shard")
                 .param("account", key.accountId()).param("shard", key.shard()).query(Journal::balanceRow).optional()
-                .orElseThrow(() -> new ApiException(HttpStatus.INTERNAL_SERVER_ERROR,
-                        "INTERNAL_ERROR", "account " + key.accountId() + " has no balance row " + key.shard()));
+                .orElseThrow(() -> new IllegalStateException(
+                        "account " + key.accountId() + " has no balance row " + key.shard()));
     }
 }

@@ -14,14 +14,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Expires holds past their timeout. Every node runs it; the database keeps it from happening twice: the journal
- * locks each hold row and moves it out of PENDING with a guarded update, and the EXPIRE row's client id is derived
- * from the hold's, so a second node's attempt is answered as already done. The journal writes each expiry's
+ * locks each hold row, asks {@link LedgerRules} whether it may expire, and moves it with a guarded update, and the
+ * EXPIRE row's client id is derived from the hold's, so a second node's attempt is answered as already done. The journal writes each expiry's
  * {@code hold.expired} event in the same transaction.
  */
 @Component
 class HoldExpiry {
 
     private static final Logger log = LoggerFactory.getLogger(HoldExpiry.class);
+
+    // the holds an expiry may end, from the rules' table; "expires_at <= now" is LedgerRules.isDue
+    private static final LedgerRules.HoldTransition EXPIRY = LedgerRules.holdTransition(TransferKind.EXPIRE);
 
     private final JdbcClient jdbc;
     private final Journal journal;
@@ -53,8 +56,9 @@ class HoldExpiry {
     int expireDue() {
         List<StoredTransfer> due = jdbc.sql(StoredTransfer.SELECT + """
                          join ledger_hold h on h.transfer_id = t.id
-                        where h.status = 'PENDING' and h.expires_at <= :now
+                        where h.status = any(:from) and h.expires_at <= :now
                         order by h.expires_at limit :limit""")
+                .param("from", EXPIRY.fromNames())
                 .param("now", JdbcTime.at(clock.instant())).param("limit", properties.holdExpiryBatch())
                 .query(StoredTransfer::row).list();
         Map<String, List<Entry>> byMerchant = new LinkedHashMap<>();

@@ -1,7 +1,6 @@
 package io.tongbao.ledger;
 
 import io.tongbao.shared.time.JdbcTime;
-import io.tongbao.shared.web.ApiException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -58,14 +57,15 @@ class Journal {
             } catch (LinkedFailure failure) {
                 List<Outcome> outcomes = new ArrayList<>();
                 for (int i = 0; i < entries.size(); i++) {
-                    outcomes.add(new Outcome.Failed(i == failure.index ? failure.error : LedgerErrors.linkedFailed()));
+                    outcomes.add(new Outcome.Failed(
+                            i == failure.index ? failure.refusal : LedgerErrors.linkedFailed()));
                 }
                 return outcomes;
             } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
                 // a concurrent request took one of the client ids (or reversed the same transfer): the next
                 // attempt sees its row and answers as a replay or a refusal
                 if (attempt == ATTEMPTS) {
-                    throw LedgerErrors.conflictingBalance();
+                    throw LedgerErrors.conflictingBalance().exception();
                 }
             }
         }
@@ -95,12 +95,11 @@ class Journal {
                     int index = written.size();
                     postings.addAll(applyOne(entry, digest, index, rows, holds, reversed, shards, now));
                     written.add(new Written(i, entry, digest));
-                } catch (ApiException | ArithmeticException refused) {
-                    ApiException error = refused instanceof ApiException api ? api : LedgerErrors.overflow();
+                } catch (LedgerException refused) {
                     if (linked) {
-                        throw new LinkedFailure(i, error);
+                        throw new LinkedFailure(i, refused.refusal());
                     }
-                    outcomes[i] = new Outcome.Failed(error);
+                    outcomes[i] = new Outcome.Failed(refused.refusal());
                 }
             }
             if (!written.isEmpty()) {
@@ -144,12 +143,12 @@ class Journal {
 
     private static final class LinkedFailure extends RuntimeException {
         final int index;
-        final ApiException error;
+        final transient LedgerRefusal refusal;
 
-        LinkedFailure(int index, ApiException error) {
-            super(error.getMessage(), null, false, false);
+        LinkedFailure(int index, LedgerRefusal refusal) {
+            super(refusal.message(), null, false, false);
             this.index = index;
-            this.error = error;
+            this.refusal = refusal;
         }
     }
 
@@ -182,7 +181,7 @@ class Journal {
         return pending;
     }
 
-    /** A hold row locked for this transaction; {@code status} changes in memory as entries resolve it. */
+    /** A hold row locked for this transaction; {@code status} changes in memory as an entry resolves it. */
     static final class HoldState {
         final long transferId;
         final long fromAccount;
@@ -191,7 +190,7 @@ class Journal {
         final Instant expiresAt;
         final String appId;
         HoldStatus status;
-        HoldStatus newStatus;
+        LedgerRules.HoldTransition resolution;
         long postedAmount;
         int resolvedByIndex = -1;
 
@@ -281,34 +280,39 @@ class Journal {
                 row.getBytes("head"));
     }
 
-    /** Checks, then changes the in-memory rows; returns the postings made. Throws (changing nothing) to refuse. */
+    /**
+     * Asks the rules, then changes the in-memory rows; returns the postings made. Throws the refusal (changing
+     * nothing) to refuse.
+     */
     private List<BalanceRow.Posting> applyOne(Entry entry, byte[] digest, int index,
                                               Map<BalanceRow.Key, BalanceRow> rows, Map<Long, HoldState> holds,
                                               Set<Long> reversed, Map<Long, Integer> shards, Instant now) {
         HoldState hold = entry.resolvesHold() ? holds.get(entry.relatedId()) : null;
-        if (entry.resolvesHold()) {
-            if (hold == null) {
-                throw ApiException.notFound("hold", entry.relatedClientId());
-            }
-            checkResolvable(entry, hold, now);
+        if (entry.resolvesHold() && hold == null) {
+            throw LedgerErrors.notFound("hold", entry.relatedClientId()).exception();
         }
-        if (entry.kind() == TransferKind.REVERSAL && !reversed.add(entry.relatedId())) {
-            throw LedgerErrors.alreadyReversed(entry.relatedClientId());
+        LedgerRules.HoldTransition resolution = hold == null ? null : LedgerRules.resolveHold(entry.kind(),
+                entry.relatedClientId(), hold.status, hold.expiresAt, hold.amount, entry.amount(), now).orThrow();
+        if (entry.kind() == TransferKind.REVERSAL && reversed.contains(entry.relatedId())) {
+            throw LedgerErrors.alreadyReversed(entry.relatedClientId()).exception();
         }
         BalanceRow payer = rows.get(new BalanceRow.Key(entry.from().id(),
                 hold != null ? hold.fromShard : shards.get(entry.from().id())));
         List<BalanceRow.Posting> postings = switch (entry.kind()) {
             case TRANSFER, REVERSAL, POST -> {
                 BalanceRow payee = rows.get(new BalanceRow.Key(entry.to().id(), shards.get(entry.to().id())));
-                yield move(entry, digest, index, payer, payee, hold == null ? 0 : hold.amount);
+                LedgerRules.Moved moved = LedgerRules.move(entry.from().publicId(), payer.state(),
+                        entry.to().publicId(), payee.state(), entry.amount(), hold == null ? 0 : hold.amount).orThrow();
+                payer.frozen = moved.payerFrozen();
+                yield List.of(payer.post(index, digest, -entry.amount(), moved.payerBalance()),
+                        payee.post(index, digest, entry.amount(), moved.payeeBalance()));
             }
             case HOLD -> {
-                reserve(entry, payer);
+                payer.freeze(LedgerRules.reserve(entry.from().publicId(), payer.state(), entry.amount()).orThrow());
                 yield List.of();
             }
             case VOID, EXPIRE -> {
-                payer.frozen = Math.subtractExact(payer.frozen, hold.amount);
-                payer.changed = true;
+                payer.freeze(LedgerRules.release(payer.state(), hold.amount).orThrow());
                 yield List.of();
             }
         };
@@ -316,64 +320,12 @@ class Journal {
             reversed.add(entry.relatedId());
         }
         if (hold != null) {
-            hold.newStatus = switch (entry.kind()) {
-                case POST -> HoldStatus.POSTED;
-                case VOID -> HoldStatus.VOIDED;
-                default -> HoldStatus.EXPIRED;
-            };
-            hold.status = hold.newStatus;
+            hold.resolution = resolution;
+            hold.status = resolution.to();
             hold.postedAmount = entry.kind() == TransferKind.POST ? entry.amount() : 0;
             hold.resolvedByIndex = index;
         }
         return postings;
-    }
-
-    private static void checkResolvable(Entry entry, HoldState hold, Instant now) {
-        if (hold.status != HoldStatus.PENDING) {
-            throw LedgerErrors.holdNotPending(entry.relatedClientId(), hold.status);
-        }
-        boolean due = !now.isBefore(hold.expiresAt);
-        if (entry.kind() == TransferKind.EXPIRE && !due) {
-            throw ApiException.conflict("HOLD_NOT_DUE", "hold " + entry.relatedClientId() + " expires at " + hold.expiresAt);
-        }
-        if (entry.kind() != TransferKind.EXPIRE && due) {
-            throw ApiException.conflict("HOLD_EXPIRED", "hold " + entry.relatedClientId() + " expired at " + hold.expiresAt);
-        }
-        if (entry.kind() == TransferKind.POST && entry.amount() > hold.amount) {
-            throw LedgerErrors.postExceedsHold(entry.amount(), hold.amount);
-        }
-    }
-
-    private static List<BalanceRow.Posting> move(Entry entry, byte[] digest, int index, BalanceRow payer,
-                                                 BalanceRow payee, long releasedFromHold) {
-        if (payer.closed) {
-            throw LedgerErrors.accountClosed(entry.from().publicId());
-        }
-        if (payee.closed) {
-            throw LedgerErrors.accountClosed(entry.to().publicId());
-        }
-        long amount = entry.amount();
-        long payerFrozen = Math.subtractExact(payer.frozen, releasedFromHold);
-        long payerBalance = Math.subtractExact(payer.balance, amount);
-        long payeeBalance = Math.addExact(payee.balance, amount);
-        if (!payer.allows(payerBalance, payerFrozen)) {
-            throw LedgerErrors.insufficientFunds(entry.from().publicId(), payer.available(), amount);
-        }
-        payer.frozen = payerFrozen;
-        return List.of(payer.post(index, digest, -amount, payerBalance),
-                payee.post(index, digest, amount, payeeBalance));
-    }
-
-    private static void reserve(Entry entry, BalanceRow payer) {
-        if (payer.closed) {
-            throw LedgerErrors.accountClosed(entry.from().publicId());
-        }
-        long frozen = Math.addExact(payer.frozen, entry.amount());
-        if (!payer.allows(payer.balance, frozen)) {
-            throw LedgerErrors.insufficientFunds(entry.from().publicId(), payer.available(), entry.amount());
-        }
-        payer.frozen = frozen;
-        payer.changed = true;
     }
 
     /** Writes everything applied, one statement per table; returns the new transfers' ids in order. */
@@ -467,22 +419,24 @@ class Journal {
                 jdbc.sql("""
                                 insert into ledger_hold (transfer_id, merchant_id, from_account, from_shard, to_account,
                                                          amount, status, expires_at, app_id)
-                                values (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)""")
+                                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                         .params(ids.get(w), merchantId, entry.from().id(), shards.get(entry.from().id()), entry.to().id(),
-                                entry.amount(), JdbcTime.at(entry.expiresAt()), appId)
+                                entry.amount(), LedgerRules.HOLD_OPENS.name(), JdbcTime.at(entry.expiresAt()), appId)
                         .update();
             }
         }
         for (HoldState hold : holds.values()) {
-            if (hold.newStatus == null) {
+            if (hold.resolution == null) {
                 continue;
             }
+            // the guard is the transition's: a move the rules' table does not have cannot be written
             int updated = jdbc.sql("""
                             update ledger_hold set status = ?, posted_amount = ?, resolved_by = ?
-                            where transfer_id = ? and status = 'PENDING'""")
-                    .param(1, hold.newStatus.name())
-                    .param(2, hold.newStatus == HoldStatus.POSTED ? hold.postedAmount : null, Types.BIGINT)
+                            where transfer_id = ? and status = any(?::text[])""")
+                    .param(1, hold.resolution.to().name())
+                    .param(2, hold.resolution.to() == HoldStatus.POSTED ? hold.postedAmount : null, Types.BIGINT)
                     .param(3, ids.get(hold.resolvedByIndex)).param(4, hold.transferId)
+                    .param(5, hold.resolution.fromNames())
                     .update();
             if (updated != 1) {
                 throw new IllegalStateException("hold " + hold.transferId + " changed under its row lock");

@@ -1,6 +1,5 @@
 package io.tongbao.ledger;
 
-import io.tongbao.shared.web.ApiException;
 import io.tongbao.shared.web.MerchantCaller;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -41,7 +40,7 @@ public class Ledger {
 
     public PointTypeView pointType(MerchantCaller caller, String code) {
         return catalog.findPointType(caller.merchantId(), code).map(catalog::view)
-                .orElseThrow(() -> ApiException.notFound("point type", code));
+                .orElseThrow(() -> LedgerErrors.notFound("point type", code).exception());
     }
 
     public List<PointTypeView> pointTypes(MerchantCaller caller) {
@@ -67,15 +66,12 @@ public class Ledger {
     public AccountView accountOf(MerchantCaller caller, String pointType, OwnerKind ownerKind, String ownerId) {
         PointType type = catalog.pointType(caller.merchantId(), pointType);
         return catalog.findByOwner(type, ownerKind, ownerId).map(queries::account)
-                .orElseThrow(() -> ApiException.notFound("account of", ownerKind + " " + ownerId));
+                .orElseThrow(() -> LedgerErrors.notFound("account of", ownerKind + " " + ownerId).exception());
     }
 
     /** Closes an account that holds nothing; a closed account neither pays nor receives. */
     public AccountView closeAccount(MerchantCaller caller, String accountId) {
-        Account account = ownAccount(caller, accountId);
-        if (account.ownerKind() == OwnerKind.SYSTEM) {
-            throw ApiException.rule("SYSTEM_ACCOUNT", "system accounts cannot be closed");
-        }
+        Account account = LedgerRules.closing(ownAccount(caller, accountId)).orThrow();
         catalog.close(account);
         return queries.account(account);
     }
@@ -91,7 +87,7 @@ public class Ledger {
     private TransferView replay(String merchantId, Entry entry) {
         StoredTransfer stored = queries.existingTransfer(merchantId, entry.clientId());
         if (!stored.sameRequestAs(entry)) {
-            throw LedgerErrors.transferIdReused(entry.clientId());
+            throw LedgerErrors.transferIdReused(entry.clientId()).exception();
         }
         return queries.view(stored);
     }
@@ -109,12 +105,12 @@ public class Ledger {
         BatchMode mode = request.mode() == null ? BatchMode.INDEPENDENT : request.mode();
         List<TransferRequest> items = request.transfers();
         if (items == null || items.isEmpty() || items.size() > MAX_BATCH) {
-            throw LedgerErrors.invalid("transfers", "between 1 and " + MAX_BATCH + " transfers");
+            throw LedgerErrors.invalid("transfers", "between 1 and " + MAX_BATCH + " transfers").exception();
         }
         Set<String> ids = new HashSet<>();
         for (TransferRequest item : items) {
             if (item == null || !ids.add(String.valueOf(item.transferId()))) {
-                throw LedgerErrors.invalid("transfers", "each transfer_id at most once in a batch");
+                throw LedgerErrors.invalid("transfers", "each transfer_id at most once in a batch").exception();
             }
         }
         List<Entry> valid = new ArrayList<>();
@@ -124,11 +120,11 @@ public class Ledger {
             try {
                 valid.add(entries.transfer(caller.merchantId(), items.get(i)));
                 validIndex.add(i);
-            } catch (ApiException refused) {
+            } catch (LedgerException refused) {
                 if (mode == BatchMode.LINKED) {
-                    return linkedRefusal(mode, items, i, refused);
+                    return linkedRefusal(mode, items, i, refused.refusal());
                 }
-                results[i] = failed(i, items.get(i).transferId(), refused);
+                results[i] = failed(i, items.get(i).transferId(), refused.refusal());
             }
         }
         if (!valid.isEmpty()) {
@@ -141,7 +137,7 @@ public class Ledger {
                             new BatchResult.Item(i, id, BatchResult.Status.APPLIED, queries.view(applied.transfer()), null);
                     case Outcome.Replayed replayed ->
                             new BatchResult.Item(i, id, BatchResult.Status.REPLAYED, queries.view(replayed.transfer()), null);
-                    case Outcome.Failed failed -> failed(i, id, failed.error());
+                    case Outcome.Failed failed -> failed(i, id, failed.refusal());
                 };
             }
         }
@@ -151,7 +147,7 @@ public class Ledger {
     }
 
     private static BatchResult linkedRefusal(BatchMode mode, List<TransferRequest> items, int index,
-                                             ApiException refused) {
+                                             LedgerRefusal refused) {
         List<BatchResult.Item> results = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             results.add(failed(i, items.get(i).transferId(), i == index ? refused : LedgerErrors.linkedFailed()));
@@ -159,9 +155,9 @@ public class Ledger {
         return new BatchResult(mode, 0, items.size(), results);
     }
 
-    private static BatchResult.Item failed(int index, String transferId, ApiException error) {
+    private static BatchResult.Item failed(int index, String transferId, LedgerRefusal refusal) {
         return new BatchResult.Item(index, transferId, BatchResult.Status.FAILED, null,
-                new BatchResult.Failure(error.code(), error.getMessage()));
+                BatchResult.Failure.of(refusal));
     }
 
     // ---- holds
@@ -178,7 +174,7 @@ public class Ledger {
 
     public HoldView voidHold(MerchantCaller caller, String holdId, HoldResolution resolution) {
         if (resolution.amount() != null) {
-            throw LedgerErrors.invalid("amount", "a void releases the whole hold; leave it out");
+            throw LedgerErrors.invalid("amount", "a void releases the whole hold; leave it out").exception();
         }
         return resolve(caller, holdId, TransferKind.VOID, resolution);
     }
@@ -187,7 +183,7 @@ public class Ledger {
         String clientId = EntryFactory.clientId("transfer_id", resolution.transferId());
         StoredTransfer hold = queries.existingTransfer(caller.merchantId(), holdId);
         if (hold.kind() != TransferKind.HOLD) {
-            throw ApiException.notFound("hold", holdId);
+            throw LedgerErrors.notFound("hold", holdId).exception();
         }
         single(caller, entries.resolve(hold, kind, clientId, resolution.amount()));
         return queries.hold(caller.merchantId(), holdId);
@@ -209,22 +205,15 @@ public class Ledger {
         Account from = catalog.account(caller.merchantId(), "from_account", request.fromAccount());
         Account to = catalog.account(caller.merchantId(), "to_account", request.toAccount());
         if (from.pointTypeId() == to.pointTypeId()) {
-            throw LedgerErrors.invalid("to_account", "a conversion goes to another point type");
+            throw LedgerErrors.invalid("to_account", "a conversion goes to another point type").exception();
         }
         long amount = Amount.of(request.amount()).value();
         if (request.rateNumerator() == null || request.rateNumerator() <= 0 || request.rateDenominator() == null
                 || request.rateDenominator() <= 0) {
-            throw LedgerErrors.invalid("rate_numerator", "rate_numerator and rate_denominator must be positive");
+            throw LedgerErrors.invalid("rate_numerator", "rate_numerator and rate_denominator must be positive")
+                    .exception();
         }
-        long converted;
-        try {
-            converted = Math.multiplyExact(amount, request.rateNumerator()) / request.rateDenominator();
-        } catch (ArithmeticException e) {
-            throw LedgerErrors.overflow();
-        }
-        if (converted <= 0) {
-            throw ApiException.rule("CONVERSION_TOO_SMALL", "the converted amount rounds down to zero");
-        }
+        long converted = LedgerRules.converted(amount, request.rateNumerator(), request.rateDenominator()).orThrow();
         PointType source = catalog.pointTypeById(from.pointTypeId());
         PointType target = catalog.pointTypeById(to.pointTypeId());
         Entry debit = entries.transfer(caller.merchantId(), conversionId + "~out", new TransferRequest(null, source.code(),
@@ -255,7 +244,8 @@ public class Ledger {
     }
 
     private Account ownAccount(MerchantCaller caller, String accountId) {
-        return catalog.find(caller.merchantId(), accountId).orElseThrow(() -> ApiException.notFound("account", accountId));
+        return catalog.find(caller.merchantId(), accountId)
+                .orElseThrow(() -> LedgerErrors.notFound("account", accountId).exception());
     }
 
     private TransferView single(MerchantCaller caller, Entry entry) {
@@ -265,8 +255,9 @@ public class Ledger {
     /** Of a failed linked set, the refusal that caused it rather than the "another item failed" of the rest. */
     private static void throwFirstCause(List<Outcome> outcomes) {
         for (Outcome outcome : outcomes) {
-            if (outcome instanceof Outcome.Failed failed && !failed.error().code().equals("LINKED_TRANSFER_FAILED")) {
-                throw failed.error();
+            if (outcome instanceof Outcome.Failed failed
+                    && failed.refusal().code() != LedgerRefusal.Code.LINKED_TRANSFER_FAILED) {
+                throw failed.refusal().exception();
             }
         }
     }
@@ -275,7 +266,7 @@ public class Ledger {
         return switch (outcome) {
             case Outcome.Applied applied -> applied.transfer();
             case Outcome.Replayed replayed -> replayed.transfer();
-            case Outcome.Failed failed -> throw failed.error();
+            case Outcome.Failed failed -> throw failed.refusal().exception();
         };
     }
 }

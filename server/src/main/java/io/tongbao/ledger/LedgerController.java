@@ -1,7 +1,6 @@
 package io.tongbao.ledger;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.tongbao.shared.web.ApiException;
 import io.tongbao.shared.web.MerchantCaller;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -74,7 +73,7 @@ class LedgerController {
         try {
             kind = OwnerKind.valueOf(ownerKind);
         } catch (IllegalArgumentException e) {
-            throw LedgerErrors.invalid("owner_kind", "USER, MERCHANT or SYSTEM");
+            throw LedgerErrors.invalid("owner_kind", "USER, MERCHANT or SYSTEM").exception();
         }
         return ledger.accountOf(caller, pointType, kind, ownerId);
     }
@@ -174,12 +173,12 @@ class LedgerController {
         try {
             day = LocalDate.parse(date);
         } catch (DateTimeException e) {
-            throw LedgerErrors.invalid("date", "YYYY-MM-DD");
+            throw LedgerErrors.invalid("date", "YYYY-MM-DD").exception();
         }
         try {
             zoneId = zone == null ? CHINA : ZoneId.of(zone);
         } catch (DateTimeException e) {
-            throw LedgerErrors.invalid("zone", "an IANA time zone such as Asia/Shanghai");
+            throw LedgerErrors.invalid("zone", "an IANA time zone such as Asia/Shanghai").exception();
         }
         return ledger.dailyTotals(caller, pointType, day, zoneId);
     }
@@ -191,7 +190,7 @@ class LedgerController {
         try {
             return Instant.parse(value);
         } catch (DateTimeException e) {
-            throw ApiException.invalid(field, "an ISO-8601 instant such as 2026-11-22T08:00:00Z");
+            throw LedgerErrors.invalid(field, "an ISO-8601 instant such as 2026-11-22T08:00:00Z").exception();
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.tongbao.ledger;
 
 import io.tongbao.shared.time.JdbcTime;
-import io.tongbao.shared.web.ApiException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -53,7 +52,8 @@ class LedgerQueries {
     }
 
     StoredTransfer existingTransfer(String merchantId, String clientId) {
-        return transfer(merchantId, clientId).orElseThrow(() -> ApiException.notFound("transfer", clientId));
+        return transfer(merchantId, clientId)
+                .orElseThrow(() -> LedgerErrors.notFound("transfer", clientId).exception());
     }
 
     TransferView view(StoredTransfer transfer) {
@@ -66,7 +66,7 @@ class LedgerQueries {
     HoldView hold(String merchantId, String holdId) {
         StoredTransfer hold = existingTransfer(merchantId, holdId);
         if (hold.kind() != TransferKind.HOLD) {
-            throw ApiException.notFound("hold", holdId);
+            throw LedgerErrors.notFound("hold", holdId).exception();
         }
         return jdbc.sql("""
                         select h.status, h.expires_at, h.posted_amount, r.client_id as resolved_by
@@ -91,7 +91,7 @@ class LedgerQueries {
     StatementPage statement(Account account, StatementQuery query) {
         int limit = query.limit() == null ? DEFAULT_PAGE : query.limit();
         if (limit < 1 || limit > MAX_PAGE) {
-            throw LedgerErrors.invalid("limit", "between 1 and " + MAX_PAGE);
+            throw LedgerErrors.invalid("limit", "between 1 and " + MAX_PAGE).exception();
         }
         int shard = account.shards() - 1;
         long seq = Long.MAX_VALUE;
@@ -101,7 +101,7 @@ class LedgerQueries {
                 shard = Integer.parseInt(parts[0]);
                 seq = Long.parseLong(parts[1]);
             } catch (RuntimeException e) {
-                throw LedgerErrors.invalid("cursor", "use next_cursor of the previous page");
+                throw LedgerErrors.invalid("cursor", "use next_cursor of the previous page").exception();
             }
         }
         List<StatementPage.Line> lines = new ArrayList<>();

@@ -1,7 +1,5 @@
 package io.tongbao.ledger;
 
-import io.tongbao.shared.web.ApiException;
-
 /** What became of one entry: written now, written by an earlier identical request, or refused. */
 sealed interface Outcome {
 
@@ -11,6 +9,6 @@ sealed interface Outcome {
     record Replayed(StoredTransfer transfer) implements Outcome {
     }
 
-    record Failed(ApiException error) implements Outcome {
+    record Failed(LedgerRefusal refusal) implements Outcome {
     }
 }

@@ -9,10 +9,10 @@ record Reason(String merchantId, int code, String description, Set<OwnerKind> pa
 
     void check(Account payer, Account payee) {
         if (!payerKinds.isEmpty() && !payerKinds.contains(payer.ownerKind())) {
-            throw LedgerErrors.reasonNotAllowed(code, "payer", payer.ownerKind());
+            throw LedgerErrors.reasonNotAllowed(code, "payer", payer.ownerKind()).exception();
         }
         if (!payeeKinds.isEmpty() && !payeeKinds.contains(payee.ownerKind())) {
-            throw LedgerErrors.reasonNotAllowed(code, "payee", payee.ownerKind());
+            throw LedgerErrors.reasonNotAllowed(code, "payee", payee.ownerKind()).exception();
         }
     }
 

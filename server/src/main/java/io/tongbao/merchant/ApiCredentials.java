@@ -1,5 +1,7 @@
 package io.tongbao.merchant;
 
+import io.tongbao.shared.cache.SettingsCache;
+import io.tongbao.shared.cache.SettingsCacheProperties;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -16,23 +18,19 @@ import org.springframework.stereotype.Component;
 class ApiCredentials {
 
     private final JdbcClient jdbc;
-    private final SettingsCache<String, Optional<Caller>> callers;
+    private final SettingsCache<String, Optional<ApiCaller>> callers;
 
-    ApiCredentials(JdbcClient jdbc, ApiProperties properties) {
+    ApiCredentials(JdbcClient jdbc, SettingsCacheProperties caches) {
         this.jdbc = jdbc;
-        this.callers = properties.cache();
+        this.callers = caches.cache();
     }
 
-    record Caller(String appId, String merchantId, SignType signType, Status appStatus, Status merchantStatus,
-                  String merchantPublicKey) {
-    }
-
-    Optional<Caller> caller(String appId) {
+    Optional<ApiCaller> caller(String appId) {
         return callers.get(appId, this::load);
     }
 
     /** Read again from the database, at most once a second per app id (see {@link SettingsCache#reload}). */
-    Optional<Caller> reloaded(String appId) {
+    Optional<ApiCaller> reloaded(String appId) {
         return callers.reload(appId, this::load);
     }
 
@@ -45,12 +43,12 @@ class ApiCredentials {
         callers.forgetAll();
     }
 
-    private Optional<Caller> load(String appId) {
+    private Optional<ApiCaller> load(String appId) {
         return jdbc.sql("""
                         select a.id, a.merchant_id, a.sign_type, a.status, m.status, a.merchant_public_key
                         from app a join merchant m on m.id = a.merchant_id where a.id = :id""")
                 .param("id", appId)
-                .query((rs, row) -> new Caller(rs.getString(1), rs.getString(2), SignType.valueOf(rs.getString(3)),
+                .query((rs, row) -> new ApiCaller(rs.getString(1), rs.getString(2), SignType.valueOf(rs.getString(3)),
                         Status.valueOf(rs.getString(4)), Status.valueOf(rs.getString(5)), rs.getString(6)))
                 .optional();
     }

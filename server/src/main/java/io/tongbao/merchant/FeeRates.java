@@ -1,6 +1,8 @@
 package io.tongbao.merchant;
 
 import io.tongbao.shared.PayWay;
+import io.tongbao.shared.cache.SettingsCache;
+import io.tongbao.shared.cache.SettingsCacheProperties;
 import io.tongbao.shared.web.ApiException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -23,10 +25,10 @@ public class FeeRates {
     private final Clock clock;
     private final SettingsCache<String, Map<PayWay, Integer>> cached;
 
-    FeeRates(JdbcClient jdbc, Clock clock, ApiProperties properties) {
+    FeeRates(JdbcClient jdbc, Clock clock, SettingsCacheProperties caches) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.cached = properties.cache();
+        this.cached = caches.cache();
     }
 
     public OptionalInt ratePpm(String appId, PayWay payWay) {

@@ -1,5 +1,8 @@
 package io.tongbao.merchant;
 
+import io.tongbao.shared.cache.SettingsCache;
+import io.tongbao.shared.cache.SettingsCacheProperties;
+import io.tongbao.shared.crypto.SealedSecrets;
 import io.tongbao.shared.crypto.SecretCipher;
 import io.tongbao.shared.id.Ids;
 import java.time.Duration;
@@ -14,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * during the overlap a merchant's fleet can move to the new secret without a failed request.
  */
 @Component
-class HmacSecrets {
+class HmacSecrets implements SealedSecrets {
 
     /** 40 characters of a 32-symbol alphabet: 200 bits. */
     private static final int SECRET_LENGTH = 40;
@@ -24,10 +27,10 @@ class HmacSecrets {
     /** Every version not yet expired when read, newest first; filtered by the instant of each call. */
     private final SettingsCache<String, List<StoredSecret>> secrets;
 
-    HmacSecrets(JdbcClient jdbc, SecretCipher cipher, ApiProperties properties) {
+    HmacSecrets(JdbcClient jdbc, SecretCipher cipher, SettingsCacheProperties caches) {
         this.jdbc = jdbc;
         this.cipher = cipher;
-        this.secrets = properties.cache();
+        this.secrets = caches.cache();
     }
 
     /** A new secret for the app; the clear text is returned once and never stored. */
@@ -51,7 +54,7 @@ class HmacSecrets {
     }
 
     /** The secrets that verify now, newest first, as cached. */
-    List<VersionedSecret> active(String appId, OffsetDateTime now) {
+    List<HmacSecret> active(String appId, OffsetDateTime now) {
         return unexpired(secrets.get(appId, this::load), now);
     }
 
@@ -59,11 +62,11 @@ class HmacSecrets {
      * Read again from the database: for a signature that none of the cached secrets verified, since the app may
      * have been given a new secret on another node a moment ago.
      */
-    List<VersionedSecret> reloaded(String appId, OffsetDateTime now) {
+    List<HmacSecret> reloaded(String appId, OffsetDateTime now) {
         return unexpired(secrets.reload(appId, this::load), now);
     }
 
-    private static List<VersionedSecret> unexpired(List<StoredSecret> stored, OffsetDateTime now) {
+    private static List<HmacSecret> unexpired(List<StoredSecret> stored, OffsetDateTime now) {
         return stored.stream().filter(secret -> secret.expiresAt() == null || secret.expiresAt().isAfter(now))
                 .map(StoredSecret::secret).toList();
     }
@@ -73,17 +76,22 @@ class HmacSecrets {
                         select version, secret_enc, expires_at from app_hmac_secret
                         where app_id = :app order by version desc""")
                 .param("app", appId)
-                .query((rs, row) -> new StoredSecret(new VersionedSecret(rs.getInt(1),
+                .query((rs, row) -> new StoredSecret(new HmacSecret(rs.getInt(1),
                         cipher.decrypt(rs.getString(2), context(appId, rs.getInt(1)))),
                         rs.getObject(3, OffsetDateTime.class)))
                 .list();
     }
 
-    private record StoredSecret(VersionedSecret secret, OffsetDateTime expiresAt) {
+    private record StoredSecret(HmacSecret secret, OffsetDateTime expiresAt) {
     }
 
-    /** Re-seals every secret under the primary master key; returns how many were re-sealed. */
-    int reseal() {
+    @Override
+    public String name() {
+        return "hmac_secrets";
+    }
+
+    @Override
+    public int reseal() {
         List<Object[]> rows = jdbc.sql("select app_id, version, secret_enc from app_hmac_secret")
                 .query((rs, row) -> new Object[]{rs.getString(1), rs.getInt(2), rs.getString(3)}).list();
         int count = 0;
@@ -101,12 +109,5 @@ class HmacSecrets {
 
     static String context(String appId, int version) {
         return "app:" + appId + ":hmac:" + version;
-    }
-
-    record VersionedSecret(int version, String secret) {
-        @Override
-        public String toString() {
-            return "VersionedSecret[version=" + version + ", secret=****]";
-        }
     }
 }

@@ -65,6 +65,14 @@ class MerchantStore {
                 .param("merchant", merchantId).query(MerchantStore::app).list();
     }
 
+    Optional<App> firstAppOfMerchantNamed(String merchantName) {
+        return jdbc.sql("""
+                        select a.id, a.merchant_id, a.name, a.notify_url, a.status, a.sign_type, a.created_at
+                        from app a join merchant m on m.id = a.merchant_id
+                        where m.name = :name order by a.created_at limit 1""")
+                .param("name", merchantName).query(MerchantStore::app).optional();
+    }
+
     boolean changeAppStatus(String id, Status from, Status to, OffsetDateTime at) {
         boolean changed = jdbc.sql("update app set status = :to, updated_at = :at where id = :id and status = :from")
                 .param("id", id).param("from", from.name()).param("to", to.name()).param("at", at).update() == 1;

@@ -1,5 +1,6 @@
 package io.tongbao.merchant;
 
+import io.tongbao.shared.crypto.RsaKeys;
 import io.tongbao.shared.crypto.SecretCipher;
 import io.tongbao.shared.id.Ids;
 import io.tongbao.shared.web.ApiException;

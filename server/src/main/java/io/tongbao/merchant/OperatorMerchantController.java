@@ -17,21 +17,18 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The operator's API for merchants, apps, credentials, channel accounts and fee rates. */
+/** The operator's API for merchants, apps, credentials and fee rates. */
 @RestController
 @RequestMapping("/api/operator")
 class OperatorMerchantController {
 
     private final Onboarding onboarding;
     private final MerchantStore store;
-    private final ChannelAccountSetup channels;
     private final FeeRates feeRates;
 
-    OperatorMerchantController(Onboarding onboarding, MerchantStore store, ChannelAccountSetup channels,
-                               FeeRates feeRates) {
+    OperatorMerchantController(Onboarding onboarding, MerchantStore store, FeeRates feeRates) {
         this.onboarding = onboarding;
         this.store = store;
-        this.channels = channels;
         this.feeRates = feeRates;
     }
 
@@ -164,24 +161,6 @@ class OperatorMerchantController {
                 .map(pem -> new PlatformPublicKey(appId, "SHA256withRSA", pem))
                 .orElseThrow(() -> ApiException.rule("WRONG_SIGN_TYPE",
                         "app " + appId + " signs with HMAC; it has no platform key"));
-    }
-
-    @Operation(operationId = "setAlipayAccount", summary = "Set an app's Alipay account")
-    @PutMapping("/apps/{appId}/channels/alipay")
-    ChannelAccountView alipay(@PathVariable String appId, @RequestBody ChannelAccountSetup.AlipaySetup setup) {
-        return channels.alipay(appId, setup);
-    }
-
-    @Operation(operationId = "setWechatPayAccount", summary = "Set an app's WeChat Pay account")
-    @PutMapping("/apps/{appId}/channels/wechatpay")
-    ChannelAccountView wechatPay(@PathVariable String appId, @RequestBody ChannelAccountSetup.WechatPaySetup setup) {
-        return channels.wechatPay(appId, setup);
-    }
-
-    @Operation(operationId = "listChannelAccounts", summary = "An app's channel accounts (never a key)")
-    @GetMapping("/apps/{appId}/channels")
-    List<ChannelAccountView> channels(@PathVariable String appId) {
-        return channels.views(appId);
     }
 
     @Operation(summary = "Set an app's fee rates, in parts per million of the amount (0.6 % = 6000)")

@@ -1,5 +1,8 @@
 package io.tongbao.merchant;
 
+import io.tongbao.shared.cache.SettingsCache;
+import io.tongbao.shared.cache.SettingsCacheProperties;
+import io.tongbao.shared.crypto.SealedSecrets;
 import io.tongbao.shared.crypto.SecretCipher;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -16,16 +19,16 @@ import org.springframework.stereotype.Component;
  * once made (re-sealing keeps the key), so the parsed key is cached rather than read and decrypted per call.
  */
 @Component
-class PlatformKeys {
+class PlatformKeys implements SealedSecrets {
 
     private final JdbcClient jdbc;
     private final SecretCipher cipher;
     private final SettingsCache<String, PrivateKey> keys;
 
-    PlatformKeys(JdbcClient jdbc, SecretCipher cipher, ApiProperties properties) {
+    PlatformKeys(JdbcClient jdbc, SecretCipher cipher, SettingsCacheProperties caches) {
         this.jdbc = jdbc;
         this.cipher = cipher;
-        this.keys = properties.cache();
+        this.keys = caches.cache();
     }
 
     Optional<PrivateKey> privateKey(String appId) {
@@ -38,8 +41,13 @@ class PlatformKeys {
                 .map(sealed -> parse(cipher.decrypt(sealed, context(appId))));
     }
 
-    /** Re-seals every platform private key under the primary master key; returns how many were re-sealed. */
-    int reseal() {
+    @Override
+    public String name() {
+        return "platform_keys";
+    }
+
+    @Override
+    public int reseal() {
         List<String[]> rows = jdbc.sql("select id, platform_private_key_enc from app where platform_private_key_enc is not null")
                 .query((rs, row) -> new String[]{rs.getString(1), rs.getString(2)}).list();
         int count = 0;

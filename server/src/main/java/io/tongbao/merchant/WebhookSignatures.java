@@ -1,5 +1,7 @@
 package io.tongbao.merchant;
 
+import io.tongbao.shared.crypto.HmacSha256;
+import io.tongbao.shared.crypto.RsaKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.time.Clock;
@@ -42,9 +44,9 @@ public class WebhookSignatures {
         StringJoiner header = new StringJoiner(",").add("t=" + timestamp);
         switch (app.signType()) {
             case HMAC_SHA256 -> {
-                List<HmacSecrets.VersionedSecret> secrets = hmacSecrets.active(appId, OffsetDateTime.now(clock));
-                for (HmacSecrets.VersionedSecret secret : secrets) {
-                    header.add("v1=" + HexFormat.of().formatHex(RequestAuthenticator.hmac(
+                List<HmacSecret> secrets = hmacSecrets.active(appId, OffsetDateTime.now(clock));
+                for (HmacSecret secret : secrets) {
+                    header.add("v1=" + HexFormat.of().formatHex(HmacSha256.of(
                             secret.secret().getBytes(StandardCharsets.UTF_8), content)));
                 }
             }

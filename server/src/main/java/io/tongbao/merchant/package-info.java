@@ -1,7 +1,7 @@
 /**
- * Merchants (the tenants), their apps, how apps sign API requests, channel accounts (sealed) and fee rates.
- * Also the merchant API contract every other module's endpoints stand behind: signatures, replay
- * protection, idempotency keys, rate limits and the call log.
+ * Merchants (the tenants), their apps, how apps sign API requests (HMAC secrets, RSA platform keys, sealed), fee
+ * rates and webhook signatures. The merchant-API gateway reads an app's credentials through
+ * {@link io.tongbao.merchant.CallerCredentials} only.
  */
 @ApplicationModule(displayName = "Merchant", allowedDependencies = "shared")
 package io.tongbao.merchant;

@@ -1,6 +1,8 @@
 package io.tongbao.payment;
 
 import io.tongbao.shared.PayWay;
+import io.tongbao.shared.id.OutTradeNo;
+import io.tongbao.shared.money.Currency;
 import io.tongbao.shared.web.ApiException;
 import java.net.URI;
 import java.time.Duration;
@@ -22,7 +24,7 @@ final class OrderValidation {
 
     static Duration validate(OrderRequest request) {
         text(request.outTradeNo(), "out_trade_no", 64);
-        if (!request.outTradeNo().matches("[A-Za-z0-9_\\-*|]{1,64}")) {
+        if (!OutTradeNo.isValid(request.outTradeNo())) {
             throw ApiException.invalid("out_trade_no", "letters, digits and _-*| only, at most 64");
         }
         if (request.amount() == null || request.amount() <= 0) {
@@ -31,8 +33,8 @@ final class OrderValidation {
         if (request.amount() > MAXIMUM_AMOUNT) {
             throw ApiException.invalid("amount", "must be at most " + MAXIMUM_AMOUNT + " fen");
         }
-        if (request.currency() != null && !"CNY".equals(request.currency())) {
-            throw ApiException.invalid("currency", "only CNY is supported");
+        if (request.currency() != null && Currency.byCode(request.currency()).isEmpty()) {
+            throw ApiException.invalid("currency", "only " + Currency.CNY + " is supported");
         }
         text(request.subject(), "subject", 128);
         if (request.description() != null && request.description().length() > 512) {

@@ -3,6 +3,8 @@ package io.tongbao.payment;
 import io.swagger.v3.oas.annotations.Operation;
 import io.tongbao.payment.PaymentStateMachine.PaymentStatus;
 import io.tongbao.shared.PayWay;
+import io.tongbao.shared.id.PaymentId;
+import io.tongbao.shared.web.ApiException;
 import io.tongbao.shared.web.MerchantCaller;
 import java.time.Instant;
 import java.util.List;
@@ -42,7 +44,7 @@ class PaymentController {
             + "pay")
     @GetMapping("/{paymentId}")
     Payment get(MerchantCaller caller, @PathVariable String paymentId) {
-        return payments.get(caller, paymentId);
+        return payments.get(caller, known(paymentId));
     }
 
     @Operation(operationId = "listPayments",
@@ -62,19 +64,24 @@ class PaymentController {
     @Operation(operationId = "closePayment", summary = "Close a pending payment so that it can no longer be paid")
     @PostMapping("/{paymentId}/close")
     Payment close(MerchantCaller caller, @PathVariable String paymentId) {
-        return payments.close(caller, paymentId);
+        return payments.close(caller, known(paymentId));
     }
 
     @Operation(operationId = "createRefund",
             summary = "Refund part or all of a paid payment; the same out_refund_no returns the same refund")
     @PostMapping("/{paymentId}/refunds")
     Refund refund(MerchantCaller caller, @PathVariable String paymentId, @RequestBody Refunds.RefundRequest request) {
-        return refunds.refund(caller, paymentId, request);
+        return refunds.refund(caller, known(paymentId), request);
     }
 
     @Operation(operationId = "listRefunds", summary = "The refunds of a payment")
     @GetMapping("/{paymentId}/refunds")
     List<Refund> refunds(MerchantCaller caller, @PathVariable String paymentId) {
-        return refunds.refundsOf(caller, paymentId);
+        return refunds.refundsOf(caller, known(paymentId));
+    }
+
+    /** A path's payment id; one that cannot be an id names no payment, as an id of another merchant's does not. */
+    private static PaymentId known(String paymentId) {
+        return PaymentId.parse(paymentId).orElseThrow(() -> ApiException.notFound("payment", paymentId));
     }
 }

@@ -1,6 +1,9 @@
 package io.tongbao.payment;
 
+import io.tongbao.shared.id.AppId;
+import io.tongbao.shared.id.AttemptId;
 import io.tongbao.shared.id.Ids;
+import io.tongbao.shared.id.OutTradeNo;
 import io.tongbao.shared.log.LogValues;
 import io.tongbao.shared.time.JdbcTime;
 import java.time.Instant;
@@ -28,17 +31,17 @@ class PaymentExceptions {
         this.jdbc = jdbc;
     }
 
-    String record(String merchantId, String appId, String paymentId, String attemptId, String kind, String detail,
-                  String resolution, Instant at) {
+    String record(OrderRow order, AttemptId attemptId, String kind, String detail, String resolution, Instant at) {
         String id = Ids.next("pex");
         jdbc.sql("""
                         insert into payment_exception (id, merchant_id, app_id, payment_id, attempt_id, kind, detail,
                             resolution, created_at, last_seen_at)
                         values (:id, :merchant, :app, :payment, :attempt, :kind, :detail, :resolution, :at, :at)""")
-                .param("id", id).param("merchant", merchantId).param("app", appId).param("payment", paymentId)
-                .param("attempt", attemptId).param("kind", kind).param("detail", detail)
+                .param("id", id).param("merchant", order.merchantId().value()).param("app", order.appId().value())
+                .param("payment", order.id().value()).param("attempt", attemptId.value()).param("kind", kind)
+                .param("detail", detail)
                 .param("resolution", resolution).param("at", JdbcTime.at(at)).update();
-        log.warn("payment exception {} {}: payment {} attempt {}: {}", id, kind, paymentId, LogValues.safe(attemptId),
+        log.warn("payment exception {} {}: payment {} attempt {}: {}", id, kind, order.id(), attemptId,
                 LogValues.safe(detail, 500));
         return id;
     }
@@ -48,8 +51,9 @@ class PaymentExceptions {
      * per trade and kind however often the channel retries it. Recorded even though the surrounding work is not done.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    void recordRejection(String appId, String attemptId, String kind, String detail, Instant at) {
-        sample(String.join(":", "trade", appId, kind, String.valueOf(attemptId)), appId, attemptId, kind, detail, at);
+    void recordRejection(AppId appId, OutTradeNo outTradeNo, String kind, String detail, Instant at) {
+        sample(String.join(":", "trade", appId.value(), kind, outTradeNo.value()), appId.value(), outTradeNo.value(),
+                kind, detail, at);
     }
 
     /**

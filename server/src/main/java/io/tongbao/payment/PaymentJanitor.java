@@ -10,6 +10,9 @@ import io.tongbao.payment.spi.RefundRef;
 import io.tongbao.payment.spi.TradeRef;
 import io.tongbao.payment.spi.TradeStatus;
 import io.tongbao.shared.PayWay;
+import io.tongbao.shared.id.AttemptId;
+import io.tongbao.shared.id.PaymentId;
+import io.tongbao.shared.id.RefundId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,13 +64,13 @@ class PaymentJanitor {
     void run() {
         Instant now = clock.instant();
         adoptStaleCreatingAttempts(now);
-        for (String attemptId : payments.claimDueAttempts(now, now.plus(LEASE), BATCH)) {
+        for (AttemptId attemptId : payments.claimDueAttempts(now, now.plus(LEASE), BATCH)) {
             guarded("attempt " + attemptId, () -> settleAttempt(attemptId));
         }
-        for (String paymentId : payments.expiredWithoutLiveAttempt(now, BATCH)) {
+        for (PaymentId paymentId : payments.expiredWithoutLiveAttempt(now, BATCH)) {
             guarded("payment " + paymentId, () -> settlement.closeOrder(paymentId));
         }
-        for (String refundId : refunds.claimDue(now, now.plus(LEASE), BATCH)) {
+        for (RefundId refundId : refunds.claimDue(now, now.plus(LEASE), BATCH)) {
             guarded("refund " + refundId, () -> settleRefund(refundId));
         }
     }
@@ -80,21 +83,21 @@ class PaymentJanitor {
      */
     private void adoptStaleCreatingAttempts(Instant now) {
         guarded("stale CREATING attempts", () -> {
-            for (String attemptId : payments.adoptStaleCreatingAttempts(now.minus(staleCreatingAfter), now, BATCH)) {
+            for (AttemptId attemptId : payments.adoptStaleCreatingAttempts(now.minus(staleCreatingAfter), now, BATCH)) {
                 log.warn("attempt {} was still CREATING {} after it began: its channel answer was lost, so the channel"
                         + " is asked what it holds", attemptId, staleCreatingAfter);
             }
         });
     }
 
-    void settleAttempt(String attemptId) {
+    void settleAttempt(AttemptId attemptId) {
         AttemptRow attempt = payments.attempt(attemptId).orElseThrow();
         if (attempt.status() != AttemptStatus.PENDING) {
             return;
         }
         OrderRow order = payments.orderById(attempt.paymentId()).orElseThrow();
         ChannelGateway gateway = gateways.of(attempt.payWay());
-        TradeRef trade = new TradeRef(attempt.appId(), attempt.payWay(), attempt.id());
+        TradeRef trade = new TradeRef(attempt.appId(), attempt.payWay(), attempt.id().asOutTradeNo());
         Instant now = clock.instant();
         switch (gateway.query(trade)) {
             case TradeStatus.Paid paid -> settlement.tradePaid(trade, paid.trade());
@@ -132,7 +135,7 @@ class PaymentJanitor {
         payments.scheduleQuery(attempt.id(), next, now);
     }
 
-    void settleRefund(String refundId) {
+    void settleRefund(RefundId refundId) {
         RefundRow refund = refunds.byId(refundId).orElseThrow();
         if (refund.status() != RefundStatus.PENDING) {
             return;
@@ -142,7 +145,8 @@ class PaymentJanitor {
             return;
         }
         AttemptRow attempt = payments.attempt(refund.attemptId()).orElseThrow();
-        RefundRef ref = new RefundRef(refund.appId(), attempt.payWay(), attempt.id(), refund.id());
+        RefundRef ref = new RefundRef(refund.appId(), attempt.payWay(), attempt.id().asOutTradeNo(),
+                refund.id().asOutRefundNo());
         Instant now = clock.instant();
         switch (gateways.of(attempt.payWay()).queryRefund(ref)) {
             case ChannelRefundStatus.Succeeded succeeded ->

@@ -1,18 +1,14 @@
 package io.tongbao.payment;
 
-import io.tongbao.payment.PaymentEvents.PaymentClosed;
-import io.tongbao.payment.PaymentEvents.PaymentExceptionRaised;
-import io.tongbao.payment.PaymentEvents.PaymentSucceeded;
-import io.tongbao.payment.PaymentEvents.RefundFailed;
-import io.tongbao.payment.PaymentEvents.RefundSucceeded;
 import io.tongbao.payment.PaymentStateMachine.AttemptStatus;
 import io.tongbao.payment.PaymentStateMachine.PaymentStatus;
-import io.tongbao.payment.PaymentStateMachine.RefundStatus;
 import io.tongbao.payment.spi.ChannelNotifications;
 import io.tongbao.payment.spi.PaidTrade;
 import io.tongbao.payment.spi.RefundRef;
 import io.tongbao.payment.spi.TradeRef;
-import io.tongbao.shared.id.Ids;
+import io.tongbao.shared.id.AttemptId;
+import io.tongbao.shared.id.PaymentId;
+import io.tongbao.shared.id.RefundId;
 import io.tongbao.shared.log.LogValues;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,23 +50,25 @@ class PaymentSettlement implements ChannelNotifications {
     @Transactional
     public Outcome tradePaid(TradeRef trade, PaidTrade paid) {
         Instant now = clock.instant();
-        Optional<AttemptRow> found = payments.attempt(trade.outTradeNo());
+        // the channel's out_trade_no is an attempt id of Tongbao's, or names no trade Tongbao has
+        Optional<AttemptRow> found = AttemptId.parse(trade.outTradeNo().value()).flatMap(payments::attempt);
         if (found.isEmpty() || !found.get().appId().equals(trade.appId())) {
             exceptions.recordRejection(trade.appId(), trade.outTradeNo(), "UNKNOWN_TRADE",
                     "a paid notification for a trade this app does not have", now);
             return Outcome.REJECTED;
         }
-        if (found.get().amount() != paid.amount()) {
+        if (!found.get().amount().equals(paid.amount())) {
             exceptions.recordRejection(trade.appId(), trade.outTradeNo(), "AMOUNT_MISMATCH",
-                    "channel reports " + paid.amount() + " fen paid, the attempt is for " + found.get().amount(), now);
+                    "channel reports " + paid.amount().minor() + " fen paid, the attempt is for "
+                            + found.get().amount().minor(), now);
             return Outcome.REJECTED;
         }
         OrderRow order = payments.lockOrder(found.get().paymentId());
-        AttemptRow attempt = payments.lockAttempt(trade.outTradeNo());
+        AttemptRow attempt = payments.lockAttempt(found.get().id());
         if (attempt.status() == AttemptStatus.SUCCEEDED) {
             if (paid.finished() && !attempt.finished()) {
                 payments.attemptFinished(attempt.id(), now);
-                if (attempt.id().equals(order.paidAttemptId())) {
+                if (order.paid() != null && attempt.id().equals(order.paid().attemptId())) {
                     payments.markNotRefundable(order.id(), now);
                 }
             }
@@ -83,9 +81,7 @@ class PaymentSettlement implements ChannelNotifications {
             if (paid.finished()) {
                 payments.markNotRefundable(order.id(), now);
             }
-            events.publishEvent(new PaymentSucceeded(order.id(), order.merchantId(), order.appId(), order.outTradeNo(),
-                    order.amount(), order.currency(), attempt.payWay(), attempt.id(), paid.channelTransactionId(),
-                    paidAt));
+            events.publishEvent(PaymentEvents.succeeded(order, attempt, paid.channelTransactionId(), paidAt));
         } else {
             surplus(order, attempt, now);
         }
@@ -105,48 +101,44 @@ class PaymentSettlement implements ChannelNotifications {
     private void surplus(OrderRow order, AttemptRow attempt, Instant now) {
         String kind = order.status() == PaymentStatus.PAID ? "SURPLUS_PAYMENT" : "PAID_AFTER_CLOSE";
         String resolution = surplusPolicy == SurplusPolicy.REFUND ? "AUTO_REFUND" : "HELD_FOR_OPERATOR";
-        String exceptionId = exceptions.record(order.merchantId(), order.appId(), order.id(), attempt.id(), kind,
-                "attempt " + attempt.id() + " was paid " + attempt.amount() + " fen while the payment is "
+        String exceptionId = exceptions.record(order, attempt.id(), kind,
+                "attempt " + attempt.id() + " was paid " + attempt.amount().minor() + " fen while the payment is "
                         + order.status(), resolution, now);
         if (surplusPolicy == SurplusPolicy.REFUND) {
-            refunds.insert(new RefundRow(Ids.next("rfd"), order.id(), attempt.id(), order.merchantId(), order.appId(),
-                    "auto-" + attempt.id(), attempt.amount(), kind, RefundStatus.PENDING, true, null, null, null, null,
-                    now, null), null);
+            refunds.insert(NewRefund.automatic(order, attempt, kind, now), null);
         }
-        events.publishEvent(new PaymentExceptionRaised(exceptionId, order.merchantId(), order.appId(), order.id(),
-                order.outTradeNo(), attempt.id(), kind, attempt.amount(), resolution, now));
+        events.publishEvent(PaymentEvents.exceptionRaised(exceptionId, order, attempt, kind, resolution, now));
     }
 
     /** The channel closed the attempt; the order closes with it unless another attempt is live or it was paid. */
     @Transactional
-    void attemptClosed(String attemptId, boolean closeOrder) {
+    void attemptClosed(AttemptId attemptId, boolean closeOrder) {
         Instant now = clock.instant();
         AttemptRow attempt = payments.attempt(attemptId).orElseThrow();
         OrderRow order = payments.lockOrder(attempt.paymentId());
         payments.attemptClosed(attemptId, now);
         if (closeOrder && order.status() == PaymentStatus.PENDING && payments.markClosed(order.id(), now)) {
-            events.publishEvent(new PaymentClosed(order.id(), order.merchantId(), order.appId(), order.outTradeNo(),
-                    now));
+            events.publishEvent(PaymentEvents.closed(order, now));
         }
     }
 
     /** An order with no live attempt closes locally only. */
     @Transactional
-    boolean closeOrder(String paymentId) {
+    boolean closeOrder(PaymentId paymentId) {
         Instant now = clock.instant();
         OrderRow order = payments.lockOrder(paymentId);
         if (order.status() != PaymentStatus.PENDING || payments.liveAttempt(paymentId).isPresent()) {
             return false;
         }
         payments.markClosed(paymentId, now);
-        events.publishEvent(new PaymentClosed(order.id(), order.merchantId(), order.appId(), order.outTradeNo(), now));
+        events.publishEvent(PaymentEvents.closed(order, now));
         return true;
     }
 
     @Override
     @Transactional
     public Outcome refundSucceeded(RefundRef ref, String channelRefundId, Instant at) {
-        Optional<RefundRow> refund = refunds.byId(ref.outRefundNo()).filter(r -> r.appId().equals(ref.appId()));
+        Optional<RefundRow> refund = refundOf(ref);
         if (refund.isEmpty()) {
             exceptions.recordRejection(ref.appId(), ref.outTradeNo(), "UNKNOWN_REFUND",
                     "a refund notification for a refund this app does not have", clock.instant());
@@ -156,8 +148,7 @@ class PaymentSettlement implements ChannelNotifications {
         OrderRow order = payments.lockOrder(row.paymentId());
         Instant succeededAt = at == null ? clock.instant() : at;
         if (refunds.succeeded(row.id(), channelRefundId, succeededAt, clock.instant())) {
-            events.publishEvent(new RefundSucceeded(row.id(), row.paymentId(), row.merchantId(), row.appId(),
-                    order.outTradeNo(), row.outRefundNo(), row.amount(), row.automatic(), succeededAt));
+            events.publishEvent(PaymentEvents.refundSucceeded(row, order, succeededAt));
         }
         return Outcome.ACCEPTED;
     }
@@ -165,7 +156,7 @@ class PaymentSettlement implements ChannelNotifications {
     @Override
     @Transactional
     public Outcome refundFailed(RefundRef ref, String code, String message) {
-        Optional<RefundRow> refund = refunds.byId(ref.outRefundNo()).filter(r -> r.appId().equals(ref.appId()));
+        Optional<RefundRow> refund = refundOf(ref);
         if (refund.isEmpty()) {
             return Outcome.REJECTED;
         }
@@ -176,9 +167,14 @@ class PaymentSettlement implements ChannelNotifications {
             if (!row.automatic()) {
                 payments.releaseRefund(row.paymentId(), row.amount(), now);
             }
-            events.publishEvent(new RefundFailed(row.id(), row.paymentId(), row.merchantId(), row.appId(),
-                    order.outTradeNo(), row.outRefundNo(), row.amount(), code, message, now));
+            events.publishEvent(PaymentEvents.refundFailed(row, order, code, message, now));
         }
         return Outcome.ACCEPTED;
+    }
+
+    /** The channel's out_refund_no is a refund id of Tongbao's, of the app the channel account belongs to. */
+    private Optional<RefundRow> refundOf(RefundRef ref) {
+        return RefundId.parse(ref.outRefundNo().value()).flatMap(refunds::byId)
+                .filter(refund -> refund.appId().equals(ref.appId()));
     }
 }

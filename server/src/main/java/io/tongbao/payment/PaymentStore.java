@@ -1,13 +1,16 @@
 package io.tongbao.payment;
 
 import static io.tongbao.shared.time.JdbcTime.at;
-import static io.tongbao.shared.time.JdbcTime.instant;
 
 import io.tongbao.payment.PaymentStateMachine.AttemptStatus;
 import io.tongbao.payment.PaymentStateMachine.PaymentStatus;
 import io.tongbao.shared.PayWay;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import io.tongbao.shared.id.AppId;
+import io.tongbao.shared.id.AttemptId;
+import io.tongbao.shared.id.MerchantId;
+import io.tongbao.shared.id.OutTradeNo;
+import io.tongbao.shared.id.PaymentId;
+import io.tongbao.shared.money.Money;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +32,8 @@ class PaymentStore {
 
     /** False when (app, out_trade_no) exists already. */
     boolean insertOrder(OrderRow order) {
+        OrderRow.OrderTerms terms = order.terms();
+        OrderRow.Fee fee = order.fee();
         return jdbc.sql("""
                         insert into payment_order (id, merchant_id, app_id, out_trade_no, amount, currency, subject,
                             description, metadata, notify_url, return_url, request_hash, status, pay_way, expires_at,
@@ -37,14 +42,16 @@ class PaymentStore {
                             cast(:metadata as jsonb), :notifyUrl, :returnUrl, :hash, :status, :payWay, :expiresAt,
                             :feeRate, :fee, :now, :now)
                         on conflict (app_id, out_trade_no) do nothing""")
-                .param("id", order.id()).param("merchant", order.merchantId()).param("app", order.appId())
-                .param("outTradeNo", order.outTradeNo()).param("amount", order.amount())
-                .param("currency", order.currency()).param("subject", order.subject())
-                .param("description", order.description()).param("metadata", order.metadataJson())
-                .param("notifyUrl", order.notifyUrl()).param("returnUrl", order.returnUrl())
-                .param("hash", order.requestHash()).param("status", order.status().name())
-                .param("payWay", order.payWay().name()).param("expiresAt", at(order.expiresAt()))
-                .param("feeRate", order.feeRatePpm()).param("fee", order.fee()).param("now", at(order.createdAt()))
+                .param("id", order.id().value()).param("merchant", order.merchantId().value())
+                .param("app", order.appId().value()).param("outTradeNo", order.outTradeNo().value())
+                .param("amount", order.amount().minor()).param("currency", order.amount().currency().name())
+                .param("subject", terms.subject()).param("description", terms.description())
+                .param("metadata", terms.metadataJson()).param("notifyUrl", terms.notifyUrl())
+                .param("returnUrl", terms.returnUrl()).param("hash", terms.requestHash())
+                .param("status", order.status().name()).param("payWay", order.payWay().name())
+                .param("expiresAt", at(order.expiresAt()))
+                .param("feeRate", fee == null ? null : fee.ratePpm())
+                .param("fee", fee == null ? null : fee.amount().minor()).param("now", at(order.createdAt()))
                 .update() == 1;
     }
 
@@ -59,9 +66,9 @@ class PaymentStore {
         return true;
     }
 
-    Optional<OrderRow> order(String merchantId, String paymentId) {
+    Optional<OrderRow> order(MerchantId merchantId, PaymentId paymentId) {
         return jdbc.sql(ORDER + " where merchant_id = :merchant and id = :id")
-                .param("merchant", merchantId).param("id", paymentId).query(PaymentStore::order).optional();
+                .param("merchant", merchantId.value()).param("id", paymentId.value()).query(OrderRow::read).optional();
     }
 
     /** The notify URL the merchant gave with the order; empty when it gave none (or there is no such order). */
@@ -73,33 +80,35 @@ class PaymentStore {
     }
 
     /** The order with its live attempt's action (null when none is open), in one query: what a GET shows. */
-    Optional<OrderWithAction> orderWithLiveAction(String merchantId, String paymentId) {
+    Optional<OrderWithAction> orderWithLiveAction(MerchantId merchantId, PaymentId paymentId) {
         return jdbc.sql("""
                         select o.*, a.action as live_action from payment_order o
                         left join payment_attempt a on a.payment_id = o.id and a.status = 'PENDING'
                         where o.merchant_id = :merchant and o.id = :id""")
-                .param("merchant", merchantId).param("id", paymentId)
-                .query((rs, row) -> new OrderWithAction(order(rs, row), rs.getString("live_action"))).optional();
+                .param("merchant", merchantId.value()).param("id", paymentId.value())
+                .query((rs, row) -> new OrderWithAction(OrderRow.read(rs, row), rs.getString("live_action")))
+                .optional();
     }
 
     record OrderWithAction(OrderRow order, String liveActionJson) {
     }
 
-    Optional<OrderRow> orderById(String paymentId) {
-        return jdbc.sql(ORDER + " where id = :id").param("id", paymentId).query(PaymentStore::order).optional();
+    Optional<OrderRow> orderById(PaymentId paymentId) {
+        return jdbc.sql(ORDER + " where id = :id").param("id", paymentId.value()).query(OrderRow::read).optional();
     }
 
-    Optional<OrderRow> orderByOutTradeNo(String appId, String outTradeNo) {
+    Optional<OrderRow> orderByOutTradeNo(AppId appId, OutTradeNo outTradeNo) {
         return jdbc.sql(ORDER + " where app_id = :app and out_trade_no = :no")
-                .param("app", appId).param("no", outTradeNo).query(PaymentStore::order).optional();
+                .param("app", appId.value()).param("no", outTradeNo.value()).query(OrderRow::read).optional();
     }
 
     /** The order, locked until the transaction ends: serialises what is decided per order. */
-    OrderRow lockOrder(String paymentId) {
-        return jdbc.sql(ORDER + " where id = :id for update").param("id", paymentId).query(PaymentStore::order).single();
+    OrderRow lockOrder(PaymentId paymentId) {
+        return jdbc.sql(ORDER + " where id = :id for update").param("id", paymentId.value()).query(OrderRow::read)
+                .single();
     }
 
-    List<OrderRow> page(String merchantId, Instant from, Instant to, PaymentStatus status, PayWay payWay,
+    List<OrderRow> page(MerchantId merchantId, Instant from, Instant to, PaymentStatus status, PayWay payWay,
                         String outTradeNo, Instant cursorCreatedAt, String cursorId, int limit) {
         return jdbc.sql(ORDER + " " + """
                          where merchant_id = :merchant
@@ -110,57 +119,59 @@ class PaymentStore {
                            and (cast(:outTradeNo as text) is null or out_trade_no = :outTradeNo)
                            and (cast(:cursorAt as timestamptz) is null or (created_at, id) < (:cursorAt, :cursorId))
                          order by created_at desc, id desc limit :limit""")
-                .param("merchant", merchantId).param("from", at(from)).param("to", at(to))
+                .param("merchant", merchantId.value()).param("from", at(from)).param("to", at(to))
                 .param("status", status == null ? null : status.name())
                 .param("payWay", payWay == null ? null : payWay.name()).param("outTradeNo", outTradeNo)
                 .param("cursorAt", at(cursorCreatedAt)).param("cursorId", cursorId).param("limit", limit)
-                .query(PaymentStore::order).list();
+                .query(OrderRow::read).list();
     }
 
-    boolean markPaid(String paymentId, String attemptId, Instant paidAt, Instant now) {
+    boolean markPaid(PaymentId paymentId, AttemptId attemptId, Instant paidAt, Instant now) {
         return jdbc.sql("""
                         update payment_order set status = :to, paid_at = :paidAt, paid_attempt_id = :attempt,
                                updated_at = :now
                         where id = :id and status = any(:from)""")
                 .param("to", PaymentStateMachine.PAY_ORDER.to()).param("from", PaymentStateMachine.PAY_ORDER.from())
-                .param("paidAt", at(paidAt)).param("attempt", attemptId).param("now", at(now)).param("id", paymentId)
+                .param("paidAt", at(paidAt)).param("attempt", attemptId.value()).param("now", at(now))
+                .param("id", paymentId.value())
                 .update() == 1;
     }
 
-    boolean markClosed(String paymentId, Instant now) {
+    boolean markClosed(PaymentId paymentId, Instant now) {
         return jdbc.sql("""
                         update payment_order set status = :to, closed_at = :now, updated_at = :now
                         where id = :id and status = any(:from)""")
                 .param("to", PaymentStateMachine.CLOSE_ORDER.to()).param("from", PaymentStateMachine.CLOSE_ORDER.from())
-                .param("now", at(now)).param("id", paymentId).update() == 1;
+                .param("now", at(now)).param("id", paymentId.value()).update() == 1;
     }
 
-    void markNotRefundable(String paymentId, Instant now) {
+    void markNotRefundable(PaymentId paymentId, Instant now) {
         jdbc.sql("update payment_order set refundable = false, updated_at = :now where id = :id and refundable")
-                .param("now", at(now)).param("id", paymentId).update();
+                .param("now", at(now)).param("id", paymentId.value()).update();
     }
 
-    void changePayWay(String paymentId, PayWay payWay, Instant now) {
+    void changePayWay(PaymentId paymentId, PayWay payWay, Instant now) {
         jdbc.sql("update payment_order set pay_way = :way, updated_at = :now where id = :id and status = 'PENDING'")
-                .param("way", payWay.name()).param("now", at(now)).param("id", paymentId).update();
+                .param("way", payWay.name()).param("now", at(now)).param("id", paymentId.value()).update();
     }
 
     /** Reserves a refund's amount; false when it would exceed what was paid, or the payment is not refundable. */
-    boolean reserveRefund(String paymentId, long amount, int maxRefunds, Instant now) {
+    boolean reserveRefund(PaymentId paymentId, Money amount, int maxRefunds, Instant now) {
         return jdbc.sql("""
                         update payment_order set amount_refunded = amount_refunded + :amount,
                                refund_count = refund_count + 1, updated_at = :now
                         where id = :id and status = 'PAID' and refundable
                           and amount_refunded + :amount <= amount and refund_count < :max""")
-                .param("amount", amount).param("now", at(now)).param("id", paymentId).param("max", maxRefunds)
+                .param("amount", amount.minor()).param("now", at(now)).param("id", paymentId.value())
+                .param("max", maxRefunds)
                 .update() == 1;
     }
 
-    void releaseRefund(String paymentId, long amount, Instant now) {
+    void releaseRefund(PaymentId paymentId, Money amount, Instant now) {
         jdbc.sql("""
                         update payment_order set amount_refunded = amount_refunded - :amount, updated_at = :now
                         where id = :id and amount_refunded >= :amount""")
-                .param("amount", amount).param("now", at(now)).param("id", paymentId).update();
+                .param("amount", amount.minor()).param("now", at(now)).param("id", paymentId.value()).update();
     }
 
     // --- attempts -------------------------------------------------------------------------------
@@ -172,54 +183,56 @@ class PaymentStore {
                             insert into payment_attempt (id, payment_id, merchant_id, app_id, channel, pay_way, amount,
                                 status, created_at, updated_at)
                             values (:id, :payment, :merchant, :app, :channel, :payWay, :amount, 'CREATING', :now, :now)""")
-                    .param("id", attempt.id()).param("payment", attempt.paymentId()).param("merchant", attempt.merchantId())
-                    .param("app", attempt.appId()).param("channel", channel).param("payWay", attempt.payWay().name())
-                    .param("amount", attempt.amount()).param("now", at(attempt.createdAt())).update();
+                    .param("id", attempt.id().value()).param("payment", attempt.paymentId().value())
+                    .param("merchant", attempt.merchantId().value()).param("app", attempt.appId().value())
+                    .param("channel", channel).param("payWay", attempt.payWay().name())
+                    .param("amount", attempt.amount().minor()).param("now", at(attempt.createdAt())).update();
             return Optional.of(attempt);
         } catch (DuplicateKeyException liveAttemptExists) {
             return Optional.empty();
         }
     }
 
-    Optional<AttemptRow> attempt(String attemptId) {
-        return jdbc.sql(ATTEMPT + " where id = :id").param("id", attemptId).query(PaymentStore::attempt).optional();
+    Optional<AttemptRow> attempt(AttemptId attemptId) {
+        return jdbc.sql(ATTEMPT + " where id = :id").param("id", attemptId.value()).query(AttemptRow::read).optional();
     }
 
-    AttemptRow lockAttempt(String attemptId) {
-        return jdbc.sql(ATTEMPT + " where id = :id for update").param("id", attemptId).query(PaymentStore::attempt).single();
+    AttemptRow lockAttempt(AttemptId attemptId) {
+        return jdbc.sql(ATTEMPT + " where id = :id for update").param("id", attemptId.value())
+                .query(AttemptRow::read).single();
     }
 
-    Optional<AttemptRow> liveAttempt(String paymentId) {
+    Optional<AttemptRow> liveAttempt(PaymentId paymentId) {
         return jdbc.sql(ATTEMPT + " where payment_id = :payment and status in ('CREATING', 'PENDING')")
-                .param("payment", paymentId).query(PaymentStore::attempt).optional();
+                .param("payment", paymentId.value()).query(AttemptRow::read).optional();
     }
 
-    List<AttemptRow> attempts(String paymentId) {
+    List<AttemptRow> attempts(PaymentId paymentId) {
         return jdbc.sql(ATTEMPT + " where payment_id = :payment order by created_at, id")
-                .param("payment", paymentId).query(PaymentStore::attempt).list();
+                .param("payment", paymentId.value()).query(AttemptRow::read).list();
     }
 
-    boolean attemptOpened(String attemptId, String actionJson, Instant nextQueryAt, Instant now) {
+    boolean attemptOpened(AttemptId attemptId, String actionJson, Instant nextQueryAt, Instant now) {
         return moveAttempt(attemptId, PaymentStateMachine.OPEN_ATTEMPT, PaymentStateMachine.OPEN_ATTEMPT.from(), """
                 update payment_attempt set status = :to, action = cast(:action as jsonb), next_query_at = :next,
                        updated_at = :now where id = :id and status = any(:from)""",
                 q -> q.param("action", actionJson).param("next", at(nextQueryAt)).param("now", at(now)));
     }
 
-    boolean attemptFailed(String attemptId, AttemptStatus from, String code, String message, Instant now) {
+    boolean attemptFailed(AttemptId attemptId, AttemptStatus from, String code, String message, Instant now) {
         return moveAttempt(attemptId, PaymentStateMachine.FAIL_ATTEMPT, PaymentStateMachine.FAIL_ATTEMPT.from(from), """
                 update payment_attempt set status = :to, failure_code = :code, failure_message = :message,
                        next_query_at = null, updated_at = :now where id = :id and status = any(:from)""",
                 q -> q.param("code", code).param("message", message).param("now", at(now)));
     }
 
-    boolean attemptClosed(String attemptId, Instant now) {
+    boolean attemptClosed(AttemptId attemptId, Instant now) {
         return moveAttempt(attemptId, PaymentStateMachine.CLOSE_ATTEMPT, PaymentStateMachine.CLOSE_ATTEMPT.from(), """
                 update payment_attempt set status = :to, closed_at = :now, next_query_at = null, updated_at = :now
                 where id = :id and status = any(:from)""", q -> q.param("now", at(now)));
     }
 
-    boolean attemptSucceeded(String attemptId, AttemptStatus from, String channelTransactionId, Instant paidAt,
+    boolean attemptSucceeded(AttemptId attemptId, AttemptStatus from, String channelTransactionId, Instant paidAt,
                              boolean finished, Instant now) {
         return moveAttempt(attemptId, PaymentStateMachine.SUCCEED_ATTEMPT,
                 PaymentStateMachine.SUCCEED_ATTEMPT.from(from), """
@@ -230,26 +243,27 @@ class PaymentStore {
                         .param("now", at(now)));
     }
 
-    void attemptFinished(String attemptId, Instant now) {
+    void attemptFinished(AttemptId attemptId, Instant now) {
         jdbc.sql("update payment_attempt set finished = true, updated_at = :now where id = :id and status = 'SUCCEEDED'")
-                .param("now", at(now)).param("id", attemptId).update();
+                .param("now", at(now)).param("id", attemptId.value()).update();
     }
 
-    void scheduleQuery(String attemptId, Instant nextQueryAt, Instant now) {
+    void scheduleQuery(AttemptId attemptId, Instant nextQueryAt, Instant now) {
         jdbc.sql("""
                         update payment_attempt set next_query_at = :next, query_count = query_count + 1, updated_at = :now
                         where id = :id and status = 'PENDING'""")
-                .param("next", at(nextQueryAt)).param("now", at(now)).param("id", attemptId).update();
+                .param("next", at(nextQueryAt)).param("now", at(now)).param("id", attemptId.value()).update();
     }
 
     /** Claims attempts due for a query for this node for a lease: no two nodes work the same attempt at once. */
-    List<String> claimDueAttempts(Instant now, Instant leaseUntil, int limit) {
+    List<AttemptId> claimDueAttempts(Instant now, Instant leaseUntil, int limit) {
         return jdbc.sql("""
                         update payment_attempt set next_query_at = :lease where id in (
                             select id from payment_attempt where status = 'PENDING' and next_query_at <= :now
                             order by next_query_at limit :limit for update skip locked)
                         returning id""")
-                .param("lease", at(leaseUntil)).param("now", at(now)).param("limit", limit).query(String.class).list();
+                .param("lease", at(leaseUntil)).param("now", at(now)).param("limit", limit)
+                .query((rs, row) -> AttemptId.of(rs.getString("id"))).list();
     }
 
     /**
@@ -257,7 +271,7 @@ class PaymentStore {
      * the channel's answer. They become PENDING and due at once, so the query schedule finds out what the channel
      * has (paid, open, or nothing) and settles, closes or retries them like any unnotified attempt.
      */
-    List<String> adoptStaleCreatingAttempts(Instant staleBefore, Instant now, int limit) {
+    List<AttemptId> adoptStaleCreatingAttempts(Instant staleBefore, Instant now, int limit) {
         // the inner select names CREATING as a literal: it is the predicate of the partial index it scans
         return jdbc.sql("""
                         update payment_attempt set status = :to, next_query_at = :now, updated_at = :now
@@ -267,45 +281,27 @@ class PaymentStore {
                         returning id""")
                 .param("to", PaymentStateMachine.OPEN_ATTEMPT.to()).param("from", PaymentStateMachine.OPEN_ATTEMPT.from())
                 .param("now", at(now)).param("stale", at(staleBefore)).param("limit", limit)
-                .query(String.class).list();
+                .query((rs, row) -> AttemptId.of(rs.getString("id"))).list();
     }
 
-    List<String> expiredWithoutLiveAttempt(Instant now, int limit) {
+    List<PaymentId> expiredWithoutLiveAttempt(Instant now, int limit) {
         return jdbc.sql("""
                         select o.id from payment_order o
                         where o.status = 'PENDING' and o.expires_at <= :now
                           and not exists (select 1 from payment_attempt a
                                           where a.payment_id = o.id and a.status in ('CREATING', 'PENDING'))
                         order by o.expires_at limit :limit""")
-                .param("now", at(now)).param("limit", limit).query(String.class).list();
+                .param("now", at(now)).param("limit", limit).query((rs, row) -> PaymentId.of(rs.getString("id")))
+                .list();
     }
 
     /** {@code from}: the move's sources, or the one a caller expects ({@code Transition.from(expected)}). */
-    private boolean moveAttempt(String attemptId, PaymentStateMachine.Transition<AttemptStatus> move, String[] from,
+    private boolean moveAttempt(AttemptId attemptId, PaymentStateMachine.Transition<AttemptStatus> move, String[] from,
                                 String sql, UnaryOperator<JdbcClient.StatementSpec> params) {
-        return params.apply(jdbc.sql(sql).param("id", attemptId).param("to", move.to()).param("from", from))
+        return params.apply(jdbc.sql(sql).param("id", attemptId.value()).param("to", move.to()).param("from", from))
                 .update() == 1;
     }
 
     private static final String ORDER = "select * from payment_order";
     private static final String ATTEMPT = "select * from payment_attempt";
-
-    private static OrderRow order(ResultSet rs, int row) throws SQLException {
-        return new OrderRow(rs.getString("id"), rs.getString("merchant_id"), rs.getString("app_id"),
-                rs.getString("out_trade_no"), rs.getLong("amount"), rs.getString("currency"), rs.getString("subject"),
-                rs.getString("description"), rs.getString("metadata"), rs.getString("notify_url"),
-                rs.getString("return_url"), rs.getString("request_hash"), PaymentStatus.valueOf(rs.getString("status")),
-                PayWay.valueOf(rs.getString("pay_way")), instant(rs, "expires_at"), instant(rs, "paid_at"),
-                rs.getString("paid_attempt_id"), instant(rs, "closed_at"), rs.getBoolean("refundable"),
-                rs.getLong("amount_refunded"), rs.getInt("refund_count"), (Integer) rs.getObject("fee_rate_ppm"),
-                (Long) rs.getObject("fee"), instant(rs, "created_at"));
-    }
-
-    private static AttemptRow attempt(ResultSet rs, int row) throws SQLException {
-        return new AttemptRow(rs.getString("id"), rs.getString("payment_id"), rs.getString("merchant_id"),
-                rs.getString("app_id"), PayWay.valueOf(rs.getString("pay_way")), rs.getLong("amount"),
-                AttemptStatus.valueOf(rs.getString("status")), rs.getString("channel_transaction_id"),
-                rs.getString("action"), rs.getBoolean("finished"), rs.getInt("query_count"),
-                instant(rs, "created_at"), instant(rs, "paid_at"));
-    }
 }

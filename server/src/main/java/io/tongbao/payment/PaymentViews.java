@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
-/** Turns stored rows into what the API shows. */
+/** Turns stored rows into what the API shows: typed ids into their strings, {@code Money} into fen and a code. */
 @Component
 class PaymentViews {
 
@@ -44,10 +44,13 @@ class PaymentViews {
 
     /** With the live attempt's action as the caller already knows it. */
     Payment view(OrderRow order, ClientAction action) {
-        return new Payment(order.id(), order.outTradeNo(), order.appId(), order.amount(), order.currency(),
-                order.subject(), order.description(), order.status(), order.payWay(), order.expiresAt(),
-                order.paidAt(), order.closedAt(), order.amountRefunded(), order.refundable(), order.fee(),
-                order.metadataJson() == null ? null : json.readValue(order.metadataJson(), MAP), action,
+        OrderRow.OrderTerms terms = order.terms();
+        return new Payment(order.id().value(), order.outTradeNo().value(), order.appId().value(),
+                order.amount().minor(), order.amount().currency().name(), terms.subject(), terms.description(),
+                order.status(), order.payWay(), order.expiresAt(), order.paid() == null ? null : order.paid().at(),
+                order.closedAt(), order.refunded().amount().minor(), order.refundable(),
+                order.fee() == null ? null : order.fee().amount().minor(),
+                terms.metadataJson() == null ? null : json.readValue(terms.metadataJson(), MAP), action,
                 order.createdAt());
     }
 

@@ -6,6 +6,8 @@ import io.tongbao.payment.PaymentStateMachine.PaymentStatus;
 import io.tongbao.payment.spi.CloseResult;
 import io.tongbao.payment.spi.TradeRef;
 import io.tongbao.shared.PayWay;
+import io.tongbao.shared.id.OutTradeNo;
+import io.tongbao.shared.id.PaymentId;
 import io.tongbao.shared.web.ApiException;
 import io.tongbao.shared.web.MerchantCaller;
 import java.time.Instant;
@@ -31,14 +33,15 @@ public class Payments {
     }
 
     /** The authoritative status, which merchants poll: one query. */
-    public Payment get(MerchantCaller caller, String paymentId) {
-        return payments.orderWithLiveAction(caller.merchantId(), paymentId).map(views::view)
-                .orElseThrow(() -> ApiException.notFound("payment", paymentId));
+    public Payment get(MerchantCaller caller, PaymentId paymentId) {
+        return payments.orderWithLiveAction(caller.merchant(), paymentId).map(views::view)
+                .orElseThrow(() -> ApiException.notFound("payment", paymentId.value()));
     }
 
-    public Payment byOutTradeNo(MerchantCaller caller, String outTradeNo) {
-        return payments.orderByOutTradeNo(caller.appId(), outTradeNo).filter(o -> o.merchantId().equals(caller.merchantId()))
-                .map(views::view).orElseThrow(() -> ApiException.notFound("payment with out_trade_no", outTradeNo));
+    public Payment byOutTradeNo(MerchantCaller caller, OutTradeNo outTradeNo) {
+        return payments.orderByOutTradeNo(caller.app(), outTradeNo)
+                .filter(o -> o.merchantId().equals(caller.merchant())).map(views::view)
+                .orElseThrow(() -> ApiException.notFound("payment with out_trade_no", outTradeNo.value()));
     }
 
     /**
@@ -70,7 +73,7 @@ public class Payments {
                 throw ApiException.invalid("cursor", "is not a cursor this API returned");
             }
         }
-        List<OrderRow> rows = payments.page(caller.merchantId(), from, to, status, payWay, outTradeNo, cursorAt, cursorId,
+        List<OrderRow> rows = payments.page(caller.merchant(), from, to, status, payWay, outTradeNo, cursorAt, cursorId,
                 limit + 1);
         List<OrderRow> page = rows.subList(0, Math.min(limit, rows.size()));
         String next = rows.size() > limit ? cursorOf(page.getLast()) : null;
@@ -78,7 +81,7 @@ public class Payments {
     }
 
     /** Closes at the channel first; locally only once the channel agreed (or there was nothing open there). */
-    public Payment close(MerchantCaller caller, String paymentId) {
+    public Payment close(MerchantCaller caller, PaymentId paymentId) {
         OrderRow order = order(caller, paymentId);
         if (order.status() == PaymentStatus.CLOSED) {
             return views.view(order);
@@ -95,7 +98,7 @@ public class Payments {
         if (attempt.status() == AttemptStatus.CREATING) {
             throw ApiException.conflict("REQUEST_IN_PROGRESS", "the payment is being opened at the channel; retry shortly");
         }
-        TradeRef trade = new TradeRef(attempt.appId(), attempt.payWay(), attempt.id());
+        TradeRef trade = new TradeRef(attempt.appId(), attempt.payWay(), attempt.id().asOutTradeNo());
         switch (gateways.of(attempt.payWay()).close(trade)) {
             case CloseResult.Closed closed -> settlement.attemptClosed(attempt.id(), true);
             case CloseResult.AlreadyPaid paid -> {
@@ -111,8 +114,9 @@ public class Payments {
         return get(caller, paymentId);
     }
 
-    private OrderRow order(MerchantCaller caller, String paymentId) {
-        return payments.order(caller.merchantId(), paymentId).orElseThrow(() -> ApiException.notFound("payment", paymentId));
+    private OrderRow order(MerchantCaller caller, PaymentId paymentId) {
+        return payments.order(caller.merchant(), paymentId)
+                .orElseThrow(() -> ApiException.notFound("payment", paymentId.value()));
     }
 
     private static String cursorOf(OrderRow row) {

@@ -20,7 +20,8 @@ public record Refund(@Schema(example = "rfd_4f9a1c2e7b3d8k2m9x4p", requiredMode 
                      Instant succeededAt) {
 
     static Refund of(RefundRow row) {
-        return new Refund(row.id(), row.paymentId(), row.outRefundNo(), row.amount(), row.reason(), row.status(),
-                row.automatic(), row.failureCode(), row.failureMessage(), row.createdAt(), row.succeededAt());
+        return new Refund(row.id().value(), row.paymentId().value(), row.outRefundNo().value(), row.amount().minor(),
+                row.reason(), row.status(), row.automatic(), row.failureCode(), row.failureMessage(), row.createdAt(),
+                row.succeededAt());
     }
 }

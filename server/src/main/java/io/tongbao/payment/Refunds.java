@@ -8,7 +8,10 @@ import io.tongbao.payment.PaymentStateMachine.RefundStatus;
 import io.tongbao.payment.spi.RefundCommand;
 import io.tongbao.payment.spi.RefundRef;
 import io.tongbao.payment.spi.RefundResult;
-import io.tongbao.shared.id.Ids;
+import io.tongbao.shared.id.OutRefundNo;
+import io.tongbao.shared.id.PaymentId;
+import io.tongbao.shared.id.RefundId;
+import io.tongbao.shared.money.Money;
 import io.tongbao.shared.web.ApiException;
 import io.tongbao.shared.web.MerchantCaller;
 import java.time.Clock;
@@ -57,61 +60,63 @@ public class Refunds {
             @Schema(example = "customer returned the goods") String reason) {
     }
 
-    public Refund refund(MerchantCaller caller, String paymentId, RefundRequest request) {
-        if (request.outRefundNo() == null || !request.outRefundNo().matches("[A-Za-z0-9_\\-*@|]{1,64}")) {
+    public Refund refund(MerchantCaller caller, PaymentId paymentId, RefundRequest request) {
+        if (!OutRefundNo.isValid(request.outRefundNo())) {
             throw ApiException.invalid("out_refund_no", "is required: letters, digits and _-*@| only, at most 64");
         }
         if (request.amount() == null || request.amount() <= 0) {
             throw ApiException.invalid("amount", "must be a positive number of fen");
         }
-        OrderRow order = payments.order(caller.merchantId(), paymentId)
-                .orElseThrow(() -> ApiException.notFound("payment", paymentId));
-        var existing = refunds.byOutRefundNo(caller.appId(), request.outRefundNo());
+        OrderRow order = payments.order(caller.merchant(), paymentId)
+                .orElseThrow(() -> ApiException.notFound("payment", paymentId.value()));
+        OutRefundNo outRefundNo = OutRefundNo.of(request.outRefundNo());
+        Money amount = Money.of(request.amount(), order.amount().currency());
+        var existing = refunds.byOutRefundNo(caller.app(), outRefundNo);
         if (existing.isPresent()) {
-            return sameOrConflict(existing.get(), paymentId, request);
+            return sameOrConflict(existing.get(), paymentId, amount, outRefundNo);
         }
         Instant now = clock.instant();
-        RefundRow refund = new RefundRow(Ids.next("rfd"), order.id(), order.paidAttemptId(), order.merchantId(),
-                order.appId(), request.outRefundNo(), request.amount(), request.reason(), RefundStatus.PENDING, false,
-                null, null, null, null, now, null);
-        Boolean created = transactions.execute(status -> {
+        NewRefund created = transactions.execute(status -> {
             OrderRow locked = payments.lockOrder(order.id());
-            requireRefundable(locked, request.amount(), now);
-            if (!payments.reserveRefund(order.id(), request.amount(), MAX_REFUNDS_PER_PAYMENT, now)) {
-                throw ApiException.rule("REFUND_EXCEEDS_PAID", "refunding " + request.amount() + " fen would exceed the "
-                        + (locked.amount() - locked.amountRefunded()) + " fen still refundable");
+            requireRefundable(locked, amount, now);
+            if (!payments.reserveRefund(order.id(), amount, MAX_REFUNDS_PER_PAYMENT, now)) {
+                throw exceedsPaid(amount, locked);
             }
+            NewRefund refund = NewRefund.requested(locked, outRefundNo, amount, request.reason(), now);
             if (!refunds.insert(refund, now.plus(SUBMISSION_LEASE))) {
                 status.setRollbackOnly();
-                return false;
+                return null;
             }
-            return true;
+            return refund;
         });
-        if (!Boolean.TRUE.equals(created)) {
+        if (created == null) {
             // the same refund number arrived twice at once: the other request created it
-            return sameOrConflict(refunds.byOutRefundNo(caller.appId(), request.outRefundNo()).orElseThrow(),
-                    paymentId, request);
+            return sameOrConflict(refunds.byOutRefundNo(caller.app(), outRefundNo).orElseThrow(), paymentId, amount,
+                    outRefundNo);
         }
-        submit(refund.id());
-        return Refund.of(refunds.byId(refund.id()).orElseThrow());
+        submit(created.id());
+        return Refund.of(refunds.byId(created.id()).orElseThrow());
     }
 
-    public List<Refund> refundsOf(MerchantCaller caller, String paymentId) {
-        payments.order(caller.merchantId(), paymentId).orElseThrow(() -> ApiException.notFound("payment", paymentId));
+    public List<Refund> refundsOf(MerchantCaller caller, PaymentId paymentId) {
+        payments.order(caller.merchant(), paymentId)
+                .orElseThrow(() -> ApiException.notFound("payment", paymentId.value()));
         return refunds.ofPayment(paymentId).stream().map(Refund::of).toList();
     }
 
     /** Asks the channel to refund; safe to repeat, since the channel deduplicates by our refund id. */
-    void submit(String refundId) {
+    void submit(RefundId refundId) {
         RefundRow refund = refunds.byId(refundId).orElseThrow();
         if (refund.status() != RefundStatus.PENDING) {
             return;
         }
         AttemptRow attempt = payments.attempt(refund.attemptId()).orElseThrow();
         RefundResult result = gateways.of(attempt.payWay()).refund(new RefundCommand(refund.appId(), attempt.payWay(),
-                attempt.id(), refund.id(), refund.amount(), attempt.amount(), refund.reason()));
+                attempt.id().asOutTradeNo(), refund.id().asOutRefundNo(), refund.amount(), attempt.amount(),
+                refund.reason()));
         Instant now = clock.instant();
-        RefundRef ref = new RefundRef(refund.appId(), attempt.payWay(), attempt.id(), refund.id());
+        RefundRef ref = new RefundRef(refund.appId(), attempt.payWay(), attempt.id().asOutTradeNo(),
+                refund.id().asOutRefundNo());
         switch (result) {
             case RefundResult.Accepted accepted ->
                     refunds.submitted(refund.id(), accepted.channelRefundId(), now.plus(Duration.ofMinutes(1)), now);
@@ -124,29 +129,34 @@ public class Refunds {
         }
     }
 
-    private void requireRefundable(OrderRow order, long amount, Instant now) {
+    private void requireRefundable(OrderRow order, Money amount, Instant now) {
         if (order.status() != PaymentStatus.PAID) {
             throw ApiException.rule("PAYMENT_NOT_PAID", "payment " + order.id() + " is " + order.status());
         }
         if (!order.refundable()) {
             throw ApiException.rule("PAYMENT_NOT_REFUNDABLE", "the channel no longer accepts refunds for this payment");
         }
-        if (order.paidAt().plus(REFUND_WINDOW).isBefore(now)) {
+        if (order.paid().at().plus(REFUND_WINDOW).isBefore(now)) {
             throw ApiException.rule("REFUND_WINDOW_CLOSED", "refunds are accepted within a year of payment");
         }
-        if (order.refundCount() >= MAX_REFUNDS_PER_PAYMENT) {
+        if (order.refunded().count() >= MAX_REFUNDS_PER_PAYMENT) {
             throw ApiException.rule("TOO_MANY_REFUNDS", "at most " + MAX_REFUNDS_PER_PAYMENT + " refunds per payment");
         }
-        if (amount > order.amount() - order.amountRefunded()) {
-            throw ApiException.rule("REFUND_EXCEEDS_PAID", "refunding " + amount + " fen would exceed the "
-                    + (order.amount() - order.amountRefunded()) + " fen still refundable");
+        if (amount.isGreaterThan(order.refundableAmount())) {
+            throw exceedsPaid(amount, order);
         }
     }
 
-    private static Refund sameOrConflict(RefundRow existing, String paymentId, RefundRequest request) {
-        if (!existing.paymentId().equals(paymentId) || existing.amount() != request.amount()) {
+    private static ApiException exceedsPaid(Money amount, OrderRow order) {
+        return ApiException.rule("REFUND_EXCEEDS_PAID", "refunding " + amount.minor() + " fen would exceed the "
+                + order.refundableAmount().minor() + " fen still refundable");
+    }
+
+    private static Refund sameOrConflict(RefundRow existing, PaymentId paymentId, Money amount,
+                                         OutRefundNo outRefundNo) {
+        if (!existing.paymentId().equals(paymentId) || !existing.amount().equals(amount)) {
             throw ApiException.conflict("OUT_REFUND_NO_REUSED",
-                    "out_refund_no " + request.outRefundNo() + " was used for another refund");
+                    "out_refund_no " + outRefundNo + " was used for another refund");
         }
         return Refund.of(existing);
     }

@@ -1,17 +1,21 @@
 package io.tongbao.payment;
 
-import io.tongbao.merchant.ChannelAccounts;
 import io.tongbao.merchant.FeeRates;
 import io.tongbao.payment.PaymentStateMachine.AttemptStatus;
 import io.tongbao.payment.PaymentStateMachine.PaymentStatus;
 import io.tongbao.payment.spi.BuyerIds;
+import io.tongbao.payment.spi.ChannelAccountCheck;
 import io.tongbao.payment.spi.ClientAction;
 import io.tongbao.payment.spi.CloseResult;
 import io.tongbao.payment.spi.PrepayCommand;
 import io.tongbao.payment.spi.PrepayResult;
 import io.tongbao.payment.spi.TradeRef;
 import io.tongbao.shared.PayWay;
-import io.tongbao.shared.id.Ids;
+import io.tongbao.shared.id.AppId;
+import io.tongbao.shared.id.OutTradeNo;
+import io.tongbao.shared.id.PaymentId;
+import io.tongbao.shared.money.Currency;
+import io.tongbao.shared.money.Money;
 import io.tongbao.shared.time.JdbcTime;
 import io.tongbao.shared.web.ApiException;
 import io.tongbao.shared.web.MerchantCaller;
@@ -42,12 +46,12 @@ public class UnifiedOrders {
     private final PaymentSettlement settlement;
     private final PaymentViews views;
     private final Gateways gateways;
-    private final ChannelAccounts channelAccounts;
+    private final ChannelAccountCheck channelAccounts;
     private final FeeRates feeRates;
     private final Clock clock;
 
     UnifiedOrders(PaymentStore payments, PaymentSettlement settlement, PaymentViews views, Gateways gateways,
-                  ChannelAccounts channelAccounts, FeeRates feeRates, Clock clock) {
+                  ChannelAccountCheck channelAccounts, FeeRates feeRates, Clock clock) {
         this.payments = payments;
         this.settlement = settlement;
         this.views = views;
@@ -59,23 +63,26 @@ public class UnifiedOrders {
 
     public Payment order(MerchantCaller caller, OrderRequest request) {
         Duration expiry = OrderValidation.validate(request);
-        requireChannelAccount(caller.appId(), request.payWay());
+        AppId appId = caller.app();
+        requireChannelAccount(appId, request.payWay());
         // PostgreSQL keeps microseconds: the answer is built from these values, so they must be what a GET reads back
         Instant now = JdbcTime.toDatabasePrecision(clock.instant());
         String hash = requestHash(request);
-        Integer ratePpm = feeRates.ratePpm(caller.appId(), request.payWay()).stream().boxed().findFirst().orElse(null);
-        OrderRow fresh = new OrderRow(Ids.next("pay"), caller.merchantId(), caller.appId(), request.outTradeNo(),
-                request.amount(), "CNY", request.subject().strip(), request.description(),
-                views.metadataJson(request.metadata()), request.notifyUrl(), request.returnUrl(), hash,
-                PaymentStatus.PENDING, request.payWay(), now.plus(expiry), null, null, null, true, 0, 0, ratePpm,
-                ratePpm == null ? null : fee(request.amount(), ratePpm), now);
-        AttemptRow firstAttempt = creatingAttempt(fresh, request.payWay(), now);
+        Money amount = Money.of(request.amount(), Currency.byCode(request.currency()).orElse(Currency.CNY));
+        OutTradeNo outTradeNo = OutTradeNo.of(request.outTradeNo());
+        OrderRow.Fee fee = feeRates.ratePpm(appId.value(), request.payWay()).stream()
+                .mapToObj(ratePpm -> new OrderRow.Fee(ratePpm, fee(amount, ratePpm))).findFirst().orElse(null);
+        OrderRow.OrderTerms terms = new OrderRow.OrderTerms(request.subject().strip(), request.description(),
+                views.metadataJson(request.metadata()), request.notifyUrl(), request.returnUrl(), hash);
+        OrderRow fresh = OrderRow.created(PaymentId.next(), caller.merchant(), appId, outTradeNo, amount, terms,
+                request.payWay(), now.plus(expiry), fee, now);
+        AttemptRow firstAttempt = AttemptRow.creating(fresh, request.payWay(), now);
         // a new order and its first attempt in one transaction: one commit, and no one can see the order without it
         if (payments.insertOrderWithAttempt(fresh, firstAttempt, request.payWay().channel().name())) {
             return open(fresh, firstAttempt, request);
         }
-        OrderRow order = payments.orderByOutTradeNo(caller.appId(), request.outTradeNo()).orElseThrow();
-        if (!order.requestHash().equals(hash)) {
+        OrderRow order = payments.orderByOutTradeNo(appId, outTradeNo).orElseThrow();
+        if (!order.terms().requestHash().equals(hash)) {
             throw ApiException.conflict("OUT_TRADE_NO_REUSED", "out_trade_no " + request.outTradeNo()
                     + " was used for a payment with other parameters (amount, subject, description, URLs or metadata)");
         }
@@ -101,16 +108,11 @@ public class UnifiedOrders {
                 return views.view(reload(order.id()));
             }
         }
-        AttemptRow attempt = creatingAttempt(order, request.payWay(), now);
+        AttemptRow attempt = AttemptRow.creating(order, request.payWay(), now);
         if (payments.insertCreatingAttempt(attempt, request.payWay().channel().name()).isEmpty()) {
             return views.view(awaitConcurrentAttempt(order.id()));
         }
         return open(order, attempt, request);
-    }
-
-    private static AttemptRow creatingAttempt(OrderRow order, PayWay payWay, Instant now) {
-        return new AttemptRow(Ids.next("att"), order.id(), order.merchantId(), order.appId(), payWay, order.amount(),
-                AttemptStatus.CREATING, null, null, false, 0, now, null);
     }
 
     /** Opens the CREATING attempt at the channel; the answer shows the action just made, without reading it back. */
@@ -119,8 +121,8 @@ public class UnifiedOrders {
             payments.changePayWay(order.id(), request.payWay(), attempt.createdAt());
         }
         PrepayResult result = gateways.of(request.payWay()).prepay(new PrepayCommand(order.appId(), request.payWay(),
-                attempt.id(), order.amount(), order.currency(), order.subject(), order.description(),
-                order.expiresAt(), order.returnUrl(), request.clientIp(),
+                attempt.id().asOutTradeNo(), order.amount(), order.terms().subject(), order.terms().description(),
+                order.expiresAt(), order.terms().returnUrl(), request.clientIp(),
                 new BuyerIds(request.openid(), request.buyerId(), request.authCode())));
         Instant after = clock.instant();
         ClientAction shown = null;
@@ -132,7 +134,7 @@ public class UnifiedOrders {
                 shown = awaiting.action();
             }
             case PrepayResult.Paid paid -> settlement.tradePaid(
-                    new TradeRef(order.appId(), request.payWay(), attempt.id()), paid.trade());
+                    new TradeRef(order.appId(), request.payWay(), attempt.id().asOutTradeNo()), paid.trade());
             case PrepayResult.Processing processing -> {
                 shown = new ClientAction(ClientAction.Type.NONE, Map.of("waiting_for", "buyer confirmation"));
                 opened = payments.attemptOpened(attempt.id(), views.actionJson(shown),
@@ -159,14 +161,15 @@ public class UnifiedOrders {
     /** True when a new attempt may start; false when the previous one turned out paid. */
     private boolean closePrevious(AttemptRow previous) {
         CloseResult result = gateways.of(previous.payWay())
-                .close(new TradeRef(previous.appId(), previous.payWay(), previous.id()));
+                .close(new TradeRef(previous.appId(), previous.payWay(), previous.id().asOutTradeNo()));
         return switch (result) {
             case CloseResult.Closed closed -> {
                 settlement.attemptClosed(previous.id(), false);
                 yield true;
             }
             case CloseResult.AlreadyPaid paid -> {
-                settlement.tradePaid(new TradeRef(previous.appId(), previous.payWay(), previous.id()), paid.trade());
+                settlement.tradePaid(new TradeRef(previous.appId(), previous.payWay(), previous.id().asOutTradeNo()),
+                        paid.trade());
                 yield false;
             }
             case CloseResult.NotYet notYet -> throw new ApiException(HttpStatus.CONFLICT,
@@ -178,7 +181,7 @@ public class UnifiedOrders {
         };
     }
 
-    private OrderRow awaitConcurrentAttempt(String paymentId) {
+    private OrderRow awaitConcurrentAttempt(PaymentId paymentId) {
         Instant deadline = clock.instant().plus(WAIT_FOR_CONCURRENT_ATTEMPT);
         while (clock.instant().isBefore(deadline)) {
             Optional<AttemptRow> live = payments.liveAttempt(paymentId);
@@ -190,19 +193,20 @@ public class UnifiedOrders {
         throw ApiException.conflict("REQUEST_IN_PROGRESS", "another request is opening this payment at the channel; retry");
     }
 
-    private OrderRow reload(String paymentId) {
+    private OrderRow reload(PaymentId paymentId) {
         return payments.orderById(paymentId).orElseThrow();
     }
 
-    private void requireChannelAccount(String appId, PayWay payWay) {
-        boolean configured = switch (payWay.channel()) {
-            case ALIPAY -> channelAccounts.alipay(appId).isPresent();
-            case WECHATPAY -> channelAccounts.wechatPay(appId).isPresent();
-        };
-        if (!configured) {
+    private void requireChannelAccount(AppId appId, PayWay payWay) {
+        if (!channelAccounts.canUse(appId.value(), payWay)) {
             throw ApiException.rule("CHANNEL_NOT_CONFIGURED", "this app has no " + payWay.channel()
                     + " account; the operator sets it up under /api/operator/apps/{app_id}/channels");
         }
+    }
+
+    /** The fee at a rate in parts per million, rounded half up to the minor unit. */
+    static Money fee(Money amount, int ratePpm) {
+        return Money.of(fee(amount.minor(), ratePpm), amount.currency());
     }
 
     /** Fee in fen, rounded half up; checked arithmetic. */
@@ -211,7 +215,8 @@ public class UnifiedOrders {
     }
 
     private String requestHash(OrderRequest request) {
-        String canonical = String.join("\u0000", String.valueOf(request.amount()), "CNY", request.subject().strip(),
+        String canonical = String.join("\u0000", String.valueOf(request.amount()), Currency.CNY.name(),
+                request.subject().strip(),
                 String.valueOf(request.description()), String.valueOf(request.notifyUrl()),
                 String.valueOf(request.returnUrl()), String.valueOf(views.metadataJson(request.metadata())));
         try {

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import java.util.Objects;
 
 /**
  * What holds for every operation, added to the description in one place rather than on each handler: how each side
@@ -97,7 +98,7 @@ final class ApiDocsConventions implements OpenApiCustomizer {
         Components components = api.getComponents() == null ? new Components() : api.getComponents();
         api.components(components);
         ModelConverters.getInstance(openApi31).readAll(ApiError.class).forEach(components::addSchemas);
-        describeErrorSchema(components.getSchemas().get(ERROR_SCHEMA));
+        describeErrorSchema(Objects.requireNonNull(components.getSchemas().get(ERROR_SCHEMA)));
         securitySchemes(components);
         headers(components);
         if (api.getPaths() != null) {
@@ -202,10 +203,10 @@ final class ApiDocsConventions implements OpenApiCustomizer {
     private static void describeErrorSchema(Schema schema) {
         schema.description("The one error shape of both APIs (docs/api.md)");
         Map<String, Schema> properties = schema.getProperties();
-        properties.get("code").description("Stable: switch on it").example("INVALID_PARAMETER");
-        properties.get("message").description("For people; may change. Names the field for INVALID_PARAMETER")
+        Objects.requireNonNull(properties.get("code")).description("Stable: switch on it").example("INVALID_PARAMETER");
+        Objects.requireNonNull(properties.get("message")).description("For people; may change. Names the field for INVALID_PARAMETER")
                 .example("notify_url: must be an absolute http(s) URL");
-        properties.get("request_id").description("Also in the Tongbao-Request-Id header: quote it to the operator")
+        Objects.requireNonNull(properties.get("request_id")).description("Also in the Tongbao-Request-Id header: quote it to the operator")
                 .example("req_5x8k2m9x4p1q8r3t6v5w");
         schema.required(List.of("code", "message", "request_id"));
     }

@@ -1,6 +1,7 @@
 package io.tongbao.platform;
 
 import java.time.Duration;
+import java.util.Objects;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 
@@ -16,6 +17,12 @@ final class LoginRefused extends AuthenticationException {
         this.status = status;
         this.code = code;
         this.retryAfter = retryAfter;
+    }
+
+    /** Never null: every refusal says why. */
+    @Override
+    public String getMessage() {
+        return Objects.requireNonNull(super.getMessage());
     }
 
     static LoginRefused throttled(Duration wait) {

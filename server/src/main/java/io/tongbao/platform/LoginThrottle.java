@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Holds back password guessing before any password is hashed. Failed logins spend a per-username and a
@@ -97,7 +98,7 @@ class LoginThrottle {
                 .param("before", now.minusDays(1)).param("now", now).update();
     }
 
-    private Duration wait(Bucket bucket) {
+    private Duration wait(@Nullable Bucket bucket) {
         if (bucket == null) {
             return Duration.ZERO;
         }

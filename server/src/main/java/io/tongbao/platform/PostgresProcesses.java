@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /** Runs initdb, pg_ctl and single-user postgres for one data directory, with their output in one log file. */
 final class PostgresProcesses {
@@ -78,7 +79,7 @@ final class PostgresProcesses {
         }
     }
 
-    private void run(List<String> command, String input, Duration patience) {
+    private void run(List<String> command, @Nullable String input, Duration patience) {
         try {
             ownerOnlyLog();
             Process process = new ProcessBuilder(command)

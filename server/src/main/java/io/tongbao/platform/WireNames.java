@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.PropertyNamingStrategies.NamingBase;
 import tools.jackson.databind.PropertyNamingStrategy;
 import tools.jackson.databind.json.JsonMapper;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The names the API really uses on the wire, for the description. springdoc 3 describes models with swagger-core,
@@ -28,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class WireNames {
 
-    private final PropertyNamingStrategies.NamingBase naming;
+    private final PropertyNamingStrategies.@Nullable NamingBase naming;
     private final SchemaNames schemaNames = new SchemaNames();
     private final Map<String, Class<?>> classes = new ConcurrentHashMap<>();
 

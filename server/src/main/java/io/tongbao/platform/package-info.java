@@ -3,6 +3,8 @@
  * accounts and who may call what. Business modules do not depend on it.
  */
 @ApplicationModule(displayName = "Platform", allowedDependencies = "shared")
+@NullMarked
 package io.tongbao.platform;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

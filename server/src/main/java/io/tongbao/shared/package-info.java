@@ -3,6 +3,8 @@
  * Open, so that its sub-packages are part of its API.
  */
 @ApplicationModule(displayName = "Shared", type = ApplicationModule.Type.OPEN)
+@NullMarked
 package io.tongbao.shared;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

@@ -3,9 +3,11 @@ package io.tongbao.webhook;
 import static io.tongbao.shared.time.JdbcTime.at;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.jspecify.annotations.Nullable;
 
 /** Deliveries and their attempts in SQL; claims are leases, so two nodes never send one delivery at the same time. */
 @Repository
@@ -54,7 +56,7 @@ class DeliveryStore {
                 .param("status", status).param("now", at(now)).param("id", deliveryId).update() == 1;
     }
 
-    void retryAt(String deliveryId, Instant next, Integer status, String error, Instant now) {
+    void retryAt(String deliveryId, Instant next, @Nullable Integer status, String error, Instant now) {
         jdbc.sql("""
                         update webhook_delivery set attempt_count = attempt_count + 1, last_status = :status,
                                last_error = :error, next_attempt_at = :next, updated_at = :now
@@ -63,7 +65,7 @@ class DeliveryStore {
                 .param("id", deliveryId).update();
     }
 
-    void dead(String deliveryId, Integer status, String error, Instant now) {
+    void dead(String deliveryId, @Nullable Integer status, String error, Instant now) {
         jdbc.sql("""
                         update webhook_delivery set status = 'DEAD', attempt_count = attempt_count + 1,
                                last_status = :status, last_error = :error, next_attempt_at = null, updated_at = :now
@@ -78,7 +80,7 @@ class DeliveryStore {
     }
 
     /** Resend: the schedule starts again from now; earlier attempts stay on record. */
-    int resend(String appId, String eventId, String fallbackUrl, Instant now) {
+    int resend(String appId, String eventId, @Nullable String fallbackUrl, Instant now) {
         return jdbc.sql("""
                         update webhook_delivery set status = 'PENDING', attempt_count = 0, next_attempt_at = :now,
                                url = coalesce(url, :fallback), last_error = null, updated_at = :now
@@ -88,7 +90,7 @@ class DeliveryStore {
                 .update();
     }
 
-    List<String> deadEvents(String appId, Instant from, Instant to, int limit) {
+    List<String> deadEvents(String appId, @Nullable Instant from, @Nullable Instant to, int limit) {
         return jdbc.sql("""
                         select d.event_id from webhook_delivery d join webhook_event e on e.id = d.event_id
                         where d.app_id = :app and d.status = 'DEAD'
@@ -96,6 +98,6 @@ class DeliveryStore {
                           and (cast(:to as timestamptz) is null or e.created_at < :to)
                         order by e.created_at limit :limit""")
                 .param("app", appId).param("from", at(from)).param("to", at(to)).param("limit", limit)
-                .query(String.class).list();
+                .query(String.class).list().stream().map(Objects::requireNonNull).toList();
     }
 }

@@ -6,6 +6,7 @@ import io.tongbao.payment.PaymentEvents.PaymentSucceeded;
 import io.tongbao.payment.PaymentEvents.RefundFailed;
 import io.tongbao.payment.PaymentEvents.RefundSucceeded;
 import io.tongbao.payment.Payments;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
@@ -77,7 +78,7 @@ class DomainEventListener {
      * it when the event carried the URL: a receiver, and {@code GET /api/v1/events} over old and new events, sees one
      * shape. Dropping the field would be an API change of its own.
      */
-    private ObjectNode data(Object event, String notifyUrl) {
+    private ObjectNode data(Object event, @Nullable String notifyUrl) {
         ObjectNode data = json.valueToTree(event);
         data.put("notify_url", notifyUrl);
         return data;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where Tongbao may send a webhook. Only http(s); and unless {@code tongbao.webhooks.allow-private-targets}, only to
@@ -117,7 +118,7 @@ class TargetPolicy {
      * reaches (or is translated to) that IPv4 address, so it is judged by the IPv4 rules. {@code ::} and {@code ::1}
      * are IPv4-compatible in form (0.0.0.0 and 0.0.0.1), and so refused with 0.0.0.0/8.
      */
-    private static byte[] embeddedIpv4(byte[] ipv6) {
+    private static byte @Nullable [] embeddedIpv4(byte[] ipv6) {
         if (MAPPED.contains(ipv6) || TRANSLATED.contains(ipv6) || COMPATIBLE.contains(ipv6) || NAT64.contains(ipv6)) {
             return Arrays.copyOfRange(ipv6, 12, 16);
         }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.jspecify.annotations.Nullable;
 
 @RestController
 class WebhookController {
@@ -69,8 +70,9 @@ class WebhookController {
     @Operation(operationId = "listEvents",
             summary = "Events of this app, oldest first after a cursor (types: comma-separated filter)")
     @GetMapping("/api/v1/events")
-    WebhookEvents.Page list(MerchantCaller caller, @RequestParam(required = false) String types,
-                            @RequestParam(required = false) String after, @RequestParam(defaultValue = "50") int limit) {
+    WebhookEvents.Page list(MerchantCaller caller, @RequestParam(required = false) @Nullable String types,
+                            @RequestParam(required = false) @Nullable String after,
+                            @RequestParam(defaultValue = "50") int limit) {
         return events.list(caller.appId(), types, after, limit);
     }
 

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -146,7 +147,7 @@ class WebhookDispatcher implements DisposableBean {
         Instant now = clock.instant();
         deliveries.recordAttempt(claimed.id(), started, result);
         if (result.delivered()) {
-            deliveries.succeeded(claimed.id(), result.status(), now);
+            deliveries.succeeded(claimed.id(), Objects.requireNonNull(result.status()), now); // delivered: it answered
             return;
         }
         String error = result.error() != null ? result.error() : "HTTP " + result.status();

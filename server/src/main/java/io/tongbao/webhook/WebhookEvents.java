@@ -8,6 +8,7 @@ import io.tongbao.merchant.WebhookSignatures;
 import io.tongbao.shared.web.ApiException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
+import org.jspecify.annotations.Nullable;
 
 /** Reading events back (to catch up after an outage), their delivery attempts, and resending. */
 @Service
@@ -41,18 +43,20 @@ class WebhookEvents {
     }
 
     @Schema(name = "EventPage", description = "Events after a cursor; pass next_after as after for the next page")
-    record Page(List<Map<String, Object>> data, boolean hasMore, String nextAfter) {
+    record Page(List<Map<String, Object>> data, boolean hasMore, @Nullable String nextAfter) {
     }
 
-    record Attempt(Instant attemptedAt, Integer statusCode, int latencyMs, String responseExcerpt, String error) {
+    record Attempt(Instant attemptedAt, @Nullable Integer statusCode, int latencyMs, @Nullable String responseExcerpt,
+                   @Nullable String error) {
     }
 
-    record Delivery(String id, String url, String status, int attemptCount, Instant nextAttemptAt, Integer lastStatus,
-                    String lastError, Instant deliveredAt, List<Attempt> attempts) {
+    record Delivery(String id, String url, String status, int attemptCount, @Nullable Instant nextAttemptAt,
+                    @Nullable Integer lastStatus, @Nullable String lastError, @Nullable Instant deliveredAt,
+                    List<Attempt> attempts) {
     }
 
     /** Oldest first after the given event id, so that a merchant can read everything it missed, in order. */
-    Page list(String appId, String types, String after, int limit) {
+    Page list(String appId, @Nullable String types, @Nullable String after, int limit) {
         if (limit < 1 || limit > 100) {
             throw ApiException.invalid("limit", "between 1 and 100");
         }
@@ -71,7 +75,7 @@ class WebhookEvents {
                                (select created_at, id from webhook_event where id = :after and app_id = :app))
                         order by created_at, id limit :limit""")
                 .param("app", appId).param("types", wanted).param("after", after).param("limit", limit + 1)
-                .query(String.class).list();
+                .query(String.class).list().stream().map(Objects::requireNonNull).toList();
         List<Map<String, Object>> data = payloads.stream().limit(limit).map(p -> json.readValue(p, MAP)).toList();
         boolean more = payloads.size() > limit;
         return new Page(data, more, data.isEmpty() ? after : (String) data.getLast().get("id"));
@@ -101,7 +105,7 @@ class WebhookEvents {
         return deliveries.resend(appId, eventId, apps.defaultNotifyUrl(appId).orElse(null), clock.instant());
     }
 
-    int resendDead(String appId, Instant from, Instant to) {
+    int resendDead(String appId, @Nullable Instant from, @Nullable Instant to) {
         int resent = 0;
         for (String eventId : deliveries.deadEvents(appId, from, to, 10_000)) {
             resent += deliveries.resend(appId, eventId, apps.defaultNotifyUrl(appId).orElse(null), clock.instant());
@@ -114,7 +118,7 @@ class WebhookEvents {
                         select attempted_at, status_code, latency_ms, response_excerpt, error from webhook_attempt
                         where delivery_id = :delivery order by id""")
                 .param("delivery", deliveryId)
-                .query((rs, row) -> new Attempt(instant(rs.getTimestamp(1)), (Integer) rs.getObject(2), rs.getInt(3),
+                .query((rs, row) -> new Attempt(Objects.requireNonNull(instant(rs.getTimestamp(1))), (Integer) rs.getObject(2), rs.getInt(3),
                         rs.getString(4), rs.getString(5)))
                 .list();
     }

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.ObjectMapper;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a domain event into a webhook event and its delivery, once: the source key makes a republished domain event
@@ -47,7 +48,7 @@ class WebhookOutbox {
      * events, the payer account for ledger events).
      */
     record Draft(String merchantId, String appId, String type, String objectId, String streamKey, String sourceKey,
-                 Object data, String notifyUrl) {
+                 Object data, @Nullable String notifyUrl) {
     }
 
     @Transactional

@@ -25,6 +25,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One HTTP POST of an event to a merchant: signed, bounded in time (connect, each read and write, and the whole call
@@ -63,7 +64,7 @@ class WebhookSender {
                 .build();
     }
 
-    record Result(Integer status, long latencyMs, String excerpt, String error) {
+    record Result(@Nullable Integer status, long latencyMs, @Nullable String excerpt, @Nullable String error) {
         boolean delivered() {
             return status != null && status >= 200 && status < 300;
         }
@@ -125,7 +126,7 @@ class WebhookSender {
         return Duration.ofNanos(System.nanoTime() - started).toMillis();
     }
 
-    private static String excerpt(String body) {
+    private static @Nullable String excerpt(@Nullable String body) {
         return body == null ? null : body.length() <= EXCERPT ? body : body.substring(0, EXCERPT) + "…";
     }
 

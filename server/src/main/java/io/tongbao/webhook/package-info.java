@@ -5,6 +5,8 @@
  * payment and ledger modules it uses only their event types.
  */
 @ApplicationModule(displayName = "Webhook", allowedDependencies = {"merchant", "shared", "payment", "ledger"})
+@NullMarked
 package io.tongbao.webhook;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

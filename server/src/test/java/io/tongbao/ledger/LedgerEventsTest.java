@@ -3,7 +3,7 @@ package io.tongbao.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tongbao.shared.web.ApiException;
+import io.tongbao.ledger.LedgerRefusal.Code;
 import io.tongbao.shared.web.MerchantCaller;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -101,8 +101,8 @@ class LedgerEventsTest {
     void aSingleTransferCommitsOnlyWithItsEventAndARefusedOneWritesNone() {
         fixture.subscribed.add(merchant.appId());
         move("issue-1", bank, alice, 100);
-        assertThatThrownBy(() -> move("t-1", alice, bob, 101)).isInstanceOf(ApiException.class)
-                .extracting("code").isEqualTo("INSUFFICIENT_FUNDS");
+        assertThatThrownBy(() -> move("t-1", alice, bob, 101)).isInstanceOf(LedgerException.class)
+                .extracting("refusal.code").isEqualTo(Code.INSUFFICIENT_FUNDS);
         assertThat(events()).hasSize(1);
 
         // the outbox refuses rows: the one-statement transfer must roll back whole
@@ -111,7 +111,7 @@ class LedgerEventsTest {
         assertThat(ledger.account(merchant, alice).balance()).isEqualTo(100);
         assertThat(fixture.ledger.statement(merchant, alice, new StatementQuery(10, null, null, null, null)).lines())
                 .hasSize(1);
-        assertThatThrownBy(() -> ledger.transferById(merchant, "t-2")).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> ledger.transferById(merchant, "t-2")).isInstanceOf(LedgerException.class);
     }
 
     @Test

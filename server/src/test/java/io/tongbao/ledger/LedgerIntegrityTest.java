@@ -2,11 +2,12 @@ package io.tongbao.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tongbao.shared.web.ApiException;
+import io.tongbao.ledger.LedgerRefusal.Code;
 import io.tongbao.shared.web.MerchantCaller;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,7 +18,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
 
 /** Overdrafts under concurrency, and rows changed behind the ledger's back. */
 class LedgerIntegrityTest {
@@ -62,8 +62,9 @@ class LedgerIntegrityTest {
                                             List.of(new TransferRequest(id, "gold", w.alice(), w.bob(), amount, 1, null, null))))
                                             .results().forEach(item -> {
                                                 if (item.status() != BatchResult.Status.APPLIED) {
-                                                    throw new ApiException(HttpStatus.CONFLICT,
-                                                            item.error().code(), item.error().message());
+                                                    throw new LedgerException(new LedgerRefusal(
+                                                            Code.valueOf(item.error().code()),
+                                                            item.error().message(), Map.of()));
                                                 }
                                             });
                                     default -> {
@@ -74,8 +75,8 @@ class LedgerIntegrityTest {
                                     }
                                 }
                                 spent.addAndGet(amount);
-                            } catch (ApiException refused) {
-                                assertThat(refused.code()).isEqualTo("INSUFFICIENT_FUNDS");
+                            } catch (LedgerException refused) {
+                                assertThat(refused.code()).isEqualTo(Code.INSUFFICIENT_FUNDS);
                             }
                         }
                         return null;

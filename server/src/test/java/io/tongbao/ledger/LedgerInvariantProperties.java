@@ -2,7 +2,6 @@ package io.tongbao.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tongbao.shared.web.ApiException;
 import io.tongbao.shared.web.MerchantCaller;
 import java.time.Duration;
 import java.time.Instant;
@@ -458,7 +457,7 @@ class LedgerInvariantProperties {
             Object result;
             try {
                 result = call.send();
-            } catch (ApiException refused) {
+            } catch (LedgerException refused) {
                 if (world.predict) {
                     assertThat(expected).as("refused with %s: %s", refused.code(), refused.getMessage()).isFalse();
                 }
@@ -503,7 +502,7 @@ class LedgerInvariantProperties {
                     sent.set(sent.indexOf(first), now);
                     effects.put(now, effects.get(first));
                     sameness.put(now, sameness.get(first));
-                } catch (ApiException stillRefused) {
+                } catch (LedgerException stillRefused) {
                     // refused again: nothing to count
                 }
                 return;

@@ -3,7 +3,7 @@ package io.tongbao.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tongbao.shared.web.ApiException;
+import io.tongbao.ledger.LedgerRefusal.Code;
 import io.tongbao.shared.web.MerchantCaller;
 import java.time.Duration;
 import java.util.List;
@@ -77,18 +77,18 @@ class LedgerModuleTest {
         assertThat(again).isEqualTo(first);
         assertThat(ledger.account(merchant, bob).balance()).isEqualTo(100);
         assertThatThrownBy(() -> move("t-1", alice, bob, 101, 300002))
-                .isInstanceOf(ApiException.class).extracting("code").isEqualTo("TRANSFER_ID_REUSED");
+                .isInstanceOf(LedgerException.class).extracting("refusal.code").isEqualTo(Code.TRANSFER_ID_REUSED);
     }
 
     @Test
     void anOverdraftIsRefusedAndChangesNothing() {
         move("issue-1", bank, alice, 50, 100001);
         assertThatThrownBy(() -> move("t-1", alice, bob, 51, 300002))
-                .isInstanceOf(ApiException.class).extracting("code").isEqualTo("INSUFFICIENT_FUNDS");
+                .isInstanceOf(LedgerException.class).extracting("refusal.code").isEqualTo(Code.INSUFFICIENT_FUNDS);
         assertThat(ledger.account(merchant, alice).balance()).isEqualTo(50);
         assertThat(ledger.transferById(merchant, "issue-1").amount()).isEqualTo(50);
-        assertThatThrownBy(() -> ledger.transferById(merchant, "t-1")).isInstanceOf(ApiException.class)
-                .extracting("code").isEqualTo("NOT_FOUND");
+        assertThatThrownBy(() -> ledger.transferById(merchant, "t-1")).isInstanceOf(LedgerException.class)
+                .extracting("refusal.code").isEqualTo(Code.NOT_FOUND);
     }
 
     @Test
@@ -97,7 +97,7 @@ class LedgerModuleTest {
         ledger.hold(merchant, new HoldRequest("h-1", "gold", alice, bob, 400L, 300002, 60L, null, null));
         assertThat(ledger.account(merchant, alice).available()).isEqualTo(600);
         assertThatThrownBy(() -> move("t-1", alice, bob, 601, 300002))
-                .isInstanceOf(ApiException.class).extracting("code").isEqualTo("INSUFFICIENT_FUNDS");
+                .isInstanceOf(LedgerException.class).extracting("refusal.code").isEqualTo(Code.INSUFFICIENT_FUNDS);
 
         HoldView posted = ledger.postHold(merchant, "h-1", new HoldResolution("h-1-post", 250L));
         assertThat(posted.status()).isEqualTo(HoldStatus.POSTED);
@@ -112,7 +112,7 @@ class LedgerModuleTest {
         ledger.hold(merchant, new HoldRequest("h-3", "gold", alice, bob, 100L, 300002, 60L, null, null));
         fixture.clock.advance(Duration.ofSeconds(61));
         assertThatThrownBy(() -> ledger.postHold(merchant, "h-3", new HoldResolution("h-3-post", null)))
-                .isInstanceOf(ApiException.class).extracting("code").isEqualTo("HOLD_EXPIRED");
+                .isInstanceOf(LedgerException.class).extracting("refusal.code").isEqualTo(Code.HOLD_EXPIRED);
         assertThat(fixture.expiry.expireDue()).isEqualTo(1);
         assertThat(ledger.holdById(merchant, "h-3").status()).isEqualTo(HoldStatus.EXPIRED);
         assertThat(ledger.account(merchant, alice).frozen()).isZero();
@@ -123,12 +123,13 @@ class LedgerModuleTest {
         move("issue-1", bank, alice, 1_000, 100001);
         move("t-1", alice, bob, 300, 300002);
         assertThatThrownBy(() -> ledger.reverse(merchant, "t-1", new ReversalRequest("r-1", 301L, 300002, null)))
-                .isInstanceOf(ApiException.class).extracting("code").isEqualTo("REVERSAL_EXCEEDS_ORIGINAL");
+                .isInstanceOf(LedgerException.class).extracting("refusal.code")
+                .isEqualTo(Code.REVERSAL_EXCEEDS_ORIGINAL);
         TransferView reversal = ledger.reverse(merchant, "t-1", new ReversalRequest("r-1", 200L, 300002, "oops"));
         assertThat(reversal.relatedTransferId()).isEqualTo("t-1");
         assertThat(ledger.reverse(merchant, "t-1", new ReversalRequest("r-1", 200L, 300002, "oops"))).isEqualTo(reversal);
         assertThatThrownBy(() -> ledger.reverse(merchant, "t-1", new ReversalRequest("r-2", 50L, 300002, null)))
-                .isInstanceOf(ApiException.class).extracting("code").isEqualTo("ALREADY_REVERSED");
+                .isInstanceOf(LedgerException.class).extracting("refusal.code").isEqualTo(Code.ALREADY_REVERSED);
         assertThat(ledger.account(merchant, bob).balance()).isEqualTo(100);
     }
 
@@ -172,7 +173,7 @@ class LedgerModuleTest {
         assertThat(ledger.account(merchant, silverExchange).balance()).isEqualTo(4_000);
         assertThatThrownBy(() -> ledger.convert(merchant,
                 new ConversionRequest("c-2", alice, aliceSilver, 600L, 10L, 1L, 300002, null, null)))
-                .isInstanceOf(ApiException.class).extracting("code").isEqualTo("INSUFFICIENT_FUNDS");
+                .isInstanceOf(LedgerException.class).extracting("refusal.code").isEqualTo(Code.INSUFFICIENT_FUNDS);
         assertThat(ledger.account(merchant, alice).balance()).isEqualTo(700);
     }
 
@@ -200,8 +201,8 @@ class LedgerModuleTest {
         ledger.createPointType(other, new PointTypeRequest("gold", "Gold coins", 2));
         ledger.registerReason(other, new ReasonRequest(100001, "issue", null, null));
         assertThatThrownBy(() -> ledger.transfer(other, new TransferRequest("x", "gold", bank, alice, 1L, 100001, null, null)))
-                .isInstanceOf(ApiException.class).extracting("code").isEqualTo("UNKNOWN_ACCOUNT");
-        assertThatThrownBy(() -> ledger.account(other, alice)).isInstanceOf(ApiException.class)
-                .extracting("code").isEqualTo("NOT_FOUND");
+                .isInstanceOf(LedgerException.class).extracting("refusal.code").isEqualTo(Code.UNKNOWN_ACCOUNT);
+        assertThatThrownBy(() -> ledger.account(other, alice)).isInstanceOf(LedgerException.class)
+                .extracting("refusal.code").isEqualTo(Code.NOT_FOUND);
     }
 }

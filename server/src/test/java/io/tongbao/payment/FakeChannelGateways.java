@@ -13,6 +13,8 @@ import io.tongbao.payment.spi.RefundResult;
 import io.tongbao.payment.spi.TradeRef;
 import io.tongbao.payment.spi.TradeStatus;
 import io.tongbao.shared.PayWay.Channel;
+import io.tongbao.shared.id.OutTradeNo;
+import io.tongbao.shared.money.Money;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -52,13 +54,13 @@ public class FakeChannelGateways {
         TRADES.put(outTradeNo, "PAID");
     }
 
-    static PaidTrade paid(String outTradeNo, long amount) {
+    static PaidTrade paid(OutTradeNo outTradeNo, Money amount) {
         return new PaidTrade("txn-" + outTradeNo, amount, Instant.now(), false, null);
     }
 
     static final class Fake implements ChannelGateway {
         private final Channel channel;
-        private final Map<String, Long> amounts = new ConcurrentHashMap<>();
+        private final Map<OutTradeNo, Money> amounts = new ConcurrentHashMap<>();
 
         Fake(Channel channel) {
             this.channel = channel;
@@ -73,7 +75,7 @@ public class FakeChannelGateways {
         public PrepayResult prepay(PrepayCommand command) {
             PREPAYS.incrementAndGet();
             amounts.put(command.outTradeNo(), command.amount());
-            TRADES.put(command.outTradeNo(), "OPEN");
+            TRADES.put(command.outTradeNo().value(), "OPEN");
             if (ANSWER_LOST.contains(command.subject())) {
                 throw new IllegalStateException("the node stopped before it recorded the channel's answer");
             }
@@ -83,7 +85,7 @@ public class FakeChannelGateways {
 
         @Override
         public TradeStatus query(TradeRef trade) {
-            return switch (TRADES.getOrDefault(trade.outTradeNo(), "NONE")) {
+            return switch (TRADES.getOrDefault(trade.outTradeNo().value(), "NONE")) {
                 case "PAID" -> new TradeStatus.Paid(paid(trade.outTradeNo(), amounts.get(trade.outTradeNo())));
                 case "CLOSED" -> new TradeStatus.Closed("closed");
                 case "OPEN" -> new TradeStatus.NotPaid();
@@ -93,19 +95,19 @@ public class FakeChannelGateways {
 
         @Override
         public CloseResult close(TradeRef trade) {
-            if ("PAID".equals(TRADES.get(trade.outTradeNo()))) {
+            if ("PAID".equals(TRADES.get(trade.outTradeNo().value()))) {
                 return new CloseResult.AlreadyPaid(paid(trade.outTradeNo(), amounts.get(trade.outTradeNo())));
             }
-            if (CLOSE_NOT_YET.contains(trade.outTradeNo())) {
+            if (CLOSE_NOT_YET.contains(trade.outTradeNo().value())) {
                 return new CloseResult.NotYet(Duration.ofMinutes(5), "created less than 5 minutes ago");
             }
-            TRADES.put(trade.outTradeNo(), "CLOSED");
+            TRADES.put(trade.outTradeNo().value(), "CLOSED");
             return new CloseResult.Closed();
         }
 
         @Override
         public RefundResult refund(RefundCommand command) {
-            REFUNDED.merge(command.outTradeNo(), (int) command.refundAmount(), Integer::sum);
+            REFUNDED.merge(command.outTradeNo().value(), Math.toIntExact(command.refundAmount().minor()), Integer::sum);
             return new RefundResult.Accepted("rf-" + command.outRefundNo());
         }
 

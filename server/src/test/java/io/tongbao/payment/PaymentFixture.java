@@ -6,10 +6,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.tongbao.merchant.AlipayAccount;
-import io.tongbao.merchant.ChannelAccounts;
 import io.tongbao.merchant.FeeRates;
-import io.tongbao.merchant.WechatPayAccount;
 import io.tongbao.payment.PaymentSettlement.SurplusPolicy;
 import io.tongbao.shared.PayWay;
 import io.tongbao.shared.PayWay.Channel;
@@ -21,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,7 +47,7 @@ final class PaymentFixture implements AutoCloseable {
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T08:00:00Z"));
     /** Every event the module published, in order. */
     final List<Object> events = new CopyOnWriteArrayList<>();
-    /** The channels each app has an account with. */
+    /** The channels each app has an account with: what the channel module answers through ChannelAccountCheck. */
     final Map<String, Set<Channel>> channelAccounts = new ConcurrentHashMap<>();
     /** Each app's fee rates, in parts per million. */
     final Map<String, Map<PayWay, Integer>> feeRates = new ConcurrentHashMap<>();
@@ -78,7 +74,8 @@ final class PaymentFixture implements AutoCloseable {
                 new FakeChannelGateways.Fake(Channel.WECHATPAY)));
         settlement = transactional(new PaymentSettlement(store, refundStore, exceptions, events::add, clock,
                 SurplusPolicy.REFUND), transactionManager);
-        orders = new UnifiedOrders(store, settlement, views, gateways, channelAccounts(), feeRates(), clock);
+        orders = new UnifiedOrders(store, settlement, views, gateways,
+                (appId, payWay) -> hasAccount(appId, payWay.channel()), feeRates(), clock);
         payments = new Payments(store, views, settlement, gateways);
         refunds = new Refunds(store, refundStore, settlement, gateways, new TransactionTemplate(transactionManager),
                 clock);
@@ -106,17 +103,6 @@ final class PaymentFixture implements AutoCloseable {
             case PaymentEvents.RefundFailed failed -> failed.paymentId().equals(paymentId);
             default -> false;
         }).count();
-    }
-
-    /** What the merchant module answers about an app's channel accounts: only whether there is one. */
-    private ChannelAccounts channelAccounts() {
-        ChannelAccounts accounts = mock(ChannelAccounts.class);
-        when(accounts.alipay(anyString())).thenAnswer(call -> hasAccount(call.getArgument(0), Channel.ALIPAY)
-                ? Optional.of(new AlipayAccount(call.getArgument(0), null, null, null, null)) : Optional.empty());
-        when(accounts.wechatPay(anyString())).thenAnswer(call -> hasAccount(call.getArgument(0), Channel.WECHATPAY)
-                ? Optional.of(new WechatPayAccount(call.getArgument(0), null, null, null, null, null, null, null, null,
-                null)) : Optional.empty());
-        return accounts;
     }
 
     private boolean hasAccount(String appId, Channel channel) {

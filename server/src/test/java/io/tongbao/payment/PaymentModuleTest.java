@@ -14,6 +14,11 @@ import io.tongbao.payment.spi.ClientAction;
 import io.tongbao.payment.spi.PaidTrade;
 import io.tongbao.payment.spi.TradeRef;
 import io.tongbao.shared.PayWay;
+import io.tongbao.shared.id.AppId;
+import io.tongbao.shared.id.OutTradeNo;
+import io.tongbao.shared.id.PaymentId;
+import io.tongbao.shared.money.Currency;
+import io.tongbao.shared.money.Money;
 import io.tongbao.shared.web.ApiException;
 import io.tongbao.shared.web.MerchantCaller;
 import java.time.Duration;
@@ -111,8 +116,8 @@ class PaymentModuleTest {
     @Test
     void aPaidNotificationIsAppliedExactlyOnceHoweverOftenItComes() throws Exception {
         Payment payment = orders.order(merchant, order(no(), 800, "eight times", PayWay.ALIPAY_QR));
-        TradeRef trade = new TradeRef(merchant.appId(), PayWay.ALIPAY_QR, liveAttempt(payment.id()));
-        PaidTrade paid = new PaidTrade("2026112222001", 800, Instant.now(), false, null);
+        TradeRef trade = alipayQr(liveAttempt(payment.id()));
+        PaidTrade paid = paid("2026112222001", 800);
 
         List<Outcome> outcomes = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
@@ -126,7 +131,7 @@ class PaymentModuleTest {
         }
 
         assertThat(outcomes).containsOnly(Outcome.ACCEPTED);
-        assertThat(payments.get(merchant, payment.id()).status()).isEqualTo(PaymentStatus.PAID);
+        assertThat(payments.get(merchant, PaymentId.of(payment.id())).status()).isEqualTo(PaymentStatus.PAID);
         assertThat(fixture.eventsAbout(payment.id(), PaymentSucceeded.class)).isEqualTo(1);
     }
 
@@ -135,11 +140,10 @@ class PaymentModuleTest {
         Payment payment = orders.order(merchant, order(no(), 800, "tampered", PayWay.ALIPAY_QR));
         String attempt = liveAttempt(payment.id());
 
-        Outcome outcome = fixture.settlement.tradePaid(new TradeRef(merchant.appId(), PayWay.ALIPAY_QR, attempt),
-                new PaidTrade("2026112222002", 1, Instant.now(), false, null));
+        Outcome outcome = fixture.settlement.tradePaid(alipayQr(attempt), paid("2026112222002", 1));
 
         assertThat(outcome).isEqualTo(Outcome.REJECTED);
-        assertThat(payments.get(merchant, payment.id()).status()).isEqualTo(PaymentStatus.PENDING);
+        assertThat(payments.get(merchant, PaymentId.of(payment.id())).status()).isEqualTo(PaymentStatus.PENDING);
         assertThat(exceptionKinds(attempt)).containsExactly("AMOUNT_MISMATCH");
     }
 
@@ -156,7 +160,7 @@ class PaymentModuleTest {
                 futures.add(pool.submit(() -> {
                     start.await();
                     try {
-                        refunds.refund(merchant, payment.id(), new RefundRequest(refundNo, 10L, "concurrent"));
+                        refund(payment, refundNo, 10, "concurrent");
                         accepted.incrementAndGet();
                     } catch (ApiException e) {
                         assertThat(e.code()).isEqualTo("REFUND_EXCEEDS_PAID");
@@ -172,7 +176,7 @@ class PaymentModuleTest {
         }
         assertThat(accepted.get()).isEqualTo(10);
         assertThat(refused.get()).isEqualTo(20);
-        assertThat(payments.get(merchant, payment.id()).amountRefunded()).isEqualTo(100);
+        assertThat(payments.get(merchant, PaymentId.of(payment.id())).amountRefunded()).isEqualTo(100);
     }
 
     @Test
@@ -180,32 +184,30 @@ class PaymentModuleTest {
         Payment payment = paidPayment(1000);
         String refundNo = "rf-" + UUID.randomUUID();
 
-        Refund first = refunds.refund(merchant, payment.id(), new RefundRequest(refundNo, 300L, "size"));
-        Refund again = refunds.refund(merchant, payment.id(), new RefundRequest(refundNo, 300L, "size"));
-        refunds.refund(merchant, payment.id(), new RefundRequest("rf-" + UUID.randomUUID(), 700L, "rest"));
+        Refund first = refund(payment, refundNo, 300, "size");
+        Refund again = refund(payment, refundNo, 300, "size");
+        refund(payment, "rf-" + UUID.randomUUID(), 700, "rest");
 
         assertThat(again.id()).isEqualTo(first.id());
         assertThat(first.status()).as("accepted is not success").isEqualTo(RefundStatus.PENDING);
-        assertRefused(() -> refunds.refund(merchant, payment.id(), new RefundRequest(refundNo, 301L, "size")),
-                409, "OUT_REFUND_NO_REUSED");
-        assertRefused(() -> refunds.refund(merchant, payment.id(), new RefundRequest("one-more", 1L, "x")),
-                422, "REFUND_EXCEEDS_PAID");
+        assertRefused(() -> refund(payment, refundNo, 301, "size"), 409, "OUT_REFUND_NO_REUSED");
+        assertRefused(() -> refund(payment, "one-more", 1, "x"), 422, "REFUND_EXCEEDS_PAID");
         refundQueriesDue();
         fixture.janitor.run();
-        assertThat(refunds.refundsOf(merchant, payment.id())).extracting(Refund::status)
+        assertThat(refunds.refundsOf(merchant, PaymentId.of(payment.id()))).extracting(Refund::status)
                 .containsOnly(RefundStatus.SUCCEEDED);
     }
 
     @Test
     void closingClosesAtTheChannelThenLocallyAndAPaidTradeCannotBeClosed() {
         Payment open = orders.order(merchant, order(no(), 300, "close me", PayWay.WECHAT_NATIVE));
-        assertThat(payments.close(merchant, open.id()).status()).isEqualTo(PaymentStatus.CLOSED);
+        assertThat(payments.close(merchant, PaymentId.of(open.id())).status()).isEqualTo(PaymentStatus.CLOSED);
         assertThat(FakeChannelGateways.TRADES.get(attemptsOf(open.id()).getFirst())).isEqualTo("CLOSED");
 
         Payment raced = orders.order(merchant, order(no(), 300, "paid meanwhile", PayWay.ALIPAY_QR));
         FakeChannelGateways.buyerPays(liveAttempt(raced.id()));
-        assertRefused(() -> payments.close(merchant, raced.id()), 422, "PAYMENT_PAID");
-        assertThat(payments.get(merchant, raced.id()).status()).isEqualTo(PaymentStatus.PAID);
+        assertRefused(() -> payments.close(merchant, PaymentId.of(raced.id())), 422, "PAYMENT_PAID");
+        assertThat(payments.get(merchant, PaymentId.of(raced.id())).status()).isEqualTo(PaymentStatus.PAID);
     }
 
     @Test
@@ -230,21 +232,20 @@ class PaymentModuleTest {
 
         assertRefused(() -> orders.order(merchant, order(no, 300, "five minutes", PayWay.ALIPAY_QR)),
                 409, "PREVIOUS_ATTEMPT_OPEN");
-        assertThat(payments.get(merchant, wechat.id()).payWay()).isEqualTo(PayWay.WECHAT_NATIVE);
+        assertThat(payments.get(merchant, PaymentId.of(wechat.id())).payWay()).isEqualTo(PayWay.WECHAT_NATIVE);
     }
 
     @Test
     void aSuccessAfterTheLocalCloseIsRecordedAndRefundedAutomatically() {
         Payment payment = orders.order(merchant, order(no(), 450, "late buyer", PayWay.ALIPAY_QR));
         String attempt = liveAttempt(payment.id());
-        payments.close(merchant, payment.id());
+        payments.close(merchant, PaymentId.of(payment.id()));
 
-        Outcome outcome = fixture.settlement.tradePaid(new TradeRef(merchant.appId(), PayWay.ALIPAY_QR, attempt),
-                new PaidTrade("2026112222003", 450, Instant.now(), false, null));
+        Outcome outcome = fixture.settlement.tradePaid(alipayQr(attempt), paid("2026112222003", 450));
 
         assertThat(outcome).isEqualTo(Outcome.ACCEPTED);
-        assertThat(payments.get(merchant, payment.id()).status()).as("a closed order is not flipped silently")
-                .isEqualTo(PaymentStatus.CLOSED);
+        assertThat(payments.get(merchant, PaymentId.of(payment.id())).status())
+                .as("a closed order is not flipped silently").isEqualTo(PaymentStatus.CLOSED);
         assertThat(exceptionKinds(attempt)).containsExactly("PAID_AFTER_CLOSE");
         assertThat(fixture.eventsAbout(payment.id(), PaymentExceptionRaised.class)).isEqualTo(1);
         // the janitor submits the automatic refund; the channel's confirmation is then asked for when it is due
@@ -254,7 +255,7 @@ class PaymentModuleTest {
         assertThat(FakeChannelGateways.REFUNDED.get(attempt)).isEqualTo(450);
         refundQueriesDue();
         fixture.janitor.run();
-        assertThat(refunds.refundsOf(merchant, payment.id())).singleElement().satisfies(refund -> {
+        assertThat(refunds.refundsOf(merchant, PaymentId.of(payment.id()))).singleElement().satisfies(refund -> {
             assertThat(refund.automatic()).isTrue();
             assertThat(refund.amount()).isEqualTo(450);
             assertThat(refund.status()).isEqualTo(RefundStatus.SUCCEEDED);
@@ -269,7 +270,7 @@ class PaymentModuleTest {
 
         fixture.janitor.run();
 
-        assertThat(payments.get(merchant, payment.id()).status()).isEqualTo(PaymentStatus.PAID);
+        assertThat(payments.get(merchant, PaymentId.of(payment.id())).status()).isEqualTo(PaymentStatus.PAID);
         assertThat(fixture.eventsAbout(payment.id(), PaymentSucceeded.class)).isEqualTo(1);
     }
 
@@ -281,7 +282,7 @@ class PaymentModuleTest {
 
         fixture.janitor.run();
 
-        assertThat(payments.get(merchant, payment.id()).status()).isEqualTo(PaymentStatus.CLOSED);
+        assertThat(payments.get(merchant, PaymentId.of(payment.id())).status()).isEqualTo(PaymentStatus.CLOSED);
         assertThat(FakeChannelGateways.TRADES.get(attempt)).isEqualTo("CLOSED");
         assertThat(fixture.eventsAbout(payment.id(), PaymentClosed.class)).isEqualTo(1);
     }
@@ -298,7 +299,7 @@ class PaymentModuleTest {
 
         fixture.clock.advance(PaymentFixture.STALE_CREATING_AFTER.plusSeconds(1));
         fixture.janitor.run();
-        assertThat(payments.get(merchant, paymentId).status()).isEqualTo(PaymentStatus.PAID);
+        assertThat(payments.get(merchant, PaymentId.of(paymentId)).status()).isEqualTo(PaymentStatus.PAID);
         assertThat(attemptStatus(attempt)).isEqualTo("SUCCEEDED");
         assertThat(fixture.eventsAbout(paymentId, PaymentSucceeded.class)).isEqualTo(1);
     }
@@ -307,11 +308,11 @@ class PaymentModuleTest {
     void anExpiredOrderWhoseChannelAnswerWasLostIsClosedAtTheChannelAndLocally() {
         String paymentId = orderWhoseChannelAnswerIsLost(730);
         String attempt = liveAttempt(paymentId);
-        expire(payments.get(merchant, paymentId));
+        expire(payments.get(merchant, PaymentId.of(paymentId)));
 
         fixture.janitor.run();
 
-        assertThat(payments.get(merchant, paymentId).status()).isEqualTo(PaymentStatus.CLOSED);
+        assertThat(payments.get(merchant, PaymentId.of(paymentId)).status()).isEqualTo(PaymentStatus.CLOSED);
         assertThat(FakeChannelGateways.TRADES.get(attempt)).isEqualTo("CLOSED");
         assertThat(fixture.eventsAbout(paymentId, PaymentClosed.class)).isEqualTo(1);
     }
@@ -323,7 +324,7 @@ class PaymentModuleTest {
         FakeChannelGateways.ANSWER_LOST.add(subject);
         assertThatThrownBy(() -> orders.order(merchant, order(outTradeNo, 740, subject, PayWay.ALIPAY_QR)))
                 .isInstanceOf(IllegalStateException.class);
-        String paymentId = payments.byOutTradeNo(merchant, outTradeNo).id();
+        String paymentId = payments.byOutTradeNo(merchant, OutTradeNo.of(outTradeNo)).id();
         String lost = liveAttempt(paymentId);
         FakeChannelGateways.ANSWER_LOST.remove(subject);
 
@@ -365,16 +366,15 @@ class PaymentModuleTest {
         FakeChannelGateways.ANSWER_LOST.add(subject);
         assertThatThrownBy(() -> orders.order(merchant, order(outTradeNo, amount, subject, PayWay.ALIPAY_QR)))
                 .isInstanceOf(IllegalStateException.class);
-        String paymentId = payments.byOutTradeNo(merchant, outTradeNo).id();
+        String paymentId = payments.byOutTradeNo(merchant, OutTradeNo.of(outTradeNo)).id();
         assertThat(attemptStatus(liveAttempt(paymentId))).isEqualTo("CREATING");
         return paymentId;
     }
 
     private Payment paidPayment(long amount) {
         Payment payment = orders.order(merchant, order(no(), amount, "to refund", PayWay.ALIPAY_QR));
-        fixture.settlement.tradePaid(new TradeRef(merchant.appId(), PayWay.ALIPAY_QR, liveAttempt(payment.id())),
-                new PaidTrade("txn-" + payment.id(), amount, Instant.now(), false, null));
-        return payments.get(merchant, payment.id());
+        fixture.settlement.tradePaid(alipayQr(liveAttempt(payment.id())), paid("txn-" + payment.id(), amount));
+        return payments.get(merchant, PaymentId.of(payment.id()));
     }
 
     /** The clock past the payment's expiry: its attempt's next query, never later than that, is due too. */
@@ -385,6 +385,19 @@ class PaymentModuleTest {
     /** Refunds the channel accepted are asked about again a minute later. */
     private void refundQueriesDue() {
         fixture.clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+    }
+
+    private Refund refund(Payment payment, String outRefundNo, long amount, String reason) {
+        return refunds.refund(merchant, PaymentId.of(payment.id()), new RefundRequest(outRefundNo, amount, reason));
+    }
+
+    /** The trade of an ALIPAY_QR attempt of the test's app. */
+    private TradeRef alipayQr(String attemptId) {
+        return new TradeRef(AppId.of(merchant.appId()), PayWay.ALIPAY_QR, OutTradeNo.of(attemptId));
+    }
+
+    private static PaidTrade paid(String channelTransactionId, long fen) {
+        return new PaidTrade(channelTransactionId, Money.of(fen, Currency.CNY), Instant.now(), false, null);
     }
 
     /** Refused with the code and the HTTP status the merchant API would answer with. */

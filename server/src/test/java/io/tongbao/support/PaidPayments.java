@@ -6,6 +6,10 @@ import io.tongbao.payment.spi.TradeRef;
 import io.tongbao.sdk.PaymentApi;
 import io.tongbao.sdk.TongbaoClient;
 import io.tongbao.shared.PayWay;
+import io.tongbao.shared.id.AppId;
+import io.tongbao.shared.id.OutTradeNo;
+import io.tongbao.shared.money.Currency;
+import io.tongbao.shared.money.Money;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,8 +28,8 @@ public final class PaidPayments {
                 null, null, null, null, null, null));
         String attempt = jdbc.sql("select id from payment_attempt where payment_id = :p").param("p", payment.id())
                 .query(String.class).single();
-        notifications.tradePaid(new TradeRef(appId, PayWay.ALIPAY_QR, attempt),
-                new PaidTrade("txn-" + attempt, amount, Instant.now(), false, null));
+        notifications.tradePaid(new TradeRef(AppId.of(appId), PayWay.ALIPAY_QR, OutTradeNo.of(attempt)),
+                new PaidTrade("txn-" + attempt, Money.of(amount, Currency.CNY), Instant.now(), false, null));
         return payment.id();
     }
 }

@@ -14,6 +14,10 @@ import io.tongbao.sdk.TongbaoClient;
 import io.tongbao.sdk.TongbaoException;
 import io.tongbao.sdk.WebhookVerifier;
 import io.tongbao.shared.PayWay;
+import io.tongbao.shared.id.AppId;
+import io.tongbao.shared.id.OutTradeNo;
+import io.tongbao.shared.money.Currency;
+import io.tongbao.shared.money.Money;
 import io.tongbao.support.EndToEnd;
 import io.tongbao.support.MutableClock;
 import io.tongbao.support.OperatorClient;
@@ -227,8 +231,8 @@ class WebhookDeliveryTest {
                 null, null, null, null, null));
         String attempt = jdbc.sql("select id from payment_attempt where payment_id = :p").param("p", payment.id())
                 .query(String.class).single();
-        notifications.tradePaid(new TradeRef(app.appId(), PayWay.ALIPAY_QR, attempt),
-                new PaidTrade("txn-" + attempt, 700, Instant.now(), false, null));
+        notifications.tradePaid(new TradeRef(AppId.of(app.appId()), PayWay.ALIPAY_QR, OutTradeNo.of(attempt)),
+                new PaidTrade("txn-" + attempt, Money.of(700, Currency.CNY), Instant.now(), false, null));
         return payment.id();
     }
 

@@ -1,12 +1,13 @@
 package io.tongbao.channel.alipay;
 
-import java.math.BigDecimal;
+import io.tongbao.shared.money.Currency;
+import io.tongbao.shared.money.Money;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-/** Alipay speaks yuan with two decimals and Beijing local time; Tongbao speaks fen and instants. */
+/** Alipay speaks yuan with two decimals and Beijing local time; Tongbao speaks {@link Money} and instants. */
 final class AlipayAmounts {
 
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
@@ -17,13 +18,9 @@ final class AlipayAmounts {
     private AlipayAmounts() {
     }
 
-    static String yuan(long fen) {
-        return BigDecimal.valueOf(fen).movePointLeft(2).setScale(2).toPlainString();
-    }
-
-    /** Exact: "19.99" is 1999; "19.999" is refused rather than rounded. */
-    static long fen(String yuan) {
-        return new BigDecimal(yuan.strip()).movePointRight(2).longValueExact();
+    /** An amount as Alipay writes it, in yuan: exact, "19.999" is refused rather than rounded. */
+    static Money money(String yuan) {
+        return Money.ofDecimal(yuan, Currency.CNY);
     }
 
     static String time(Instant instant) {

@@ -72,11 +72,11 @@ class AlipayGateway implements ChannelGateway {
 
     @Override
     public PrepayResult prepay(PrepayCommand command) {
-        AlipayClients.Built built = clients.forApp(command.appId());
-        String notifyUrl = notifyUrls.of("alipay", command.appId());
+        AlipayClients.Built built = clients.forApp(command.appId().value());
+        String notifyUrl = notifyUrls.of("alipay", command.appId().value());
         Map<String, Object> biz = new LinkedHashMap<>();
-        biz.put("out_trade_no", command.outTradeNo());
-        biz.put("total_amount", AlipayAmounts.yuan(command.amount()));
+        biz.put("out_trade_no", command.outTradeNo().value());
+        biz.put("total_amount", command.amount().toDecimal());
         biz.put("subject", command.subject());
         if (command.description() != null) {
             biz.put("body", command.description());
@@ -165,7 +165,7 @@ class AlipayGateway implements ChannelGateway {
         AlipayTradePayResponse response = built.client().execute(request);
         if (ok(response)) {
             return new PrepayResult.Paid(new PaidTrade(response.getTradeNo(),
-                    AlipayAmounts.fen(response.getTotalAmount()),
+                    AlipayAmounts.money(response.getTotalAmount()),
                     response.getGmtPayment() == null ? null : response.getGmtPayment().toInstant(), false,
                     built.account().channelAppId()));
         }
@@ -178,9 +178,9 @@ class AlipayGateway implements ChannelGateway {
 
     @Override
     public TradeStatus query(TradeRef trade) {
-        AlipayClients.Built built = clients.forApp(trade.appId());
+        AlipayClients.Built built = clients.forApp(trade.appId().value());
         AlipayTradeQueryRequest request = new AlipayTradeQueryRequest();
-        request.setBizContent(json.writeValueAsString(Map.of("out_trade_no", trade.outTradeNo())));
+        request.setBizContent(json.writeValueAsString(Map.of("out_trade_no", trade.outTradeNo().value())));
         try {
             AlipayTradeQueryResponse response = built.client().execute(request);
             if (!ok(response)) {
@@ -189,7 +189,7 @@ class AlipayGateway implements ChannelGateway {
             }
             return switch (String.valueOf(response.getTradeStatus())) {
                 case "TRADE_SUCCESS", "TRADE_FINISHED" -> new TradeStatus.Paid(new PaidTrade(response.getTradeNo(),
-                        AlipayAmounts.fen(response.getTotalAmount()),
+                        AlipayAmounts.money(response.getTotalAmount()),
                         response.getSendPayDate() == null ? null : response.getSendPayDate().toInstant(),
                         "TRADE_FINISHED".equals(response.getTradeStatus()), built.account().channelAppId()));
                 case "TRADE_CLOSED" -> new TradeStatus.Closed("TRADE_CLOSED");
@@ -204,8 +204,8 @@ class AlipayGateway implements ChannelGateway {
     /** Barcode trades are cancelled (Alipay's rule for an uncertain face-to-face payment); others closed. */
     @Override
     public CloseResult close(TradeRef trade) {
-        AlipayClients.Built built = clients.forApp(trade.appId());
-        String biz = json.writeValueAsString(Map.of("out_trade_no", trade.outTradeNo()));
+        AlipayClients.Built built = clients.forApp(trade.appId().value());
+        String biz = json.writeValueAsString(Map.of("out_trade_no", trade.outTradeNo().value()));
         try {
             if (trade.payWay() == PayWay.ALIPAY_BARCODE) {
                 AlipayTradeCancelRequest request = new AlipayTradeCancelRequest();
@@ -242,11 +242,11 @@ class AlipayGateway implements ChannelGateway {
 
     @Override
     public RefundResult refund(RefundCommand command) {
-        AlipayClients.Built built = clients.forApp(command.appId());
+        AlipayClients.Built built = clients.forApp(command.appId().value());
         Map<String, Object> biz = new LinkedHashMap<>();
-        biz.put("out_trade_no", command.outTradeNo());
-        biz.put("refund_amount", AlipayAmounts.yuan(command.refundAmount()));
-        biz.put("out_request_no", command.outRefundNo());
+        biz.put("out_trade_no", command.outTradeNo().value());
+        biz.put("refund_amount", command.refundAmount().toDecimal());
+        biz.put("out_request_no", command.outRefundNo().value());
         if (command.reason() != null) {
             biz.put("refund_reason", command.reason());
         }
@@ -268,10 +268,10 @@ class AlipayGateway implements ChannelGateway {
 
     @Override
     public ChannelRefundStatus queryRefund(RefundRef refund) {
-        AlipayClients.Built built = clients.forApp(refund.appId());
+        AlipayClients.Built built = clients.forApp(refund.appId().value());
         AlipayTradeFastpayRefundQueryRequest request = new AlipayTradeFastpayRefundQueryRequest();
-        request.setBizContent(json.writeValueAsString(Map.of("out_trade_no", refund.outTradeNo(),
-                "out_request_no", refund.outRefundNo())));
+        request.setBizContent(json.writeValueAsString(Map.of("out_trade_no", refund.outTradeNo().value(),
+                "out_request_no", refund.outRefundNo().value())));
         try {
             AlipayTradeFastpayRefundQueryResponse response = built.client().execute(request);
             if (!ok(response)) {

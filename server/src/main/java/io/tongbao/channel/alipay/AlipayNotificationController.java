@@ -2,15 +2,18 @@ package io.tongbao.channel.alipay;
 
 import com.alipay.api.AlipayApiException;
 import com.alipay.api.internal.util.AlipaySignature;
+import io.tongbao.channel.AlipayAccount;
 import io.tongbao.channel.NotificationBodies;
 import io.tongbao.channel.NotificationRefusals;
-import io.tongbao.merchant.AlipayAccount;
 import io.tongbao.payment.spi.ChannelNotifications;
 import io.tongbao.payment.spi.ChannelNotifications.Outcome;
 import io.tongbao.payment.spi.ChannelNotifications.Rejection;
 import io.tongbao.payment.spi.PaidTrade;
 import io.tongbao.payment.spi.RefundRef;
 import io.tongbao.payment.spi.TradeRef;
+import io.tongbao.shared.id.AppId;
+import io.tongbao.shared.id.OutRefundNo;
+import io.tongbao.shared.id.OutTradeNo;
 import io.tongbao.shared.log.LogValues;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -125,16 +128,18 @@ class AlipayNotificationController {
         String status = params.getOrDefault("trade_status", "");
         if (params.get("out_biz_no") != null && params.get("refund_fee") != null) {
             // a refund's notification: trade_status_sync with the refund's out_request_no as out_biz_no
-            RefundRef refund = new RefundRef(appId, null, outTradeNo, params.get("out_biz_no"));
+            RefundRef refund = new RefundRef(AppId.of(appId), null, OutTradeNo.of(outTradeNo),
+                    OutRefundNo.of(params.get("out_biz_no")));
             Instant refundedAt = AlipayAmounts.instant(params.get("gmt_refund"));
             return () -> notifications.refundSucceeded(refund, params.get("trade_no"), refundedAt);
         }
         return switch (status) {
             case "TRADE_SUCCESS", "TRADE_FINISHED" -> {
-                PaidTrade paid = new PaidTrade(params.get("trade_no"), AlipayAmounts.fen(params.get("total_amount")),
+                PaidTrade paid = new PaidTrade(params.get("trade_no"), AlipayAmounts.money(params.get("total_amount")),
                         AlipayAmounts.instant(params.get("gmt_payment")), "TRADE_FINISHED".equals(status),
                         params.get("app_id"));
-                yield () -> notifications.tradePaid(new TradeRef(appId, null, outTradeNo), paid);
+                TradeRef trade = new TradeRef(AppId.of(appId), null, OutTradeNo.of(outTradeNo));
+                yield () -> notifications.tradePaid(trade, paid);
             }
             // nothing to do for a closed or waiting trade: the janitor settles closes through queries
             default -> () -> Outcome.ACCEPTED;

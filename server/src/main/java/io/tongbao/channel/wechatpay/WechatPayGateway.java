@@ -26,6 +26,8 @@ import io.tongbao.payment.spi.RefundResult;
 import io.tongbao.payment.spi.TradeRef;
 import io.tongbao.payment.spi.TradeStatus;
 import io.tongbao.shared.PayWay.Channel;
+import io.tongbao.shared.money.Currency;
+import io.tongbao.shared.money.Money;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -61,10 +63,10 @@ class WechatPayGateway implements ChannelGateway {
 
     @Override
     public PrepayResult prepay(PrepayCommand command) {
-        WechatPayClients.Built built = clients.forApp(command.appId());
+        WechatPayClients.Built built = clients.forApp(command.appId().value());
         String appid = built.account().channelAppIds().getFirst();
         String mchid = built.account().mchid();
-        String notifyUrl = notifyUrls.of("wechatpay", command.appId());
+        String notifyUrl = notifyUrls.of("wechatpay", command.appId().value());
         String expire = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(command.expiresAt().atZone(BEIJING).toOffsetDateTime());
         Order order = new Order(command, built, appid, mchid, notifyUrl, expire);
         try {
@@ -92,13 +94,13 @@ class WechatPayGateway implements ChannelGateway {
         PrepayCommand command = order.command();
         var request = new com.wechat.pay.java.service.payments.nativepay.model.PrepayRequest();
         var amount = new com.wechat.pay.java.service.payments.nativepay.model.Amount();
-        amount.setTotal(Math.toIntExact(command.amount()));
-        amount.setCurrency("CNY");
+        amount.setTotal(total(command.amount()));
+        amount.setCurrency(command.amount().currency().name());
         request.setAmount(amount);
         request.setAppid(order.appid());
         request.setMchid(order.mchid());
         request.setDescription(command.subject());
-        request.setOutTradeNo(command.outTradeNo());
+        request.setOutTradeNo(command.outTradeNo().value());
         request.setNotifyUrl(order.notifyUrl());
         request.setTimeExpire(order.expire());
         String codeUrl = order.built().nativePay().prepay(request).getCodeUrl();
@@ -109,8 +111,8 @@ class WechatPayGateway implements ChannelGateway {
         PrepayCommand command = order.command();
         var request = new com.wechat.pay.java.service.payments.jsapi.model.PrepayRequest();
         var amount = new com.wechat.pay.java.service.payments.jsapi.model.Amount();
-        amount.setTotal(Math.toIntExact(command.amount()));
-        amount.setCurrency("CNY");
+        amount.setTotal(total(command.amount()));
+        amount.setCurrency(command.amount().currency().name());
         var payer = new Payer();
         payer.setOpenid(command.buyer().openid());
         request.setAmount(amount);
@@ -118,7 +120,7 @@ class WechatPayGateway implements ChannelGateway {
         request.setAppid(order.appid());
         request.setMchid(order.mchid());
         request.setDescription(command.subject());
-        request.setOutTradeNo(command.outTradeNo());
+        request.setOutTradeNo(command.outTradeNo().value());
         request.setNotifyUrl(order.notifyUrl());
         request.setTimeExpire(order.expire());
         var signed = order.built().jsapi().prepayWithRequestPayment(request);
@@ -136,13 +138,13 @@ class WechatPayGateway implements ChannelGateway {
         PrepayCommand command = order.command();
         var request = new com.wechat.pay.java.service.payments.app.model.PrepayRequest();
         var amount = new com.wechat.pay.java.service.payments.app.model.Amount();
-        amount.setTotal(Math.toIntExact(command.amount()));
-        amount.setCurrency("CNY");
+        amount.setTotal(total(command.amount()));
+        amount.setCurrency(command.amount().currency().name());
         request.setAmount(amount);
         request.setAppid(order.appid());
         request.setMchid(order.mchid());
         request.setDescription(command.subject());
-        request.setOutTradeNo(command.outTradeNo());
+        request.setOutTradeNo(command.outTradeNo().value());
         request.setNotifyUrl(order.notifyUrl());
         request.setTimeExpire(order.expire());
         var signed = order.built().app().prepayWithRequestPayment(request);
@@ -161,8 +163,8 @@ class WechatPayGateway implements ChannelGateway {
         PrepayCommand command = order.command();
         var request = new com.wechat.pay.java.service.payments.h5.model.PrepayRequest();
         var amount = new com.wechat.pay.java.service.payments.h5.model.Amount();
-        amount.setTotal(Math.toIntExact(command.amount()));
-        amount.setCurrency("CNY");
+        amount.setTotal(total(command.amount()));
+        amount.setCurrency(command.amount().currency().name());
         var scene = new SceneInfo();
         scene.setPayerClientIp(command.clientIp());
         var h5 = new H5Info();
@@ -173,7 +175,7 @@ class WechatPayGateway implements ChannelGateway {
         request.setAppid(order.appid());
         request.setMchid(order.mchid());
         request.setDescription(command.subject());
-        request.setOutTradeNo(command.outTradeNo());
+        request.setOutTradeNo(command.outTradeNo().value());
         request.setNotifyUrl(order.notifyUrl());
         request.setTimeExpire(order.expire());
         String url = order.built().h5().prepay(request).getH5Url();
@@ -182,10 +184,10 @@ class WechatPayGateway implements ChannelGateway {
 
     @Override
     public TradeStatus query(TradeRef trade) {
-        WechatPayClients.Built built = clients.forApp(trade.appId());
+        WechatPayClients.Built built = clients.forApp(trade.appId().value());
         QueryOrderByOutTradeNoRequest request = new QueryOrderByOutTradeNoRequest();
         request.setMchid(built.account().mchid());
-        request.setOutTradeNo(trade.outTradeNo());
+        request.setOutTradeNo(trade.outTradeNo().value());
         try {
             Transaction transaction = built.nativePay().queryOrderByOutTradeNo(request);
             return switch (transaction.getTradeState()) {
@@ -203,10 +205,10 @@ class WechatPayGateway implements ChannelGateway {
 
     @Override
     public CloseResult close(TradeRef trade) {
-        WechatPayClients.Built built = clients.forApp(trade.appId());
+        WechatPayClients.Built built = clients.forApp(trade.appId().value());
         CloseOrderRequest request = new CloseOrderRequest();
         request.setMchid(built.account().mchid());
-        request.setOutTradeNo(trade.outTradeNo());
+        request.setOutTradeNo(trade.outTradeNo().value());
         try {
             built.nativePay().closeOrder(request);
             return new CloseResult.Closed();
@@ -227,16 +229,16 @@ class WechatPayGateway implements ChannelGateway {
 
     @Override
     public RefundResult refund(RefundCommand command) {
-        WechatPayClients.Built built = clients.forApp(command.appId());
+        WechatPayClients.Built built = clients.forApp(command.appId().value());
         CreateRequest request = new CreateRequest();
-        request.setOutTradeNo(command.outTradeNo());
-        request.setOutRefundNo(command.outRefundNo());
+        request.setOutTradeNo(command.outTradeNo().value());
+        request.setOutRefundNo(command.outRefundNo().value());
         request.setReason(command.reason());
-        request.setNotifyUrl(notifyUrls.of("wechatpay", command.appId()));
+        request.setNotifyUrl(notifyUrls.of("wechatpay", command.appId().value()));
         AmountReq amount = new AmountReq();
-        amount.setRefund(command.refundAmount());
-        amount.setTotal(command.totalAmount());
-        amount.setCurrency("CNY");
+        amount.setRefund(command.refundAmount().minor());
+        amount.setTotal(command.totalAmount().minor());
+        amount.setCurrency(command.totalAmount().currency().name());
         request.setAmount(amount);
         try {
             Refund refund = built.refunds().create(request);
@@ -255,9 +257,9 @@ class WechatPayGateway implements ChannelGateway {
 
     @Override
     public ChannelRefundStatus queryRefund(RefundRef ref) {
-        WechatPayClients.Built built = clients.forApp(ref.appId());
+        WechatPayClients.Built built = clients.forApp(ref.appId().value());
         QueryByOutRefundNoRequest request = new QueryByOutRefundNoRequest();
-        request.setOutRefundNo(ref.outRefundNo());
+        request.setOutRefundNo(ref.outRefundNo().value());
         try {
             Refund refund = built.refunds().queryByOutRefundNo(request);
             return switch (refund.getStatus()) {
@@ -274,8 +276,15 @@ class WechatPayGateway implements ChannelGateway {
         }
     }
 
+    /** WeChat Pay's order amounts are an int of fen. */
+    private static int total(Money amount) {
+        return Math.toIntExact(amount.minor());
+    }
+
     static PaidTrade paid(Transaction transaction) {
-        return new PaidTrade(transaction.getTransactionId(), transaction.getAmount().getTotal(),
+        // the amount WeChat Pay reports is in the currency the trade was opened in: Tongbao's only one
+        Money amount = Money.of(transaction.getAmount().getTotal(), Currency.CNY);
+        return new PaidTrade(transaction.getTransactionId(), amount,
                 instant(transaction.getSuccessTime()), false, transaction.getMchid());
     }
 

@@ -14,6 +14,9 @@ import io.tongbao.payment.spi.ChannelNotifications.Rejection;
 import io.tongbao.payment.spi.PaidTrade;
 import io.tongbao.payment.spi.RefundRef;
 import io.tongbao.payment.spi.TradeRef;
+import io.tongbao.shared.id.AppId;
+import io.tongbao.shared.id.OutRefundNo;
+import io.tongbao.shared.id.OutTradeNo;
 import io.tongbao.shared.log.LogValues;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -173,14 +176,15 @@ class WechatPayNotificationController {
         }
         requireNoNul(transaction.getOutTradeNo(), transaction.getTransactionId(), transaction.getMchid(),
                 transaction.getSuccessTime());
-        TradeRef trade = new TradeRef(appId, null, transaction.getOutTradeNo());
+        TradeRef trade = new TradeRef(AppId.of(appId), null, OutTradeNo.of(transaction.getOutTradeNo()));
         PaidTrade paid = WechatPayGateway.paid(transaction);
         return () -> notifications.tradePaid(trade, paid);
     }
 
     private Supplier<Outcome> refund(String appId, String eventType, RefundNotification refund) {
         requireNoNul(refund.getOutTradeNo(), refund.getOutRefundNo(), refund.getRefundId(), refund.getSuccessTime());
-        RefundRef ref = new RefundRef(appId, null, refund.getOutTradeNo(), refund.getOutRefundNo());
+        RefundRef ref = new RefundRef(AppId.of(appId), null, OutTradeNo.of(refund.getOutTradeNo()),
+                OutRefundNo.of(refund.getOutRefundNo()));
         if ("REFUND.SUCCESS".equals(eventType)) {
             Instant at = WechatPayGateway.instant(refund.getSuccessTime());
             return () -> notifications.refundSucceeded(ref, refund.getRefundId(), at);

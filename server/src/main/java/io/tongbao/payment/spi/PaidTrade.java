@@ -1,5 +1,6 @@
 package io.tongbao.payment.spi;
 
+import io.tongbao.shared.money.Money;
 import java.time.Instant;
 
 /**
@@ -7,6 +8,6 @@ import java.time.Instant;
  *
  * @param appIdAtChannel the channel app id / mchid the channel named, checked against the account
  */
-public record PaidTrade(String channelTransactionId, long amount, Instant paidAt, boolean finished,
+public record PaidTrade(String channelTransactionId, Money amount, Instant paidAt, boolean finished,
                         String appIdAtChannel) {
 }

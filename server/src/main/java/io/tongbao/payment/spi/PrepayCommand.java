@@ -1,10 +1,12 @@
 package io.tongbao.payment.spi;
 
 import io.tongbao.shared.PayWay;
+import io.tongbao.shared.id.AppId;
+import io.tongbao.shared.id.OutTradeNo;
+import io.tongbao.shared.money.Money;
 import java.time.Instant;
 
-/** Ask the channel to open a trade for one attempt. Amounts in fen. */
-public record PrepayCommand(String appId, PayWay payWay, String outTradeNo, long amount, String currency,
-                            String subject, String description, Instant expiresAt, String returnUrl, String clientIp,
-                            BuyerIds buyer) {
+/** Ask the channel to open a trade for one attempt. */
+public record PrepayCommand(AppId appId, PayWay payWay, OutTradeNo outTradeNo, Money amount, String subject,
+                            String description, Instant expiresAt, String returnUrl, String clientIp, BuyerIds buyer) {
 }

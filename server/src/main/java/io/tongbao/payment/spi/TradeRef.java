@@ -1,7 +1,12 @@
 package io.tongbao.payment.spi;
 
 import io.tongbao.shared.PayWay;
+import io.tongbao.shared.id.AppId;
+import io.tongbao.shared.id.OutTradeNo;
 
-/** A trade at the channel: Tongbao's attempt id is the {@code out_trade_no} the channel knows. */
-public record TradeRef(String appId, PayWay payWay, String outTradeNo) {
+/**
+ * A trade at the channel: Tongbao's attempt id is the {@code out_trade_no} the channel knows. From a notification
+ * the number is what the channel says, which need not be an attempt of Tongbao's.
+ */
+public record TradeRef(AppId appId, PayWay payWay, OutTradeNo outTradeNo) {
 }

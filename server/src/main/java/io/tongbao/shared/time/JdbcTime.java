@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one place an {@link Instant} crosses JDBC: bound as a UTC {@code OffsetDateTime} (what the driver maps to
@@ -19,17 +20,17 @@ public final class JdbcTime {
     }
 
     /** The parameter for a {@code timestamptz} column; {@code null} stays {@code null}. */
-    public static OffsetDateTime at(Instant instant) {
+    public static @Nullable OffsetDateTime at(@Nullable Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     /** The instant a {@code timestamptz} column holds; {@code null} stays {@code null}. */
-    public static Instant instant(Timestamp value) {
+    public static @Nullable Instant instant(@Nullable Timestamp value) {
         return value == null ? null : value.toInstant();
     }
 
     /** The instant in {@code column} of the current row; SQL {@code null} is {@code null}. */
-    public static Instant instant(ResultSet rs, String column) throws SQLException {
+    public static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         return instant(rs.getTimestamp(column));
     }
 

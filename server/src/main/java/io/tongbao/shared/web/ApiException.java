@@ -1,5 +1,6 @@
 package io.tongbao.shared.web;
 
+import java.util.Objects;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -15,6 +16,12 @@ public class ApiException extends RuntimeException {
         super(message);
         this.status = status;
         this.code = code;
+    }
+
+    /** Never null: every refusal says what went wrong. */
+    @Override
+    public String getMessage() {
+        return Objects.requireNonNull(super.getMessage());
     }
 
     public HttpStatus status() {

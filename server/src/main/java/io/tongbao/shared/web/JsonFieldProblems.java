@@ -14,6 +14,7 @@ import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import org.jspecify.annotations.Nullable;
 
 /** Says, for a value Jackson refused, which field it was (its JSON path) and what form that field takes. */
 final class JsonFieldProblems {
@@ -59,11 +60,11 @@ final class JsonFieldProblems {
     }
 
     /** For a query parameter, where nothing is JSON. */
-    static String expectedInQuery(Class<?> type, String parameter) {
+    static String expectedInQuery(@Nullable Class<?> type, String parameter) {
         return WHOLE_NUMBERS.contains(type) ? "must be an integer" : expected(type, parameter);
     }
 
-    static String expected(Class<?> type, String field) {
+    static String expected(@Nullable Class<?> type, String field) {
         if (type == null) {
             return "has the wrong type";
         }

@@ -1,5 +1,7 @@
 package io.tongbao.shared.web;
 
+import io.tongbao.shared.id.AppId;
+import io.tongbao.shared.id.MerchantId;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -9,6 +11,14 @@ import jakarta.servlet.http.HttpServletRequest;
 public record MerchantCaller(String merchantId, String appId) {
 
     static final String ATTRIBUTE = MerchantCaller.class.getName();
+
+    public MerchantId merchant() {
+        return MerchantId.of(merchantId);
+    }
+
+    public AppId app() {
+        return AppId.of(appId);
+    }
 
     /** Called once the signature verified; nothing else may set it. */
     public void bindTo(HttpServletRequest request) {

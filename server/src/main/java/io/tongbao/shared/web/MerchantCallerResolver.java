@@ -1,5 +1,6 @@
 package io.tongbao.shared.web;
 
+import java.util.Objects;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.context.annotation.Configuration;
@@ -9,6 +10,7 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.jspecify.annotations.Nullable;
 
 /** Lets a controller method declare {@code MerchantCaller caller} and receive the verified caller. */
 @Configuration(proxyBeanMethods = false)
@@ -25,8 +27,8 @@ class MerchantCallerResolver implements WebMvcConfigurer, HandlerMethodArgumentR
     }
 
     @Override
-    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
-                                  WebDataBinderFactory binderFactory) {
-        return MerchantCaller.from(request.getNativeRequest(HttpServletRequest.class));
+    public Object resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer container, NativeWebRequest request,
+                                  @Nullable WebDataBinderFactory binderFactory) {
+        return MerchantCaller.from(Objects.requireNonNull(request.getNativeRequest(HttpServletRequest.class)));
     }
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Reads a raw query string (as sent, percent-encoded) strictly: what is wrong with it, and its parameter names. */
 final class QueryStrings {
@@ -101,9 +102,10 @@ final class QueryStrings {
         return printable.length() > MAX_NAME_IN_MESSAGE ? printable.substring(0, MAX_NAME_IN_MESSAGE) + "…" : printable;
     }
 
-    private record Decoded(String text, String problem) {
+    /** The decoded text, or (text empty) the problem that stopped the decoding. */
+    private record Decoded(String text, @Nullable String problem) {
         static Decoded failed(String problem) {
-            return new Decoded(null, problem);
+            return new Decoded("", problem);
         }
     }
 }

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Publishes to one topic, keyed by {@code <merchant id>:<payment id or payer account>}, with an idempotent producer
@@ -26,7 +27,7 @@ final class KafkaStream implements EventStream {
     static final String NAME = "kafka";
 
     private final StreamProperties.Kafka properties;
-    private Producer<String, byte[]> producer;
+    private @Nullable Producer<String, byte[]> producer;
 
     KafkaStream(StreamProperties.Kafka properties) {
         this.properties = properties;

@@ -7,6 +7,7 @@ import com.rabbitmq.client.ConnectionFactory;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Publishes to a durable topic exchange with publisher confirms: persistent messages, routing key
@@ -19,8 +20,8 @@ final class RabbitStream implements EventStream {
 
     private final StreamProperties.Rabbitmq properties;
     private final ConnectionFactory factory = new ConnectionFactory();
-    private Connection connection;
-    private Channel channel;
+    private @Nullable Connection connection;
+    private @Nullable Channel channel;
 
     RabbitStream(StreamProperties.Rabbitmq properties) {
         this.properties = properties;

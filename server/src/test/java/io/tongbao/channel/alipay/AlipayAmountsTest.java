@@ -3,18 +3,18 @@ package io.tongbao.channel.alipay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tongbao.shared.money.Currency;
+import io.tongbao.shared.money.Money;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class AlipayAmountsTest {
 
     @Test
-    void yuanAndFenConvertExactly() {
-        assertThat(AlipayAmounts.yuan(1999)).isEqualTo("19.99");
-        assertThat(AlipayAmounts.yuan(5)).isEqualTo("0.05");
-        assertThat(AlipayAmounts.fen("19.99")).isEqualTo(1999);
-        assertThat(AlipayAmounts.fen("20")).isEqualTo(2000);
-        assertThatThrownBy(() -> AlipayAmounts.fen("19.999")).isInstanceOf(ArithmeticException.class);
+    void yuanReadExactlyAsCny() {
+        assertThat(AlipayAmounts.money("19.99")).isEqualTo(Money.of(1999, Currency.CNY));
+        assertThat(AlipayAmounts.money("20")).isEqualTo(Money.of(2000, Currency.CNY));
+        assertThatThrownBy(() -> AlipayAmounts.money("19.999")).isInstanceOf(ArithmeticException.class);
     }
 
     @Test

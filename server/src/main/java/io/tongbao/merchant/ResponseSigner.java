@@ -1,8 +1,0 @@
-package io.tongbao.merchant;
-
-/** Signs a response's canonical string with the key that matches how the request was verified. */
-@FunctionalInterface
-interface ResponseSigner {
-
-    String sign(String canonical);
-}

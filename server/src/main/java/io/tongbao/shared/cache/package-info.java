@@ -1,0 +1,4 @@
+@NullMarked
+package io.tongbao.shared.cache;
+
+import org.jspecify.annotations.NullMarked;

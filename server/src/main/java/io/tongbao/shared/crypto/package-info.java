@@ -1,0 +1,4 @@
+@NullMarked
+package io.tongbao.shared.crypto;
+
+import org.jspecify.annotations.NullMarked;

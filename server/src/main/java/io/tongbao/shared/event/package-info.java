@@ -1,0 +1,4 @@
+@NullMarked
+package io.tongbao.shared.event;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.tongbao.shared.id;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.tongbao.shared.log;
+
+import org.jspecify.annotations.NullMarked;

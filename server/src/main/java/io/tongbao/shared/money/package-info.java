@@ -1,0 +1,4 @@
+@NullMarked
+package io.tongbao.shared.money;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.tongbao.shared.time;
+
+import org.jspecify.annotations.NullMarked;

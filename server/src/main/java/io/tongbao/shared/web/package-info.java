@@ -1,0 +1,4 @@
+@NullMarked
+package io.tongbao.shared.web;
+
+import org.jspecify.annotations.NullMarked;

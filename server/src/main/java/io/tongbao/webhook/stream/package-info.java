@@ -1,0 +1,4 @@
+@NullMarked
+package io.tongbao.webhook.stream;
+
+import org.jspecify.annotations.NullMarked;
