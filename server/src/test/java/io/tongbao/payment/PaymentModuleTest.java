@@ -121,10 +121,16 @@ class PaymentModuleTest {
 
         List<Outcome> outcomes = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            // all at once: without a lock one of them could still see the attempt unpaid when another paid it
+            CountDownLatch start = new CountDownLatch(1);
             List<Future<Outcome>> futures = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                futures.add(pool.submit(() -> fixture.settlement.tradePaid(trade, paid)));
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return fixture.settlement.tradePaid(trade, paid);
+                }));
             }
+            start.countDown();
             for (Future<Outcome> future : futures) {
                 outcomes.add(future.get(30, TimeUnit.SECONDS));
             }
