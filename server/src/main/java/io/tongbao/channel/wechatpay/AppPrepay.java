@@ -19,12 +19,8 @@ final class AppPrepay {
         amount.setCurrency(order.currency());
         var request = new PrepayRequest();
         request.setAmount(amount);
-        request.setAppid(order.appid());
-        request.setMchid(order.mchid());
-        request.setDescription(order.command().subject());
-        request.setOutTradeNo(order.command().outTradeNo().value());
-        request.setNotifyUrl(order.notifyUrl());
-        request.setTimeExpire(order.expire());
+        order.describe(request::setAppid, request::setMchid, request::setDescription, request::setOutTradeNo,
+                request::setNotifyUrl, request::setTimeExpire);
         var signed = order.built().app().prepayWithRequestPayment(request);
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("appid", signed.getAppid());

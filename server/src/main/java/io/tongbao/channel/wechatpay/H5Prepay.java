@@ -26,12 +26,8 @@ final class H5Prepay {
         var request = new PrepayRequest();
         request.setAmount(amount);
         request.setSceneInfo(scene);
-        request.setAppid(order.appid());
-        request.setMchid(order.mchid());
-        request.setDescription(order.command().subject());
-        request.setOutTradeNo(order.command().outTradeNo().value());
-        request.setNotifyUrl(order.notifyUrl());
-        request.setTimeExpire(order.expire());
+        order.describe(request::setAppid, request::setMchid, request::setDescription, request::setOutTradeNo,
+                request::setNotifyUrl, request::setTimeExpire);
         String url = order.built().h5().prepay(request).getH5Url();
         return WechatPayOrder.awaiting(ClientAction.Type.H5_URL, Map.of("url", url));
     }

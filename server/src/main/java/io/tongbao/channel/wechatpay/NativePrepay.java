@@ -18,12 +18,8 @@ final class NativePrepay {
         amount.setCurrency(order.currency());
         var request = new PrepayRequest();
         request.setAmount(amount);
-        request.setAppid(order.appid());
-        request.setMchid(order.mchid());
-        request.setDescription(order.command().subject());
-        request.setOutTradeNo(order.command().outTradeNo().value());
-        request.setNotifyUrl(order.notifyUrl());
-        request.setTimeExpire(order.expire());
+        order.describe(request::setAppid, request::setMchid, request::setDescription, request::setOutTradeNo,
+                request::setNotifyUrl, request::setTimeExpire);
         String codeUrl = order.built().nativePay().prepay(request).getCodeUrl();
         return WechatPayOrder.awaiting(ClientAction.Type.QR_CODE, Map.of("content", codeUrl));
     }

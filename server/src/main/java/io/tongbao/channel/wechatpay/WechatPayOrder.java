@@ -4,6 +4,7 @@ import io.tongbao.payment.spi.ClientAction;
 import io.tongbao.payment.spi.PrepayCommand;
 import io.tongbao.payment.spi.PrepayResult;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * What every pay way's prepay request carries: the command and the app's clients, WeChat app id, mchid, notify URL
@@ -20,6 +21,20 @@ record WechatPayOrder(PrepayCommand command, WechatPayClients.Built built, Strin
 
     String currency() {
         return command.amount().currency().name();
+    }
+
+    /**
+     * Sets what every pay way's request carries, through the setters of that pay way's own request model (the SDK's
+     * models share no type).
+     */
+    void describe(Consumer<String> appid, Consumer<String> mchid, Consumer<String> description,
+                  Consumer<String> outTradeNo, Consumer<String> notifyUrl, Consumer<String> timeExpire) {
+        appid.accept(this.appid);
+        mchid.accept(this.mchid);
+        description.accept(command.subject());
+        outTradeNo.accept(command.outTradeNo().value());
+        notifyUrl.accept(this.notifyUrl);
+        timeExpire.accept(expire);
     }
 
     static PrepayResult awaiting(ClientAction.Type type, Map<String, Object> data) {
