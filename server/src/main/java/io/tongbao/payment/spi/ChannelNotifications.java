@@ -11,7 +11,8 @@ public interface ChannelNotifications {
 
     Outcome tradePaid(TradeRef trade, PaidTrade paid);
 
-    Outcome refundSucceeded(RefundRef refund, String channelRefundId, Instant at);
+    /** {@code at}: null when the channel did not say. */
+    Outcome refundSucceeded(RefundRef refund, String channelRefundId, @Nullable Instant at);
 
     Outcome refundFailed(RefundRef refund, String code, String message);
 
