@@ -139,7 +139,7 @@ class PaymentSettlement implements ChannelNotifications {
 
     @Override
     @Transactional
-    public Outcome refundSucceeded(RefundRef ref, String channelRefundId, @Nullable Instant at) {
+    public Outcome refundSucceeded(RefundRef ref, @Nullable String channelRefundId, @Nullable Instant at) {
         Optional<RefundRow> refund = refundOf(ref);
         if (refund.isEmpty()) {
             exceptions.recordRejection(ref.appId(), ref.outTradeNo(), "UNKNOWN_REFUND",

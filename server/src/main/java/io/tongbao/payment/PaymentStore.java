@@ -234,8 +234,8 @@ class PaymentStore {
                 where id = :id and status = any(:from)""", q -> q.param("now", at(now)));
     }
 
-    boolean attemptSucceeded(AttemptId attemptId, AttemptStatus from, String channelTransactionId, Instant paidAt,
-                             boolean finished, Instant now) {
+    boolean attemptSucceeded(AttemptId attemptId, AttemptStatus from, @Nullable String channelTransactionId,
+                             Instant paidAt, boolean finished, Instant now) {
         return moveAttempt(attemptId, PaymentStateMachine.SUCCEED_ATTEMPT,
                 PaymentStateMachine.SUCCEED_ATTEMPT.from(from), """
                 update payment_attempt set status = :to, channel_transaction_id = :txn, paid_at = :paidAt,

@@ -68,7 +68,7 @@ class RefundStore {
                 .param("id", refundId.value()).update();
     }
 
-    boolean succeeded(RefundId refundId, String channelRefundId, Instant at, Instant now) {
+    boolean succeeded(RefundId refundId, @Nullable String channelRefundId, Instant at, Instant now) {
         return jdbc.sql("""
                         update refund set status = :to, channel_refund_id = coalesce(:channelId, channel_refund_id),
                                succeeded_at = :at, next_query_at = null, updated_at = :now

@@ -11,8 +11,8 @@ public interface ChannelNotifications {
 
     Outcome tradePaid(TradeRef trade, PaidTrade paid);
 
-    /** {@code at}: null when the channel did not say. */
-    Outcome refundSucceeded(RefundRef refund, String channelRefundId, @Nullable Instant at);
+    /** {@code channelRefundId} and {@code at}: null when the channel did not say. */
+    Outcome refundSucceeded(RefundRef refund, @Nullable String channelRefundId, @Nullable Instant at);
 
     Outcome refundFailed(RefundRef refund, String code, String message);
 
