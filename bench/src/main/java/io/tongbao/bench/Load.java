@@ -35,6 +35,7 @@ final class Load {
     }
 
     static Result run(int clients, Duration duration, Operation operation) throws Exception {
+        CpuMeter cpu = new CpuMeter();
         CountDownLatch start = new CountDownLatch(1);
         List<Future<long[]>> workers = new ArrayList<>();
         long[][] latencies = new long[clients][];
@@ -83,6 +84,7 @@ final class Load {
             }
             double seconds = (System.nanoTime() - window[0]) / 1e9;
             long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
+            System.err.println(cpu.perUnit(clients + " clients", units));
             return new Result(units / seconds, units, operations, failures, percentile(all, 0.50),
                     percentile(all, 0.99));
         }
@@ -98,6 +100,7 @@ final class Load {
         int planned = (int) Math.ceil(perSecond * duration.toNanos() / 1e9);
         long interval = (long) (1e9 / perSecond);
         long[] latencies = new long[planned];
+        CpuMeter cpu = new CpuMeter();
         AtomicLong units = new AtomicLong();
         AtomicLong failures = new AtomicLong();
         Semaphore inFlight = new Semaphore(maxInFlight);
@@ -126,6 +129,7 @@ final class Load {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Arrays.sort(latencies);
+        System.err.println(cpu.perUnit("paced " + perSecond + "/s", units.get()));
         return new Result(units.get() / seconds, units.get(), planned, failures.get(), percentile(latencies, 0.50),
                 percentile(latencies, 0.99));
     }

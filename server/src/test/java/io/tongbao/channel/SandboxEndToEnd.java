@@ -1,5 +1,6 @@
 package io.tongbao.channel;
 
+import io.tongbao.support.EndToEnd;
 import io.tongbao.support.OwnDatabaseInitializer;
 import io.tongbao.support.TestEndpoints;
 import java.lang.annotation.ElementType;
@@ -18,6 +19,7 @@ import org.springframework.test.context.TestPropertySource;
  * sandbox's clock only moves forward and runs ahead of Tongbao's once a test advanced it. The janitor looks for due
  * work five times a second (once by default), so that a query a test made due runs at once.
  */
+@EndToEnd
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

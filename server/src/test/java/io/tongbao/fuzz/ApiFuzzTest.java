@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.api.BugDetectors;
 import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.tongbao.sdk.CanonicalRequest;
+import io.tongbao.support.EndToEnd;
 import io.tongbao.support.OperatorClient;
 import io.tongbao.support.OwnDatabaseInitializer;
 import java.io.IOException;
@@ -46,6 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
  * plus a few deterministic mutations of each, a few hundred cases in all; with {@code JAZZER_FUZZ=1} and one method
  * selected, Jazzer fuzzes it (bench/fuzz.sh, docs/benchmarks.md).
  */
+@EndToEnd
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = OwnDatabaseInitializer.class)
 @TestPropertySource(properties = {"tongbao.sandbox.enabled=true", "tongbao.payments.janitor.enabled=false",

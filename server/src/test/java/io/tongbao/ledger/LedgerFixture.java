@@ -1,6 +1,5 @@
 package io.tongbao.ledger;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.tongbao.shared.event.EventSubscriptions;
 import io.tongbao.shared.id.Ids;
@@ -11,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,15 +35,7 @@ final class LedgerFixture implements AutoCloseable {
             (appId, type) -> subscribed.contains(appId);
 
     private LedgerFixture(int issuerShards, int poolSize) {
-        String url = TestDatabase.freshDatabaseUrl();
-        Flyway.configure().dataSource(url, TestDatabase.user(), TestDatabase.password())
-                .locations("classpath:db/migration/ledger").load().migrate();
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setUsername(TestDatabase.user());
-        config.setPassword(TestDatabase.password());
-        config.setMaximumPoolSize(poolSize);
-        dataSource = new HikariDataSource(config);
+        dataSource = TestDatabase.freshDataSource(poolSize, "classpath:db/migration/ledger");
         jdbc = JdbcClient.create(dataSource);
         DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(dataSource);
         transactions = new TransactionTemplate(transactionManager);

@@ -24,6 +24,7 @@ import io.tongbao.sdk.ledger.PointType;
 import io.tongbao.sdk.ledger.Reversal;
 import io.tongbao.support.ApiDescription;
 import io.tongbao.support.ApiTraffic;
+import io.tongbao.support.EndToEnd;
 import io.tongbao.support.OperatorClient;
 import io.tongbao.support.PaidPayments;
 import io.tongbao.support.TongbaoTest;
@@ -58,6 +59,7 @@ import tools.jackson.databind.JsonNode;
  * operator's onboarding) and their refusals, recorded as the server saw them, each checked against the description
  * the same server serves. A client generated from it sends and reads what the API really takes and gives.
  */
+@EndToEnd
 @TongbaoTest
 @Import({FakeChannelGateways.class, ApiTraffic.class})
 @TestPropertySource(properties = "tongbao.channels.enabled=false")

@@ -7,6 +7,7 @@ import io.tongbao.TongbaoApplication;
 import io.tongbao.sdk.PaymentApi;
 import io.tongbao.sdk.TongbaoClient;
 import io.tongbao.support.OperatorClient;
+import io.tongbao.support.Restart;
 import io.tongbao.support.TestDatabase;
 import java.io.IOException;
 import java.net.BindException;
@@ -33,6 +34,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Starts the application the way the README does, on its own, and stops it again. */
+@Restart
 class ApplicationLifecycleTest {
 
     @TempDir

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tongbao.sdk.PaymentApi;
 import io.tongbao.sdk.TongbaoClient;
+import io.tongbao.support.Restart;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The demo run as a user starts it (its own JVM, the demo profile) and stops it (SIGTERM, as Ctrl-C or systemd). */
+@Restart
 class DemoRunTest {
 
     private static final Pattern ERROR_LINE = Pattern.compile("^\\S+\\s+ERROR ");

@@ -9,6 +9,7 @@ import io.tongbao.sdk.ledger.NewPointType;
 import io.tongbao.sdk.ledger.NewReason;
 import io.tongbao.sdk.ledger.NewTransfer;
 import io.tongbao.sdk.ledger.PointType;
+import io.tongbao.support.Restart;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The README's run (embedded PostgreSQL) killed with {@code kill -9} and started again on the same data folder:
  * nothing that was acknowledged is lost, and the restart needs no one to clean up by hand.
  */
+@Restart
 class EmbeddedDatabaseCrashTest {
 
     private static final int ISSUE = 100001;

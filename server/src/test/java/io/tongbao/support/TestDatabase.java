@@ -1,5 +1,7 @@
 package io.tongbao.support;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
+import org.flywaydb.core.Flyway;
 
 /**
  * One PostgreSQL for the whole test JVM: the server named by {@code TONGBAO_TEST_DB_URL} (a fresh database is
@@ -50,6 +53,21 @@ public final class TestDatabase {
             throw new IllegalStateException("cannot create test database " + name, e);
         }
         return url.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+    }
+
+    /**
+     * A pool on a new database that holds only the schema of the given Flyway locations (one module's migrations,
+     * {@code classpath:db/migration/ledger}): for a module wired by hand, without the application.
+     */
+    public static HikariDataSource freshDataSource(int maximumPoolSize, String... migrationLocations) {
+        String fresh = freshDatabaseUrl();
+        Flyway.configure().dataSource(fresh, user(), password()).locations(migrationLocations).load().migrate();
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(fresh);
+        config.setUsername(user());
+        config.setPassword(password());
+        config.setMaximumPoolSize(maximumPoolSize);
+        return new HikariDataSource(config);
     }
 
     static synchronized void contextOpened() {

@@ -9,6 +9,7 @@ import io.tongbao.sdk.WebhookVerifier;
 import io.tongbao.sdk.ledger.Batch;
 import io.tongbao.sdk.ledger.NewHold;
 import io.tongbao.sdk.ledger.NewTransfer;
+import io.tongbao.support.EndToEnd;
 import io.tongbao.support.LedgerMerchant;
 import io.tongbao.support.OperatorClient;
 import io.tongbao.support.OwnDatabaseInitializer;
@@ -29,6 +30,7 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 
 /** Ledger events as a merchant receives them: hold.expired always, ledger.transfer.posted once the app opts in. */
+@EndToEnd
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = OwnDatabaseInitializer.class)
 @TestPropertySource(properties = {"tongbao.channels.enabled=false", "tongbao.webhooks.dispatcher-enabled=true",

@@ -18,6 +18,7 @@ import io.tongbao.shared.id.AppId;
 import io.tongbao.shared.id.OutTradeNo;
 import io.tongbao.shared.money.Currency;
 import io.tongbao.shared.money.Money;
+import io.tongbao.support.EndToEnd;
 import io.tongbao.support.MutableClock;
 import io.tongbao.support.OperatorClient;
 import io.tongbao.support.OwnDatabaseInitializer;
@@ -55,6 +56,7 @@ import org.springframework.test.context.TestPropertySource;
  * own: this context's clock runs up to a day ahead, and its background jobs (hold expiry, the janitor) would act on
  * other cached contexts' rows with that clock.
  */
+@EndToEnd
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = OwnDatabaseInitializer.class)
 @Import({TestEndpoints.class, FakeChannelGateways.class, WebhookDeliveryTest.TestClock.class})

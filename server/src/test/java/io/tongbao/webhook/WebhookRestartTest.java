@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.tongbao.TongbaoApplication;
 import io.tongbao.support.LedgerMerchant;
 import io.tongbao.support.OperatorClient;
+import io.tongbao.support.Restart;
 import io.tongbao.support.TestDatabase;
 import io.tongbao.support.WebhookReceiver;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * database: every event is delivered, none is lost, and the ones that were on the wire when the first process stopped
  * are sent again (at least once), because the first process never recorded their answer.
  */
+@Restart
 class WebhookRestartTest {
 
     static final int EVENTS = 20;

@@ -2,9 +2,6 @@ package io.tongbao.channel.wechatpay;
 
 import com.wechat.pay.java.core.exception.ServiceException;
 import com.wechat.pay.java.core.exception.WechatPayException;
-import com.wechat.pay.java.service.payments.h5.model.H5Info;
-import com.wechat.pay.java.service.payments.h5.model.SceneInfo;
-import com.wechat.pay.java.service.payments.jsapi.model.Payer;
 import com.wechat.pay.java.service.payments.model.Transaction;
 import com.wechat.pay.java.service.payments.nativepay.model.CloseOrderRequest;
 import com.wechat.pay.java.service.payments.nativepay.model.QueryOrderByOutTradeNoRequest;
@@ -15,7 +12,6 @@ import com.wechat.pay.java.service.refund.model.Refund;
 import io.tongbao.channel.NotifyUrls;
 import io.tongbao.payment.spi.ChannelGateway;
 import io.tongbao.payment.spi.ChannelRefundStatus;
-import io.tongbao.payment.spi.ClientAction;
 import io.tongbao.payment.spi.CloseResult;
 import io.tongbao.payment.spi.PaidTrade;
 import io.tongbao.payment.spi.PrepayCommand;
@@ -33,8 +29,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
@@ -69,13 +63,13 @@ class WechatPayGateway implements ChannelGateway {
         String mchid = built.account().mchid();
         String notifyUrl = notifyUrls.of("wechatpay", command.appId().value());
         String expire = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(command.expiresAt().atZone(BEIJING).toOffsetDateTime());
-        Order order = new Order(command, built, appid, mchid, notifyUrl, expire);
+        WechatPayOrder order = new WechatPayOrder(command, built, appid, mchid, notifyUrl, expire);
         try {
             return switch (command.payWay()) {
-                case WECHAT_NATIVE -> nativePay(order);
-                case WECHAT_JSAPI, WECHAT_MINI -> jsapi(order);
-                case WECHAT_APP -> app(order);
-                case WECHAT_H5 -> h5(order);
+                case WECHAT_NATIVE -> NativePrepay.prepay(order);
+                case WECHAT_JSAPI, WECHAT_MINI -> JsapiPrepay.prepay(order);
+                case WECHAT_APP -> AppPrepay.prepay(order);
+                case WECHAT_H5 -> H5Prepay.prepay(order);
                 default -> throw new IllegalArgumentException(command.payWay() + " is not a WeChat Pay way");
             };
         } catch (ServiceException e) {
@@ -84,103 +78,6 @@ class WechatPayGateway implements ChannelGateway {
         } catch (WechatPayException | IllegalStateException e) {
             return new PrepayResult.Unknown("WeChat Pay gave no verified answer: " + e.getMessage());
         }
-    }
-
-    /** What every pay way's prepay request carries: the command and the app's account, notify URL and expiry. */
-    private record Order(PrepayCommand command, WechatPayClients.Built built, String appid, String mchid,
-                         String notifyUrl, String expire) {
-    }
-
-    private static PrepayResult nativePay(Order order) {
-        PrepayCommand command = order.command();
-        var request = new com.wechat.pay.java.service.payments.nativepay.model.PrepayRequest();
-        var amount = new com.wechat.pay.java.service.payments.nativepay.model.Amount();
-        amount.setTotal(total(command.amount()));
-        amount.setCurrency(command.amount().currency().name());
-        request.setAmount(amount);
-        request.setAppid(order.appid());
-        request.setMchid(order.mchid());
-        request.setDescription(command.subject());
-        request.setOutTradeNo(command.outTradeNo().value());
-        request.setNotifyUrl(order.notifyUrl());
-        request.setTimeExpire(order.expire());
-        String codeUrl = order.built().nativePay().prepay(request).getCodeUrl();
-        return awaiting(ClientAction.Type.QR_CODE, Map.of("content", codeUrl));
-    }
-
-    private static PrepayResult jsapi(Order order) {
-        PrepayCommand command = order.command();
-        var request = new com.wechat.pay.java.service.payments.jsapi.model.PrepayRequest();
-        var amount = new com.wechat.pay.java.service.payments.jsapi.model.Amount();
-        amount.setTotal(total(command.amount()));
-        amount.setCurrency(command.amount().currency().name());
-        var payer = new Payer();
-        payer.setOpenid(command.buyer().openid());
-        request.setAmount(amount);
-        request.setPayer(payer);
-        request.setAppid(order.appid());
-        request.setMchid(order.mchid());
-        request.setDescription(command.subject());
-        request.setOutTradeNo(command.outTradeNo().value());
-        request.setNotifyUrl(order.notifyUrl());
-        request.setTimeExpire(order.expire());
-        var signed = order.built().jsapi().prepayWithRequestPayment(request);
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("appId", signed.getAppId());
-        params.put("timeStamp", signed.getTimeStamp());
-        params.put("nonceStr", signed.getNonceStr());
-        params.put("package", signed.getPackageVal());
-        params.put("signType", signed.getSignType());
-        params.put("paySign", signed.getPaySign());
-        return awaiting(ClientAction.Type.JSAPI_PARAMS, params);
-    }
-
-    private static PrepayResult app(Order order) {
-        PrepayCommand command = order.command();
-        var request = new com.wechat.pay.java.service.payments.app.model.PrepayRequest();
-        var amount = new com.wechat.pay.java.service.payments.app.model.Amount();
-        amount.setTotal(total(command.amount()));
-        amount.setCurrency(command.amount().currency().name());
-        request.setAmount(amount);
-        request.setAppid(order.appid());
-        request.setMchid(order.mchid());
-        request.setDescription(command.subject());
-        request.setOutTradeNo(command.outTradeNo().value());
-        request.setNotifyUrl(order.notifyUrl());
-        request.setTimeExpire(order.expire());
-        var signed = order.built().app().prepayWithRequestPayment(request);
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("appid", signed.getAppid());
-        params.put("partnerid", signed.getPartnerId());
-        params.put("prepayid", signed.getPrepayId());
-        params.put("package", signed.getPackageVal());
-        params.put("noncestr", signed.getNonceStr());
-        params.put("timestamp", signed.getTimestamp());
-        params.put("sign", signed.getSign());
-        return awaiting(ClientAction.Type.APP_PARAMS, params);
-    }
-
-    private static PrepayResult h5(Order order) {
-        PrepayCommand command = order.command();
-        var request = new com.wechat.pay.java.service.payments.h5.model.PrepayRequest();
-        var amount = new com.wechat.pay.java.service.payments.h5.model.Amount();
-        amount.setTotal(total(command.amount()));
-        amount.setCurrency(command.amount().currency().name());
-        var scene = new SceneInfo();
-        scene.setPayerClientIp(command.clientIp());
-        var h5 = new H5Info();
-        h5.setType("Wap");
-        scene.setH5Info(h5);
-        request.setAmount(amount);
-        request.setSceneInfo(scene);
-        request.setAppid(order.appid());
-        request.setMchid(order.mchid());
-        request.setDescription(command.subject());
-        request.setOutTradeNo(command.outTradeNo().value());
-        request.setNotifyUrl(order.notifyUrl());
-        request.setTimeExpire(order.expire());
-        String url = order.built().h5().prepay(request).getH5Url();
-        return awaiting(ClientAction.Type.H5_URL, Map.of("url", url));
     }
 
     @Override
@@ -277,11 +174,6 @@ class WechatPayGateway implements ChannelGateway {
         }
     }
 
-    /** WeChat Pay's order amounts are an int of fen. */
-    private static int total(Money amount) {
-        return Math.toIntExact(amount.minor());
-    }
-
     static PaidTrade paid(Transaction transaction) {
         // the amount WeChat Pay reports is in the currency the trade was opened in: Tongbao's only one
         Money amount = Money.of(transaction.getAmount().getTotal(), Currency.CNY);
@@ -291,9 +183,5 @@ class WechatPayGateway implements ChannelGateway {
 
     static @Nullable Instant instant(@Nullable String rfc3339) {
         return rfc3339 == null || rfc3339.isBlank() ? null : OffsetDateTime.parse(rfc3339).toInstant();
-    }
-
-    private static PrepayResult awaiting(ClientAction.Type type, Map<String, Object> data) {
-        return new PrepayResult.AwaitingBuyer(new ClientAction(type, data));
     }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.tongbao.payment.FakeChannelGateways;
 import io.tongbao.payment.spi.ChannelNotifications;
+import io.tongbao.support.EndToEnd;
 import io.tongbao.support.LedgerMerchant;
 import io.tongbao.support.OperatorClient;
 import io.tongbao.support.OwnDatabaseInitializer;
@@ -46,6 +47,7 @@ import org.springframework.test.context.TestPropertySource;
  * is down; later the connection is cut again after events went through. Skipped, saying so, if the embedded broker
  * cannot start here (printed, and in the test report).
  */
+@EndToEnd
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = OwnDatabaseInitializer.class)
 @Import(FakeChannelGateways.class)

@@ -9,6 +9,7 @@ import com.rabbitmq.client.ConnectionFactory;
 import io.tongbao.payment.FakeChannelGateways;
 import io.tongbao.payment.spi.ChannelNotifications;
 import io.tongbao.sdk.ledger.NewHold;
+import io.tongbao.support.EndToEnd;
 import io.tongbao.support.LedgerMerchant;
 import io.tongbao.support.OperatorClient;
 import io.tongbao.support.OwnDatabaseInitializer;
@@ -38,6 +39,7 @@ import org.springframework.test.context.TestPropertySource;
  * Events forwarded to the machine's RabbitMQ (or {@code TONGBAO_TEST_RABBITMQ_URI}), through a proxy the test can
  * cut to play a broker outage. Skipped, saying so (printed, and in the test report), when no RabbitMQ answers.
  */
+@EndToEnd
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = OwnDatabaseInitializer.class)
 @Import(FakeChannelGateways.class)
