@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.tongbao.payment.spi.ChannelNotifications;
 import io.tongbao.payment.spi.ChannelNotifications.Rejection;
 import io.tongbao.shared.log.LogValues;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -38,7 +39,8 @@ public class NotificationRefusals {
      *
      * @param appId an app that has this channel's account
      */
-    public void refused(String channel, String appId, String claimedOutTradeNo, Rejection why, String detail) {
+    public void refused(String channel, String appId, @Nullable String claimedOutTradeNo, Rejection why,
+                        String detail) {
         count(channel, why.name());
         log.debug("{} notification for app {} refused ({}): {}", channel, LogValues.safe(appId), why, LogValues.safe(detail));
         try {

@@ -14,6 +14,7 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The request with its body read once up front, since the signature covers it and the handler reads it again; and
@@ -37,7 +38,7 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
     }
 
     @Override
-    public String getParameter(String name) {
+    public @Nullable String getParameter(String name) {
         String[] values = parameters.get(name);
         return values == null ? null : values[0];
     }
@@ -53,7 +54,7 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
     }
 
     @Override
-    public String[] getParameterValues(String name) {
+    public String @Nullable [] getParameterValues(String name) {
         String[] values = parameters.get(name);
         return values == null ? null : values.clone();
     }

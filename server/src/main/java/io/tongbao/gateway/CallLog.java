@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,8 +39,8 @@ class CallLog {
         this.jdbc = jdbc;
     }
 
-    record Call(String requestId, String merchantId, String appId, String method, String path, int status,
-                String errorCode, int latencyMs, OffsetDateTime at) {
+    record Call(String requestId, @Nullable String merchantId, @Nullable String appId, String method, String path,
+                int status, @Nullable String errorCode, int latencyMs, OffsetDateTime at) {
     }
 
     void record(Call call) {
@@ -82,7 +83,7 @@ class CallLog {
         }
     }
 
-    private static String truncate(String value, int max) {
+    private static @Nullable String truncate(@Nullable String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 }

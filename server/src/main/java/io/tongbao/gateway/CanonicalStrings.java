@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The strings signed on the merchant API, as docs/api.md defines them. Written independently of the SDK's
@@ -20,7 +21,7 @@ final class CanonicalStrings {
     private CanonicalStrings() {
     }
 
-    static String request(String method, String path, String rawQuery, String appId, String timestamp, String nonce,
+    static String request(String method, String path, @Nullable String rawQuery, String appId, String timestamp, String nonce,
                           byte[] body) {
         return String.join("\n", method.toUpperCase(Locale.ROOT), path, query(rawQuery), appId, timestamp, nonce,
                 sha256Hex(body));
@@ -30,7 +31,7 @@ final class CanonicalStrings {
         return String.join("\n", Integer.toString(status), requestNonce, timestamp, nonce, sha256Hex(body));
     }
 
-    static String query(String rawQuery) {
+    static String query(@Nullable String rawQuery) {
         List<Map.Entry<String, String>> pairs = new ArrayList<>(parameters(rawQuery));
         pairs.sort(Map.Entry.<String, String>comparingByKey().thenComparing(Map.Entry.comparingByValue()));
         List<String> encoded = new ArrayList<>(pairs.size());
@@ -44,7 +45,7 @@ final class CanonicalStrings {
      *
      * @throws IllegalArgumentException for an invalid percent-escape
      */
-    static List<Map.Entry<String, String>> parameters(String rawQuery) {
+    static List<Map.Entry<String, String>> parameters(@Nullable String rawQuery) {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return List.of();
         }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -296,15 +297,15 @@ class MerchantApiFilter extends OncePerRequestFilter {
         }
     }
 
-    private void refuse(Exchange exchange, HttpStatus status, String code, String message, Signed signed)
+    private void refuse(Exchange exchange, HttpStatus status, String code, String message, @Nullable Signed signed)
             throws IOException {
         exchange.errorCode = code;
         byte[] body = json.writeValueAsBytes(new ApiError(code, message, RequestIds.of(exchange.request)));
         write(exchange, status.value(), MediaType.APPLICATION_JSON_VALUE, body, signed);
     }
 
-    private void write(Exchange exchange, int status, String contentType, byte[] body, Signed signed)
-            throws IOException {
+    private void write(Exchange exchange, int status, @Nullable String contentType, byte[] body,
+                       @Nullable Signed signed) throws IOException {
         exchange.status = status;
         HttpServletResponse response = exchange.response;
         response.setStatus(status);
@@ -317,7 +318,7 @@ class MerchantApiFilter extends OncePerRequestFilter {
     }
 
     /** Unsigned only when the caller was not authenticated: then there is no agreed key to sign with. */
-    private void sign(HttpServletResponse response, int status, byte[] body, Signed signed) {
+    private void sign(HttpServletResponse response, int status, byte[] body, @Nullable Signed signed) {
         if (signed == null) {
             return;
         }
@@ -341,24 +342,24 @@ class MerchantApiFilter extends OncePerRequestFilter {
     private sealed interface Admission permits Refusal, Replay, Admitted {
     }
 
-    private record Refusal(HttpStatus status, String code, String message, Signed signed) implements Admission {
+    private record Refusal(HttpStatus status, String code, String message, @Nullable Signed signed) implements Admission {
     }
 
     private record Replay(IdempotencyStore.Replay kept, Signed signed) implements Admission {
     }
 
     /** {@code idempotencyKey}: null when the request carries none (or is not a POST). */
-    private record Admitted(ApiCaller caller, Signed signed, String idempotencyKey) implements Admission {
+    private record Admitted(ApiCaller caller, Signed signed, @Nullable String idempotencyKey) implements Admission {
     }
 
     /** What the call log needs to know when the request is over, however it ended. */
     private static final class Exchange {
         final HttpServletRequest request;
         final HttpServletResponse response;
-        String claimedAppId;
-        String merchantId;
+        @Nullable String claimedAppId;
+        @Nullable String merchantId;
         int status = 500;
-        String errorCode;
+        @Nullable String errorCode;
 
         Exchange(HttpServletRequest request, HttpServletResponse response) {
             this.request = request;

@@ -16,8 +16,10 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -47,8 +49,8 @@ class RequestAuthenticator {
         this.clock = clock;
     }
 
-    record SignedRequest(String method, String path, String rawQuery, String appId, String timestamp, String nonce,
-                         String signature, byte[] body) {
+    record SignedRequest(String method, String path, @Nullable String rawQuery, @Nullable String appId,
+                         @Nullable String timestamp, @Nullable String nonce, @Nullable String signature, byte[] body) {
     }
 
     /** The verified caller and the key to answer with; or the refusal. */
@@ -144,24 +146,30 @@ class RequestAuthenticator {
 
     private Optional<Verified> check(SignedRequest request, String canonical, byte[] given,
                                      Optional<ApiCaller> found, Secrets secrets, OffsetDateTime now) {
+        String appId = Objects.requireNonNull(request.appId(), "verify refuses a request without an app id");
+        String signature = Objects.requireNonNull(request.signature(), "verify refuses a request without a signature");
+        String nonce = Objects.requireNonNull(request.nonce(), "verify refuses a request without a nonce");
         boolean hmacShaped = given.length == HMAC_BYTES;
         ApiCaller caller = found.orElse(null);
         // looked up whatever the app is (none for an RSA2 app or an unknown id): every path reads the same caches
-        List<HmacSecret> hmacSecrets = secrets.of(request.appId(), now);
+        List<HmacSecret> hmacSecrets = secrets.of(appId, now);
         Optional<ResponseSigner> signer;
         if (caller != null && caller.signType() == SignType.HMAC_SHA256 && hmacShaped) {
             signer = verifyHmac(hmacSecrets, canonical, given);
         } else if (caller != null && caller.signType() == SignType.RSA2 && !hmacShaped && caller.merchantPublicKey() != null) {
-            signer = verifyRsa(caller.merchantPublicKey(), canonical, request.signature())
+            signer = verifyRsa(caller.merchantPublicKey(), canonical, signature)
                     ? Optional.of(platformSigner(caller)) : Optional.empty();
         } else if (hmacShaped) {
             verifyHmac(dummySecrets, canonical, given); // the work a real HMAC app's check does; never verifies
             signer = Optional.empty();
         } else {
-            verifyRsa(dummyPublicKey, canonical, request.signature()); // the work a real RSA2 app's check does
+            verifyRsa(dummyPublicKey, canonical, signature); // the work a real RSA2 app's check does
             signer = Optional.empty();
         }
-        return signer.map(verified -> new Verified(caller, verified, request.nonce(), now));
+        if (signer.isEmpty() || caller == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Verified(caller, signer.get(), nonce, now));
     }
 
     @FunctionalInterface

@@ -5,6 +5,8 @@
  * only {@code CallerCredentials}: the app a request names, its secrets, its platform key.
  */
 @ApplicationModule(displayName = "Gateway", allowedDependencies = {"merchant", "shared"})
+@NullMarked
 package io.tongbao.gateway;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

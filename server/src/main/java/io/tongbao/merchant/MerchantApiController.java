@@ -3,6 +3,7 @@ package io.tongbao.merchant;
 import io.swagger.v3.oas.annotations.Operation;
 import io.tongbao.shared.web.ApiException;
 import io.tongbao.shared.web.MerchantCaller;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,7 +20,8 @@ class MerchantApiController {
         this.store = store;
     }
 
-    record AppInfo(String appId, String merchantId, String name, Status status, SignType signType, String notifyUrl) {
+    record AppInfo(String appId, String merchantId, String name, Status status, SignType signType,
+                   @Nullable String notifyUrl) {
         static AppInfo of(App app) {
             return new AppInfo(app.id(), app.merchantId(), app.name(), app.status(), app.signType(), app.notifyUrl());
         }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -43,7 +44,8 @@ class MerchantStore {
         return changed;
     }
 
-    void insert(App app, String merchantPublicKey, String platformPublicKey, String platformPrivateKeyEnc) {
+    void insert(App app, @Nullable String merchantPublicKey, @Nullable String platformPublicKey,
+                @Nullable String platformPrivateKeyEnc) {
         jdbc.sql("""
                         insert into app (id, merchant_id, name, notify_url, status, sign_type, merchant_public_key,
                                          platform_public_key, platform_private_key_enc, created_at, updated_at)
@@ -86,7 +88,7 @@ class MerchantStore {
         credentials.forget(appId);
     }
 
-    void changeNotifyUrl(String appId, String notifyUrl, OffsetDateTime at) {
+    void changeNotifyUrl(String appId, @Nullable String notifyUrl, OffsetDateTime at) {
         jdbc.sql("update app set notify_url = :url, updated_at = :at where id = :id")
                 .param("url", notifyUrl).param("at", at).param("id", appId).update();
     }

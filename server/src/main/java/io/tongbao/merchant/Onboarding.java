@@ -9,6 +9,7 @@ import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,7 +31,7 @@ class Onboarding {
         this.clock = clock;
     }
 
-    Merchant createMerchant(String name) {
+    Merchant createMerchant(@Nullable String name) {
         Merchant merchant = new Merchant(Ids.next("mch"), requireName(name), Status.ACTIVE, now());
         store.insert(merchant);
         return merchant;
@@ -41,7 +42,8 @@ class Onboarding {
      * public half of a platform key pair generated for them.
      */
     @Transactional
-    AppCreated createApp(String merchantId, String name, String notifyUrl, SignType signType, String merchantPublicKey) {
+    AppCreated createApp(String merchantId, @Nullable String name, @Nullable String notifyUrl, @Nullable SignType signType,
+                          @Nullable String merchantPublicKey) {
         merchant(merchantId);
         if (signType == null) {
             throw ApiException.invalid("sign_type", "is required: RSA2 or HMAC_SHA256");
@@ -103,7 +105,7 @@ class Onboarding {
         return new RotatedSecret(hmacSecrets.issue(appId, now, overlap), now.plus(overlap));
     }
 
-    App replaceMerchantPublicKey(String appId, String pem) {
+    App replaceMerchantPublicKey(String appId, @Nullable String pem) {
         App app = app(appId);
         if (app.signType() != SignType.RSA2) {
             throw ApiException.rule("WRONG_SIGN_TYPE", "app " + appId + " signs with " + app.signType() + ", not RSA2");
@@ -112,7 +114,7 @@ class Onboarding {
         return app;
     }
 
-    App changeNotifyUrl(String appId, String notifyUrl) {
+    App changeNotifyUrl(String appId, @Nullable String notifyUrl) {
         app(appId);
         store.changeNotifyUrl(appId, notifyUrl(notifyUrl), now());
         return app(appId);
@@ -122,7 +124,7 @@ class Onboarding {
         return OffsetDateTime.now(clock);
     }
 
-    private static String requireName(String name) {
+    private static String requireName(@Nullable String name) {
         if (name == null || name.isBlank()) {
             throw ApiException.invalid("name", "is required");
         }
@@ -132,7 +134,7 @@ class Onboarding {
         return name.strip();
     }
 
-    static String notifyUrl(String url) {
+    static @Nullable String notifyUrl(@Nullable String url) {
         if (url == null || url.isBlank()) {
             return null;
         }
@@ -150,7 +152,7 @@ class Onboarding {
         }
     }
 
-    record AppCreated(App app, String hmacSecret, String platformPublicKey) {
+    record AppCreated(App app, @Nullable String hmacSecret, @Nullable String platformPublicKey) {
         @Override
         public String toString() {
             return "AppCreated[app=" + app + ", hmacSecret=****]";

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,21 +33,22 @@ class OperatorMerchantController {
         this.feeRates = feeRates;
     }
 
-    record NewMerchant(String name) {
+    record NewMerchant(@Nullable String name) {
     }
 
-    record NewApp(String name, String notifyUrl, SignType signType, String merchantPublicKey) {
+    record NewApp(@Nullable String name, @Nullable String notifyUrl, @Nullable SignType signType,
+                  @Nullable String merchantPublicKey) {
     }
 
     /** The only response that carries an HMAC secret, once. */
-    record CreatedApp(App app, String hmacSecret, String platformPublicKey) {
+    record CreatedApp(App app, @Nullable String hmacSecret, @Nullable String platformPublicKey) {
         @Override
         public String toString() {
             return "CreatedApp[app=" + app + ", hmacSecret=****]";
         }
     }
 
-    record SecretRotation(Integer overlapHours) {
+    record SecretRotation(@Nullable Integer overlapHours) {
     }
 
     record RotatedSecret(String hmacSecret, OffsetDateTime previousSecretsValidUntil) {
@@ -56,16 +58,16 @@ class OperatorMerchantController {
         }
     }
 
-    record MerchantPublicKey(String merchantPublicKey) {
+    record MerchantPublicKey(@Nullable String merchantPublicKey) {
     }
 
-    record NotifyUrl(String notifyUrl) {
+    record NotifyUrl(@Nullable String notifyUrl) {
     }
 
     record PlatformPublicKey(String appId, String algorithm, String publicKeyPem) {
     }
 
-    record Rates(Map<PayWay, Integer> rates) {
+    record Rates(@Nullable Map<PayWay, Integer> rates) {
     }
 
     @Operation(summary = "Create a merchant")
@@ -141,7 +143,7 @@ class OperatorMerchantController {
 
     @Operation(summary = "Rotate an HMAC app's secret; the old one stays valid for overlap_hours (default 24)")
     @PostMapping("/apps/{appId}/hmac-secret")
-    RotatedSecret rotateHmacSecret(@PathVariable String appId, @RequestBody(required = false) SecretRotation request) {
+    RotatedSecret rotateHmacSecret(@PathVariable String appId, @RequestBody(required = false) @Nullable SecretRotation request) {
         int hours = request == null || request.overlapHours() == null ? 24 : request.overlapHours();
         Onboarding.RotatedSecret rotated = onboarding.rotateHmacSecret(appId, Duration.ofHours(hours));
         return new RotatedSecret(rotated.hmacSecret(), rotated.previousValidUntil());

@@ -31,6 +31,8 @@ class PlatformKeys implements SealedSecrets {
         this.keys = caches.cache();
     }
 
+    // a loader answering null caches nothing (Caffeine), so an app without a platform key is looked up again
+    @SuppressWarnings("NullAway")
     Optional<PrivateKey> privateKey(String appId) {
         return Optional.ofNullable(keys.get(appId, id -> load(id).orElse(null)));
     }

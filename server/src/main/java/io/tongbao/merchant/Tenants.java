@@ -1,5 +1,6 @@
 package io.tongbao.merchant;
 
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -32,7 +33,8 @@ public class Tenants {
     public HmacTenant openWithHmacApp(String merchantName, String appName) {
         Merchant merchant = onboarding.createMerchant(merchantName);
         Onboarding.AppCreated created = onboarding.createApp(merchant.id(), appName, null, SignType.HMAC_SHA256, null);
-        return new HmacTenant(merchant, created.app(), created.hmacSecret());
+        return new HmacTenant(merchant, created.app(),
+                Objects.requireNonNull(created.hmacSecret(), "an HMAC app is created with its secret"));
     }
 
     public record HmacTenant(Merchant merchant, App app, String hmacSecret) {

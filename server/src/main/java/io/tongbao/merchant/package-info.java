@@ -4,6 +4,8 @@
  * {@link io.tongbao.merchant.CallerCredentials} only.
  */
 @ApplicationModule(displayName = "Merchant", allowedDependencies = "shared")
+@NullMarked
 package io.tongbao.merchant;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

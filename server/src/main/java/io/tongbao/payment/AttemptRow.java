@@ -1,6 +1,7 @@
 package io.tongbao.payment;
 
 import static io.tongbao.shared.time.JdbcTime.instant;
+import static io.tongbao.shared.time.JdbcTime.requiredInstant;
 
 import io.tongbao.payment.PaymentStateMachine.AttemptStatus;
 import io.tongbao.shared.PayWay;
@@ -13,14 +14,15 @@ import io.tongbao.shared.money.Money;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One try at a channel. Its id is the out_trade_no the channel knows, so a closed one is never reused. Made by
  * {@link #creating} (a new attempt) or {@link #read} (a row of {@code payment_attempt}).
  */
 record AttemptRow(AttemptId id, PaymentId paymentId, MerchantId merchantId, AppId appId, PayWay payWay, Money amount,
-                  AttemptStatus status, String actionJson, boolean finished, int queryCount, Instant createdAt,
-                  Paid paid) {
+                  AttemptStatus status, @Nullable String actionJson, boolean finished, int queryCount,
+                  Instant createdAt, @Nullable Paid paid) {
 
     /** The channel's transaction and when it was paid: set together, once, as the attempt SUCCEEDS. */
     record Paid(String channelTransactionId, Instant at) {
@@ -42,7 +44,7 @@ record AttemptRow(AttemptId id, PaymentId paymentId, MerchantId merchantId, AppI
                 MerchantId.of(rs.getString("merchant_id")), AppId.of(rs.getString("app_id")),
                 PayWay.valueOf(rs.getString("pay_way")), Money.of(rs.getLong("amount"), Currency.CNY),
                 AttemptStatus.valueOf(rs.getString("status")), rs.getString("action"), rs.getBoolean("finished"),
-                rs.getInt("query_count"), instant(rs, "created_at"),
+                rs.getInt("query_count"), requiredInstant(rs, "created_at"),
                 paidAt == null ? null : new Paid(rs.getString("channel_transaction_id"), paidAt));
     }
 }

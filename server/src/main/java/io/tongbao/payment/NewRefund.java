@@ -8,17 +8,22 @@ import io.tongbao.shared.id.PaymentId;
 import io.tongbao.shared.id.RefundId;
 import io.tongbao.shared.money.Money;
 import java.time.Instant;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A refund about to be recorded: what is known of it before the channel is asked. It is stored PENDING, not yet
  * submitted; from then on it is a {@link RefundRow}.
  */
 record NewRefund(RefundId id, PaymentId paymentId, AttemptId attemptId, MerchantId merchantId, AppId appId,
-                 OutRefundNo outRefundNo, Money amount, String reason, boolean automatic, Instant createdAt) {
+                 OutRefundNo outRefundNo, Money amount, @Nullable String reason, boolean automatic,
+                 Instant createdAt) {
 
     /** The merchant's refund of part or all of {@code order}'s paid attempt. */
-    static NewRefund requested(OrderRow order, OutRefundNo outRefundNo, Money amount, String reason, Instant now) {
-        return new NewRefund(RefundId.next(), order.id(), order.paid().attemptId(), order.merchantId(), order.appId(),
+    static NewRefund requested(OrderRow order, OutRefundNo outRefundNo, Money amount, @Nullable String reason,
+                               Instant now) {
+        OrderRow.Paid paid = Objects.requireNonNull(order.paid(), "only a paid order is refunded");
+        return new NewRefund(RefundId.next(), order.id(), paid.attemptId(), order.merchantId(), order.appId(),
                 outRefundNo, amount, reason, false, now);
     }
 

@@ -1,6 +1,6 @@
 package io.tongbao.payment;
 
-import static io.tongbao.shared.time.JdbcTime.instant;
+import static io.tongbao.shared.time.JdbcTime.requiredInstant;
 
 import io.tongbao.payment.PaymentStateMachine.PaymentStatus;
 import io.tongbao.shared.PayWay;
@@ -14,6 +14,7 @@ import io.tongbao.shared.money.Money;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A payment order as stored. Made by {@link #created} (a new order) or {@link #read} (a row of
@@ -22,8 +23,8 @@ import java.time.Instant;
  * PENDING one can have neither a payment time nor a closing time.
  */
 record OrderRow(PaymentId id, MerchantId merchantId, AppId appId, OutTradeNo outTradeNo, Money amount,
-                OrderTerms terms, PayWay payWay, Instant expiresAt, Ending ending, boolean refundable,
-                RefundTally refunded, Fee fee, Instant createdAt) {
+                OrderTerms terms, PayWay payWay, Instant expiresAt, @Nullable Ending ending, boolean refundable,
+                RefundTally refunded, @Nullable Fee fee, Instant createdAt) {
 
     /** How an order left PENDING: paid by one of its attempts, or closed unpaid. Either happens once. */
     sealed interface Ending {
@@ -40,8 +41,8 @@ record OrderRow(PaymentId id, MerchantId merchantId, AppId appId, OutTradeNo out
      * What the merchant asked for besides the amount, and the hash by which the same out_trade_no asked for again is
      * recognised as the same order.
      */
-    record OrderTerms(String subject, String description, String metadataJson, String notifyUrl, String returnUrl,
-                      String requestHash) {
+    record OrderTerms(String subject, @Nullable String description, @Nullable String metadataJson,
+                      @Nullable String notifyUrl, @Nullable String returnUrl, String requestHash) {
     }
 
     /** What has been reserved for refunds so far (failed refunds give theirs back), and how many were asked for. */
@@ -57,7 +58,7 @@ record OrderRow(PaymentId id, MerchantId merchantId, AppId appId, OutTradeNo out
      * rate is set.
      */
     static OrderRow created(PaymentId id, MerchantId merchantId, AppId appId, OutTradeNo outTradeNo, Money amount,
-                            OrderTerms terms, PayWay payWay, Instant expiresAt, Fee fee, Instant createdAt) {
+                            OrderTerms terms, PayWay payWay, Instant expiresAt, @Nullable Fee fee, Instant createdAt) {
         return new OrderRow(id, merchantId, appId, outTradeNo, amount, terms, payWay, expiresAt, null, true,
                 new RefundTally(Money.zero(amount.currency()), 0), fee, createdAt);
     }
@@ -69,18 +70,18 @@ record OrderRow(PaymentId id, MerchantId merchantId, AppId appId, OutTradeNo out
         Fee fee = ratePpm == null ? null : new Fee(ratePpm, Money.of(rs.getLong("fee"), currency));
         Ending ending = switch (PaymentStatus.valueOf(rs.getString("status"))) {
             case PENDING -> null;
-            case PAID -> new Paid(AttemptId.of(rs.getString("paid_attempt_id")), instant(rs, "paid_at"));
-            case CLOSED -> new Closed(instant(rs, "closed_at"));
+            case PAID -> new Paid(AttemptId.of(rs.getString("paid_attempt_id")), requiredInstant(rs, "paid_at"));
+            case CLOSED -> new Closed(requiredInstant(rs, "closed_at"));
         };
         return new OrderRow(PaymentId.of(rs.getString("id")), MerchantId.of(rs.getString("merchant_id")),
                 AppId.of(rs.getString("app_id")), OutTradeNo.of(rs.getString("out_trade_no")),
                 Money.of(rs.getLong("amount"), currency),
                 new OrderTerms(rs.getString("subject"), rs.getString("description"), rs.getString("metadata"),
                         rs.getString("notify_url"), rs.getString("return_url"), rs.getString("request_hash")),
-                PayWay.valueOf(rs.getString("pay_way")), instant(rs, "expires_at"), ending,
+                PayWay.valueOf(rs.getString("pay_way")), requiredInstant(rs, "expires_at"), ending,
                 rs.getBoolean("refundable"),
                 new RefundTally(Money.of(rs.getLong("amount_refunded"), currency), rs.getInt("refund_count")), fee,
-                instant(rs, "created_at"));
+                requiredInstant(rs, "created_at"));
     }
 
     PaymentStatus status() {
@@ -92,12 +93,12 @@ record OrderRow(PaymentId id, MerchantId merchantId, AppId appId, OutTradeNo out
     }
 
     /** The payment, when the order is PAID; null otherwise. */
-    Paid paid() {
+    @Nullable Paid paid() {
         return ending instanceof Paid paid ? paid : null;
     }
 
     /** When the order closed unpaid; null unless it is CLOSED. */
-    Instant closedAt() {
+    @Nullable Instant closedAt() {
         return ending instanceof Closed closed ? closed.at() : null;
     }
 

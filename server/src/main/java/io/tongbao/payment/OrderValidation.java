@@ -7,6 +7,8 @@ import io.tongbao.shared.web.ApiException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** The unified order's field rules, each refusal naming its field. */
 final class OrderValidation {
@@ -23,14 +25,15 @@ final class OrderValidation {
     }
 
     static Duration validate(OrderRequest request) {
-        text(request.outTradeNo(), "out_trade_no", 64);
-        if (!OutTradeNo.isValid(request.outTradeNo())) {
+        String outTradeNo = text(request.outTradeNo(), "out_trade_no", 64);
+        if (!OutTradeNo.isValid(outTradeNo)) {
             throw ApiException.invalid("out_trade_no", "letters, digits and _-*| only, at most 64");
         }
-        if (request.amount() == null || request.amount() <= 0) {
+        Long amount = request.amount();
+        if (amount == null || amount <= 0) {
             throw ApiException.invalid("amount", "must be a positive number of fen");
         }
-        if (request.amount() > MAXIMUM_AMOUNT) {
+        if (amount > MAXIMUM_AMOUNT) {
             throw ApiException.invalid("amount", "must be at most " + MAXIMUM_AMOUNT + " fen");
         }
         if (request.currency() != null && Currency.byCode(request.currency()).isEmpty()) {
@@ -40,22 +43,23 @@ final class OrderValidation {
         if (request.description() != null && request.description().length() > 512) {
             throw ApiException.invalid("description", "at most 512 characters");
         }
-        if (request.payWay() == null) {
+        PayWay payWay = request.payWay();
+        if (payWay == null) {
             throw ApiException.invalid("pay_way", "is required");
         }
         url(request.notifyUrl(), "notify_url");
         url(request.returnUrl(), "return_url");
-        switch (request.payWay()) {
+        switch (payWay) {
             case WECHAT_JSAPI, WECHAT_MINI -> text(request.openid(), "openid", 128);
             case ALIPAY_JSAPI -> text(request.buyerId(), "buyer_id", 128);
             case ALIPAY_BARCODE -> {
-                text(request.authCode(), "auth_code", 64);
-                if (!request.authCode().matches("\\d{16,24}")) {
+                String authCode = text(request.authCode(), "auth_code", 64);
+                if (!authCode.matches("\\d{16,24}")) {
                     throw ApiException.invalid("auth_code", "is the 16 to 24 digits of the buyer's payment code");
                 }
             }
             case WECHAT_H5, WECHAT_NATIVE, WECHAT_APP -> {
-                if (request.payWay() == PayWay.WECHAT_H5) {
+                if (payWay == PayWay.WECHAT_H5) {
                     text(request.clientIp(), "client_ip", 64);
                 }
             }
@@ -64,24 +68,27 @@ final class OrderValidation {
         }
         Duration expiry = request.expiresInSeconds() == null ? DEFAULT_EXPIRY
                 : Duration.ofSeconds(request.expiresInSeconds());
-        Duration maximum = MAXIMUM_EXPIRY.get(request.payWay().channel());
+        Duration maximum = Objects.requireNonNull(MAXIMUM_EXPIRY.get(payWay.channel()),
+                "every channel has a maximum expiry");
         if (expiry.compareTo(MINIMUM_EXPIRY) < 0 || expiry.compareTo(maximum) > 0) {
             throw ApiException.invalid("expires_in_seconds", "must be between 60 and " + maximum.toSeconds()
-                    + " for " + request.payWay().channel());
+                    + " for " + payWay.channel());
         }
         return expiry;
     }
 
-    private static void text(String value, String field, int max) {
+    /** The value, which is required. */
+    private static String text(@Nullable String value, String field, int max) {
         if (value == null || value.isBlank()) {
             throw ApiException.invalid(field, "is required");
         }
         if (value.length() > max) {
             throw ApiException.invalid(field, "at most " + max + " characters");
         }
+        return value;
     }
 
-    private static void url(String value, String field) {
+    private static void url(@Nullable String value, String field) {
         if (value == null) {
             return;
         }

@@ -8,6 +8,7 @@ import io.tongbao.payment.spi.ClientAction;
 import io.tongbao.shared.PayWay;
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A payment as the merchant sees it: the authoritative status (poll it; never trust the buyer's return) and,
@@ -20,15 +21,16 @@ public record Payment(@Schema(example = "pay_7k2m9x4p1q8r3t6v5w0y", requiredMode
                       @Schema(description = "In minor units (fen)", example = "1999") long amount,
                       @Schema(example = "CNY", requiredMode = REQUIRED) String currency,
                       @Schema(requiredMode = REQUIRED) String subject,
-                      String description,
+                      @Nullable String description,
                       @Schema(requiredMode = REQUIRED) PaymentStatus status,
                       @Schema(requiredMode = REQUIRED) PayWay payWay,
-                      Instant expiresAt, Instant paidAt, Instant closedAt,
+                      Instant expiresAt, @Nullable Instant paidAt, @Nullable Instant closedAt,
                       @Schema(description = "In minor units (fen)") long amountRefunded,
                       @Schema(description = "Whether a refund can be asked for now") boolean refundable,
-                      @Schema(description = "The channel fee in minor units, once paid and a rate is set") Long fee,
-                      Map<String, Object> metadata,
+                      @Schema(description = "The channel fee in minor units, once paid and a rate is set")
+                      @Nullable Long fee,
+                      @Nullable Map<String, Object> metadata,
                       @Schema(description = "While PENDING: what the client needs to let the buyer pay")
-                      ClientAction action,
+                      @Nullable ClientAction action,
                       @Schema(requiredMode = REQUIRED) Instant createdAt) {
 }

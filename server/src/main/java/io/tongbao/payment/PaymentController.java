@@ -8,6 +8,7 @@ import io.tongbao.shared.web.ApiException;
 import io.tongbao.shared.web.MerchantCaller;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -51,12 +52,12 @@ class PaymentController {
             summary = "Payments, newest first, one page at a time (pass next_cursor as cursor)")
     @GetMapping
     Payments.Page list(MerchantCaller caller,
-                       @RequestParam(name = "out_trade_no", required = false) String outTradeNo,
-                       @RequestParam(required = false) PaymentStatus status,
-                       @RequestParam(name = "pay_way", required = false) PayWay payWay,
-                       @RequestParam(required = false) Instant from,
-                       @RequestParam(required = false) Instant to,
-                       @RequestParam(required = false) String cursor,
+                       @RequestParam(name = "out_trade_no", required = false) @Nullable String outTradeNo,
+                       @RequestParam(required = false) @Nullable PaymentStatus status,
+                       @RequestParam(name = "pay_way", required = false) @Nullable PayWay payWay,
+                       @RequestParam(required = false) @Nullable Instant from,
+                       @RequestParam(required = false) @Nullable Instant to,
+                       @RequestParam(required = false) @Nullable String cursor,
                        @RequestParam(defaultValue = "20") int limit) {
         return payments.list(caller, from, to, status, payWay, outTradeNo, cursor, limit);
     }

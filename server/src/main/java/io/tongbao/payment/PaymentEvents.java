@@ -3,6 +3,7 @@ package io.tongbao.payment;
 import io.tongbao.shared.PayWay;
 import io.tongbao.shared.money.Money;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the payment module announces, each in the transaction of the change it reports. Facts about the payment only:
@@ -17,7 +18,7 @@ public final class PaymentEvents {
     private PaymentEvents() {
     }
 
-    static PaymentSucceeded succeeded(OrderRow order, AttemptRow attempt, String channelTransactionId,
+    static PaymentSucceeded succeeded(OrderRow order, AttemptRow attempt, @Nullable String channelTransactionId,
                                       Instant paidAt) {
         return new PaymentSucceeded(order.id().value(), order.merchantId().value(), order.appId().value(),
                 order.outTradeNo().value(), order.amount().minor(), order.amount().currency().name(),
@@ -50,8 +51,8 @@ public final class PaymentEvents {
     }
 
     public record PaymentSucceeded(String paymentId, String merchantId, String appId, String outTradeNo, long amount,
-                                   String currency, PayWay payWay, String attemptId, String channelTransactionId,
-                                   Instant paidAt) {
+                                   String currency, PayWay payWay, String attemptId,
+                                   @Nullable String channelTransactionId, Instant paidAt) {
     }
 
     public record PaymentClosed(String paymentId, String merchantId, String appId, String outTradeNo,

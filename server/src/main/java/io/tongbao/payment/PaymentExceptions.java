@@ -8,6 +8,7 @@ import io.tongbao.shared.log.LogValues;
 import io.tongbao.shared.time.JdbcTime;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,12 +62,13 @@ class PaymentExceptions {
      * row a minute per channel, app and reason, however many come.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    void recordRefusal(String channel, String appId, String claimedAttemptId, String kind, String detail, Instant at) {
+    void recordRefusal(String channel, String appId, @Nullable String claimedAttemptId, String kind, String detail,
+                       Instant at) {
         String minute = at.truncatedTo(ChronoUnit.MINUTES).toString();
         sample(String.join(":", "refusal", channel, appId, kind, minute), appId, claimedAttemptId, kind, detail, at);
     }
 
-    private void sample(String key, String appId, String attemptId, String kind, String detail, Instant at) {
+    private void sample(String key, String appId, @Nullable String attemptId, String kind, String detail, Instant at) {
         int occurrences = jdbc.sql("""
                         insert into payment_exception (id, app_id, attempt_id, kind, detail, resolution, created_at,
                             last_seen_at, sample_key)

@@ -13,6 +13,7 @@ import io.tongbao.shared.log.LogValues;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -89,7 +90,8 @@ class PaymentSettlement implements ChannelNotifications {
     }
 
     @Override
-    public void rejected(String channel, String appId, String claimedOutTradeNo, Rejection why, String detail) {
+    public void rejected(String channel, String appId, @Nullable String claimedOutTradeNo, Rejection why,
+                         String detail) {
         // both come from a notification that did not verify: escaped and bounded, so that a forger can neither bloat
         // the record nor put a NUL (which PostgreSQL refuses) or a line break into it
         exceptions.recordRefusal(channel, appId,
@@ -137,7 +139,7 @@ class PaymentSettlement implements ChannelNotifications {
 
     @Override
     @Transactional
-    public Outcome refundSucceeded(RefundRef ref, String channelRefundId, Instant at) {
+    public Outcome refundSucceeded(RefundRef ref, @Nullable String channelRefundId, @Nullable Instant at) {
         Optional<RefundRow> refund = refundOf(ref);
         if (refund.isEmpty()) {
             exceptions.recordRejection(ref.appId(), ref.outTradeNo(), "UNKNOWN_REFUND",

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -68,7 +69,7 @@ public final class PaymentStateMachine {
             transition(REFUND, EnumSet.of(RefundStatus.PENDING), RefundStatus.FAILED);
 
     static <S extends Enum<S>> void require(Map<S, Set<S>> machine, S from, S to) {
-        if (!machine.get(from).contains(to)) {
+        if (!Objects.requireNonNull(machine.get(from), "every state has its row in the machine").contains(to)) {
             throw new IllegalStateException("no transition " + from + " -> " + to);
         }
     }

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -73,7 +74,7 @@ class PaymentStore {
 
     /** The notify URL the merchant gave with the order; empty when it gave none (or there is no such order). */
     Optional<String> notifyUrl(String merchantId, String paymentId) {
-        List<String> urls = jdbc
+        List<@Nullable String> urls = jdbc
                 .sql("select notify_url from payment_order where merchant_id = :merchant and id = :id")
                 .param("merchant", merchantId).param("id", paymentId).query(String.class).list();
         return urls.isEmpty() ? Optional.empty() : Optional.ofNullable(urls.getFirst());
@@ -90,7 +91,7 @@ class PaymentStore {
                 .optional();
     }
 
-    record OrderWithAction(OrderRow order, String liveActionJson) {
+    record OrderWithAction(OrderRow order, @Nullable String liveActionJson) {
     }
 
     Optional<OrderRow> orderById(PaymentId paymentId) {
@@ -108,8 +109,9 @@ class PaymentStore {
                 .single();
     }
 
-    List<OrderRow> page(MerchantId merchantId, Instant from, Instant to, PaymentStatus status, PayWay payWay,
-                        String outTradeNo, Instant cursorCreatedAt, String cursorId, int limit) {
+    List<OrderRow> page(MerchantId merchantId, @Nullable Instant from, @Nullable Instant to,
+                        @Nullable PaymentStatus status, @Nullable PayWay payWay, @Nullable String outTradeNo,
+                        @Nullable Instant cursorCreatedAt, @Nullable String cursorId, int limit) {
         return jdbc.sql(ORDER + " " + """
                          where merchant_id = :merchant
                            and (cast(:from as timestamptz) is null or created_at >= :from)
@@ -212,7 +214,7 @@ class PaymentStore {
                 .param("payment", paymentId.value()).query(AttemptRow::read).list();
     }
 
-    boolean attemptOpened(AttemptId attemptId, String actionJson, Instant nextQueryAt, Instant now) {
+    boolean attemptOpened(AttemptId attemptId, @Nullable String actionJson, Instant nextQueryAt, Instant now) {
         return moveAttempt(attemptId, PaymentStateMachine.OPEN_ATTEMPT, PaymentStateMachine.OPEN_ATTEMPT.from(), """
                 update payment_attempt set status = :to, action = cast(:action as jsonb), next_query_at = :next,
                        updated_at = :now where id = :id and status = any(:from)""",
@@ -232,8 +234,8 @@ class PaymentStore {
                 where id = :id and status = any(:from)""", q -> q.param("now", at(now)));
     }
 
-    boolean attemptSucceeded(AttemptId attemptId, AttemptStatus from, String channelTransactionId, Instant paidAt,
-                             boolean finished, Instant now) {
+    boolean attemptSucceeded(AttemptId attemptId, AttemptStatus from, @Nullable String channelTransactionId,
+                             Instant paidAt, boolean finished, Instant now) {
         return moveAttempt(attemptId, PaymentStateMachine.SUCCEED_ATTEMPT,
                 PaymentStateMachine.SUCCEED_ATTEMPT.from(from), """
                 update payment_attempt set status = :to, channel_transaction_id = :txn, paid_at = :paidAt,

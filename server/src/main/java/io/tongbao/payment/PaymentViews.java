@@ -5,6 +5,7 @@ import io.tongbao.payment.PaymentStateMachine.PaymentStatus;
 import io.tongbao.payment.spi.ClientAction;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
@@ -43,7 +44,7 @@ class PaymentViews {
     }
 
     /** With the live attempt's action as the caller already knows it. */
-    Payment view(OrderRow order, ClientAction action) {
+    Payment view(OrderRow order, @Nullable ClientAction action) {
         OrderRow.OrderTerms terms = order.terms();
         return new Payment(order.id().value(), order.outTradeNo().value(), order.appId().value(),
                 order.amount().minor(), order.amount().currency().name(), terms.subject(), terms.description(),
@@ -54,11 +55,11 @@ class PaymentViews {
                 order.createdAt());
     }
 
-    String actionJson(ClientAction action) {
+    @Nullable String actionJson(@Nullable ClientAction action) {
         return action == null ? null : json.writeValueAsString(action);
     }
 
-    String metadataJson(Map<String, Object> metadata) {
+    @Nullable String metadataJson(@Nullable Map<String, Object> metadata) {
         return metadata == null || metadata.isEmpty() ? null : json.writeValueAsString(new TreeMap<>(metadata));
     }
 }

@@ -13,6 +13,7 @@ import io.tongbao.shared.web.MerchantCaller;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -53,11 +54,12 @@ public class Payments {
     }
 
     @Schema(name = "PaymentPage", description = "One page of payments; next_cursor is null on the last")
-    public record Page(List<Payment> data, String nextCursor) {
+    public record Page(List<Payment> data, @Nullable String nextCursor) {
     }
 
-    public Page list(MerchantCaller caller, Instant from, Instant to, PaymentStatus status, PayWay payWay,
-                     String outTradeNo, String cursor, int limit) {
+    public Page list(MerchantCaller caller, @Nullable Instant from, @Nullable Instant to,
+                     @Nullable PaymentStatus status, @Nullable PayWay payWay, @Nullable String outTradeNo,
+                     @Nullable String cursor, int limit) {
         if (limit < 1 || limit > 100) {
             throw ApiException.invalid("limit", "between 1 and 100");
         }

@@ -5,6 +5,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.tongbao.payment.PaymentStateMachine.RefundStatus;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** A refund as the merchant sees it. PENDING until the channel confirms (notification or query). */
 @Schema(description = "A refund: PENDING until the channel confirms it")
@@ -12,12 +13,12 @@ public record Refund(@Schema(example = "rfd_4f9a1c2e7b3d8k2m9x4p", requiredMode 
                      @Schema(requiredMode = REQUIRED) String paymentId,
                      @Schema(requiredMode = REQUIRED) String outRefundNo,
                      @Schema(description = "In minor units (fen)", example = "1000") long amount,
-                     String reason,
+                     @Nullable String reason,
                      @Schema(requiredMode = REQUIRED) RefundStatus status,
                      @Schema(description = "Made by Tongbao itself (a payment paid after it closed)") boolean automatic,
-                     String failureCode, String failureMessage,
+                     @Nullable String failureCode, @Nullable String failureMessage,
                      @Schema(requiredMode = REQUIRED) Instant createdAt,
-                     Instant succeededAt) {
+                     @Nullable Instant succeededAt) {
 
     static Refund of(RefundRow row) {
         return new Refund(row.id().value(), row.paymentId().value(), row.outRefundNo().value(), row.amount().minor(),

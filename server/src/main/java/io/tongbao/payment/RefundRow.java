@@ -1,6 +1,7 @@
 package io.tongbao.payment;
 
 import static io.tongbao.shared.time.JdbcTime.instant;
+import static io.tongbao.shared.time.JdbcTime.requiredInstant;
 
 import io.tongbao.payment.PaymentStateMachine.RefundStatus;
 import io.tongbao.shared.id.AppId;
@@ -14,15 +15,17 @@ import io.tongbao.shared.money.Money;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A refund as stored, read by {@link #read}. A refund begins as a {@link NewRefund}; its progress at the channel is
  * written by the store's guarded updates.
  */
 record RefundRow(RefundId id, PaymentId paymentId, AttemptId attemptId, MerchantId merchantId, AppId appId,
-                 OutRefundNo outRefundNo, Money amount, String reason, RefundStatus status, boolean automatic,
-                 String failureCode, String failureMessage, String channelRefundId, Instant submittedAt,
-                 Instant createdAt, Instant succeededAt) {
+                 OutRefundNo outRefundNo, Money amount, @Nullable String reason, RefundStatus status,
+                 boolean automatic, @Nullable String failureCode, @Nullable String failureMessage,
+                 @Nullable String channelRefundId, @Nullable Instant submittedAt, Instant createdAt,
+                 @Nullable Instant succeededAt) {
 
     /**
      * The current row of a {@code select * from refund}. A refund is in its payment's currency, the only one Tongbao
@@ -35,6 +38,6 @@ record RefundRow(RefundId id, PaymentId paymentId, AttemptId attemptId, Merchant
                 Money.of(rs.getLong("amount"), Currency.CNY), rs.getString("reason"),
                 RefundStatus.valueOf(rs.getString("status")), rs.getBoolean("automatic"),
                 rs.getString("failure_code"), rs.getString("failure_message"), rs.getString("channel_refund_id"),
-                instant(rs, "submitted_at"), instant(rs, "created_at"), instant(rs, "succeeded_at"));
+                instant(rs, "submitted_at"), requiredInstant(rs, "created_at"), instant(rs, "succeeded_at"));
     }
 }

@@ -9,6 +9,7 @@ import io.tongbao.shared.id.RefundId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,7 +24,7 @@ class RefundStore {
     }
 
     /** False when the refund number (or the automatic refund of that attempt) exists already. */
-    boolean insert(NewRefund refund, Instant firstWorkAt) {
+    boolean insert(NewRefund refund, @Nullable Instant firstWorkAt) {
         try {
             jdbc.sql("""
                             insert into refund (id, payment_id, attempt_id, merchant_id, app_id, out_refund_no, amount,
@@ -56,7 +57,8 @@ class RefundStore {
                 .param("payment", paymentId.value()).query(RefundRow::read).list();
     }
 
-    void submitted(RefundId refundId, String channelRefundId, Instant nextQueryAt, Instant now) {
+    void submitted(RefundId refundId, @Nullable String channelRefundId, @Nullable Instant nextQueryAt,
+                   Instant now) {
         jdbc.sql("""
                         update refund set submitted_at = coalesce(submitted_at, :now),
                                channel_refund_id = coalesce(:channelId, channel_refund_id), next_query_at = :next,
@@ -66,7 +68,7 @@ class RefundStore {
                 .param("id", refundId.value()).update();
     }
 
-    boolean succeeded(RefundId refundId, String channelRefundId, Instant at, Instant now) {
+    boolean succeeded(RefundId refundId, @Nullable String channelRefundId, Instant at, Instant now) {
         return jdbc.sql("""
                         update refund set status = :to, channel_refund_id = coalesce(:channelId, channel_refund_id),
                                succeeded_at = :at, next_query_at = null, updated_at = :now

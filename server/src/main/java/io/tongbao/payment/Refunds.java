@@ -18,6 +18,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -54,10 +56,10 @@ public class Refunds {
     @Schema(description = "A refund of part or all of a paid payment")
     public record RefundRequest(
             @Schema(description = "The merchant's own refund number: the same number returns the same refund",
-                    example = "R20261122001", requiredMode = REQUIRED) String outRefundNo,
+                    example = "R20261122001", requiredMode = REQUIRED) @Nullable String outRefundNo,
             @Schema(description = "In minor units (fen): a JSON integer, at most what is left to refund",
-                    example = "1000", minimum = "1", requiredMode = REQUIRED) Long amount,
-            @Schema(example = "customer returned the goods") String reason) {
+                    example = "1000", minimum = "1", requiredMode = REQUIRED) @Nullable Long amount,
+            @Schema(example = "customer returned the goods") @Nullable String reason) {
     }
 
     public Refund refund(MerchantCaller caller, PaymentId paymentId, RefundRequest request) {
@@ -69,7 +71,7 @@ public class Refunds {
         }
         OrderRow order = payments.order(caller.merchant(), paymentId)
                 .orElseThrow(() -> ApiException.notFound("payment", paymentId.value()));
-        OutRefundNo outRefundNo = OutRefundNo.of(request.outRefundNo());
+        OutRefundNo outRefundNo = OutRefundNo.of(Objects.requireNonNull(request.outRefundNo(), "checked valid above"));
         Money amount = Money.of(request.amount(), order.amount().currency());
         var existing = refunds.byOutRefundNo(caller.app(), outRefundNo);
         if (existing.isPresent()) {
@@ -136,7 +138,8 @@ public class Refunds {
         if (!order.refundable()) {
             throw ApiException.rule("PAYMENT_NOT_REFUNDABLE", "the channel no longer accepts refunds for this payment");
         }
-        if (order.paid().at().plus(REFUND_WINDOW).isBefore(now)) {
+        Instant paidAt = Objects.requireNonNull(order.paid(), "a PAID order has its payment").at();
+        if (paidAt.plus(REFUND_WINDOW).isBefore(now)) {
             throw ApiException.rule("REFUND_WINDOW_CLOSED", "refunds are accepted within a year of payment");
         }
         if (order.refunded().count() >= MAX_REFUNDS_PER_PAYMENT) {

@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import org.springframework.http.HttpStatus;
@@ -63,23 +64,26 @@ public class UnifiedOrders {
 
     public Payment order(MerchantCaller caller, OrderRequest request) {
         Duration expiry = OrderValidation.validate(request);
+        PayWay payWay = Objects.requireNonNull(request.payWay(), "validated: pay_way is required");
         AppId appId = caller.app();
-        requireChannelAccount(appId, request.payWay());
+        requireChannelAccount(appId, payWay);
         // PostgreSQL keeps microseconds: the answer is built from these values, so they must be what a GET reads back
         Instant now = JdbcTime.toDatabasePrecision(clock.instant());
         String hash = requestHash(request);
-        Money amount = Money.of(request.amount(), Currency.byCode(request.currency()).orElse(Currency.CNY));
-        OutTradeNo outTradeNo = OutTradeNo.of(request.outTradeNo());
-        OrderRow.Fee fee = feeRates.ratePpm(appId.value(), request.payWay()).stream()
+        long minor = Objects.requireNonNull(request.amount(), "validated: amount is required");
+        Money amount = Money.of(minor, Currency.byCode(request.currency()).orElse(Currency.CNY));
+        OutTradeNo outTradeNo = OutTradeNo.of(
+                Objects.requireNonNull(request.outTradeNo(), "validated: out_trade_no is required"));
+        OrderRow.Fee fee = feeRates.ratePpm(appId.value(), payWay).stream()
                 .mapToObj(ratePpm -> new OrderRow.Fee(ratePpm, fee(amount, ratePpm))).findFirst().orElse(null);
-        OrderRow.OrderTerms terms = new OrderRow.OrderTerms(request.subject().strip(), request.description(),
+        OrderRow.OrderTerms terms = new OrderRow.OrderTerms(subject(request), request.description(),
                 views.metadataJson(request.metadata()), request.notifyUrl(), request.returnUrl(), hash);
         OrderRow fresh = OrderRow.created(PaymentId.next(), caller.merchant(), appId, outTradeNo, amount, terms,
-                request.payWay(), now.plus(expiry), fee, now);
-        AttemptRow firstAttempt = AttemptRow.creating(fresh, request.payWay(), now);
+                payWay, now.plus(expiry), fee, now);
+        AttemptRow firstAttempt = AttemptRow.creating(fresh, payWay, now);
         // a new order and its first attempt in one transaction: one commit, and no one can see the order without it
-        if (payments.insertOrderWithAttempt(fresh, firstAttempt, request.payWay().channel().name())) {
-            return open(fresh, firstAttempt, request);
+        if (payments.insertOrderWithAttempt(fresh, firstAttempt, payWay.channel().name())) {
+            return open(fresh, firstAttempt, request, payWay);
         }
         OrderRow order = payments.orderByOutTradeNo(appId, outTradeNo).orElseThrow();
         if (!order.terms().requestHash().equals(hash)) {
@@ -89,38 +93,38 @@ public class UnifiedOrders {
         if (order.status() != PaymentStatus.PENDING || !order.expiresAt().isAfter(now)) {
             return views.view(order);
         }
-        return anotherAttempt(order, request, now);
+        return anotherAttempt(order, request, payWay, now);
     }
 
     /** An existing unpaid order asked for again: the live attempt's answer, or a new attempt once it is closed. */
-    private Payment anotherAttempt(OrderRow order, OrderRequest request, Instant now) {
+    private Payment anotherAttempt(OrderRow order, OrderRequest request, PayWay payWay, Instant now) {
         Optional<AttemptRow> live = payments.liveAttempt(order.id());
         if (live.isPresent()) {
             AttemptRow current = live.get();
             if (current.status() == AttemptStatus.CREATING) {
                 return views.view(awaitConcurrentAttempt(order.id()));
             }
-            if (current.payWay() == request.payWay() && current.actionJson() != null
-                    && request.payWay() != PayWay.ALIPAY_BARCODE) {
+            if (current.payWay() == payWay && current.actionJson() != null
+                    && payWay != PayWay.ALIPAY_BARCODE) {
                 return views.view(reload(order.id()));
             }
             if (!closePrevious(current)) {
                 return views.view(reload(order.id()));
             }
         }
-        AttemptRow attempt = AttemptRow.creating(order, request.payWay(), now);
-        if (payments.insertCreatingAttempt(attempt, request.payWay().channel().name()).isEmpty()) {
+        AttemptRow attempt = AttemptRow.creating(order, payWay, now);
+        if (payments.insertCreatingAttempt(attempt, payWay.channel().name()).isEmpty()) {
             return views.view(awaitConcurrentAttempt(order.id()));
         }
-        return open(order, attempt, request);
+        return open(order, attempt, request, payWay);
     }
 
     /** Opens the CREATING attempt at the channel; the answer shows the action just made, without reading it back. */
-    private Payment open(OrderRow order, AttemptRow attempt, OrderRequest request) {
-        if (order.payWay() != request.payWay()) {
-            payments.changePayWay(order.id(), request.payWay(), attempt.createdAt());
+    private Payment open(OrderRow order, AttemptRow attempt, OrderRequest request, PayWay payWay) {
+        if (order.payWay() != payWay) {
+            payments.changePayWay(order.id(), payWay, attempt.createdAt());
         }
-        PrepayResult result = gateways.of(request.payWay()).prepay(new PrepayCommand(order.appId(), request.payWay(),
+        PrepayResult result = gateways.of(payWay).prepay(new PrepayCommand(order.appId(), payWay,
                 attempt.id().asOutTradeNo(), order.amount(), order.terms().subject(), order.terms().description(),
                 order.expiresAt(), order.terms().returnUrl(), request.clientIp(),
                 new BuyerIds(request.openid(), request.buyerId(), request.authCode())));
@@ -130,26 +134,26 @@ public class UnifiedOrders {
         switch (result) {
             case PrepayResult.AwaitingBuyer awaiting -> {
                 opened = payments.attemptOpened(attempt.id(), views.actionJson(awaiting.action()),
-                        after.plus(QuerySchedule.first(request.payWay())), after);
+                        after.plus(QuerySchedule.first(payWay)), after);
                 shown = awaiting.action();
             }
             case PrepayResult.Paid paid -> settlement.tradePaid(
-                    new TradeRef(order.appId(), request.payWay(), attempt.id().asOutTradeNo()), paid.trade());
+                    new TradeRef(order.appId(), payWay, attempt.id().asOutTradeNo()), paid.trade());
             case PrepayResult.Processing processing -> {
                 shown = new ClientAction(ClientAction.Type.NONE, Map.of("waiting_for", "buyer confirmation"));
                 opened = payments.attemptOpened(attempt.id(), views.actionJson(shown),
-                        after.plus(QuerySchedule.first(request.payWay())), after);
+                        after.plus(QuerySchedule.first(payWay)), after);
             }
             case PrepayResult.Unknown unknown ->
                     // the trade may exist at the channel: keep the attempt and let the janitor ask soon
                     payments.attemptOpened(attempt.id(), null, after.plusSeconds(5), after);
             case PrepayResult.Failed failed -> {
                 payments.attemptFailed(attempt.id(), AttemptStatus.CREATING, failed.code(), failed.message(), after);
-                throw ApiException.rule("CHANNEL_REFUSED", request.payWay().channel() + " refused the payment: "
+                throw ApiException.rule("CHANNEL_REFUSED", payWay.channel() + " refused the payment: "
                         + failed.code() + " " + failed.message());
             }
         }
-        if (opened && order.payWay() == request.payWay()) {
+        if (opened && order.payWay() == payWay) {
             // the order as it was when its attempt opened, without reading it back: a notification or close that
             // races this answer is what the merchant's GET (the authoritative status) is for
             return views.view(order, shown);
@@ -214,9 +218,13 @@ public class UnifiedOrders {
         return Math.addExact(Math.multiplyExact(amount, (long) ratePpm), 500_000L) / 1_000_000L;
     }
 
+    private static String subject(OrderRequest request) {
+        return Objects.requireNonNull(request.subject(), "validated: subject is required").strip();
+    }
+
     private String requestHash(OrderRequest request) {
         String canonical = String.join("\u0000", String.valueOf(request.amount()), Currency.CNY.name(),
-                request.subject().strip(),
+                subject(request),
                 String.valueOf(request.description()), String.valueOf(request.notifyUrl()),
                 String.valueOf(request.returnUrl()), String.valueOf(views.metadataJson(request.metadata())));
         try {

@@ -3,6 +3,8 @@
  * ({@link io.tongbao.payment.PaymentStateMachine}). Channels plug in through {@code payment.spi}.
  */
 @ApplicationModule(displayName = "Payment", allowedDependencies = {"merchant", "shared"})
+@NullMarked
 package io.tongbao.payment;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

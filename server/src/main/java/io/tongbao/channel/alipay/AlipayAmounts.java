@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import org.jspecify.annotations.Nullable;
 
 /** Alipay speaks yuan with two decimals and Beijing local time; Tongbao speaks {@link Money} and instants. */
 final class AlipayAmounts {
@@ -27,7 +28,7 @@ final class AlipayAmounts {
         return TIME.format(LocalDateTime.ofInstant(instant, BEIJING));
     }
 
-    static Instant instant(String beijingTime) {
+    static @Nullable Instant instant(@Nullable String beijingTime) {
         return beijingTime == null || beijingTime.isBlank() ? null
                 : LocalDateTime.parse(beijingTime.strip(), TIME_READ).atZone(BEIJING).toInstant();
     }

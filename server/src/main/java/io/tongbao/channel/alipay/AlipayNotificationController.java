@@ -124,26 +124,35 @@ class AlipayNotificationController {
 
     /** What applying the notification means, read from it first, so that what does not read is refused as such. */
     private Supplier<Outcome> application(String appId, Map<String, String> params) {
-        String outTradeNo = params.get("out_trade_no");
         String status = params.getOrDefault("trade_status", "");
         if (params.get("out_biz_no") != null && params.get("refund_fee") != null) {
             // a refund's notification: trade_status_sync with the refund's out_request_no as out_biz_no
-            RefundRef refund = new RefundRef(AppId.of(appId), null, OutTradeNo.of(outTradeNo),
+            RefundRef refund = new RefundRef(AppId.of(appId), null, OutTradeNo.of(required(params, "out_trade_no")),
                     OutRefundNo.of(params.get("out_biz_no")));
             Instant refundedAt = AlipayAmounts.instant(params.get("gmt_refund"));
             return () -> notifications.refundSucceeded(refund, params.get("trade_no"), refundedAt);
         }
         return switch (status) {
             case "TRADE_SUCCESS", "TRADE_FINISHED" -> {
-                PaidTrade paid = new PaidTrade(params.get("trade_no"), AlipayAmounts.money(params.get("total_amount")),
+                PaidTrade paid = new PaidTrade(params.get("trade_no"),
+                        AlipayAmounts.money(required(params, "total_amount")),
                         AlipayAmounts.instant(params.get("gmt_payment")), "TRADE_FINISHED".equals(status),
-                        params.get("app_id"));
-                TradeRef trade = new TradeRef(AppId.of(appId), null, OutTradeNo.of(outTradeNo));
+                        required(params, "app_id"));
+                TradeRef trade = new TradeRef(AppId.of(appId), null, OutTradeNo.of(required(params, "out_trade_no")));
                 yield () -> notifications.tradePaid(trade, paid);
             }
             // nothing to do for a closed or waiting trade: the janitor settles closes through queries
             default -> () -> Outcome.ACCEPTED;
         };
+    }
+
+    /** A field a notification of this kind always has: one without it does not read (refused as malformed). */
+    private static String required(Map<String, String> params, String name) {
+        String value = params.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("no " + name);
+        }
+        return value;
     }
 
     private static boolean verified(Map<String, String> params, AlipayAccount account) {

@@ -82,7 +82,8 @@ class WechatPayClients {
                     .merchantId(account.mchid())
                     .privateKey(account.merchantPrivateKey())
                     .merchantSerialNumber(account.merchantSerialNo())
-                    .publicKey(stripPem(account.wechatpayPublicKey()))
+                    .publicKey(stripPem(Objects.requireNonNull(account.wechatpayPublicKey(),
+                            "an account in PUBLIC_KEY mode has WeChat Pay's public key")))
                     .publicKeyId(account.wechatpayPublicKeyId())
                     .apiV3Key(account.apiV3Key())
                     .build();

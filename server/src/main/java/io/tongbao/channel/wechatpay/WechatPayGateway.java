@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
@@ -180,7 +181,7 @@ class WechatPayGateway implements ChannelGateway {
                 instant(transaction.getSuccessTime()), false, transaction.getMchid());
     }
 
-    static Instant instant(String rfc3339) {
+    static @Nullable Instant instant(@Nullable String rfc3339) {
         return rfc3339 == null || rfc3339.isBlank() ? null : OffsetDateTime.parse(rfc3339).toInstant();
     }
 }

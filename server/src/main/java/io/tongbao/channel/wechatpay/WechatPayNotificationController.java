@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -101,7 +102,8 @@ class WechatPayNotificationController {
             eventType = eventType(body);
         } catch (NotificationBodies.Unreadable e) {
             return refused(appId, null, e.reason(), e.reason() == Rejection.TOO_LARGE
-                    ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST, e.getMessage());
+                    ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST,
+                    Objects.requireNonNull(e.getMessage(), "an Unreadable always says what was wrong"));
         } catch (IOException e) {
             // the body could not be read to its end (the sender went away): nothing to refuse or apply
             return fail(HttpStatus.BAD_REQUEST, "body not read");
@@ -193,13 +195,13 @@ class WechatPayNotificationController {
     }
 
     /** PostgreSQL refuses a NUL in text: one in what the notification names is refused here, not failed there. */
-    private static void requireNoNul(String... values) {
+    private static void requireNoNul(@Nullable String... values) {
         if (Arrays.stream(values).filter(Objects::nonNull).anyMatch(value -> value.indexOf('\0') >= 0)) {
             throw new IllegalArgumentException("a NUL in the resource");
         }
     }
 
-    private static String clean(String claimed) {
+    private static @Nullable String clean(@Nullable String claimed) {
         return claimed == null ? null : LogValues.safe(claimed, 64);
     }
 
@@ -212,12 +214,12 @@ class WechatPayNotificationController {
     }
 
     /** A notification refused: answered as failed (WeChat Pay retries a genuine one), counted and recorded. */
-    private ResponseEntity<String> refused(String appId, String outTradeNo, Rejection why, HttpStatus status,
+    private ResponseEntity<String> refused(String appId, @Nullable String outTradeNo, Rejection why, HttpStatus status,
                                            String message) {
         return refused(appId, outTradeNo, why, status, message, message);
     }
 
-    private ResponseEntity<String> refused(String appId, String outTradeNo, Rejection why, HttpStatus status,
+    private ResponseEntity<String> refused(String appId, @Nullable String outTradeNo, Rejection why, HttpStatus status,
                                            String message, String detail) {
         refusals.refused(CHANNEL, appId, outTradeNo, why, "WeChat Pay notification refused: " + detail);
         return fail(status, message);

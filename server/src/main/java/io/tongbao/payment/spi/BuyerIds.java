@@ -1,7 +1,9 @@
 package io.tongbao.payment.spi;
 
+import org.jspecify.annotations.Nullable;
+
 /** What some pay ways need to know of the buyer: WeChat openid (JSAPI, mini-program), Alipay buyer id, a barcode. */
-public record BuyerIds(String openid, String buyerId, String authCode) {
+public record BuyerIds(@Nullable String openid, @Nullable String buyerId, @Nullable String authCode) {
 
     public static BuyerIds none() {
         return new BuyerIds(null, null, null);

@@ -1,6 +1,7 @@
 package io.tongbao.payment.spi;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a channel adapter calls once a notification's signature verified. The payment module checks the rest
@@ -10,7 +11,8 @@ public interface ChannelNotifications {
 
     Outcome tradePaid(TradeRef trade, PaidTrade paid);
 
-    Outcome refundSucceeded(RefundRef refund, String channelRefundId, Instant at);
+    /** {@code channelRefundId} and {@code at}: null when the channel did not say. */
+    Outcome refundSucceeded(RefundRef refund, @Nullable String channelRefundId, @Nullable Instant at);
 
     Outcome refundFailed(RefundRef refund, String code, String message);
 
@@ -25,7 +27,7 @@ public interface ChannelNotifications {
      * @param claimedOutTradeNo what the notification says it is about, when it can be read; unverified
      * @param detail            what was wrong; may quote what the notification says (it is escaped and clipped)
      */
-    void rejected(String channel, String appId, String claimedOutTradeNo, Rejection why, String detail);
+    void rejected(String channel, String appId, @Nullable String claimedOutTradeNo, Rejection why, String detail);
 
     /**
      * MALFORMED: not a notification at all (bad encoding, NUL, too many fields, not JSON, too deep). TOO_LARGE: over

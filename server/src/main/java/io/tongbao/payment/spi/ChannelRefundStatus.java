@@ -1,10 +1,11 @@
 package io.tongbao.payment.spi;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 public sealed interface ChannelRefundStatus {
 
-    record Succeeded(String channelRefundId, Instant at) implements ChannelRefundStatus {
+    record Succeeded(String channelRefundId, @Nullable Instant at) implements ChannelRefundStatus {
     }
 
     record Processing() implements ChannelRefundStatus {

@@ -1,6 +1,7 @@
 package io.tongbao.payment.spi;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** The channel's answer to a refund request. Accepted is not success: confirm by notification or query. */
 public sealed interface RefundResult {
@@ -8,7 +9,7 @@ public sealed interface RefundResult {
     record Accepted(String channelRefundId) implements RefundResult {
     }
 
-    record Succeeded(String channelRefundId, Instant at) implements RefundResult {
+    record Succeeded(String channelRefundId, @Nullable Instant at) implements RefundResult {
     }
 
     record Rejected(String code, String message) implements RefundResult {

@@ -4,6 +4,8 @@
  * normalized: an adapter never leaks its SDK's types.
  */
 @NamedInterface("spi")
+@NullMarked
 package io.tongbao.payment.spi;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.NamedInterface;

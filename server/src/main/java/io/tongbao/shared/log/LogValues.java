@@ -1,5 +1,7 @@
 package io.tongbao.shared.log;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A value someone else sent (a request field, a header, a notification's text), made safe to write into a log line
  * or an operator's record: control characters are escaped, so a CR/LF cannot start a forged log line and an ANSI
@@ -15,7 +17,7 @@ public final class LogValues {
     }
 
     /** Escaped and clipped to {@link #DEFAULT_MAX}; {@code "null"} for null, as a log placeholder would print it. */
-    public static String safe(Object value) {
+    public static String safe(@Nullable Object value) {
         return safe(value, DEFAULT_MAX);
     }
 
@@ -25,7 +27,7 @@ public final class LogValues {
      * {@code …(N more)} telling how many characters of the value were left out. A backslash is kept as it is, so
      * that escaping what was escaped already (a record's detail, then its log line) changes nothing.
      */
-    public static String safe(Object value, int max) {
+    public static String safe(@Nullable Object value, int max) {
         String text = String.valueOf(value);
         StringBuilder out = new StringBuilder(Math.min(text.length(), max) + 16);
         int i = 0;

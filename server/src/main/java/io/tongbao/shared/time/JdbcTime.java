@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,6 +33,11 @@ public final class JdbcTime {
     /** The instant in {@code column} of the current row; SQL {@code null} is {@code null}. */
     public static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         return instant(rs.getTimestamp(column));
+    }
+
+    /** The instant in {@code column} of the current row, which is {@code not null} there (or for the row's status). */
+    public static Instant requiredInstant(ResultSet rs, String column) throws SQLException {
+        return Objects.requireNonNull(instant(rs, column), column);
     }
 
     /** PostgreSQL keeps microseconds: an instant stored and also compared or hashed is truncated to them first. */

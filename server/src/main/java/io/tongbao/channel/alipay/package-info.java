@@ -1,0 +1,4 @@
+@NullMarked
+package io.tongbao.channel.alipay;
+
+import org.jspecify.annotations.NullMarked;

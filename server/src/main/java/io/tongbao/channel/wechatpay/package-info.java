@@ -1,0 +1,4 @@
+@NullMarked
+package io.tongbao.channel.wechatpay;
+
+import org.jspecify.annotations.NullMarked;
