@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -23,7 +25,7 @@ final class CpuMeter {
     private static final Optional<Long> POSTMASTER = findPostmaster();
 
     private final long jvmStart = OS.getProcessCpuTime();
-    private final long postgresStart = postgresNanos();
+    private final Map<Long, Long> postgresStart = postgresTicks();
 
     /**
      * One line for the log: CPU microseconds per unit of work, the JVM's and PostgreSQL's, named by the benchmark
@@ -39,26 +41,39 @@ final class CpuMeter {
                 .orElse("?"));
         String line = String.format("[bench] cpu %s %s: %.1f µs JVM per unit", caller, what, jvm);
         if (POSTMASTER.isPresent()) {
-            line += String.format(", %.1f µs PostgreSQL per unit", (postgresNanos() - postgresStart) / 1e3 / Math.max(1, units));
+            line += String.format(", %.1f µs PostgreSQL per unit", postgresNanosSinceStart() / 1e3 / Math.max(1, units));
         }
         return line + " (" + units + " units)";
     }
 
-    private static long postgresNanos() {
+    /**
+     * CPU ticks of the postmaster and its children, by process: a backend that exits during the window takes its
+     * ticks with it, so the window counts only what the processes alive at its end used since its start (a backend
+     * gone before the end is left out: an undercount, never a negative).
+     */
+    private static Map<Long, Long> postgresTicks() {
+        Map<Long, Long> ticks = new HashMap<>();
         if (POSTMASTER.isEmpty()) {
-            return 0;
+            return ticks;
         }
-        long ticks = 0;
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
                 List<String> fields = stat(process);
                 long pid = Long.parseLong(process.getFileName().toString());
                 if (fields.size() > 14 && (pid == POSTMASTER.get() || Long.parseLong(fields.get(1)) == POSTMASTER.get())) {
-                    ticks += Long.parseLong(fields.get(11)) + Long.parseLong(fields.get(12));
+                    ticks.put(pid, Long.parseLong(fields.get(11)) + Long.parseLong(fields.get(12)));
                 }
             }
         } catch (IOException e) {
-            return 0;
+            return ticks;
+        }
+        return ticks;
+    }
+
+    private long postgresNanosSinceStart() {
+        long ticks = 0;
+        for (Map.Entry<Long, Long> now : postgresTicks().entrySet()) {
+            ticks += now.getValue() - postgresStart.getOrDefault(now.getKey(), 0L);
         }
         return ticks * 1_000_000_000L / TICKS_PER_SECOND;
     }

@@ -40,7 +40,7 @@ class PlatformKeys implements SealedSecrets {
     private Optional<PrivateKey> load(String appId) {
         return jdbc.sql("select platform_private_key_enc from app where id = :id and platform_private_key_enc is not null")
                 .param("id", appId).query(String.class).optional()
-                .map(sealed -> parse(cipher.decrypt(sealed, context(appId))));
+                .map(sealedKey -> parse(cipher.decrypt(sealedKey, context(appId))));
     }
 
     @Override
