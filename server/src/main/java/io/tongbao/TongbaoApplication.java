@@ -19,10 +19,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@ComponentScan(excludeFilters = {
-        @Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
-        @Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
-        @Filter(type = FilterType.REGEX, pattern = "io\\.tongbao\\.sandbox\\..*")})
+@ComponentScan(
+        excludeFilters = {
+            @Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+            @Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
+            @Filter(type = FilterType.REGEX, pattern = "io\\.tongbao\\.sandbox\\..*")
+        })
 @ConfigurationPropertiesScan
 @EnableScheduling
 @EnableAsync

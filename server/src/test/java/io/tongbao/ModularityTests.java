@@ -25,9 +25,14 @@ class ModularityTests {
     /** The sandbox is no module here, so {@link #modulesOnlyDependOnWhatTheyAreAllowedTo} cannot see who uses it. */
     @Test
     void onlyTheDemoKnowsTheSandbox() {
-        noClasses().that().resideOutsideOfPackages("io.tongbao.demo..", "io.tongbao.sandbox..")
-                .should().dependOnClassesThat().resideInAPackage("io.tongbao.sandbox..")
-                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("io.tongbao.demo..", "io.tongbao.sandbox..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.tongbao.sandbox..")
+                .check(new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                         .importPackages("io.tongbao"));
     }
 
@@ -36,7 +41,8 @@ class ModularityTests {
         // the sdk (a merchant's client) and the sandbox share io.tongbao on the test class path; neither is a module
         assertThat(modules.stream().map(module -> module.getIdentifier().toString()))
                 .doesNotContain("sdk", "sandbox")
-                .contains("shared", "platform", "merchant", "gateway", "payment", "channel", "webhook", "ledger", "demo");
+                .contains(
+                        "shared", "platform", "merchant", "gateway", "payment", "channel", "webhook", "ledger", "demo");
     }
 
     /**
@@ -50,7 +56,8 @@ class ModularityTests {
         Path generated = Path.of("target/spring-modulith-docs/components.puml");
         Path documented = Path.of("../docs/modules/components.puml");
         assertThat(Set.copyOf(Files.readAllLines(documented)))
-                .as("docs/modules/components.puml is stale: copy %s over it and run docs/modules/render.sh",
+                .as(
+                        "docs/modules/components.puml is stale: copy %s over it and run docs/modules/render.sh",
                         generated.toAbsolutePath().normalize())
                 .isEqualTo(Set.copyOf(Files.readAllLines(generated)));
     }

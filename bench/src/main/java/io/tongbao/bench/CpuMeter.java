@@ -33,15 +33,18 @@ final class CpuMeter {
      */
     String perUnit(String what, long units) {
         double jvm = (OS.getProcessCpuTime() - jvmStart) / 1e3 / Math.max(1, units);
-        String caller = StackWalker.getInstance().walk(frames -> frames
-                .filter(f -> !f.getClassName().equals(CpuMeter.class.getName())
-                        && !f.getClassName().equals(Load.class.getName()))
-                .findFirst().map(f -> f.getClassName().replaceAll(".*\\.", "").replaceAll("\\$.*", "") + "."
-                        + f.getMethodName().replaceAll("^lambda\\$", "").replaceAll("\\$\\d+$", "") + ":" + f.getLineNumber())
-                .orElse("?"));
+        String caller = StackWalker.getInstance()
+                .walk(frames -> frames.filter(f -> !f.getClassName().equals(CpuMeter.class.getName())
+                                && !f.getClassName().equals(Load.class.getName()))
+                        .findFirst()
+                        .map(f -> f.getClassName().replaceAll(".*\\.", "").replaceAll("\\$.*", "") + "."
+                                + f.getMethodName().replaceAll("^lambda\\$", "").replaceAll("\\$\\d+$", "") + ":"
+                                + f.getLineNumber())
+                        .orElse("?"));
         String line = String.format("[bench] cpu %s %s: %.1f µs JVM per unit", caller, what, jvm);
         if (POSTMASTER.isPresent()) {
-            line += String.format(", %.1f µs PostgreSQL per unit", postgresNanosSinceStart() / 1e3 / Math.max(1, units));
+            line += String.format(
+                    ", %.1f µs PostgreSQL per unit", postgresNanosSinceStart() / 1e3 / Math.max(1, units));
         }
         return line + " (" + units + " units)";
     }
@@ -57,10 +60,13 @@ final class CpuMeter {
             return ticks;
         }
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+            for (Path process : processes
+                    .filter(p -> p.getFileName().toString().matches("\\d+"))
+                    .toList()) {
                 List<String> fields = stat(process);
                 long pid = Long.parseLong(process.getFileName().toString());
-                if (fields.size() > 14 && (pid == POSTMASTER.get() || Long.parseLong(fields.get(1)) == POSTMASTER.get())) {
+                if (fields.size() > 14
+                        && (pid == POSTMASTER.get() || Long.parseLong(fields.get(1)) == POSTMASTER.get())) {
                     ticks.put(pid, Long.parseLong(fields.get(11)) + Long.parseLong(fields.get(12)));
                 }
             }
@@ -90,13 +96,17 @@ final class CpuMeter {
 
     private static Optional<Long> findPostmaster() {
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            return processes.filter(p -> p.getFileName().toString().matches("\\d+"))
+            return processes
+                    .filter(p -> p.getFileName().toString().matches("\\d+"))
                     .filter(p -> {
                         List<String> fields = stat(p);
-                        return fields.size() > 1 && fields.get(1).equals("1") && command(p).contains("postgres")
+                        return fields.size() > 1
+                                && fields.get(1).equals("1")
+                                && command(p).contains("postgres")
                                 && !command(p).contains("/tmp/");
                     })
-                    .map(p -> Long.parseLong(p.getFileName().toString())).findFirst();
+                    .map(p -> Long.parseLong(p.getFileName().toString()))
+                    .findFirst();
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -17,7 +17,8 @@ final class JsonHttp {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final JsonMapper json = JsonMapper.builder().build();
     private final String baseUrl;
     private final String authorization;
@@ -32,8 +33,10 @@ final class JsonHttp {
     }
 
     static JsonHttp basicAuth(String baseUrl, String user, String password) {
-        return new JsonHttp(baseUrl, "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        return new JsonHttp(
+                baseUrl,
+                "Basic "
+                        + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
     JsonNode post(String path, Object body) {
@@ -45,7 +48,8 @@ final class JsonHttp {
     }
 
     private JsonNode send(String method, String path, Object body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT)
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
         if (authorization != null) {
@@ -54,8 +58,8 @@ final class JsonHttp {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
-                        + response.body());
+                throw new IllegalStateException(
+                        method + " " + path + " answered " + response.statusCode() + ": " + response.body());
             }
             return response.body().isEmpty() ? json.nullNode() : json.readTree(response.body());
         } catch (IOException e) {

@@ -76,7 +76,8 @@ public final class LedgerBenchmark {
 
         report.header("Ledger benchmark report", postgres, repeats, seconds);
         line("- runs of the ledger and of pgbench interleaved");
-        line("- " + accounts + " user accounts, uniform random payer and payee, amount 1; hot: central bank -> random user");
+        line("- " + accounts
+                + " user accounts, uniform random payer and payee, amount 1; hot: central bank -> random user");
         line("");
 
         if (only.contains("probe")) {
@@ -115,7 +116,8 @@ public final class LedgerBenchmark {
         if (only.contains("hot")) {
             line("## Hot account: every transfer issues points out of one central bank (pgbench scale 1)");
             line("");
-            line("| clients | pgbench tps (scale 1) | ledger Java API tps | ratio | p99 ms | ledger HTTP tps | ratio | p99 ms | Java hot / Java uniform |");
+            line(
+                    "| clients | pgbench tps (scale 1) | ledger Java API tps | ratio | p99 ms | ledger HTTP tps | ratio | p99 ms | Java hot / Java uniform |");
             line("|---|---|---|---|---|---|---|---|---|");
             for (int c : clients) {
                 List<Double> pg = new ArrayList<>();
@@ -123,22 +125,38 @@ public final class LedgerBenchmark {
                 List<Load.Result> http = new ArrayList<>();
                 for (int r = 0; r < repeats; r++) {
                     pg.add(pgbench.tpcb(pgbenchHot, c, seconds));
-                    java.add(Load.run(c, Duration.ofSeconds(seconds), (w, n) -> javaTransfer(centralBank, randomUserOtherThan(null))));
-                    http.add(Load.run(c, Duration.ofSeconds(seconds), (w, n) -> httpTransfer(centralBank, randomUserOtherThan(null))));
+                    java.add(Load.run(
+                            c,
+                            Duration.ofSeconds(seconds),
+                            (w, n) -> javaTransfer(centralBank, randomUserOtherThan(null))));
+                    http.add(Load.run(
+                            c,
+                            Duration.ofSeconds(seconds),
+                            (w, n) -> httpTransfer(centralBank, randomUserOtherThan(null))));
                 }
                 double pgTps = Load.median(pg);
                 double javaTps = Results.medianRate(java);
                 Double uniform = uniformJava.get(c);
-                report.row("| %d | %.0f | %.0f | %.2f | %.1f | %.0f | %.2f | %.1f | %s |", c, pgTps,
-                        javaTps, javaTps / pgTps, Results.medianP99(java), Results.medianRate(http), Results.medianRate(http) / pgTps,
-                        Results.medianP99(http), uniform == null ? "n/a" : String.format("%.2f", javaTps / uniform));
+                report.row(
+                        "| %d | %.0f | %.0f | %.2f | %.1f | %.0f | %.2f | %.1f | %s |",
+                        c,
+                        pgTps,
+                        javaTps,
+                        javaTps / pgTps,
+                        Results.medianP99(java),
+                        Results.medianRate(http),
+                        Results.medianRate(http) / pgTps,
+                        Results.medianP99(http),
+                        uniform == null ? "n/a" : String.format("%.2f", javaTps / uniform));
             }
             line("");
         }
         if (only.contains("batch")) {
             line("## Batch API: " + batchSize + " independent transfers per call, counted in transfers/s");
             line("");
-            line("| clients | pgbench tps (same clients, scale " + maxClients + ") | ledger Java API transfers/s | ratio | p99 ms per batch | ledger HTTP transfers/s | ratio | p99 ms per batch |");
+            line(
+                    "| clients | pgbench tps (same clients, scale " + maxClients
+                            + ") | ledger Java API transfers/s | ratio | p99 ms per batch | ledger HTTP transfers/s | ratio | p99 ms per batch |");
             line("|---|---|---|---|---|---|---|---|");
             for (int c : batchClients) {
                 List<Double> pg = new ArrayList<>();
@@ -160,8 +178,13 @@ public final class LedgerBenchmark {
         AuditReport audit = tongbao.bean(LedgerAuditor.class).audit();
         line("## Auditor after the runs");
         line("");
-        line(String.format("ok = %s, %d transfers, %d postings, %d balance rows, %.1f s; violations: %s", audit.ok(),
-                audit.transfers(), audit.postings(), audit.balanceRows(), (System.nanoTime() - began) / 1e9,
+        line(String.format(
+                "ok = %s, %d transfers, %d postings, %d balance rows, %.1f s; violations: %s",
+                audit.ok(),
+                audit.transfers(),
+                audit.postings(),
+                audit.balanceRows(),
+                (System.nanoTime() - began) / 1e9,
                 audit.violations().isEmpty() ? "none" : audit.violations()));
         report.write();
         tongbao.close();
@@ -196,9 +219,11 @@ public final class LedgerBenchmark {
 
     /** Grows the journal with batches and, at each size, measures single-transfer tps and statement latency. */
     void growth() throws Exception {
-        line("## Growth: as the journal grows (Java API; 16 clients for tps; statement = first page of 50 and a page deep by cursor)");
+        line(
+                "## Growth: as the journal grows (Java API; 16 clients for tps; statement = first page of 50 and a page deep by cursor)");
         line("");
-        line("| transfers in journal | single transfers tps | statement p50 ms | statement p99 ms | deep page p99 ms |");
+        line(
+                "| transfers in journal | single transfers tps | statement p50 ms | statement p99 ms | deep page p99 ms |");
         line("|---|---|---|---|---|");
         for (long target : growth) {
             long now;
@@ -214,14 +239,20 @@ public final class LedgerBenchmark {
                 StatementPage page = ledger.statement(caller, account, new StatementQuery(50, null, null, null, null));
                 first[i] = System.nanoTime() - began;
                 began = System.nanoTime();
-                String cursor = page.nextCursor() == null ? null : "0:" + Math.max(1, page.lines().get(0).seq() / 2);
+                String cursor = page.nextCursor() == null
+                        ? null
+                        : "0:" + Math.max(1, page.lines().get(0).seq() / 2);
                 ledger.statement(caller, account, new StatementQuery(50, cursor, null, null, null));
                 deep[i] = System.nanoTime() - began;
             }
             Arrays.sort(first);
             Arrays.sort(deep);
-            report.row("| %,d | %.0f | %.2f | %.2f | %.2f |", tongbao.count("select count(*) from ledger_transfer"),
-                    tps.perSecond(), Load.percentile(first, 0.5), Load.percentile(first, 0.99),
+            report.row(
+                    "| %,d | %.0f | %.2f | %.2f | %.2f |",
+                    tongbao.count("select count(*) from ledger_transfer"),
+                    tps.perSecond(),
+                    Load.percentile(first, 0.5),
+                    Load.percentile(first, 0.99),
                     Load.percentile(deep, 0.99));
         }
         line("");
@@ -247,7 +278,8 @@ public final class LedgerBenchmark {
             String from = randomUser();
             items.add(new TransferRequest(nextId(), "pts", from, randomUserOtherThan(from), 1L, REASON, null, null));
         }
-        return ledger.batch(caller, new BatchRequest(BatchMode.INDEPENDENT, items)).applied();
+        return ledger.batch(caller, new BatchRequest(BatchMode.INDEPENDENT, items))
+                .applied();
     }
 
     int httpBatch() {
@@ -282,13 +314,16 @@ public final class LedgerBenchmark {
         ledger.registerReason(caller, new ReasonRequest(REASON, "benchmark", null, null));
         centralBank = type.systemAccounts().get(SystemAccount.CENTRAL_BANK);
         users = new String[accounts];
-        Load.parallel(8, accounts, i -> users[i] = ledger.openAccount(caller,
-                new AccountRequest("pts", OwnerKind.USER, "u" + i)).accountId());
+        Load.parallel(
+                8,
+                accounts,
+                i -> users[i] = ledger.openAccount(caller, new AccountRequest("pts", OwnerKind.USER, "u" + i))
+                        .accountId());
         for (int from = 0; from < accounts; from += batchSize) {
             List<TransferRequest> funding = new ArrayList<>();
             for (int i = from; i < Math.min(accounts, from + batchSize); i++) {
-                funding.add(new TransferRequest("fund-" + i, "pts", centralBank, users[i], 1_000_000_000_000L, REASON,
-                        null, null));
+                funding.add(new TransferRequest(
+                        "fund-" + i, "pts", centralBank, users[i], 1_000_000_000_000L, REASON, null, null));
             }
             ledger.batch(caller, new BatchRequest(BatchMode.INDEPENDENT, funding));
         }
@@ -299,8 +334,16 @@ public final class LedgerBenchmark {
     void row(int c, double pgTps, List<Load.Result> java, List<Load.Result> http) {
         double javaTps = Results.medianRate(java);
         double httpTps = Results.medianRate(http);
-        report.row("| %d | %.0f | %.0f | %.2f | %.1f | %.0f | %.2f | %.1f |", c, pgTps, javaTps,
-                javaTps / pgTps, Results.medianP99(java), httpTps, httpTps / pgTps, Results.medianP99(http));
+        report.row(
+                "| %d | %.0f | %.0f | %.2f | %.1f | %.0f | %.2f | %.1f |",
+                c,
+                pgTps,
+                javaTps,
+                javaTps / pgTps,
+                Results.medianP99(java),
+                httpTps,
+                httpTps / pgTps,
+                Results.medianP99(http));
     }
 
     void line(String text) {

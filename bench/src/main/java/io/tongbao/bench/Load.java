@@ -28,11 +28,9 @@ final class Load {
         int run(int worker, long sequence) throws Exception;
     }
 
-    record Result(double perSecond, long units, long operations, long failures, double p50Millis, double p99Millis) {
-    }
+    record Result(double perSecond, long units, long operations, long failures, double p50Millis, double p99Millis) {}
 
-    private Load() {
-    }
+    private Load() {}
 
     static Result run(int clients, Duration duration, Operation operation) throws Exception {
         CpuMeter cpu = new CpuMeter();
@@ -83,10 +81,13 @@ final class Load {
                 failures += counts[2];
             }
             double seconds = (System.nanoTime() - window[0]) / 1e9;
-            long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
+            long[] all = Arrays.stream(latencies)
+                    .flatMapToLong(Arrays::stream)
+                    .sorted()
+                    .toArray();
             System.err.println(cpu.perUnit(clients + " clients", units));
-            return new Result(units / seconds, units, operations, failures, percentile(all, 0.50),
-                    percentile(all, 0.99));
+            return new Result(
+                    units / seconds, units, operations, failures, percentile(all, 0.50), percentile(all, 0.99));
         }
     }
 
@@ -130,7 +131,12 @@ final class Load {
         double seconds = (System.nanoTime() - start) / 1e9;
         Arrays.sort(latencies);
         System.err.println(cpu.perUnit("paced " + perSecond + "/s", units.get()));
-        return new Result(units.get() / seconds, units.get(), planned, failures.get(), percentile(latencies, 0.50),
+        return new Result(
+                units.get() / seconds,
+                units.get(),
+                planned,
+                failures.get(),
+                percentile(latencies, 0.50),
                 percentile(latencies, 0.99));
     }
 
@@ -162,7 +168,8 @@ final class Load {
     }
 
     static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] sorted =
+                values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         int middle = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }

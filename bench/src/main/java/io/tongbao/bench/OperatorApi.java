@@ -25,24 +25,38 @@ final class OperatorApi {
 
     /** Creates the bench operator's account (there is no API for the first operator) and logs in with it. */
     static OperatorApi open(RunningTongbao tongbao) {
-        String password = "bench-operator-password-" + ThreadLocalRandom.current().nextLong();
-        tongbao.bean(JdbcClient.class).sql("""
+        String password =
+                "bench-operator-password-" + ThreadLocalRandom.current().nextLong();
+        tongbao.bean(JdbcClient.class)
+                .sql("""
                         insert into operator_account (username, password_hash, created_at, password_changed_at)
                         values (:user, :hash, :now, :now)""")
-                .param("user", OPERATOR).param("hash", tongbao.bean(PasswordEncoder.class).encode(password))
-                .param("now", OffsetDateTime.now()).update();
+                .param("user", OPERATOR)
+                .param("hash", tongbao.bean(PasswordEncoder.class).encode(password))
+                .param("now", OffsetDateTime.now())
+                .update();
         return new OperatorApi(JsonHttp.basicAuth(tongbao.baseUrl(), OPERATOR, password));
     }
 
     /** A merchant with one HMAC app, and the SDK client that app's developer would build. */
     BenchApp onboardHmacApp(String merchantName, String baseUrl) {
-        String merchantId = http.post("/api/operator/merchants", Map.of("name", merchantName)).get("id").asString();
-        JsonNode app = http.post("/api/operator/merchants/" + merchantId + "/apps",
+        String merchantId = http.post("/api/operator/merchants", Map.of("name", merchantName))
+                .get("id")
+                .asString();
+        JsonNode app = http.post(
+                "/api/operator/merchants/" + merchantId + "/apps",
                 Map.of("name", merchantName, "sign_type", "HMAC_SHA256"));
         String appId = app.get("app").get("id").asString();
-        TongbaoClient sdk = TongbaoClient.builder().baseUrl(baseUrl).appId(appId)
-                .hmacSecret(app.get("hmac_secret").asString()).maxRetries(0).build();
-        return new BenchApp(new MerchantCaller(merchantId, appId), sdk, app.get("hmac_secret").asString());
+        TongbaoClient sdk = TongbaoClient.builder()
+                .baseUrl(baseUrl)
+                .appId(appId)
+                .hmacSecret(app.get("hmac_secret").asString())
+                .maxRetries(0)
+                .build();
+        return new BenchApp(
+                new MerchantCaller(merchantId, appId),
+                sdk,
+                app.get("hmac_secret").asString());
     }
 
     /** The app's default notify URL, where its webhooks go when a payment names none. */

@@ -53,15 +53,20 @@ public final class PaymentBenchmark {
 
     void run() throws Exception {
         try (WebhookReceiver receiver = WebhookReceiver.start();
-             RunningTongbao tongbao = RunningTongbao.start(postgres, database, Map.of(
-                     "tongbao.sandbox.enabled", "true",
-                     // channel notifications, cashier links and QR codes on loopback, never a host name
-                     "tongbao.channels.public-base-url", "http://" + RunningTongbao.LOOPBACK + ":${server.port}",
-                     "tongbao.sandbox.public-url", "http://" + RunningTongbao.LOOPBACK + ":${server.port}",
-                     "tongbao.webhooks.allow-private-targets", "true",
-                     // the janitor queries unpaid attempts from a minute on: left on, the order runs' thousands of
-                     // unpaid orders would be queried at the channel during the later runs
-                     "tongbao.payments.janitor.enabled", "false"))) {
+                RunningTongbao tongbao = RunningTongbao.start(
+                        postgres,
+                        database,
+                        Map.of(
+                                "tongbao.sandbox.enabled", "true",
+                                // channel notifications, cashier links and QR codes on loopback, never a host name
+                                "tongbao.channels.public-base-url",
+                                        "http://" + RunningTongbao.LOOPBACK + ":${server.port}",
+                                "tongbao.sandbox.public-url", "http://" + RunningTongbao.LOOPBACK + ":${server.port}",
+                                "tongbao.webhooks.allow-private-targets", "true",
+                                // the janitor queries unpaid attempts from a minute on: left on, the order runs'
+                                // thousands of
+                                // unpaid orders would be queried at the channel during the later runs
+                                "tongbao.payments.janitor.enabled", "false"))) {
             OperatorApi operator = OperatorApi.open(tongbao);
             OperatorApi.BenchApp app = operator.onboardHmacApp("payment bench", tongbao.baseUrl());
             payments = app.sdk().payments();
@@ -78,7 +83,8 @@ public final class PaymentBenchmark {
             report.header("Payment benchmark report", postgres, repeats, seconds);
             report.line("- the SDK over HTTP (signed, fresh idempotency key per call) to the application on 127.0.0.1, "
                     + "the Alipay sandbox in the same process, PostgreSQL service; janitor off");
-            report.line("- warm-up before the figures: " + warmupSeconds + " s of each pay way's orders and of round trips, "
+            report.line("- warm-up before the figures: " + warmupSeconds
+                    + " s of each pay way's orders and of round trips, "
                     + "4 clients (a cold JIT on two loaded cores made the first round trips ten times slower)");
             report.line("");
             warmUp(signal);
@@ -117,10 +123,12 @@ public final class PaymentBenchmark {
         LockSupport.parkNanos(Duration.ofSeconds(seconds).toNanos());
         DatabaseCounters idle = DatabaseCounters.read(tongbao).since(idleFrom);
         double idleSeconds = (System.nanoTime() - idleStarted) / 1e9;
-        report.row("Background (no calls, %.0f s): %.1f commits/s, %.1f rows written/s (the schedulers' polls).",
+        report.row(
+                "Background (no calls, %.0f s): %.1f commits/s, %.1f rows written/s (the schedulers' polls).",
                 idleSeconds, idle.commits() / idleSeconds, idle.rowsWritten() / idleSeconds);
         report.line("");
-        report.line("| call | client p50 ms | client p99 ms | server p50 ms | server p99 ms | calls | commits per call | rows written per call |");
+        report.line(
+                "| call | client p50 ms | client p99 ms | server p50 ms | server p99 ms | calls | commits per call | rows written per call |");
         report.line("|---|---|---|---|---|---|---|---|");
         String paymentId = payments.create(request("ALIPAY_PC", null)).id();
         Map<String, Load.Operation> calls = new LinkedHashMap<>();
@@ -142,9 +150,14 @@ public final class PaymentBenchmark {
             double elapsed = (System.nanoTime() - started) / 1e9;
             DatabaseCounters used = DatabaseCounters.read(tongbao).since(from);
             double perCall = 1.0 / result.operations();
-            report.row("| %s | %.1f | %.1f | %.0f | %.0f | %d | %.1f | %.1f |", call.getKey(), result.p50Millis(),
-                    result.p99Millis(), DatabaseCounters.serverMillis(tongbao, from, "/api/v1/", 0.5),
-                    DatabaseCounters.serverMillis(tongbao, from, "/api/v1/", 0.99), result.operations(),
+            report.row(
+                    "| %s | %.1f | %.1f | %.0f | %.0f | %d | %.1f | %.1f |",
+                    call.getKey(),
+                    result.p50Millis(),
+                    result.p99Millis(),
+                    DatabaseCounters.serverMillis(tongbao, from, "/api/v1/", 0.5),
+                    DatabaseCounters.serverMillis(tongbao, from, "/api/v1/", 0.99),
+                    result.operations(),
                     (used.commits() - idle.commits() / idleSeconds * elapsed) * perCall,
                     (used.rowsWritten() - idle.rowsWritten() / idleSeconds * elapsed) * perCall);
         }
@@ -153,8 +166,12 @@ public final class PaymentBenchmark {
     }
 
     /** Round trips one at a time, each cut into its three phases, for {@code seconds}. */
-    void roundTripPhases(RunningTongbao tongbao, PaidSignal signal, double backgroundCommitsPerSecond,
-                         double backgroundRowsPerSecond) throws Exception {
+    void roundTripPhases(
+            RunningTongbao tongbao,
+            PaidSignal signal,
+            double backgroundCommitsPerSecond,
+            double backgroundRowsPerSecond)
+            throws Exception {
         List<long[]> phases = new ArrayList<>();
         DatabaseCounters from = DatabaseCounters.read(tongbao);
         long started = System.nanoTime();
@@ -171,40 +188,50 @@ public final class PaymentBenchmark {
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
         DatabaseCounters used = DatabaseCounters.read(tongbao).since(from);
-        report.row("Round trip one at a time (%d round trips; the merchant learns of it by %s): %.1f commits and %.1f "
-                        + "rows written per round trip (polls included), ms:", phases.size(), signal,
+        report.row(
+                "Round trip one at a time (%d round trips; the merchant learns of it by %s): %.1f commits and %.1f "
+                        + "rows written per round trip (polls included), ms:",
+                phases.size(),
+                signal,
                 (used.commits() - backgroundCommitsPerSecond * elapsed) / phases.size(),
                 (used.rowsWritten() - backgroundRowsPerSecond * elapsed) / phases.size());
         report.line("");
         report.line("| phase | p50 | p99 |");
         report.line("|---|---|---|");
-        String[] names = {"unified order " + ROUND_TRIP_WAY + " (one sandbox call)", "buyer scans and pays (sandbox buyer API)",
-                "until the merchant sees PAID (notification, settlement, and polling or the webhook)"};
+        String[] names = {
+            "unified order " + ROUND_TRIP_WAY + " (one sandbox call)",
+            "buyer scans and pays (sandbox buyer API)",
+            "until the merchant sees PAID (notification, settlement, and polling or the webhook)"
+        };
         for (int phase = 0; phase < names.length; phase++) {
             int index = phase;
-            long[] sorted = phases.stream().mapToLong(times -> times[index]).sorted().toArray();
-            report.row("| %s | %.1f | %.1f |", names[phase], Load.percentile(sorted, 0.5), Load.percentile(sorted, 0.99));
+            long[] sorted =
+                    phases.stream().mapToLong(times -> times[index]).sorted().toArray();
+            report.row(
+                    "| %s | %.1f | %.1f |", names[phase], Load.percentile(sorted, 0.5), Load.percentile(sorted, 0.99));
         }
         report.line("");
     }
 
     /** Closed loop at each concurrency to find the maximum; then an open loop at half of it for the latency. */
     void unifiedOrders(OperatorApi.BenchApp app, String baseUrl) throws Exception {
-        UnifiedOrderFigures.Rows rows = "application".equals(orderClientsJvm)
-                ? figures.measure(payWays, orderClients)
-                : inOwnJvm(app, baseUrl);
+        UnifiedOrderFigures.Rows rows =
+                "application".equals(orderClientsJvm) ? figures.measure(payWays, orderClients) : inOwnJvm(app, baseUrl);
         report.line("## Unified order, fixed concurrency (closed loop)");
         report.line("");
-        report.line("- the clients ran " + ("application".equals(orderClientsJvm)
-                ? "in the application's JVM (`-Dbench.order-clients-jvm=application`)"
-                : "in a JVM of their own (`-Xmx" + orderClientsHeap + "`), as a merchant's servers would, after "
-                + warmupSeconds + " s of each pay way's orders there"));
+        report.line("- the clients ran "
+                + ("application".equals(orderClientsJvm)
+                        ? "in the application's JVM (`-Dbench.order-clients-jvm=application`)"
+                        : "in a JVM of their own (`-Xmx" + orderClientsHeap
+                                + "`), as a merchant's servers would, after " + warmupSeconds
+                                + " s of each pay way's orders there"));
         report.line("");
         report.line("| pay way | clients | orders/s | p50 ms | p99 ms | failures | load (1 min) |");
         report.line("|---|---|---|---|---|---|---|");
         rows.closedLoop().forEach(report::line);
         report.line("");
-        report.line("## Unified order at half of its maximum throughput (open loop, latency from the moment each call was due)");
+        report.line(
+                "## Unified order at half of its maximum throughput (open loop, latency from the moment each call was due)");
         report.line("");
         report.line("| pay way | max orders/s (clients) | offered orders/s | achieved | p50 ms | p99 ms | p99 < "
                 + (int) UnifiedOrderFigures.P99_TARGET_MILLIS + " ms | failures | load (1 min) |");
@@ -215,8 +242,11 @@ public final class PaymentBenchmark {
 
     /** Runs {@link OrderClientsProcess} and collects its rows; the app's secret goes through the environment. */
     UnifiedOrderFigures.Rows inOwnJvm(OperatorApi.BenchApp app, String baseUrl) throws Exception {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx" + orderClientsHeap, "-cp", System.getProperty("java.class.path")));
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx" + orderClientsHeap,
+                "-cp",
+                System.getProperty("java.class.path")));
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("bench.base-url", baseUrl);
         settings.put("bench.app-id", app.appId());
@@ -225,7 +255,9 @@ public final class PaymentBenchmark {
         settings.put("bench.max-in-flight", String.valueOf(maxInFlight));
         settings.put("bench.warmup-seconds", String.valueOf(warmupSeconds));
         settings.put("bench.pay-ways", String.join(",", payWays));
-        settings.put("bench.order-clients", String.join(",", orderClients.stream().map(String::valueOf).toList()));
+        settings.put(
+                "bench.order-clients",
+                String.join(",", orderClients.stream().map(String::valueOf).toList()));
         settings.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.add(OrderClientsProcess.class.getName());
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
@@ -261,10 +293,13 @@ public final class PaymentBenchmark {
                 + "notification, PAID");
         report.line("");
         report.line("- the merchant learns of it by " + signal);
-        report.line("- pgbench: `" + String.join(" ", pgbench.tpcbCommand(pgbenchDatabase, 0, seconds))
-                .replace("-c 0", "-c <clients>") + "` (scale " + maxClients + "), interleaved with the round trips");
+        report.line("- pgbench: `"
+                + String.join(" ", pgbench.tpcbCommand(pgbenchDatabase, 0, seconds))
+                        .replace("-c 0", "-c <clients>") + "` (scale " + maxClients
+                + "), interleaved with the round trips");
         report.line("");
-        report.line("| clients | pgbench tps | round trips/s | vs pgbench | ≥ " + ROUND_TRIP_TARGET + " | p50 ms | p99 ms | failures | load (1 min) |");
+        report.line("| clients | pgbench tps | round trips/s | vs pgbench | ≥ " + ROUND_TRIP_TARGET
+                + " | p50 ms | p99 ms | failures | load (1 min) |");
         report.line("|---|---|---|---|---|---|---|---|---|");
         for (int c : roundTripClients) {
             List<Double> pg = new ArrayList<>();
@@ -276,18 +311,29 @@ public final class PaymentBenchmark {
             double pgTps = Load.median(pg);
             lastPgbench = pgTps;
             double rate = Results.medianRate(runs);
-            report.row("| %d | %.0f | %.1f | %.3f | %s | %.1f | %.1f | %d | %.1f |", c, pgTps, rate, rate / pgTps,
-                    rate / pgTps >= ROUND_TRIP_TARGET ? "**met**" : "**not met**", Results.medianP50(runs),
-                    Results.medianP99(runs), Results.failures(runs), Report.oneMinuteLoad());
+            report.row(
+                    "| %d | %.0f | %.1f | %.3f | %s | %.1f | %.1f | %d | %.1f |",
+                    c,
+                    pgTps,
+                    rate,
+                    rate / pgTps,
+                    rate / pgTps >= ROUND_TRIP_TARGET ? "**met**" : "**not met**",
+                    Results.medianP50(runs),
+                    Results.medianP99(runs),
+                    Results.failures(runs),
+                    Report.oneMinuteLoad());
         }
         report.line("");
-        report.row("Signature ceiling: this machine makes %.0f SHA256withRSA-2048 signatures/s with both cores doing "
-                + "nothing else; a round trip needs %d (Tongbao's precreate request, the channel's answer and its "
-                + "notification), so at most %.0f round trips/s even if everything else were free. Beside the median "
-                + "pgbench above (%.0f tps), that ceiling is %.3f of pgbench.", signatures,
-                SignatureCeiling.SIGNATURES_PER_ROUND_TRIP, ceiling, lastPgbench, ceiling / lastPgbench);
+        report.row(
+                "Signature ceiling: this machine makes %.0f SHA256withRSA-2048 signatures/s with both cores doing "
+                        + "nothing else; a round trip needs %d (Tongbao's precreate request, the channel's answer and its "
+                        + "notification), so at most %.0f round trips/s even if everything else were free. Beside the median "
+                        + "pgbench above (%.0f tps), that ceiling is %.3f of pgbench.",
+                signatures, SignatureCeiling.SIGNATURES_PER_ROUND_TRIP, ceiling, lastPgbench, ceiling / lastPgbench);
         report.line("");
-        report.row("Payments PAID: %d of %d created.", tongbao.count("select count(*) from payment_order where status = 'PAID'"),
+        report.row(
+                "Payments PAID: %d of %d created.",
+                tongbao.count("select count(*) from payment_order where status = 'PAID'"),
                 tongbao.count("select count(*) from payment_order"));
         report.line("");
     }

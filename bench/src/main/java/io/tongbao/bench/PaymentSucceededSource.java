@@ -37,8 +37,16 @@ final class PaymentSucceededSource {
     /** Publishes the payment's success and returns once its transaction committed. */
     void publish(String paymentId) {
         String n = paymentId.substring(paymentId.lastIndexOf('_') + 1);
-        transactions.executeWithoutResult(status -> events.publishEvent(new PaymentSucceeded(paymentId,
-                app.merchantId(), app.appId(), "W" + n, 1999, "CNY", PayWay.ALIPAY_QR, "att_bench_" + n,
-                "2026" + n, clock.instant())));
+        transactions.executeWithoutResult(status -> events.publishEvent(new PaymentSucceeded(
+                paymentId,
+                app.merchantId(),
+                app.appId(),
+                "W" + n,
+                1999,
+                "CNY",
+                PayWay.ALIPAY_QR,
+                "att_bench_" + n,
+                "2026" + n,
+                clock.instant())));
     }
 }

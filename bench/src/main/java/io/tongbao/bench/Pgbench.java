@@ -28,14 +28,40 @@ final class Pgbench {
     /** A fresh database with pgbench's tables at the given scale (one branch row per unit of scale). */
     void initialize(String database, int scale) throws IOException, InterruptedException, SQLException {
         postgres.recreate(database);
-        run(List.of("pgbench", "-h", host, "-p", Integer.toString(port), "-U", user, "-i", "-q", "-s",
-                Integer.toString(scale), database));
+        run(List.of(
+                "pgbench",
+                "-h",
+                host,
+                "-p",
+                Integer.toString(port),
+                "-U",
+                user,
+                "-i",
+                "-q",
+                "-s",
+                Integer.toString(scale),
+                database));
     }
 
     /** The exact command line, for docs/benchmarks.md. */
     List<String> tpcbCommand(String database, int clients, int seconds) {
-        return List.of("pgbench", "-h", host, "-p", Integer.toString(port), "-U", user, "-b", "tpcb-like", "-c",
-                Integer.toString(clients), "-j", "2", "-T", Integer.toString(seconds), database);
+        return List.of(
+                "pgbench",
+                "-h",
+                host,
+                "-p",
+                Integer.toString(port),
+                "-U",
+                user,
+                "-b",
+                "tpcb-like",
+                "-c",
+                Integer.toString(clients),
+                "-j",
+                "2",
+                "-T",
+                Integer.toString(seconds),
+                database);
     }
 
     double tpcb(String database, int clients, int seconds) throws IOException, InterruptedException {
@@ -48,7 +74,9 @@ final class Pgbench {
     }
 
     private static String run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(new ArrayList<>(command))
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);

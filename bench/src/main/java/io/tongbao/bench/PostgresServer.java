@@ -11,12 +11,20 @@ import java.util.List;
 /** The PostgreSQL every benchmark runs against (the service, not an embedded one): fresh databases, and its settings. */
 record PostgresServer(String host, int port, String user) {
 
-    static final List<String> REPORTED_SETTINGS = List.of("shared_buffers", "synchronous_commit", "fsync",
-            "wal_sync_method", "max_connections", "max_wal_size", "checkpoint_timeout");
+    static final List<String> REPORTED_SETTINGS = List.of(
+            "shared_buffers",
+            "synchronous_commit",
+            "fsync",
+            "wal_sync_method",
+            "max_connections",
+            "max_wal_size",
+            "checkpoint_timeout");
 
     /** {@code bench.host}, {@code bench.port}, {@code bench.user}; defaults: the local service. */
     static PostgresServer fromSystemProperties() {
-        return new PostgresServer(System.getProperty("bench.host", "127.0.0.1"), Integer.getInteger("bench.port", 5432),
+        return new PostgresServer(
+                System.getProperty("bench.host", "127.0.0.1"),
+                Integer.getInteger("bench.port", 5432),
                 System.getProperty("bench.user", "postgres"));
     }
 
@@ -44,14 +52,16 @@ record PostgresServer(String host, int port, String user) {
     }
 
     private void execute(String sql) throws SQLException {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
 
     private String query(String sql) throws SQLException {
-        try (Connection connection = connect(); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
             result.next();
             return result.getString(1);
         }

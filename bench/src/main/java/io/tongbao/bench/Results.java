@@ -5,8 +5,7 @@ import java.util.List;
 /** Medians over the repeats of one figure. */
 final class Results {
 
-    private Results() {
-    }
+    private Results() {}
 
     static double medianRate(List<Load.Result> results) {
         return Load.median(results.stream().map(Load.Result::perSecond).toList());

@@ -38,13 +38,27 @@ final class RunningTongbao implements AutoCloseable {
         postgres.recreate(database);
         int port = freeLoopbackPort();
         Map<String, Object> defaults = new HashMap<>(Map.of(
-                "tongbao.db.url", postgres.url(database), "tongbao.db.user", postgres.user(),
-                "tongbao.db.password", "", "tongbao.db.max-pool-size", "48",
-                "tongbao.data-dir", Files.createTempDirectory("tongbao-bench").toString(),
-                "server.address", LOOPBACK, "server.port", Integer.toString(port),
+                "tongbao.db.url",
+                postgres.url(database),
+                "tongbao.db.user",
+                postgres.user(),
+                "tongbao.db.password",
+                "",
+                "tongbao.db.max-pool-size",
+                "48",
+                "tongbao.data-dir",
+                Files.createTempDirectory("tongbao-bench").toString(),
+                "server.address",
+                LOOPBACK,
+                "server.port",
+                Integer.toString(port),
                 // the benchmarks measure the API, not the per-app rate limit
-                "tongbao.api.requests-per-second", "100000000", "tongbao.api.burst", "100000000",
-                "logging.level.root", "WARN"));
+                "tongbao.api.requests-per-second",
+                "100000000",
+                "tongbao.api.burst",
+                "100000000",
+                "logging.level.root",
+                "WARN"));
         defaults.putAll(settings);
         return new RunningTongbao(new SpringApplication(TongbaoApplication.class).run(arguments(defaults)), port);
     }
@@ -55,8 +69,10 @@ final class RunningTongbao implements AutoCloseable {
      * {@code -D} on the command line decides.
      */
     private static String[] arguments(Map<String, Object> settings) {
-        return settings.entrySet().stream().filter(setting -> System.getProperty(setting.getKey()) == null)
-                .map(setting -> "--" + setting.getKey() + "=" + setting.getValue()).toArray(String[]::new);
+        return settings.entrySet().stream()
+                .filter(setting -> System.getProperty(setting.getKey()) == null)
+                .map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
+                .toArray(String[]::new);
     }
 
     /** The address clients, the sandbox's notifications and the channel adapters use: loopback, never a host name. */

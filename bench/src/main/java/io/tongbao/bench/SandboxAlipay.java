@@ -23,19 +23,25 @@ final class SandboxAlipay {
     void connect(OperatorApi operator, String appId) {
         KeyPair keys = rsaKeyPair();
         Base64.Encoder base64 = Base64.getEncoder();
-        JsonNode registered = sandbox.post("/sandbox/alipay/apps",
+        JsonNode registered = sandbox.post(
+                "/sandbox/alipay/apps",
                 Map.of("app_public_key", base64.encodeToString(keys.getPublic().getEncoded())));
-        operator.configureAlipay(appId, Map.of(
-                "channel_app_id", registered.get("app_id").asString(),
-                "app_private_key", base64.encodeToString(keys.getPrivate().getEncoded()),
-                "alipay_public_key", registered.get("alipay_public_key").asString(),
-                "gateway_url", registered.get("gateway_url").asString()));
+        operator.configureAlipay(
+                appId,
+                Map.of(
+                        "channel_app_id", registered.get("app_id").asString(),
+                        "app_private_key",
+                                base64.encodeToString(keys.getPrivate().getEncoded()),
+                        "alipay_public_key", registered.get("alipay_public_key").asString(),
+                        "gateway_url", registered.get("gateway_url").asString()));
     }
 
     /** The buyer scans a precreated QR code (the trade comes into being at Alipay) and pays at once. */
     void scanAndPay(String qrCode) {
         JsonNode trade = sandbox.post("/sandbox/alipay/buyer/scan", Map.of("qr_code", qrCode));
-        sandbox.post("/sandbox/alipay/buyer/pay", Map.of("trade_no", trade.get("trade_no").asString()));
+        sandbox.post(
+                "/sandbox/alipay/buyer/pay",
+                Map.of("trade_no", trade.get("trade_no").asString()));
     }
 
     private static KeyPair rsaKeyPair() {

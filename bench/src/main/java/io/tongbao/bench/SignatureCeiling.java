@@ -19,8 +19,7 @@ final class SignatureCeiling {
 
     static final int SIGNATURES_PER_ROUND_TRIP = 3;
 
-    private SignatureCeiling() {
-    }
+    private SignatureCeiling() {}
 
     /** Signatures per second over {@code seconds}, one signing thread per core. */
     static double signaturesPerSecond(Duration duration) throws Exception {

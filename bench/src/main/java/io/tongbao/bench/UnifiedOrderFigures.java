@@ -32,8 +32,7 @@ final class UnifiedOrderFigures {
         this.maxInFlight = maxInFlight;
     }
 
-    record Rows(List<String> closedLoop, List<String> atHalf) {
-    }
+    record Rows(List<String> closedLoop, List<String> atHalf) {}
 
     Rows measure(List<String> payWays, List<Integer> clients) throws Exception {
         List<String> closedLoop = new ArrayList<>();
@@ -51,8 +50,15 @@ final class UnifiedOrderFigures {
                     max = rate;
                     atClients = c;
                 }
-                closedLoop.add(String.format("| %s | %d | %.0f | %.1f | %.1f | %d | %.1f |", way, c, rate,
-                        Results.medianP50(runs), Results.medianP99(runs), Results.failures(runs), Report.oneMinuteLoad()));
+                closedLoop.add(String.format(
+                        "| %s | %d | %.0f | %.1f | %.1f | %d | %.1f |",
+                        way,
+                        c,
+                        rate,
+                        Results.medianP50(runs),
+                        Results.medianP99(runs),
+                        Results.failures(runs),
+                        Report.oneMinuteLoad()));
             }
             atHalf.add(halfOfMax(way, max, atClients));
         }
@@ -66,23 +72,33 @@ final class UnifiedOrderFigures {
             runs.add(Load.paced(offered, Duration.ofSeconds(seconds), maxInFlight, (w, n) -> order(way)));
         }
         double p99 = Results.medianP99(runs);
-        return String.format("| %s | %.0f (%d) | %.0f | %.0f | %.1f | %.1f | %s | %d | %.1f |", way, max, atClients,
-                offered, Results.medianRate(runs), Results.medianP50(runs), p99,
-                p99 < P99_TARGET_MILLIS ? "**met**" : "**not met**", Results.failures(runs), Report.oneMinuteLoad());
+        return String.format(
+                "| %s | %.0f (%d) | %.0f | %.0f | %.1f | %.1f | %s | %d | %.1f |",
+                way,
+                max,
+                atClients,
+                offered,
+                Results.medianRate(runs),
+                Results.medianP50(runs),
+                p99,
+                p99 < P99_TARGET_MILLIS ? "**met**" : "**not met**",
+                Results.failures(runs),
+                Report.oneMinuteLoad());
     }
 
     /** One unified order; an answer without an action counts as a failure. */
     int order(String way) {
         Payment payment = payments.create(request(way, null));
         if (payment.action() == null) {
-            throw new IllegalStateException(way + " order " + payment.id() + " came back without an action: " + payment.status());
+            throw new IllegalStateException(
+                    way + " order " + payment.id() + " came back without an action: " + payment.status());
         }
         return 1;
     }
 
     PaymentRequest request(String way, String notifyUrl) {
         String outTradeNo = "B" + runPrefix + "x" + Long.toString(orders.incrementAndGet(), 36);
-        return new PaymentRequest(outTradeNo, 1999, "CNY", "通宝 bench", null, way, null, notifyUrl, null, null, null,
-                null, null, null);
+        return new PaymentRequest(
+                outTradeNo, 1999, "CNY", "通宝 bench", null, way, null, notifyUrl, null, null, null, null, null, null);
     }
 }

@@ -1,7 +1,6 @@
 package io.tongbao.bench;
 
 import io.tongbao.webhook.WebhookProperties;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,9 +39,12 @@ public final class WebhookBenchmark {
 
     void run() throws Exception {
         try (WebhookReceiver receiver = WebhookReceiver.start();
-             RunningTongbao tongbao = RunningTongbao.start(postgres, database, Map.of(
-                     // the receiver is on loopback, which production refuses (SSRF policy)
-                     "tongbao.webhooks.allow-private-targets", "true"))) {
+                RunningTongbao tongbao = RunningTongbao.start(
+                        postgres,
+                        database,
+                        Map.of(
+                                // the receiver is on loopback, which production refuses (SSRF policy)
+                                "tongbao.webhooks.allow-private-targets", "true"))) {
             OperatorApi operator = OperatorApi.open(tongbao);
             OperatorApi.BenchApp app = operator.onboardHmacApp("webhook bench", tongbao.baseUrl());
             // the events name no payment of the payment module, so they go to the app's default notify URL
@@ -52,12 +54,14 @@ public final class WebhookBenchmark {
             pgbench.initialize(pgbenchDatabase, maxClients);
 
             report.header("Webhook delivery benchmark report", postgres, repeats, seconds);
-            report.line("- event: `PaymentSucceeded` published in a committed transaction; delivered to " + receiver.url()
-                    + ", which answers 200 at once");
+            report.line("- event: `PaymentSucceeded` published in a committed transaction; delivered to "
+                    + receiver.url() + ", which answers 200 at once");
             report.line("- dispatcher: " + dispatcherSettings(tongbao));
-            report.line("- pgbench: `" + String.join(" ", pgbench.tpcbCommand(pgbenchDatabase, 0, seconds))
-                    .replace("-c 0", "-c <clients>") + "` (scale " + maxClients + "), interleaved");
-            report.line("- warm-up before the figures: " + warmupSeconds + " s of deliveries at 8 clients, not measured");
+            report.line("- pgbench: `"
+                    + String.join(" ", pgbench.tpcbCommand(pgbenchDatabase, 0, seconds))
+                            .replace("-c 0", "-c <clients>") + "` (scale " + maxClients + "), interleaved");
+            report.line(
+                    "- warm-up before the figures: " + warmupSeconds + " s of deliveries at 8 clients, not measured");
             report.line("");
             Load.run(8, Duration.ofSeconds(warmupSeconds), (w, n) -> publishAndAwait(source, receiver));
             if (only.contains("concurrent")) {
@@ -67,11 +71,15 @@ public final class WebhookBenchmark {
                 backlog(source, receiver, tongbao);
             }
             long succeeded = tongbao.count("select count(*) from webhook_delivery where status = 'SUCCEEDED'");
-            report.row("Receiver: %d deliveries, %d duplicates (same event id twice). Attempts on record: %d for %d "
+            report.row(
+                    "Receiver: %d deliveries, %d duplicates (same event id twice). Attempts on record: %d for %d "
                             + "succeeded deliveries. Row versions written to webhook_delivery per succeeded delivery "
                             + "(claims, postponements, the outcome; pg_stat_user_tables.n_tup_upd): %.1f.",
-                    receiver.deliveries(), receiver.duplicates(), tongbao.count("select count(*) from webhook_attempt"),
-                    succeeded, deliveryRowUpdates(tongbao) / (double) Math.max(1, succeeded));
+                    receiver.deliveries(),
+                    receiver.duplicates(),
+                    tongbao.count("select count(*) from webhook_attempt"),
+                    succeeded,
+                    deliveryRowUpdates(tongbao) / (double) Math.max(1, succeeded));
             report.write();
         }
     }
@@ -80,7 +88,8 @@ public final class WebhookBenchmark {
     void concurrent(PaymentSucceededSource source, WebhookReceiver receiver) throws Exception {
         report.line("## Fixed concurrency: each client publishes an event and waits for its webhook");
         report.line("");
-        report.line("| clients | pgbench tps | deliveries/s | vs pgbench | p50 ms | p99 ms | not delivered in 30 s | load (1 min) |");
+        report.line(
+                "| clients | pgbench tps | deliveries/s | vs pgbench | p50 ms | p99 ms | not delivered in 30 s | load (1 min) |");
         report.line("|---|---|---|---|---|---|---|---|");
         for (int c : clients) {
             List<Double> pg = new ArrayList<>();
@@ -91,8 +100,15 @@ public final class WebhookBenchmark {
             }
             double pgTps = Load.median(pg);
             double rate = Results.medianRate(delivered);
-            report.row("| %d | %.0f | %.1f | %.3f | %.1f | %.1f | %d | %.1f |", c, pgTps, rate, rate / pgTps,
-                    Results.medianP50(delivered), Results.medianP99(delivered), Results.failures(delivered),
+            report.row(
+                    "| %d | %.0f | %.1f | %.3f | %.1f | %.1f | %d | %.1f |",
+                    c,
+                    pgTps,
+                    rate,
+                    rate / pgTps,
+                    Results.medianP50(delivered),
+                    Results.medianP99(delivered),
+                    Results.failures(delivered),
                     Report.oneMinuteLoad());
         }
         report.line("");
@@ -115,7 +131,8 @@ public final class WebhookBenchmark {
     void backlog(PaymentSucceededSource source, WebhookReceiver receiver, RunningTongbao tongbao) throws Exception {
         report.line("## Backlog: " + backlog + " events published at once (4 threads), time until all are delivered");
         report.line("");
-        report.line("| pgbench tps (4 clients) | published/s | deliveries/s while draining | vs pgbench | drained in s | load (1 min) |");
+        report.line(
+                "| pgbench tps (4 clients) | published/s | deliveries/s while draining | vs pgbench | drained in s | load (1 min) |");
         report.line("|---|---|---|---|---|---|");
         for (int r = 0; r < repeats; r++) {
             double pgTps = pgbench.tpcb(pgbenchDatabase, 4, seconds);
@@ -130,9 +147,16 @@ public final class WebhookBenchmark {
             double drainSeconds = (System.nanoTime() - started) / 1e9;
             long delivered = receiver.deliveries() - before;
             double rate = delivered / drainSeconds;
-            report.row("| %.0f | %.0f | %.1f | %.3f | %s | %.1f |", pgTps, backlog / publishSeconds, rate, rate / pgTps,
-                    delivered < backlog ? String.format("not in %d s (%d of %d)", drainLimitSeconds, delivered, backlog)
-                            : String.format("%.1f", drainSeconds), Report.oneMinuteLoad());
+            report.row(
+                    "| %.0f | %.0f | %.1f | %.3f | %s | %.1f |",
+                    pgTps,
+                    backlog / publishSeconds,
+                    rate,
+                    rate / pgTps,
+                    delivered < backlog
+                            ? String.format("not in %d s (%d of %d)", drainLimitSeconds, delivered, backlog)
+                            : String.format("%.1f", drainSeconds),
+                    Report.oneMinuteLoad());
             awaitNothingPending(tongbao);
         }
         report.line("");

@@ -38,7 +38,8 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     static WebhookReceiver start() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(RunningTongbao.LOOPBACK), 0), 256);
+        HttpServer server =
+                HttpServer.create(new InetSocketAddress(InetAddress.getByName(RunningTongbao.LOOPBACK), 0), 256);
         WebhookReceiver receiver = new WebhookReceiver(server);
         server.createContext("/hooks", receiver::handle);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());

@@ -19,6 +19,5 @@ public interface AlipaySandbox {
      *
      * @param sellerId the merchant's PID (2088…), sent as seller_id in notifications
      */
-    record Credentials(String appId, String sellerId, String alipayPublicKey) {
-    }
+    record Credentials(String appId, String sellerId, String alipayPublicKey) {}
 }

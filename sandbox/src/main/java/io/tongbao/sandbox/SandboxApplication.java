@@ -17,9 +17,12 @@ public class SandboxApplication {
     public static void main(String[] args) {
         SpringApplication application = new SpringApplication(SandboxApplication.class);
         application.setDefaultProperties(Map.of(
-                SandboxProperties.ENABLED, "true",
-                "server.port", "8090",
-                "spring.application.name", "tongbao-sandbox"));
+                SandboxProperties.ENABLED,
+                "true",
+                "server.port",
+                "8090",
+                "spring.application.name",
+                "tongbao-sandbox"));
         application.run(args);
     }
 }

@@ -20,12 +20,14 @@ import org.springframework.context.annotation.ComponentScan;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBooleanProperty(SandboxProperties.ENABLED)
 @EnableConfigurationProperties(SandboxProperties.class)
-@ComponentScan(basePackages = {
-        "io.tongbao.sandbox.support",
-        "io.tongbao.sandbox.fault",
-        "io.tongbao.sandbox.alipay",
-        "io.tongbao.sandbox.wechatpay",
-        "io.tongbao.sandbox.cashier"})
+@ComponentScan(
+        basePackages = {
+            "io.tongbao.sandbox.support",
+            "io.tongbao.sandbox.fault",
+            "io.tongbao.sandbox.alipay",
+            "io.tongbao.sandbox.wechatpay",
+            "io.tongbao.sandbox.cashier"
+        })
 public class SandboxAutoConfiguration {
 
     /** A host or a test may bring its own, e.g. one built on a fixed base clock. */

@@ -19,12 +19,14 @@ class ControlEndpointTest {
         Http.Reply byDuration = Http.postJson(url("/sandbox/clock/advance"), Map.of("duration", "PT1H"));
         assertThat(byDuration.status()).isEqualTo(200);
         assertThat(offset(byDuration)).isEqualTo(before + 3600);
-        assertThat(offset(Http.postJson(url("/sandbox/clock/advance"), Map.of("seconds", 60)))).isEqualTo(before + 3660);
+        assertThat(offset(Http.postJson(url("/sandbox/clock/advance"), Map.of("seconds", 60))))
+                .isEqualTo(before + 3660);
 
         Http.Reply backwards = Http.postJson(url("/sandbox/clock/advance"), Map.of("seconds", -1));
         assertThat(backwards.status()).isEqualTo(400);
         assertThat(backwards.json()).containsEntry("code", "PARAM_ERROR");
-        assertThat(Http.postJson(url("/sandbox/clock/advance"), Map.of()).status()).isEqualTo(400);
+        assertThat(Http.postJson(url("/sandbox/clock/advance"), Map.of()).status())
+                .isEqualTo(400);
         assertThat(offset(Http.get(url("/sandbox/clock")))).isEqualTo(before + 3660);
     }
 
@@ -32,7 +34,8 @@ class ControlEndpointTest {
     void registrationRefusesWhatIsNotAPublicKey() {
         Http.Reply alipay = Http.postJson(url("/sandbox/alipay/apps"), Map.of("app_public_key", "not a key"));
         assertThat(alipay.status()).isEqualTo(400);
-        Http.Reply wechat = Http.postJson(url("/sandbox/wechatpay/merchants"),
+        Http.Reply wechat = Http.postJson(
+                url("/sandbox/wechatpay/merchants"),
                 Map.of("merchant_public_key", "not a key", "merchant_serial_no", "1"));
         assertThat(wechat.status()).isEqualTo(400);
     }

@@ -35,14 +35,16 @@ class HostRegistrationTest {
     @Test
     void aHostKeepsItsAlipayAppIdAndReplacingTheKeyRetiresTheOldOne() throws Exception {
         KeyPair first = AlipaySandboxApp.newKeyPair();
-        AlipaySandbox.Credentials registered = alipay.registerApp("2021000000000042",
+        AlipaySandbox.Credentials registered = alipay.registerApp(
+                "2021000000000042",
                 Base64.getEncoder().encodeToString(first.getPublic().getEncoded()));
         assertThat(registered.appId()).isEqualTo("2021000000000042");
         DefaultAlipayClient oldClient = client(registered, first);
         assertThat(oldClient.execute(precreate()).isSuccess()).isTrue();
 
         KeyPair second = AlipaySandboxApp.newKeyPair();
-        AlipaySandbox.Credentials again = alipay.registerApp("2021000000000042",
+        AlipaySandbox.Credentials again = alipay.registerApp(
+                "2021000000000042",
                 Base64.getEncoder().encodeToString(second.getPublic().getEncoded()));
         assertThat(again.sellerId()).isEqualTo(registered.sellerId());
         assertThat(client(again, second).execute(precreate()).isSuccess()).isTrue();
@@ -53,19 +55,32 @@ class HostRegistrationTest {
     void aHostKeepsItsMchidAndApiV3Key() {
         KeyPair keys = WechatSandboxMerchant.newKeyPair();
         String apiV3Key = "0123456789abcdefghijABCDEFGHIJ01";
-        WechatPaySandbox.Credentials registered = wechatPay.registerMerchant("1900000042",
-                Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()), "DEMO-SERIAL",
-                WechatPaySandbox.KeyMode.PUBLIC_KEY, List.of("wxdemo0000000042"), apiV3Key);
+        WechatPaySandbox.Credentials registered = wechatPay.registerMerchant(
+                "1900000042",
+                Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()),
+                "DEMO-SERIAL",
+                WechatPaySandbox.KeyMode.PUBLIC_KEY,
+                List.of("wxdemo0000000042"),
+                apiV3Key);
         assertThat(registered.mchid()).isEqualTo("1900000042");
         assertThat(registered.apiV3Key()).isEqualTo(apiV3Key);
 
-        RSAPublicKeyConfig config = new RSAPublicKeyConfig.Builder().merchantId("1900000042")
-                .privateKey(keys.getPrivate()).merchantSerialNumber("DEMO-SERIAL")
-                .publicKeyId(registered.wechatpayPublicKeyId()).publicKey(registered.wechatpayPublicKeyPem())
-                .apiV3Key(apiV3Key).build();
-        NativePayService nativePay = new NativePayService.Builder().httpClient(SandboxApiBase.of(
-                new DefaultHttpClientBuilder().config(config).okHttpClient(WechatSandboxMerchant.okHttp()).build(),
-                SandboxApiBase.apiBaseUrl(port))).build();
+        RSAPublicKeyConfig config = new RSAPublicKeyConfig.Builder()
+                .merchantId("1900000042")
+                .privateKey(keys.getPrivate())
+                .merchantSerialNumber("DEMO-SERIAL")
+                .publicKeyId(registered.wechatpayPublicKeyId())
+                .publicKey(registered.wechatpayPublicKeyPem())
+                .apiV3Key(apiV3Key)
+                .build();
+        NativePayService nativePay = new NativePayService.Builder()
+                .httpClient(SandboxApiBase.of(
+                        new DefaultHttpClientBuilder()
+                                .config(config)
+                                .okHttpClient(WechatSandboxMerchant.okHttp())
+                                .build(),
+                        SandboxApiBase.apiBaseUrl(port)))
+                .build();
         PrepayRequest request = new PrepayRequest();
         request.setAppid("wxdemo0000000042");
         request.setMchid("1900000042");
@@ -79,14 +94,18 @@ class HostRegistrationTest {
     }
 
     private DefaultAlipayClient client(AlipaySandbox.Credentials credentials, KeyPair keys) {
-        return AlipaySandboxApp.client("http://127.0.0.1:" + port + "/sandbox/alipay/gateway.do",
-                credentials.appId(), Base64.getEncoder().encodeToString(keys.getPrivate().getEncoded()),
-                credentials.alipayPublicKey(), "RSA2");
+        return AlipaySandboxApp.client(
+                "http://127.0.0.1:" + port + "/sandbox/alipay/gateway.do",
+                credentials.appId(),
+                Base64.getEncoder().encodeToString(keys.getPrivate().getEncoded()),
+                credentials.alipayPublicKey(),
+                "RSA2");
     }
 
     private static AlipayTradePrecreateRequest precreate() {
         AlipayTradePrecreateRequest request = new AlipayTradePrecreateRequest();
-        request.setBizContent("{\"out_trade_no\":\"H" + System.nanoTime() + "\",\"total_amount\":\"1.00\",\"subject\":\"demo\"}");
+        request.setBizContent(
+                "{\"out_trade_no\":\"H" + System.nanoTime() + "\",\"total_amount\":\"1.00\",\"subject\":\"demo\"}");
         return request;
     }
 }

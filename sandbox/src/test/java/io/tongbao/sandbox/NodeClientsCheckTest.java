@@ -21,7 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SandboxTest
 class NodeClientsCheckTest {
 
-    private static final Path HARNESS = Path.of("..", "bench", "node-clients").toAbsolutePath().normalize();
+    private static final Path HARNESS =
+            Path.of("..", "bench", "node-clients").toAbsolutePath().normalize();
 
     @LocalServerPort
     int port;
@@ -30,7 +31,8 @@ class NodeClientsCheckTest {
     @BeforeAll
     static void nodeAndTheClientsAreInstalled() {
         skipUnless(nodeRuns(), "no `node` on the PATH");
-        skipUnless(Files.isDirectory(HARNESS.resolve("node_modules/alipay-sdk"))
+        skipUnless(
+                Files.isDirectory(HARNESS.resolve("node_modules/alipay-sdk"))
                         && Files.isDirectory(HARNESS.resolve("node_modules/wechatpay-axios-plugin")),
                 "the Node clients are not installed: run bench/node-clients/run.sh once (npm ci, needs the network)");
     }
@@ -38,8 +40,10 @@ class NodeClientsCheckTest {
     @Test
     void theNodeClientsPayQueryCloseAndRefundAndVerifyEverySignature() throws Exception {
         Path output = Files.createTempFile("node-clients-check", ".log");
-        ProcessBuilder builder = new ProcessBuilder("node", "check.mjs").directory(HARNESS.toFile())
-                .redirectErrorStream(true).redirectOutput(output.toFile());
+        ProcessBuilder builder = new ProcessBuilder("node", "check.mjs")
+                .directory(HARNESS.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
         builder.environment().put("SANDBOX_URL", "http://127.0.0.1:" + port);
         Process check = builder.start();
         boolean finished = check.waitFor(60, TimeUnit.SECONDS);
@@ -62,7 +66,9 @@ class NodeClientsCheckTest {
 
     private static boolean nodeRuns() {
         try {
-            Process version = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+            Process version = new ProcessBuilder("node", "--version")
+                    .redirectErrorStream(true)
+                    .start();
             return version.waitFor(10, TimeUnit.SECONDS) && version.exitValue() == 0;
         } catch (IOException e) {
             return false;

@@ -22,18 +22,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class NotificationInbox {
 
-    public record Received(Map<String, String> params, Map<String, String> headers, String body) {
-    }
+    public record Received(Map<String, String> params, Map<String, String> headers, String body) {}
 
-    public record Answer(int status, String body) {
-    }
+    public record Answer(int status, String body) {}
 
     private final Map<String, List<Received>> boxes = new ConcurrentHashMap<>();
     private final Map<String, Queue<Answer>> scripts = new ConcurrentHashMap<>();
 
     @PostMapping("/test-inbox/{box}")
-    ResponseEntity<String> receive(@PathVariable String box, HttpServletRequest request,
-                                   @RequestBody(required = false) String body) {
+    ResponseEntity<String> receive(
+            @PathVariable String box, HttpServletRequest request, @RequestBody(required = false) String body) {
         Map<String, String> params = new HashMap<>();
         request.getParameterMap().forEach((key, values) -> params.put(key, values[0]));
         Map<String, String> headers = new HashMap<>();

@@ -23,8 +23,8 @@ import org.springframework.context.annotation.FilterType;
 /** How a host application sees the sandbox: nothing unless enabled, once when enabled, its clock if it brings one. */
 class SandboxAutoConfigurationTest {
 
-    private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(SandboxAutoConfiguration.class));
+    private final WebApplicationContextRunner runner =
+            new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(SandboxAutoConfiguration.class));
 
     @Test
     void aHostGetsNoSandboxUnlessItEnablesIt() {
@@ -37,8 +37,12 @@ class SandboxAutoConfigurationTest {
     void anEnabledSandboxBringsItsGatewaysAndClock() {
         runner.withPropertyValues("tongbao.sandbox.enabled=true").run(context -> {
             assertThat(context).hasSingleBean(SandboxClock.class);
-            assertThat(sandboxBeanTypes(context)).contains("AlipayGatewayController", "WechatPayController",
-                    "FaultController", "AlipayCashierController");
+            assertThat(sandboxBeanTypes(context))
+                    .contains(
+                            "AlipayGatewayController",
+                            "WechatPayController",
+                            "FaultController",
+                            "AlipayCashierController");
         });
     }
 
@@ -50,7 +54,9 @@ class SandboxAutoConfigurationTest {
             assertThat(context).hasNotFailed();
             Map<String, Long> perType = sandboxBeanTypes(context).stream()
                     .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-            assertThat(perType).isNotEmpty().allSatisfy((type, count) -> assertThat(count).as(type).isEqualTo(1L));
+            assertThat(perType)
+                    .isNotEmpty()
+                    .allSatisfy((type, count) -> assertThat(count).as(type).isEqualTo(1L));
         });
     }
 
@@ -59,7 +65,8 @@ class SandboxAutoConfigurationTest {
         Instant fixed = Instant.parse("2026-01-01T00:00:00Z");
         runner.withPropertyValues("tongbao.sandbox.enabled=true")
                 .withBean(SandboxClock.class, () -> new SandboxClock(Clock.fixed(fixed, ZoneOffset.UTC)))
-                .run(context -> assertThat(context.getBean(SandboxClock.class).instant()).isEqualTo(fixed));
+                .run(context -> assertThat(context.getBean(SandboxClock.class).instant())
+                        .isEqualTo(fixed));
     }
 
     private static List<String> sandboxBeanTypes(ApplicationContext context) {
@@ -67,15 +74,18 @@ class SandboxAutoConfigurationTest {
                 .map(context::getType)
                 .filter(Objects::nonNull)
                 .filter(type -> type.getPackageName().startsWith("io.tongbao.sandbox."))
-                .filter(type -> !type.getName().contains("Test") && !type.getSimpleName().equals("NotificationInbox"))
+                .filter(type -> !type.getName().contains("Test")
+                        && !type.getSimpleName().equals("NotificationInbox"))
                 .map(Class::getSimpleName)
                 .toList();
     }
 
     /** Like Tongbao's server: a component scan of a package that contains the sandbox. */
     @Configuration(proxyBeanMethods = false)
-    @ComponentScan(basePackages = "io.tongbao.sandbox",
-            excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = NotificationInbox.class))
+    @ComponentScan(
+            basePackages = "io.tongbao.sandbox",
+            excludeFilters =
+                    @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = NotificationInbox.class))
     static class HostScanningEverything {
 
         @Bean

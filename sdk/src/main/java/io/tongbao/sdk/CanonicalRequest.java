@@ -17,23 +17,30 @@ import java.util.Map;
  */
 public final class CanonicalRequest {
 
-    private CanonicalRequest() {
-    }
+    private CanonicalRequest() {}
 
     /**
      * {@code METHOD \n PATH \n CANONICAL_QUERY \n APP_ID \n TIMESTAMP \n NONCE \n HEX(SHA-256(BODY))}, no trailing newline.
      *
      * @param rawQuery the query string as it goes on the wire (percent-encoded), or null
      */
-    public static String requestString(String method, String path, String rawQuery, String appId, long timestamp,
-                                       String nonce, byte[] body) {
-        return String.join("\n", method.toUpperCase(Locale.ROOT), path, canonicalQuery(rawQuery), appId,
-                Long.toString(timestamp), nonce, sha256Hex(body));
+    public static String requestString(
+            String method, String path, String rawQuery, String appId, long timestamp, String nonce, byte[] body) {
+        return String.join(
+                "\n",
+                method.toUpperCase(Locale.ROOT),
+                path,
+                canonicalQuery(rawQuery),
+                appId,
+                Long.toString(timestamp),
+                nonce,
+                sha256Hex(body));
     }
 
     /** {@code STATUS \n REQUEST_NONCE \n TIMESTAMP \n NONCE \n HEX(SHA-256(BODY))}: binds a response to the request it answers. */
     public static String responseString(int status, String requestNonce, long timestamp, String nonce, byte[] body) {
-        return String.join("\n", Integer.toString(status), requestNonce, Long.toString(timestamp), nonce, sha256Hex(body));
+        return String.join(
+                "\n", Integer.toString(status), requestNonce, Long.toString(timestamp), nonce, sha256Hex(body));
     }
 
     /**
@@ -68,7 +75,9 @@ public final class CanonicalRequest {
     /** RFC 3986 percent-encoding: what {@link #canonicalQuery} uses, and what the client puts on the wire. */
     public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8)
-                .replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
+                .replace("+", "%20")
+                .replace("*", "%2A")
+                .replace("%7E", "~");
     }
 
     private static String decode(String value) {
@@ -83,5 +92,4 @@ public final class CanonicalRequest {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
     }
-
 }

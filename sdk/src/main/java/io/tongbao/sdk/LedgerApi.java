@@ -67,12 +67,15 @@ public final class LedgerApi {
     }
 
     public Account accountOf(String pointType, String ownerKind, String ownerId) {
-        return client.get(BASE + "/accounts",
-                Map.of("point_type", pointType, "owner_kind", ownerKind, "owner_id", ownerId), Account.class);
+        return client.get(
+                BASE + "/accounts",
+                Map.of("point_type", pointType, "owner_kind", ownerKind, "owner_id", ownerId),
+                Account.class);
     }
 
     public Account closeAccount(String accountId) {
-        return client.post(BASE + "/accounts/" + CanonicalRequest.encode(accountId) + "/close", Map.of(), Account.class);
+        return client.post(
+                BASE + "/accounts/" + CanonicalRequest.encode(accountId) + "/close", Map.of(), Account.class);
     }
 
     public Transfer transfer(NewTransfer transfer) {
@@ -84,8 +87,8 @@ public final class LedgerApi {
     }
 
     public Transfer reverse(String transferId, Reversal reversal) {
-        return client.post(BASE + "/transfers/" + CanonicalRequest.encode(transferId) + "/reversal", reversal,
-                Transfer.class);
+        return client.post(
+                BASE + "/transfers/" + CanonicalRequest.encode(transferId) + "/reversal", reversal, Transfer.class);
     }
 
     public BatchResult batch(Batch batch) {
@@ -105,8 +108,10 @@ public final class LedgerApi {
     }
 
     public Hold voidHold(String holdId, String transferId) {
-        return client.post(BASE + "/holds/" + CanonicalRequest.encode(holdId) + "/void",
-                new HoldResolution(transferId, null), Hold.class);
+        return client.post(
+                BASE + "/holds/" + CanonicalRequest.encode(holdId) + "/void",
+                new HoldResolution(transferId, null),
+                Hold.class);
     }
 
     public Conversion convert(NewConversion conversion) {
@@ -138,13 +143,15 @@ public final class LedgerApi {
         if (reason != null) {
             query.put("reason", reason.toString());
         }
-        return client.get(BASE + "/accounts/" + CanonicalRequest.encode(accountId) + "/statement", query,
-                Statement.class);
+        return client.get(
+                BASE + "/accounts/" + CanonicalRequest.encode(accountId) + "/statement", query, Statement.class);
     }
 
     /** Totals per reason and kind on one day, cut in {@code zone} (e.g. "Asia/Shanghai"). */
     public List<DailyTotal> dailyTotals(String pointType, LocalDate date, String zone) {
-        return List.of(client.get(BASE + "/reports/daily-totals",
-                Map.of("point_type", pointType, "date", date.toString(), "zone", zone), DailyTotal[].class));
+        return List.of(client.get(
+                BASE + "/reports/daily-totals",
+                Map.of("point_type", pointType, "date", date.toString(), "zone", zone),
+                DailyTotal[].class));
     }
 }

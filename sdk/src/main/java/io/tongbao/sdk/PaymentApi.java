@@ -30,21 +30,23 @@ public final class PaymentApi {
     }
 
     public Payment close(String paymentId) {
-        return client.post("/api/v1/payments/" + CanonicalRequest.encode(paymentId) + "/close", Map.of(), Payment.class);
+        return client.post(
+                "/api/v1/payments/" + CanonicalRequest.encode(paymentId) + "/close", Map.of(), Payment.class);
     }
 
     public Refund refund(String paymentId, RefundRequest request) {
-        return client.post("/api/v1/payments/" + CanonicalRequest.encode(paymentId) + "/refunds", request, Refund.class);
+        return client.post(
+                "/api/v1/payments/" + CanonicalRequest.encode(paymentId) + "/refunds", request, Refund.class);
     }
 
     public List<Refund> refunds(String paymentId) {
-        return Arrays.asList(client.get("/api/v1/payments/" + CanonicalRequest.encode(paymentId) + "/refunds", Map.of(),
-                Refund[].class));
+        return Arrays.asList(client.get(
+                "/api/v1/payments/" + CanonicalRequest.encode(paymentId) + "/refunds", Map.of(), Refund[].class));
     }
 
     /** One page, newest first; pass the page's {@code nextCursor} for the next. Null filters are left out. */
-    public PaymentPage list(String outTradeNo, String status, String payWay, Instant from, Instant to, String cursor,
-                            int limit) {
+    public PaymentPage list(
+            String outTradeNo, String status, String payWay, Instant from, Instant to, String cursor, int limit) {
         Map<String, String> query = new LinkedHashMap<>();
         put(query, "out_trade_no", outTradeNo);
         put(query, "status", status);
@@ -63,14 +65,25 @@ public final class PaymentApi {
     }
 
     /** What to send for a unified order; amounts in fen. Buyer ids only where the pay way needs them. */
-    public record PaymentRequest(String outTradeNo, long amount, String currency, String subject, String description,
-                                 String payWay, Integer expiresInSeconds, String notifyUrl, String returnUrl,
-                                 String clientIp, String openid, String buyerId, String authCode,
-                                 Map<String, Object> metadata) {
+    public record PaymentRequest(
+            String outTradeNo,
+            long amount,
+            String currency,
+            String subject,
+            String description,
+            String payWay,
+            Integer expiresInSeconds,
+            String notifyUrl,
+            String returnUrl,
+            String clientIp,
+            String openid,
+            String buyerId,
+            String authCode,
+            Map<String, Object> metadata) {
 
         public static PaymentRequest of(String outTradeNo, long amount, String subject, String payWay) {
-            return new PaymentRequest(outTradeNo, amount, "CNY", subject, null, payWay, null, null, null, null, null,
-                    null, null, null);
+            return new PaymentRequest(
+                    outTradeNo, amount, "CNY", subject, null, payWay, null, null, null, null, null, null, null, null);
         }
 
         @Override
@@ -79,24 +92,43 @@ public final class PaymentApi {
         }
     }
 
-    public record Payment(String id, String outTradeNo, String appId, long amount, String currency, String subject,
-                          String description, String status, String payWay, Instant expiresAt, Instant paidAt,
-                          Instant closedAt, long amountRefunded, boolean refundable, Long fee,
-                          Map<String, Object> metadata, ClientAction action, Instant createdAt) {
-    }
+    public record Payment(
+            String id,
+            String outTradeNo,
+            String appId,
+            long amount,
+            String currency,
+            String subject,
+            String description,
+            String status,
+            String payWay,
+            Instant expiresAt,
+            Instant paidAt,
+            Instant closedAt,
+            long amountRefunded,
+            boolean refundable,
+            Long fee,
+            Map<String, Object> metadata,
+            ClientAction action,
+            Instant createdAt) {}
 
     /** What the buyer's client needs: {@code type} says which {@code data} fields there are (docs/payments.md). */
-    public record ClientAction(String type, Map<String, Object> data) {
-    }
+    public record ClientAction(String type, Map<String, Object> data) {}
 
-    public record PaymentPage(List<Payment> data, String nextCursor) {
-    }
+    public record PaymentPage(List<Payment> data, String nextCursor) {}
 
-    public record RefundRequest(String outRefundNo, long amount, String reason) {
-    }
+    public record RefundRequest(String outRefundNo, long amount, String reason) {}
 
-    public record Refund(String id, String paymentId, String outRefundNo, long amount, String reason, String status,
-                         boolean automatic, String failureCode, String failureMessage, Instant createdAt,
-                         Instant succeededAt) {
-    }
+    public record Refund(
+            String id,
+            String paymentId,
+            String outRefundNo,
+            long amount,
+            String reason,
+            String status,
+            boolean automatic,
+            String failureCode,
+            String failureMessage,
+            Instant createdAt,
+            Instant succeededAt) {}
 }

@@ -11,8 +11,7 @@ import java.util.Base64;
 /** Reads RSA keys given as PEM or as bare Base64 (PKCS#8 private, X.509 SubjectPublicKeyInfo public). */
 public final class Pem {
 
-    private Pem() {
-    }
+    private Pem() {}
 
     public static PrivateKey rsaPrivateKey(String text) {
         try {

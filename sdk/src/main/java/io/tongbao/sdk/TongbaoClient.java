@@ -60,8 +60,10 @@ public final class TongbaoClient {
         this.requestTimeout = builder.requestTimeout;
         this.maxRetries = builder.maxRetries;
         this.clock = builder.clock;
-        this.http = HttpClient.newBuilder().connectTimeout(builder.connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(builder.connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         this.json = new ObjectMapper()
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .registerModule(new JavaTimeModule())
@@ -93,7 +95,9 @@ public final class TongbaoClient {
         return get("/api/v1/app/platform-key", Map.of(), PlatformKey.class);
     }
 
-    public LedgerApi ledger() { return new LedgerApi(this); }
+    public LedgerApi ledger() {
+        return new LedgerApi(this);
+    }
 
     /** A signed GET of any API path; query values are encoded here. */
     public <T> T get(String path, Map<String, String> query, Class<T> responseType) {
@@ -115,8 +119,13 @@ public final class TongbaoClient {
         return send("POST", path, Map.of(), body, idempotencyKey, responseType);
     }
 
-    private <T> T send(String method, String path, Map<String, String> query, Object body, String idempotencyKey,
-                       Class<T> responseType) {
+    private <T> T send(
+            String method,
+            String path,
+            Map<String, String> query,
+            Object body,
+            String idempotencyKey,
+            Class<T> responseType) {
         byte[] payload = body == null ? new byte[0] : writeJson(body);
         String rawQuery = rawQuery(query);
         TongbaoException last = null;
@@ -136,13 +145,14 @@ public final class TongbaoClient {
         throw last;
     }
 
-    private <T> T once(String method, String path, String rawQuery, byte[] payload, String idempotencyKey,
-                       Class<T> responseType) {
+    private <T> T once(
+            String method, String path, String rawQuery, byte[] payload, String idempotencyKey, Class<T> responseType) {
         long timestamp = clock.instant().getEpochSecond();
         String nonce = newNonce();
-        String signature = signer.sign(
-                CanonicalRequest.requestString(method, path, rawQuery, appId, timestamp, nonce, payload));
-        HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve(path + (rawQuery.isEmpty() ? "" : "?" + rawQuery)))
+        String signature =
+                signer.sign(CanonicalRequest.requestString(method, path, rawQuery, appId, timestamp, nonce, payload));
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        baseUrl.resolve(path + (rawQuery.isEmpty() ? "" : "?" + rawQuery)))
                 .timeout(requestTimeout)
                 .header(APP_ID, appId)
                 .header(TIMESTAMP, Long.toString(timestamp))
@@ -188,8 +198,12 @@ public final class TongbaoClient {
         try {
             return json.readValue(response.body(), responseType);
         } catch (IOException e) {
-            throw new TongbaoException(status, "UNREADABLE_RESPONSE", "cannot read the response as "
-                    + responseType.getSimpleName() + ": " + e.getMessage(), requestId, e);
+            throw new TongbaoException(
+                    status,
+                    "UNREADABLE_RESPONSE",
+                    "cannot read the response as " + responseType.getSimpleName() + ": " + e.getMessage(),
+                    requestId,
+                    e);
         }
     }
 
@@ -205,8 +219,8 @@ public final class TongbaoClient {
         } catch (NumberFormatException e) {
             throw new TongbaoException.InvalidResponseSignature(response.statusCode(), requestId);
         }
-        String canonical = CanonicalRequest.responseString(response.statusCode(), requestNonce, seconds, nonce,
-                response.body());
+        String canonical =
+                CanonicalRequest.responseString(response.statusCode(), requestNonce, seconds, nonce, response.body());
         if (!signer.verifyResponse(canonical, signature)) {
             throw new TongbaoException.InvalidResponseSignature(response.statusCode(), requestId);
         }
@@ -220,7 +234,8 @@ public final class TongbaoClient {
             if (node != null && node.hasNonNull("code")) {
                 code = node.get("code").asText();
                 message = node.path("message").asText(message);
-                requestId = node.hasNonNull("request_id") ? node.get("request_id").asText() : requestId;
+                requestId =
+                        node.hasNonNull("request_id") ? node.get("request_id").asText() : requestId;
             }
         } catch (IOException ignored) {
             // not JSON (a proxy's error page): keep the status as the code
@@ -238,8 +253,9 @@ public final class TongbaoClient {
 
     private static String rawQuery(Map<String, String> query) {
         StringJoiner joiner = new StringJoiner("&");
-        new LinkedHashMap<>(query).forEach((name, value) ->
-                joiner.add(CanonicalRequest.encode(name) + "=" + CanonicalRequest.encode(value)));
+        new LinkedHashMap<>(query)
+                .forEach((name, value) ->
+                        joiner.add(CanonicalRequest.encode(name) + "=" + CanonicalRequest.encode(value)));
         return joiner.toString();
     }
 
@@ -271,8 +287,7 @@ public final class TongbaoClient {
         private int maxRetries = 2;
         private Clock clock = Clock.systemUTC();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder baseUrl(String baseUrl) {
             this.baseUrl = baseUrl;
@@ -292,7 +307,8 @@ public final class TongbaoClient {
 
         /** For apps that chose RSA2: the merchant's PKCS#8 private key and the app's platform public key (PEM). */
         public Builder rsaKeys(String merchantPrivateKeyPem, String platformPublicKeyPem) {
-            this.signer = new RsaSigner(Pem.rsaPrivateKey(merchantPrivateKeyPem), Pem.rsaPublicKey(platformPublicKeyPem));
+            this.signer =
+                    new RsaSigner(Pem.rsaPrivateKey(merchantPrivateKeyPem), Pem.rsaPublicKey(platformPublicKeyPem));
             return this;
         }
 

@@ -39,9 +39,10 @@ public class TongbaoException extends RuntimeException {
             case 409 -> new Conflict(code, message, requestId);
             case 422 -> new BusinessRule(code, message, requestId);
             case 429 -> new RateLimited(code, message, requestId);
-            default -> status >= 500
-                    ? new ServerError(status, code, message, requestId)
-                    : new TongbaoException(status, code, message, requestId, null);
+            default ->
+                status >= 500
+                        ? new ServerError(status, code, message, requestId)
+                        : new TongbaoException(status, code, message, requestId, null);
         };
     }
 

@@ -62,9 +62,8 @@ public final class WebhookVerifier {
     }
 
     /** An event that passed verification. {@code data} is the object as it was when the event happened. */
-    public record Event(String id, String type, String apiVersion, String createdAt, String appId,
-                       Map<String, Object> data) {
-    }
+    public record Event(
+            String id, String type, String apiVersion, String createdAt, String appId, Map<String, Object> data) {}
 
     public Event verify(byte[] body, String signatureHeader) {
         if (signatureHeader == null) {
@@ -103,8 +102,13 @@ public final class WebhookVerifier {
             Map<?, ?> event = json.readValue(body, Map.class);
             @SuppressWarnings("unchecked")
             Map<String, Object> data = (Map<String, Object>) event.get("data");
-            return new Event((String) event.get("id"), (String) event.get("type"), (String) event.get("api_version"),
-                    (String) event.get("created_at"), (String) event.get("app_id"), data);
+            return new Event(
+                    (String) event.get("id"),
+                    (String) event.get("type"),
+                    (String) event.get("api_version"),
+                    (String) event.get("created_at"),
+                    (String) event.get("app_id"),
+                    data);
         } catch (IOException e) {
             throw invalid("body is not a Tongbao event");
         }

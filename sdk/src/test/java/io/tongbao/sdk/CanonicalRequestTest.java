@@ -15,8 +15,14 @@ class CanonicalRequestTest {
 
     @Test
     void theWorkedExampleSignsToTheDocumentedString() {
-        String canonical = CanonicalRequest.requestString("POST", "/api/v1/payments", "lang=zh-CN&b=2&a=%E9%80%9A+x",
-                APP_ID, 1795334400L, "n0nce-4f9a1c2e7b3d", BODY);
+        String canonical = CanonicalRequest.requestString(
+                "POST",
+                "/api/v1/payments",
+                "lang=zh-CN&b=2&a=%E9%80%9A+x",
+                APP_ID,
+                1795334400L,
+                "n0nce-4f9a1c2e7b3d",
+                BODY);
 
         assertThat(canonical).isEqualTo("""
                 POST

@@ -5,8 +5,8 @@ package io.tongbao.channel;
  *
  * @param channelAppId the app id Alipay assigned (not Tongbao's app id)
  */
-public record AlipayAccount(String appId, String channelAppId, String appPrivateKey, String alipayPublicKey,
-                            String gatewayUrl) {
+public record AlipayAccount(
+        String appId, String channelAppId, String appPrivateKey, String alipayPublicKey, String gatewayUrl) {
 
     @Override
     public String toString() {

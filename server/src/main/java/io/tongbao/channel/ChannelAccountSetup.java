@@ -18,8 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.stereotype.Service;
 import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
 
 /** Checks channel credentials on entry, as far as they can be checked offline, then seals and stores them. */
 @Service
@@ -39,8 +39,11 @@ public class ChannelAccountSetup {
     }
 
     /** As the operator sent it: any field may be missing; {@link #alipay} says which one it needs. */
-    public record AlipaySetup(@Nullable String channelAppId, @Nullable String appPrivateKey,
-                              @Nullable String alipayPublicKey, @Nullable String gatewayUrl) {
+    public record AlipaySetup(
+            @Nullable String channelAppId,
+            @Nullable String appPrivateKey,
+            @Nullable String alipayPublicKey,
+            @Nullable String gatewayUrl) {
         @Override
         public String toString() {
             return "AlipaySetup[channelAppId=" + channelAppId + ", appPrivateKey=****]";
@@ -48,11 +51,17 @@ public class ChannelAccountSetup {
     }
 
     /** As the operator sent it: any field may be missing; {@link #wechatPay} says which one it needs. */
-    public record WechatPaySetup(@Nullable String mchid, @Nullable List<String> appIds,
-                                 @Nullable String merchantPrivateKey, @Nullable String merchantSerialNo,
-                                 @Nullable String merchantCertificate, @Nullable String apiV3Key,
-                                 @Nullable WechatPayKeyMode mode, @Nullable String wechatpayPublicKey,
-                                 @Nullable String wechatpayPublicKeyId, @Nullable String baseUrl) {
+    public record WechatPaySetup(
+            @Nullable String mchid,
+            @Nullable List<String> appIds,
+            @Nullable String merchantPrivateKey,
+            @Nullable String merchantSerialNo,
+            @Nullable String merchantCertificate,
+            @Nullable String apiV3Key,
+            @Nullable WechatPayKeyMode mode,
+            @Nullable String wechatpayPublicKey,
+            @Nullable String wechatpayPublicKeyId,
+            @Nullable String baseUrl) {
         @Override
         public String toString() {
             return "WechatPaySetup[mchid=" + mchid + ", merchantPrivateKey=****, apiV3Key=****]";
@@ -69,15 +78,21 @@ public class ChannelAccountSetup {
         PublicKey alipayKey = RsaKeys.publicKey(setup.alipayPublicKey(), "alipay_public_key");
         if (alipayKey.equals(RsaKeys.publicOf(appKey))) {
             // the SDK refuses this too: it is the app's own key, not Alipay's
-            throw ApiException.invalid("alipay_public_key", "is the public half of app_private_key; "
-                    + "paste the Alipay public key from the Alipay open platform instead");
+            throw ApiException.invalid(
+                    "alipay_public_key",
+                    "is the public half of app_private_key; "
+                            + "paste the Alipay public key from the Alipay open platform instead");
         }
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("channel_app_id", channelAppId);
         settings.put("alipay_public_key", RsaKeys.pem(alipayKey));
         settings.put("gateway_url", url(setup.gatewayUrl(), ALIPAY_GATEWAY, "gateway_url"));
         settings.put("sign_type", "RSA2");
-        accounts.save(appId, Channel.ALIPAY, settings, Map.of("app_private_key", RsaKeys.base64(appKey)),
+        accounts.save(
+                appId,
+                Channel.ALIPAY,
+                settings,
+                Map.of("app_private_key", RsaKeys.base64(appKey)),
                 OffsetDateTime.now(clock));
         return view(appId, Channel.ALIPAY);
     }
@@ -95,14 +110,16 @@ public class ChannelAccountSetup {
         PrivateKey merchantKey = RsaKeys.privateKey(setup.merchantPrivateKey(), "merchant_private_key");
         String serial = required(setup.merchantSerialNo(), "merchant_serial_no").toUpperCase(Locale.ROOT);
         if (!serial.matches("[0-9A-F]{8,40}")) {
-            throw ApiException.invalid("merchant_serial_no", "is the hexadecimal serial of the merchant API certificate");
+            throw ApiException.invalid(
+                    "merchant_serial_no", "is the hexadecimal serial of the merchant API certificate");
         }
         if (setup.merchantCertificate() != null && !setup.merchantCertificate().isBlank()) {
             checkCertificate(setup.merchantCertificate(), merchantKey, serial);
         }
         String apiV3Key = required(setup.apiV3Key(), "api_v3_key");
         if (apiV3Key.getBytes(StandardCharsets.UTF_8).length != 32) {
-            throw ApiException.invalid("api_v3_key", "must be exactly 32 bytes (the APIv3 key set in the merchant platform)");
+            throw ApiException.invalid(
+                    "api_v3_key", "must be exactly 32 bytes (the APIv3 key set in the merchant platform)");
         }
         if (setup.mode() == null) {
             throw ApiException.invalid("mode", "is required: PUBLIC_KEY or PLATFORM_CERTIFICATE");
@@ -122,7 +139,10 @@ public class ChannelAccountSetup {
             settings.put("wechatpay_public_key_id", keyId);
         }
         settings.put("base_url", url(setup.baseUrl(), WECHATPAY_BASE, "base_url"));
-        accounts.save(appId, Channel.WECHATPAY, settings,
+        accounts.save(
+                appId,
+                Channel.WECHATPAY,
+                settings,
                 Map.of("merchant_private_key", RsaKeys.base64(merchantKey), "api_v3_key", apiV3Key),
                 OffsetDateTime.now(clock));
         return view(appId, Channel.WECHATPAY);
@@ -134,7 +154,10 @@ public class ChannelAccountSetup {
     }
 
     private ChannelAccountView view(String appId, Channel channel) {
-        return accounts.views(appId).stream().filter(view -> view.channel() == channel).findFirst().orElseThrow();
+        return accounts.views(appId).stream()
+                .filter(view -> view.channel() == channel)
+                .findFirst()
+                .orElseThrow();
     }
 
     private static void checkCertificate(String pem, PrivateKey merchantKey, String serial) {
@@ -150,7 +173,8 @@ public class ChannelAccountSetup {
         }
         String certificateSerial = certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
         if (!certificateSerial.replaceFirst("^0+", "").equals(serial.replaceFirst("^0+", ""))) {
-            throw ApiException.invalid("merchant_serial_no", "does not match the certificate's serial " + certificateSerial);
+            throw ApiException.invalid(
+                    "merchant_serial_no", "does not match the certificate's serial " + certificateSerial);
         }
     }
 

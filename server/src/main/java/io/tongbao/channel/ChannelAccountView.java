@@ -11,13 +11,13 @@ import java.util.Map;
  * fingerprint of its public half where there is one. Public keys are shown as fingerprints too, so that
  * a screenshot of the console gives nothing away.
  */
-public record ChannelAccountView(Channel channel, Map<String, Object> settings, Map<String, String> secrets,
-                                 OffsetDateTime updatedAt) {
+public record ChannelAccountView(
+        Channel channel, Map<String, Object> settings, Map<String, String> secrets, OffsetDateTime updatedAt) {
 
-    static ChannelAccountView of(Channel channel, Map<String, Object> settings, Map<String, String> secrets,
-                                 OffsetDateTime updatedAt) {
+    static ChannelAccountView of(
+            Channel channel, Map<String, Object> settings, Map<String, String> secrets, OffsetDateTime updatedAt) {
         Map<String, Object> shown = new LinkedHashMap<>(settings);
-        for (String publicKeyField : new String[]{"alipay_public_key", "wechatpay_public_key"}) {
+        for (String publicKeyField : new String[] {"alipay_public_key", "wechatpay_public_key"}) {
             Object pem = shown.get(publicKeyField);
             if (pem instanceof String text) {
                 shown.put(publicKeyField, RsaKeys.fingerprint(RsaKeys.publicKey(text, publicKeyField)));

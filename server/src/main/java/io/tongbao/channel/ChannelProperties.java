@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * mounted in the same process. Timeouts bound every call to a channel.
  */
 @ConfigurationProperties("tongbao.channels")
-public record ChannelProperties(String publicBaseUrl,
-                                @DefaultValue("5s") Duration connectTimeout,
-                                @DefaultValue("15s") Duration readTimeout) {
-}
+public record ChannelProperties(
+        String publicBaseUrl,
+        @DefaultValue("5s") Duration connectTimeout,
+        @DefaultValue("15s") Duration readTimeout) {}

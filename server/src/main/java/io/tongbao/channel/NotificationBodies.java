@@ -24,8 +24,7 @@ public final class NotificationBodies {
     public static final int MAX_BYTES = 64 * 1024;
     public static final int MAX_FORM_FIELDS = 200;
 
-    private NotificationBodies() {
-    }
+    private NotificationBodies() {}
 
     /** Why a body is not a notification; {@code reason} is MALFORMED or TOO_LARGE. */
     public static final class Unreadable extends Exception {
@@ -73,8 +72,12 @@ public final class NotificationBodies {
     public static String utf8(byte[] bytes) throws Unreadable {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new Unreadable(Rejection.MALFORMED, "not UTF-8");
         }

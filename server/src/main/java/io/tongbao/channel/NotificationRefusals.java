@@ -39,15 +39,24 @@ public class NotificationRefusals {
      *
      * @param appId an app that has this channel's account
      */
-    public void refused(String channel, String appId, @Nullable String claimedOutTradeNo, Rejection why,
-                        String detail) {
+    public void refused(
+            String channel, String appId, @Nullable String claimedOutTradeNo, Rejection why, String detail) {
         count(channel, why.name());
-        log.debug("{} notification for app {} refused ({}): {}", channel, LogValues.safe(appId), why, LogValues.safe(detail));
+        log.debug(
+                "{} notification for app {} refused ({}): {}",
+                channel,
+                LogValues.safe(appId),
+                why,
+                LogValues.safe(detail));
         try {
             notifications.rejected(channel, appId, claimedOutTradeNo, why, detail);
         } catch (RuntimeException e) {
-            log.warn("could not record a refused {} notification for app {} ({}): {}", channel, LogValues.safe(appId),
-                    why, LogValues.safe(e.toString()));
+            log.warn(
+                    "could not record a refused {} notification for app {} ({}): {}",
+                    channel,
+                    LogValues.safe(appId),
+                    why,
+                    LogValues.safe(e.toString()));
         }
     }
 
@@ -61,7 +70,11 @@ public class NotificationRefusals {
     }
 
     private void count(String channel, String reason) {
-        Counter.builder(METER).description("channel notifications refused, by channel and reason")
-                .tag("channel", channel).tag("reason", reason).register(meters).increment();
+        Counter.builder(METER)
+                .description("channel notifications refused, by channel and reason")
+                .tag("channel", channel)
+                .tag("reason", reason)
+                .register(meters)
+                .increment();
     }
 }

@@ -25,7 +25,7 @@ public class NotifyUrls {
             return configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
         }
         // the port actually bound (a random one in tests), known once the web server started
-        return "http://localhost:" + environment.getProperty("local.server.port",
-                environment.getProperty("server.port", "8080"));
+        return "http://localhost:"
+                + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
     }
 }

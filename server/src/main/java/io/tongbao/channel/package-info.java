@@ -4,7 +4,9 @@
  * pay way. The adapters {@code alipay} and {@code wechatpay} implement {@code payment.spi} with the official SDKs, one
  * client per channel account (never a shared singleton), and receive the channels' notifications.
  */
-@ApplicationModule(displayName = "Channel", allowedDependencies = {"payment :: spi", "merchant", "shared"})
+@ApplicationModule(
+        displayName = "Channel",
+        allowedDependencies = {"payment :: spi", "merchant", "shared"})
 @NullMarked
 package io.tongbao.channel;
 

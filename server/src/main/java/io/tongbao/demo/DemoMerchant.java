@@ -41,13 +41,17 @@ class DemoMerchant implements ApplicationRunner {
     private final Path credentialsFile;
     private final String baseUrl;
 
-    DemoMerchant(Tenants tenants, DemoSandboxChannels channels, ObjectMapper json,
-                 @Value("${tongbao.data-dir:./data}") Path dataDir,
-                 @Value("${server.port:8080}") int port) {
+    DemoMerchant(
+            Tenants tenants,
+            DemoSandboxChannels channels,
+            ObjectMapper json,
+            @Value("${tongbao.data-dir:./data}") Path dataDir,
+            @Value("${server.port:8080}") int port) {
         this.tenants = tenants;
         this.channels = channels;
         this.json = json;
-        this.credentialsFile = dataDir.resolve("demo-credentials.json").toAbsolutePath().normalize();
+        this.credentialsFile =
+                dataDir.resolve("demo-credentials.json").toAbsolutePath().normalize();
         this.baseUrl = "http://localhost:" + port;
     }
 
@@ -75,17 +79,18 @@ class DemoMerchant implements ApplicationRunner {
                  Demo merchant {} with app {}
                  HMAC secret: {}
                  Saved to {} (owner-only). Try the SDK or docs/api.md.
-                ==================================================================""",
-                created.merchant().id(), created.app().id(), created.hmacSecret(), credentialsFile);
+                ==================================================================""", created.merchant().id(), created.app().id(), created.hmacSecret(), credentialsFile);
     }
 
     private void write(String content) {
         try {
             Files.createDirectories(credentialsFile.getParent());
             Files.deleteIfExists(credentialsFile);
-            Files.createFile(credentialsFile,
+            Files.createFile(
+                    credentialsFile,
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(credentialsFile, content + "\n", StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+            Files.writeString(
+                    credentialsFile, content + "\n", StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the demo credentials to " + credentialsFile, e);
         }

@@ -37,8 +37,12 @@ class DemoSandboxChannels {
     private final ChannelAccountSetup setup;
     private final Environment environment;
 
-    DemoSandboxChannels(ObjectProvider<AlipaySandbox> alipay, ObjectProvider<WechatPaySandbox> wechatPay,
-                        ChannelAccounts accounts, ChannelAccountSetup setup, Environment environment) {
+    DemoSandboxChannels(
+            ObjectProvider<AlipaySandbox> alipay,
+            ObjectProvider<WechatPaySandbox> wechatPay,
+            ChannelAccounts accounts,
+            ChannelAccountSetup setup,
+            Environment environment) {
         this.alipay = alipay;
         this.wechatPay = wechatPay;
         this.accounts = accounts;
@@ -63,10 +67,15 @@ class DemoSandboxChannels {
         Optional<AlipayAccount> existing = accounts.alipay(appId);
         PrivateKey appKey = existing.map(account -> RsaKeys.privateKey(account.appPrivateKey(), "app_private_key"))
                 .orElseGet(() -> RsaKeys.generate().getPrivate());
-        AlipaySandbox.Credentials registered = sandbox.registerApp(existing.map(AlipayAccount::channelAppId).orElse(null),
-                RsaKeys.pem(RsaKeys.publicOf(appKey)));
-        setup.alipay(appId, new ChannelAccountSetup.AlipaySetup(registered.appId(), RsaKeys.base64(appKey),
-                registered.alipayPublicKey(), base + "/alipay/gateway.do"));
+        AlipaySandbox.Credentials registered = sandbox.registerApp(
+                existing.map(AlipayAccount::channelAppId).orElse(null), RsaKeys.pem(RsaKeys.publicOf(appKey)));
+        setup.alipay(
+                appId,
+                new ChannelAccountSetup.AlipaySetup(
+                        registered.appId(),
+                        RsaKeys.base64(appKey),
+                        registered.alipayPublicKey(),
+                        base + "/alipay/gateway.do"));
     }
 
     private void connectWechatPay(String appId, WechatPaySandbox sandbox, String base) {
@@ -84,11 +93,24 @@ class DemoSandboxChannels {
             serial = HexFormat.of().withUpperCase().formatHex(serialBytes);
         }
         WechatPaySandbox.Credentials registered = sandbox.registerMerchant(
-                existing.map(WechatPayAccount::mchid).orElse(null), RsaKeys.pem(RsaKeys.publicOf(merchantKey)), serial,
-                WechatPaySandbox.KeyMode.PUBLIC_KEY, List.of(DEMO_WECHAT_APPID),
+                existing.map(WechatPayAccount::mchid).orElse(null),
+                RsaKeys.pem(RsaKeys.publicOf(merchantKey)),
+                serial,
+                WechatPaySandbox.KeyMode.PUBLIC_KEY,
+                List.of(DEMO_WECHAT_APPID),
                 existing.map(WechatPayAccount::apiV3Key).orElse(null));
-        setup.wechatPay(appId, new ChannelAccountSetup.WechatPaySetup(registered.mchid(), registered.appids(),
-                RsaKeys.base64(merchantKey), serial, null, registered.apiV3Key(), WechatPayKeyMode.PUBLIC_KEY,
-                registered.wechatpayPublicKeyPem(), registered.wechatpayPublicKeyId(), base + "/wechatpay"));
+        setup.wechatPay(
+                appId,
+                new ChannelAccountSetup.WechatPaySetup(
+                        registered.mchid(),
+                        registered.appids(),
+                        RsaKeys.base64(merchantKey),
+                        serial,
+                        null,
+                        registered.apiV3Key(),
+                        WechatPayKeyMode.PUBLIC_KEY,
+                        registered.wechatpayPublicKeyPem(),
+                        registered.wechatpayPublicKeyId(),
+                        base + "/wechatpay"));
     }
 }

@@ -2,7 +2,9 @@
  * The demo (profile {@code demo}, {@code tongbao.demo.enabled}): a merchant with an HMAC app from the first start,
  * its channel accounts in the sandbox mounted in this process. The only module that knows the sandbox.
  */
-@ApplicationModule(displayName = "Demo", allowedDependencies = {"merchant", "channel", "shared"})
+@ApplicationModule(
+        displayName = "Demo",
+        allowedDependencies = {"merchant", "channel", "shared"})
 @NullMarked
 package io.tongbao.demo;
 

@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * it exists) does not show in the time.
  */
 @ConfigurationProperties("tongbao.api")
-record ApiProperties(@DefaultValue("200") int requestsPerSecond, @DefaultValue("400") int burst,
-                     @DefaultValue("1048576") int maxBodyBytes,
-                     @DefaultValue("20ms") Duration invalidSignatureFloor) {
-}
+record ApiProperties(
+        @DefaultValue("200") int requestsPerSecond,
+        @DefaultValue("400") int burst,
+        @DefaultValue("1048576") int maxBodyBytes,
+        @DefaultValue("20ms") Duration invalidSignatureFloor) {}

@@ -31,7 +31,8 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
         super(request);
         this.body = body;
         Map<String, List<String>> grouped = new LinkedHashMap<>();
-        queryParameters.forEach(pair -> grouped.computeIfAbsent(pair.getKey(), name -> new ArrayList<>()).add(pair.getValue()));
+        queryParameters.forEach(pair -> grouped.computeIfAbsent(pair.getKey(), name -> new ArrayList<>())
+                .add(pair.getValue()));
         Map<String, String[]> values = new LinkedHashMap<>();
         grouped.forEach((name, list) -> values.put(name, list.toArray(String[]::new)));
         this.parameters = Collections.unmodifiableMap(values);

@@ -39,9 +39,16 @@ class CallLog {
         this.jdbc = jdbc;
     }
 
-    record Call(String requestId, @Nullable String merchantId, @Nullable String appId, String method, String path,
-                int status, @Nullable String errorCode, int latencyMs, OffsetDateTime at) {
-    }
+    record Call(
+            String requestId,
+            @Nullable String merchantId,
+            @Nullable String appId,
+            String method,
+            String path,
+            int status,
+            @Nullable String errorCode,
+            int latencyMs,
+            OffsetDateTime at) {}
 
     void record(Call call) {
         if (!pending.offer(call)) {
@@ -78,7 +85,10 @@ class CallLog {
             });
         } catch (RuntimeException e) {
             // the calls themselves have been answered; losing their log rows must not turn them into errors
-            log.warn("could not record {} API calls (first {}): {}", calls.size(), calls.getFirst().requestId(),
+            log.warn(
+                    "could not record {} API calls (first {}): {}",
+                    calls.size(),
+                    calls.getFirst().requestId(),
                     e.getMessage());
         }
     }

@@ -18,13 +18,18 @@ import org.jspecify.annotations.Nullable;
  */
 final class CanonicalStrings {
 
-    private CanonicalStrings() {
-    }
+    private CanonicalStrings() {}
 
-    static String request(String method, String path, @Nullable String rawQuery, String appId, String timestamp, String nonce,
-                          byte[] body) {
-        return String.join("\n", method.toUpperCase(Locale.ROOT), path, query(rawQuery), appId, timestamp, nonce,
-                sha256Hex(body));
+    static String request(
+            String method,
+            String path,
+            @Nullable String rawQuery,
+            String appId,
+            String timestamp,
+            String nonce,
+            byte[] body) {
+        return String.join(
+                "\n", method.toUpperCase(Locale.ROOT), path, query(rawQuery), appId, timestamp, nonce, sha256Hex(body));
     }
 
     static String response(int status, String requestNonce, String timestamp, String nonce, byte[] body) {
@@ -53,7 +58,8 @@ final class CanonicalStrings {
         for (String part : rawQuery.split("&")) {
             if (!part.isEmpty()) {
                 int eq = part.indexOf('=');
-                pairs.add(Map.entry(decode(eq < 0 ? part : part.substring(0, eq)), decode(eq < 0 ? "" : part.substring(eq + 1))));
+                pairs.add(Map.entry(
+                        decode(eq < 0 ? part : part.substring(0, eq)), decode(eq < 0 ? "" : part.substring(eq + 1))));
             }
         }
         return pairs;
@@ -68,7 +74,10 @@ final class CanonicalStrings {
     }
 
     private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
+        return URLEncoder.encode(value, StandardCharsets.UTF_8)
+                .replace("+", "%20")
+                .replace("*", "%2A")
+                .replace("%7E", "~");
     }
 
     private static String decode(String value) {

@@ -27,20 +27,15 @@ class IdempotencyStore {
         this.clock = clock;
     }
 
-    sealed interface Claim permits Proceed, Replay, InProgress, Mismatch {
-    }
+    sealed interface Claim permits Proceed, Replay, InProgress, Mismatch {}
 
-    record Proceed() implements Claim {
-    }
+    record Proceed() implements Claim {}
 
-    record Replay(int status, String contentType, byte[] body) implements Claim {
-    }
+    record Replay(int status, String contentType, byte[] body) implements Claim {}
 
-    record InProgress() implements Claim {
-    }
+    record InProgress() implements Claim {}
 
-    record Mismatch() implements Claim {
-    }
+    record Mismatch() implements Claim {}
 
     Claim claim(String appId, String key, String requestHash) {
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -54,17 +49,28 @@ class IdempotencyStore {
                                 locked_until = excluded.locked_until, response_status = null, response_type = null,
                                 response_body = null, created_at = excluded.created_at, expires_at = excluded.expires_at
                             where api_idempotency.expires_at < excluded.created_at""")
-                .param("app", appId).param("key", key).param("hash", requestHash).param("lease", now.plus(LEASE))
-                .param("now", now).param("expires", now.plus(RETENTION)).update();
+                .param("app", appId)
+                .param("key", key)
+                .param("hash", requestHash)
+                .param("lease", now.plus(LEASE))
+                .param("now", now)
+                .param("expires", now.plus(RETENTION))
+                .update();
         if (inserted == 1) {
             return new Proceed();
         }
         Optional<Row> existing = jdbc.sql("""
                         select request_hash, state, response_status, response_type, response_body, locked_until
                         from api_idempotency where app_id = :app and idempotency_key = :key""")
-                .param("app", appId).param("key", key)
-                .query((rs, row) -> new Row(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                        rs.getBytes(5), rs.getObject(6, OffsetDateTime.class)))
+                .param("app", appId)
+                .param("key", key)
+                .query((rs, row) -> new Row(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getString(4),
+                        rs.getBytes(5),
+                        rs.getObject(6, OffsetDateTime.class)))
                 .optional();
         if (existing.isEmpty()) {
             // released by a failed first attempt between our insert and select: claim again
@@ -88,30 +94,46 @@ class IdempotencyStore {
                         update api_idempotency set state = 'DONE', response_status = :status, response_type = :type,
                                response_body = :body
                         where app_id = :app and idempotency_key = :key and state = 'IN_PROGRESS'""")
-                .param("status", status).param("type", contentType).param("body", body)
-                .param("app", appId).param("key", key).update();
+                .param("status", status)
+                .param("type", contentType)
+                .param("body", body)
+                .param("app", appId)
+                .param("key", key)
+                .update();
     }
 
     /** After a server error nothing was done, so the key is freed for an honest retry. */
     void release(String appId, String key) {
         jdbc.sql("delete from api_idempotency where app_id = :app and idempotency_key = :key and state = 'IN_PROGRESS'")
-                .param("app", appId).param("key", key).update();
+                .param("app", appId)
+                .param("key", key)
+                .update();
     }
 
     private boolean takeOver(String appId, String key, OffsetDateTime now) {
         return jdbc.sql("""
                         update api_idempotency set locked_until = :lease
                         where app_id = :app and idempotency_key = :key and state = 'IN_PROGRESS' and locked_until < :now""")
-                .param("lease", now.plus(LEASE)).param("app", appId).param("key", key).param("now", now)
-                .update() == 1;
+                        .param("lease", now.plus(LEASE))
+                        .param("app", appId)
+                        .param("key", key)
+                        .param("now", now)
+                        .update()
+                == 1;
     }
 
     @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
     void forgetExpired() {
-        jdbc.sql("delete from api_idempotency where expires_at < :now").param("now", OffsetDateTime.now(clock)).update();
+        jdbc.sql("delete from api_idempotency where expires_at < :now")
+                .param("now", OffsetDateTime.now(clock))
+                .update();
     }
 
-    private record Row(String requestHash, String state, int status, String contentType, byte[] body,
-                       OffsetDateTime lockedUntil) {
-    }
+    private record Row(
+            String requestHash,
+            String state,
+            int status,
+            String contentType,
+            byte[] body,
+            OffsetDateTime lockedUntil) {}
 }

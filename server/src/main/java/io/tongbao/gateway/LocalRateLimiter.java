@@ -15,7 +15,9 @@ import java.util.Optional;
 final class LocalRateLimiter implements RateLimiter {
 
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .expireAfterAccess(Duration.ofMinutes(1)).maximumSize(100_000).build();
+            .expireAfterAccess(Duration.ofMinutes(1))
+            .maximumSize(100_000)
+            .build();
     private final ApiProperties properties;
 
     LocalRateLimiter(ApiProperties properties) {
@@ -24,10 +26,12 @@ final class LocalRateLimiter implements RateLimiter {
 
     @Override
     public Optional<Duration> tryAcquire(String appId) {
-        ConsumptionProbe probe = buckets.get(appId, id -> Bucket.builder()
-                        .addLimit(limit -> limit.capacity(properties.burst())
-                                .refillGreedy(properties.requestsPerSecond(), Duration.ofSeconds(1)))
-                        .build())
+        ConsumptionProbe probe = buckets.get(
+                        appId,
+                        id -> Bucket.builder()
+                                .addLimit(limit -> limit.capacity(properties.burst())
+                                        .refillGreedy(properties.requestsPerSecond(), Duration.ofSeconds(1)))
+                                .build())
                 .tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }

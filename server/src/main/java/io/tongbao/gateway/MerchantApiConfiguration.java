@@ -28,16 +28,26 @@ class MerchantApiConfiguration {
 
     /** After Spring Security's chain (which lets /api/v1 through) and before the dispatcher. */
     @Bean
-    FilterRegistrationBean<MerchantApiFilter> merchantApiFilter(RequestAuthenticator authenticator,
-                                                                IdempotencyStore idempotency, RateLimiter rateLimiter,
-                                                                SourceFailureLimiter.Limits sourceLimits,
-                                                                CallLog callLog, ApiProperties properties,
-                                                                ObjectMapper json, Clock clock,
-                                                                PlatformTransactionManager transactionManager) {
-        FilterRegistrationBean<MerchantApiFilter> registration = new FilterRegistrationBean<>(
-                new MerchantApiFilter(authenticator, idempotency, rateLimiter,
-                        new SourceFailureLimiter(sourceLimits), callLog, properties, json, clock,
-                        new TransactionTemplate(transactionManager)));
+    FilterRegistrationBean<MerchantApiFilter> merchantApiFilter(
+            RequestAuthenticator authenticator,
+            IdempotencyStore idempotency,
+            RateLimiter rateLimiter,
+            SourceFailureLimiter.Limits sourceLimits,
+            CallLog callLog,
+            ApiProperties properties,
+            ObjectMapper json,
+            Clock clock,
+            PlatformTransactionManager transactionManager) {
+        FilterRegistrationBean<MerchantApiFilter> registration = new FilterRegistrationBean<>(new MerchantApiFilter(
+                authenticator,
+                idempotency,
+                rateLimiter,
+                new SourceFailureLimiter(sourceLimits),
+                callLog,
+                properties,
+                json,
+                clock,
+                new TransactionTemplate(transactionManager)));
         registration.addUrlPatterns("/api/v1/*");
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
         return registration;

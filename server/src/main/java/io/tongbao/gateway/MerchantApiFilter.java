@@ -52,6 +52,7 @@ class MerchantApiFilter extends OncePerRequestFilter {
     private static final Pattern IDEMPOTENCY_KEY_FORMAT = Pattern.compile("[\\x21-\\x7E]{1,255}");
     /** Wider than the ids Tongbao gives ({@code app_} and 20 characters), narrow enough to keep junk out of the limiter. */
     private static final Pattern APP_ID_FORMAT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
     private static final RequestAuthenticator.Refused INVALID_SIGNATURE = RequestAuthenticator.invalidSignature();
 
     private final SecureRandom random = new SecureRandom();
@@ -65,9 +66,16 @@ class MerchantApiFilter extends OncePerRequestFilter {
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    MerchantApiFilter(RequestAuthenticator authenticator, IdempotencyStore idempotency, RateLimiter rateLimiter,
-                      SourceFailureLimiter sourceFailures, CallLog callLog, ApiProperties properties, ObjectMapper json,
-                      Clock clock, TransactionTemplate transactions) {
+    MerchantApiFilter(
+            RequestAuthenticator authenticator,
+            IdempotencyStore idempotency,
+            RateLimiter rateLimiter,
+            SourceFailureLimiter sourceFailures,
+            CallLog callLog,
+            ApiProperties properties,
+            ObjectMapper json,
+            Clock clock,
+            TransactionTemplate transactions) {
         this.sourceFailures = sourceFailures;
         this.transactions = transactions;
         this.authenticator = authenticator;
@@ -87,20 +95,35 @@ class MerchantApiFilter extends OncePerRequestFilter {
         try {
             serve(exchange, chain);
         } catch (CannotGetJdbcConnectionException | CannotCreateTransactionException busy) {
-            // before or after the handler (nonce, idempotency key): the handler's own are answered by ApiExceptionHandler
+            // before or after the handler (nonce, idempotency key): the handler's own are answered by
+            // ApiExceptionHandler
             if (response.isCommitted()) {
                 throw busy;
             }
-            log.warn("no database connection for {} {}: {}", LogValues.safe(request.getMethod()),
-                    LogValues.safe(path(request)), busy.getMessage());
+            log.warn(
+                    "no database connection for {} {}: {}",
+                    LogValues.safe(request.getMethod()),
+                    LogValues.safe(path(request)),
+                    busy.getMessage());
             response.resetBuffer();
             response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-            refuse(exchange, HttpStatus.SERVICE_UNAVAILABLE, ApiErrorCodes.SERVICE_BUSY,
-                    ApiErrorCodes.SERVICE_BUSY_MESSAGE, null);
+            refuse(
+                    exchange,
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    ApiErrorCodes.SERVICE_BUSY,
+                    ApiErrorCodes.SERVICE_BUSY_MESSAGE,
+                    null);
         } finally {
-            callLog.record(new CallLog.Call(RequestIds.of(request), exchange.merchantId, exchange.claimedAppId,
-                    request.getMethod(), path(request), exchange.status, exchange.errorCode,
-                    (int) Duration.ofNanos(System.nanoTime() - started).toMillis(), OffsetDateTime.now(clock)));
+            callLog.record(new CallLog.Call(
+                    RequestIds.of(request),
+                    exchange.merchantId,
+                    exchange.claimedAppId,
+                    request.getMethod(),
+                    path(request),
+                    exchange.status,
+                    exchange.errorCode,
+                    (int) Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                    OffsetDateTime.now(clock)));
         }
     }
 
@@ -116,21 +139,32 @@ class MerchantApiFilter extends OncePerRequestFilter {
         exchange.claimedAppId = request.getHeader(APP_ID);
         Optional<Duration> sourceWait = sourceFailures.blocked(source);
         if (sourceWait.isPresent()) {
-            rateLimited(exchange, sourceWait.get(), "too many requests from this address failed authentication; retry later");
+            rateLimited(
+                    exchange,
+                    sourceWait.get(),
+                    "too many requests from this address failed authentication; retry later");
             return;
         }
         if (carriesBody(request) && !isJson(request.getContentType())) {
             // a form body would already have been consumed as parameters (for PUT, by Spring's FormContentFilter)
-            refuse(exchange, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
-                    "send the body as application/json (UTF-8)", null);
+            refuse(
+                    exchange,
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "UNSUPPORTED_MEDIA_TYPE",
+                    "send the body as application/json (UTF-8)",
+                    null);
             return;
         }
         List<Map.Entry<String, String>> query;
         try {
             query = CanonicalStrings.parameters(request.getQueryString());
         } catch (IllegalArgumentException e) {
-            refuse(exchange, HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
-                    "query: invalid percent-encoding (encode '%' as %25)", null);
+            refuse(
+                    exchange,
+                    HttpStatus.BAD_REQUEST,
+                    "INVALID_PARAMETER",
+                    "query: invalid percent-encoding (encode '%' as %25)",
+                    null);
             return;
         }
         if (exchange.claimedAppId != null) {
@@ -148,15 +182,25 @@ class MerchantApiFilter extends OncePerRequestFilter {
         }
         Optional<byte[]> body = readBody(request);
         if (body.isEmpty()) {
-            refuse(exchange, HttpStatus.CONTENT_TOO_LARGE, "BODY_TOO_LARGE",
-                    "the request body exceeds " + properties.maxBodyBytes() + " bytes", null);
+            refuse(
+                    exchange,
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "BODY_TOO_LARGE",
+                    "the request body exceeds " + properties.maxBodyBytes() + " bytes",
+                    null);
             return;
         }
         CachedBodyRequest cached = new CachedBodyRequest(request, body.get(), query);
         long verifying = System.nanoTime();
         RequestAuthenticator.Verification verification = authenticator.verify(new RequestAuthenticator.SignedRequest(
-                request.getMethod(), path(request), request.getQueryString(), exchange.claimedAppId,
-                request.getHeader(TIMESTAMP), request.getHeader(NONCE), request.getHeader(SIGNATURE), cached.body()));
+                request.getMethod(),
+                path(request),
+                request.getQueryString(),
+                exchange.claimedAppId,
+                request.getHeader(TIMESTAMP),
+                request.getHeader(NONCE),
+                request.getHeader(SIGNATURE),
+                cached.body()));
         if (verification instanceof RequestAuthenticator.Refused refused) {
             sourceFailures.failed(source);
             if (INVALID_SIGNATURE.code().equals(refused.code())) {
@@ -178,11 +222,21 @@ class MerchantApiFilter extends OncePerRequestFilter {
             }
             case Replay replay -> {
                 exchange.response.setHeader(REPLAYED, "true");
-                exchange.errorCode = replay.kept().status() >= 400 ? "REPLAYED_" + replay.kept().status() : null;
-                write(exchange, replay.kept().status(), replay.kept().contentType(), replay.kept().body(), replay.signed());
+                exchange.errorCode = replay.kept().status() >= 400
+                        ? "REPLAYED_" + replay.kept().status()
+                        : null;
+                write(
+                        exchange,
+                        replay.kept().status(),
+                        replay.kept().contentType(),
+                        replay.kept().body(),
+                        replay.signed());
             }
             case Admitted admitted -> {
-                new MerchantCaller(admitted.caller().merchantId(), admitted.caller().appId()).bindTo(cached);
+                new MerchantCaller(
+                                admitted.caller().merchantId(),
+                                admitted.caller().appId())
+                        .bindTo(cached);
                 handle(exchange, cached, chain, admitted);
             }
         }
@@ -203,17 +257,32 @@ class MerchantApiFilter extends OncePerRequestFilter {
             return new Admitted(caller, signed, null);
         }
         if (!IDEMPOTENCY_KEY_FORMAT.matcher(key).matches()) {
-            return new Refusal(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
-                    "Idempotency-Key: 1 to 255 printable ASCII characters", signed);
+            return new Refusal(
+                    HttpStatus.BAD_REQUEST,
+                    "INVALID_PARAMETER",
+                    "Idempotency-Key: 1 to 255 printable ASCII characters",
+                    signed);
         }
-        String hash = CanonicalStrings.sha256Hex(String.join("\n", request.getMethod(), path(request),
-                CanonicalStrings.query(request.getQueryString()), CanonicalStrings.sha256Hex(cached.body()))
+        String hash = CanonicalStrings.sha256Hex(String.join(
+                        "\n",
+                        request.getMethod(),
+                        path(request),
+                        CanonicalStrings.query(request.getQueryString()),
+                        CanonicalStrings.sha256Hex(cached.body()))
                 .getBytes(StandardCharsets.UTF_8));
         return switch (idempotency.claim(caller.appId(), key, hash)) {
-            case IdempotencyStore.Mismatch m -> new Refusal(HttpStatus.CONFLICT, "IDEMPOTENCY_KEY_REUSED",
-                    "this Idempotency-Key was used with a different request", signed);
-            case IdempotencyStore.InProgress p -> new Refusal(HttpStatus.CONFLICT, "REQUEST_IN_PROGRESS",
-                    "a request with this Idempotency-Key is still being processed; retry shortly", signed);
+            case IdempotencyStore.Mismatch m ->
+                new Refusal(
+                        HttpStatus.CONFLICT,
+                        "IDEMPOTENCY_KEY_REUSED",
+                        "this Idempotency-Key was used with a different request",
+                        signed);
+            case IdempotencyStore.InProgress p ->
+                new Refusal(
+                        HttpStatus.CONFLICT,
+                        "REQUEST_IN_PROGRESS",
+                        "a request with this Idempotency-Key is still being processed; retry shortly",
+                        signed);
             case IdempotencyStore.Replay kept -> new Replay(kept, signed);
             case IdempotencyStore.Proceed p -> new Admitted(caller, signed, key);
         };
@@ -304,8 +373,9 @@ class MerchantApiFilter extends OncePerRequestFilter {
         write(exchange, status.value(), MediaType.APPLICATION_JSON_VALUE, body, signed);
     }
 
-    private void write(Exchange exchange, int status, @Nullable String contentType, byte[] body,
-                       @Nullable Signed signed) throws IOException {
+    private void write(
+            Exchange exchange, int status, @Nullable String contentType, byte[] body, @Nullable Signed signed)
+            throws IOException {
         exchange.status = status;
         HttpServletResponse response = exchange.response;
         response.setStatus(status);
@@ -328,38 +398,46 @@ class MerchantApiFilter extends OncePerRequestFilter {
         String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(nonceBytes);
         response.setHeader(TIMESTAMP, timestamp);
         response.setHeader(NONCE, nonce);
-        response.setHeader(SIGNATURE, signed.signer().sign(
-                CanonicalStrings.response(status, signed.requestNonce(), timestamp, nonce, body)));
+        response.setHeader(
+                SIGNATURE,
+                signed.signer().sign(CanonicalStrings.response(status, signed.requestNonce(), timestamp, nonce, body)));
     }
 
     private static String path(HttpServletRequest request) {
         return request.getRequestURI().substring(request.getContextPath().length());
     }
 
-    private record Signed(ResponseSigner signer, String requestNonce) {
-    }
+    private record Signed(ResponseSigner signer, String requestNonce) {}
 
-    private sealed interface Admission permits Refusal, Replay, Admitted {
-    }
+    private sealed interface Admission permits Refusal, Replay, Admitted {}
 
-    private record Refusal(HttpStatus status, String code, String message, @Nullable Signed signed) implements Admission {
-    }
+    private record Refusal(
+            HttpStatus status,
+            String code,
+            String message,
+            @Nullable Signed signed) implements Admission {}
 
-    private record Replay(IdempotencyStore.Replay kept, Signed signed) implements Admission {
-    }
+    private record Replay(IdempotencyStore.Replay kept, Signed signed) implements Admission {}
 
     /** {@code idempotencyKey}: null when the request carries none (or is not a POST). */
-    private record Admitted(ApiCaller caller, Signed signed, @Nullable String idempotencyKey) implements Admission {
-    }
+    private record Admitted(
+            ApiCaller caller, Signed signed, @Nullable String idempotencyKey) implements Admission {}
 
     /** What the call log needs to know when the request is over, however it ended. */
     private static final class Exchange {
         final HttpServletRequest request;
         final HttpServletResponse response;
-        @Nullable String claimedAppId;
-        @Nullable String merchantId;
+
+        @Nullable
+        String claimedAppId;
+
+        @Nullable
+        String merchantId;
+
         int status = 500;
-        @Nullable String errorCode;
+
+        @Nullable
+        String errorCode;
 
         Exchange(HttpServletRequest request, HttpServletResponse response) {
             this.request = request;

@@ -23,12 +23,19 @@ class NonceStore {
 
     /** True the first time; false when the nonce was already used by this app. */
     boolean spend(String appId, String nonce, OffsetDateTime keepUntil) {
-        return jdbc.sql("insert into api_nonce (app_id, nonce, expires_at) values (:app, :nonce, :until) on conflict do nothing")
-                .param("app", appId).param("nonce", nonce).param("until", keepUntil).update() == 1;
+        return jdbc.sql(
+                                "insert into api_nonce (app_id, nonce, expires_at) values (:app, :nonce, :until) on conflict do nothing")
+                        .param("app", appId)
+                        .param("nonce", nonce)
+                        .param("until", keepUntil)
+                        .update()
+                == 1;
     }
 
     @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
     void forgetExpired() {
-        jdbc.sql("delete from api_nonce where expires_at < :now").param("now", OffsetDateTime.now(clock)).update();
+        jdbc.sql("delete from api_nonce where expires_at < :now")
+                .param("now", OffsetDateTime.now(clock))
+                .update();
     }
 }

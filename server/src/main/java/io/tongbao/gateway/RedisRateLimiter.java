@@ -43,7 +43,8 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
             throw e;
         }
         this.buckets = Bucket4jLettuce.casBasedBuilder(connection)
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
+                .expirationAfterWrite(
+                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
                 .requestTimeout(TIMEOUT)
                 .build();
         this.configuration = BucketConfiguration.builder()
@@ -56,11 +57,16 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     @Override
     public Optional<Duration> tryAcquire(String appId) {
         try {
-            ConsumptionProbe probe = buckets.builder().build(keyPrefix + appId, () -> configuration)
+            ConsumptionProbe probe = buckets.builder()
+                    .build(keyPrefix + appId, () -> configuration)
                     .tryConsumeAndReturnRemaining(1);
-            return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+            return probe.isConsumed()
+                    ? Optional.empty()
+                    : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
         } catch (RuntimeException e) {
-            log.warn("rate limit not checked for app {}: Redis did not answer ({})", LogValues.safe(appId),
+            log.warn(
+                    "rate limit not checked for app {}: Redis did not answer ({})",
+                    LogValues.safe(appId),
                     e.getMessage());
             return Optional.empty();
         }

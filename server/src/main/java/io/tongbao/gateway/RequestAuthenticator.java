@@ -39,8 +39,8 @@ class RequestAuthenticator {
     private final NonceStore nonces;
     private final Clock clock;
     /** Keys of this process only, of the same kinds as apps have: what an unknown app's signature is checked against. */
-    private final List<HmacSecret> dummySecrets =
-            List.of(new HmacSecret(1, "sk_" + Ids.randomToken(40)));
+    private final List<HmacSecret> dummySecrets = List.of(new HmacSecret(1, "sk_" + Ids.randomToken(40)));
+
     private final String dummyPublicKey = RsaKeys.pem(RsaKeys.generate().getPublic());
 
     RequestAuthenticator(CallerCredentials credentials, NonceStore nonces, Clock clock) {
@@ -49,27 +49,27 @@ class RequestAuthenticator {
         this.clock = clock;
     }
 
-    record SignedRequest(String method, String path, @Nullable String rawQuery, @Nullable String appId,
-                         @Nullable String timestamp, @Nullable String nonce, @Nullable String signature, byte[] body) {
-    }
+    record SignedRequest(
+            String method,
+            String path,
+            @Nullable String rawQuery,
+            @Nullable String appId,
+            @Nullable String timestamp,
+            @Nullable String nonce,
+            @Nullable String signature,
+            byte[] body) {}
 
     /** The verified caller and the key to answer with; or the refusal. */
-    sealed interface Outcome permits Accepted, Refused {
-    }
+    sealed interface Outcome permits Accepted, Refused {}
 
     /** What {@link #verify} found: a signature that verifies (nothing spent yet), or the refusal. */
-    sealed interface Verification permits Verified, Refused {
-    }
+    sealed interface Verification permits Verified, Refused {}
 
-    record Accepted(ApiCaller caller, ResponseSigner signer) implements Outcome {
-    }
+    record Accepted(ApiCaller caller, ResponseSigner signer) implements Outcome {}
 
-    record Verified(ApiCaller caller, ResponseSigner signer, String nonce, OffsetDateTime at)
-            implements Verification {
-    }
+    record Verified(ApiCaller caller, ResponseSigner signer, String nonce, OffsetDateTime at) implements Verification {}
 
-    record Refused(HttpStatus status, String code, String message) implements Outcome, Verification {
-    }
+    record Refused(HttpStatus status, String code, String message) implements Outcome, Verification {}
 
     /** {@link #verify} then {@link #admit}. */
     Outcome authenticate(SignedRequest request) {
@@ -90,13 +90,20 @@ class RequestAuthenticator {
      * app's secrets for an HMAC app, of the app itself otherwise.
      */
     Verification verify(SignedRequest request) {
-        if (request.appId() == null || request.timestamp() == null || request.nonce() == null
+        if (request.appId() == null
+                || request.timestamp() == null
+                || request.nonce() == null
                 || request.signature() == null) {
-            return new Refused(HttpStatus.UNAUTHORIZED, "MISSING_SIGNATURE",
+            return new Refused(
+                    HttpStatus.UNAUTHORIZED,
+                    "MISSING_SIGNATURE",
                     "send Tongbao-App-Id, Tongbao-Timestamp, Tongbao-Nonce and Tongbao-Signature");
         }
         if (!NONCE_FORMAT.matcher(request.nonce()).matches()) {
-            return new Refused(HttpStatus.UNAUTHORIZED, "INVALID_NONCE", "Tongbao-Nonce must be 16 to 64 characters of A-Z a-z 0-9 _ -");
+            return new Refused(
+                    HttpStatus.UNAUTHORIZED,
+                    "INVALID_NONCE",
+                    "Tongbao-Nonce must be 16 to 64 characters of A-Z a-z 0-9 _ -");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         long timestamp;
@@ -106,7 +113,9 @@ class RequestAuthenticator {
             return new Refused(HttpStatus.UNAUTHORIZED, "INVALID_TIMESTAMP", "Tongbao-Timestamp must be Unix seconds");
         }
         if (Math.abs(now.toEpochSecond() - timestamp) > WINDOW.toSeconds()) {
-            return new Refused(HttpStatus.UNAUTHORIZED, "TIMESTAMP_OUT_OF_WINDOW",
+            return new Refused(
+                    HttpStatus.UNAUTHORIZED,
+                    "TIMESTAMP_OUT_OF_WINDOW",
                     "Tongbao-Timestamp is more than 5 minutes from the server's time " + now.toEpochSecond());
         }
         byte[] given;
@@ -115,16 +124,27 @@ class RequestAuthenticator {
         } catch (IllegalArgumentException e) {
             return invalidSignature();
         }
-        String canonical = CanonicalStrings.request(request.method(), request.path(), request.rawQuery(),
-                request.appId(), request.timestamp(), request.nonce(), request.body());
+        String canonical = CanonicalStrings.request(
+                request.method(),
+                request.path(),
+                request.rawQuery(),
+                request.appId(),
+                request.timestamp(),
+                request.nonce(),
+                request.body());
         Optional<ApiCaller> cached = credentials.caller(request.appId());
         Optional<Verified> verified = check(request, canonical, given, cached, credentials::hmacSecrets, now);
         if (verified.isEmpty()) {
             // what verifies may be newer than what is cached: a secret rotated or an app created on another node
             verified = cached.isPresent() && cached.get().signType() == SignType.HMAC_SHA256
                     ? check(request, canonical, given, cached, credentials::reloadedHmacSecrets, now)
-                    : check(request, canonical, given, credentials.reloadedCaller(request.appId()),
-                            credentials::hmacSecrets, now);
+                    : check(
+                            request,
+                            canonical,
+                            given,
+                            credentials.reloadedCaller(request.appId()),
+                            credentials::hmacSecrets,
+                            now);
         }
         return verified.<Verification>map(found -> found).orElseGet(RequestAuthenticator::invalidSignature);
     }
@@ -133,7 +153,8 @@ class RequestAuthenticator {
     Outcome admit(Verified verified) {
         ApiCaller caller = verified.caller();
         if (!nonces.spend(caller.appId(), verified.nonce(), verified.at().plus(WINDOW.multipliedBy(2)))) {
-            return new Refused(HttpStatus.UNAUTHORIZED, "NONCE_REUSED", "this Tongbao-Nonce was already used: a replay?");
+            return new Refused(
+                    HttpStatus.UNAUTHORIZED, "NONCE_REUSED", "this Tongbao-Nonce was already used: a replay?");
         }
         if (caller.merchantStatus() != Status.ACTIVE) {
             return new Refused(HttpStatus.FORBIDDEN, "MERCHANT_SUSPENDED", "the merchant is suspended");
@@ -144,8 +165,13 @@ class RequestAuthenticator {
         return new Accepted(caller, verified.signer());
     }
 
-    private Optional<Verified> check(SignedRequest request, String canonical, byte[] given,
-                                     Optional<ApiCaller> found, Secrets secrets, OffsetDateTime now) {
+    private Optional<Verified> check(
+            SignedRequest request,
+            String canonical,
+            byte[] given,
+            Optional<ApiCaller> found,
+            Secrets secrets,
+            OffsetDateTime now) {
         String appId = Objects.requireNonNull(request.appId(), "verify refuses a request without an app id");
         String signature = Objects.requireNonNull(request.signature(), "verify refuses a request without a signature");
         String nonce = Objects.requireNonNull(request.nonce(), "verify refuses a request without a nonce");
@@ -156,9 +182,13 @@ class RequestAuthenticator {
         Optional<ResponseSigner> signer;
         if (caller != null && caller.signType() == SignType.HMAC_SHA256 && hmacShaped) {
             signer = verifyHmac(hmacSecrets, canonical, given);
-        } else if (caller != null && caller.signType() == SignType.RSA2 && !hmacShaped && caller.merchantPublicKey() != null) {
+        } else if (caller != null
+                && caller.signType() == SignType.RSA2
+                && !hmacShaped
+                && caller.merchantPublicKey() != null) {
             signer = verifyRsa(caller.merchantPublicKey(), canonical, signature)
-                    ? Optional.of(platformSigner(caller)) : Optional.empty();
+                    ? Optional.of(platformSigner(caller))
+                    : Optional.empty();
         } else if (hmacShaped) {
             verifyHmac(dummySecrets, canonical, given); // the work a real HMAC app's check does; never verifies
             signer = Optional.empty();
@@ -177,8 +207,7 @@ class RequestAuthenticator {
         List<HmacSecret> of(String appId, OffsetDateTime now);
     }
 
-    private static Optional<ResponseSigner> verifyHmac(List<HmacSecret> secrets, String canonical,
-                                                       byte[] given) {
+    private static Optional<ResponseSigner> verifyHmac(List<HmacSecret> secrets, String canonical, byte[] given) {
         for (HmacSecret secret : secrets) {
             byte[] key = secret.secret().getBytes(StandardCharsets.UTF_8);
             if (MessageDigest.isEqual(HmacSha256.of(key, canonical), given)) {
@@ -194,14 +223,17 @@ class RequestAuthenticator {
     }
 
     private ResponseSigner platformSigner(ApiCaller caller) {
-        PrivateKey platformKey = credentials.platformKey(caller.appId())
+        PrivateKey platformKey = credentials
+                .platformKey(caller.appId())
                 .orElseThrow(() -> new IllegalStateException("RSA2 app " + caller.appId() + " has no platform key"));
         return content -> RsaKeys.sign(platformKey, content);
     }
 
     static Refused invalidSignature() {
         // one answer for an unknown app and a wrong signature: app ids are not enumerable through us
-        return new Refused(HttpStatus.UNAUTHORIZED, "INVALID_SIGNATURE",
+        return new Refused(
+                HttpStatus.UNAUTHORIZED,
+                "INVALID_SIGNATURE",
                 "Tongbao-Signature does not verify for this app; see docs/api.md for the string to sign");
     }
 }

@@ -18,7 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 final class SourceFailureLimiter {
 
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .expireAfterAccess(Duration.ofMinutes(10)).maximumSize(100_000).build();
+            .expireAfterAccess(Duration.ofMinutes(10))
+            .maximumSize(100_000)
+            .build();
     private final Limits limits;
 
     SourceFailureLimiter(Limits limits) {
@@ -29,8 +31,9 @@ final class SourceFailureLimiter {
      * {@code tongbao.api.failures-per-source}: {@code burst} failed requests at once, refilled at {@code perSecond}.
      */
     @ConfigurationProperties("tongbao.api.failures-per-source")
-    record Limits(@DefaultValue("50") int burst, @DefaultValue("5") int perSecond) {
-    }
+    record Limits(
+            @DefaultValue("50") int burst,
+            @DefaultValue("5") int perSecond) {}
 
     /** Empty when the source may try; otherwise how long until it may. */
     Optional<Duration> blocked(String source) {
@@ -43,9 +46,12 @@ final class SourceFailureLimiter {
     }
 
     void failed(String source) {
-        buckets.get(source, address -> Bucket.builder()
-                        .addLimit(limit -> limit.capacity(limits.burst()).refillGreedy(limits.perSecond(), Duration.ofSeconds(1)))
-                        .build())
+        buckets.get(
+                        source,
+                        address -> Bucket.builder()
+                                .addLimit(limit -> limit.capacity(limits.burst())
+                                        .refillGreedy(limits.perSecond(), Duration.ofSeconds(1)))
+                                .build())
                 .tryConsume(1);
     }
 }

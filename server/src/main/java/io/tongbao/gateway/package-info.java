@@ -4,7 +4,9 @@
  * responses and the call log. It binds the {@code MerchantCaller} the handlers take. From {@code merchant} it reads
  * only {@code CallerCredentials}: the app a request names, its secrets, its platform key.
  */
-@ApplicationModule(displayName = "Gateway", allowedDependencies = {"merchant", "shared"})
+@ApplicationModule(
+        displayName = "Gateway",
+        allowedDependencies = {"merchant", "shared"})
 @NullMarked
 package io.tongbao.gateway;
 

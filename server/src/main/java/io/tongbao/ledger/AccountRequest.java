@@ -1,5 +1,4 @@
 package io.tongbao.ledger;
 
 /** Opens (or finds) the account of an owner in a point type. */
-public record AccountRequest(String pointType, OwnerKind ownerKind, String ownerId) {
-}
+public record AccountRequest(String pointType, OwnerKind ownerKind, String ownerId) {}

@@ -5,7 +5,8 @@ public record Amount(long value) {
 
     public Amount {
         if (value <= 0) {
-            throw LedgerErrors.invalid("amount", "must be a positive whole number of minor units").exception();
+            throw LedgerErrors.invalid("amount", "must be a positive whole number of minor units")
+                    .exception();
         }
     }
 

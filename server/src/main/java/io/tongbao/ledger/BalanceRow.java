@@ -16,8 +16,15 @@ final class BalanceRow {
     byte[] head;
     boolean changed;
 
-    BalanceRow(long accountId, int shard, long balance, long frozen, boolean mayGoNegative, boolean closed, long seq,
-               byte[] head) {
+    BalanceRow(
+            long accountId,
+            int shard,
+            long balance,
+            long frozen,
+            boolean mayGoNegative,
+            boolean closed,
+            long seq,
+            byte[] head) {
         this.accountId = accountId;
         this.shard = shard;
         this.balance = balance;
@@ -48,8 +55,8 @@ final class BalanceRow {
         return new Posting(accountId, shard, seq, transferIndex, amount, newBalance, head);
     }
 
-    record Posting(long accountId, int shard, long seq, long transferIndex, long amount, long balanceAfter, byte[] hash) {
-    }
+    record Posting(
+            long accountId, int shard, long seq, long transferIndex, long amount, long balanceAfter, byte[] hash) {}
 
     record Key(long accountId, int shard) implements Comparable<Key> {
         @Override

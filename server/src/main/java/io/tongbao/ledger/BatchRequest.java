@@ -3,5 +3,4 @@ package io.tongbao.ledger;
 import java.util.List;
 
 /** Up to {@value Ledger#MAX_BATCH} transfers in one call. */
-public record BatchRequest(BatchMode mode, List<TransferRequest> transfers) {
-}
+public record BatchRequest(BatchMode mode, List<TransferRequest> transfers) {}

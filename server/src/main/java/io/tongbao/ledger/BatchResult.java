@@ -6,11 +6,12 @@ import java.util.List;
 public record BatchResult(BatchMode mode, int applied, int failed, List<Item> results) {
 
     public enum Status {
-        APPLIED, REPLAYED, FAILED
+        APPLIED,
+        REPLAYED,
+        FAILED
     }
 
-    public record Item(int index, String transferId, Status status, TransferView transfer, Failure error) {
-    }
+    public record Item(int index, String transferId, Status status, TransferView transfer, Failure error) {}
 
     /** A refused item: the refusal's code and message, as a single call's error answer would carry them. */
     public record Failure(String code, String message) {

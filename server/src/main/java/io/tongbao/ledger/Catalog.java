@@ -57,7 +57,8 @@ class Catalog {
     PointTypeView createPointType(String merchantId, PointTypeRequest request) {
         String code = required("code", request.code());
         if (!CODE.matcher(code).matches()) {
-            throw LedgerErrors.invalid("code", "1-32 characters of A-Z a-z 0-9 _ -").exception();
+            throw LedgerErrors.invalid("code", "1-32 characters of A-Z a-z 0-9 _ -")
+                    .exception();
         }
         String name = required("name", request.name());
         if (name.length() > 100) {
@@ -77,14 +78,25 @@ class Catalog {
                             insert into ledger_point_type (merchant_id, code, name, scale, created_at)
                             values (:merchant, :code, :name, :scale, :now)
                             on conflict (merchant_id, code) do nothing returning id""")
-                    .param("merchant", merchantId).param("code", code).param("name", name).param("scale", scale)
-                    .param("now", JdbcTime.at(now)).query(Long.class).optional();
+                    .param("merchant", merchantId)
+                    .param("code", code)
+                    .param("name", name)
+                    .param("scale", scale)
+                    .param("now", JdbcTime.at(now))
+                    .query(Long.class)
+                    .optional();
             if (id.isEmpty()) {
                 return false;
             }
             for (SystemAccount system : SystemAccount.values()) {
-                insertAccount(merchantId, id.get(), OwnerKind.SYSTEM, system.name(), system.issuer(),
-                        system.issuer() ? properties.issuerShards() : 1, now);
+                insertAccount(
+                        merchantId,
+                        id.get(),
+                        OwnerKind.SYSTEM,
+                        system.name(),
+                        system.issuer(),
+                        system.issuer() ? properties.issuerShards() : 1,
+                        now);
             }
             return true;
         });
@@ -103,7 +115,8 @@ class Catalog {
         if (code == null || code.isBlank()) {
             throw LedgerErrors.invalid("point_type", "is required").exception();
         }
-        return findPointType(merchantId, code).orElseThrow(() -> LedgerErrors.unknownPointType(code).exception());
+        return findPointType(merchantId, code)
+                .orElseThrow(() -> LedgerErrors.unknownPointType(code).exception());
     }
 
     Optional<PointType> findPointType(String merchantId, String code) {
@@ -112,7 +125,10 @@ class Catalog {
             return Optional.of(cached);
         }
         return jdbc.sql("select * from ledger_point_type where merchant_id = :merchant and code = :code")
-                .param("merchant", merchantId).param("code", code).query(Catalog::pointTypeRow).optional()
+                .param("merchant", merchantId)
+                .param("code", code)
+                .query(Catalog::pointTypeRow)
+                .optional()
                 .map(this::remember);
     }
 
@@ -121,14 +137,22 @@ class Catalog {
         if (cached != null) {
             return cached;
         }
-        return remember(jdbc.sql("select * from ledger_point_type where id = :id").param("id", id)
-                .query(Catalog::pointTypeRow).single());
+        return remember(jdbc.sql("select * from ledger_point_type where id = :id")
+                .param("id", id)
+                .query(Catalog::pointTypeRow)
+                .single());
     }
 
     List<PointTypeView> pointTypes(String merchantId) {
-        return jdbc.sql("select * from ledger_point_type where merchant_id = :merchant order by code")
-                .param("merchant", merchantId).query(Catalog::pointTypeRow).list().stream()
-                .map(this::remember).map(this::view).toList();
+        return jdbc
+                .sql("select * from ledger_point_type where merchant_id = :merchant order by code")
+                .param("merchant", merchantId)
+                .query(Catalog::pointTypeRow)
+                .list()
+                .stream()
+                .map(this::remember)
+                .map(this::view)
+                .toList();
     }
 
     PointTypeView view(PointType pointType) {
@@ -136,13 +160,19 @@ class Catalog {
         for (SystemAccount system : SystemAccount.values()) {
             systemAccounts.put(system, systemAccount(pointType, system).publicId());
         }
-        return new PointTypeView(pointType.code(), pointType.name(), pointType.scale(), pointType.status(),
-                systemAccounts, pointType.createdAt());
+        return new PointTypeView(
+                pointType.code(),
+                pointType.name(),
+                pointType.scale(),
+                pointType.status(),
+                systemAccounts,
+                pointType.createdAt());
     }
 
     Account systemAccount(PointType pointType, SystemAccount system) {
-        return findByOwner(pointType, OwnerKind.SYSTEM, system.name()).orElseThrow(
-                () -> new IllegalStateException("point type " + pointType.id() + " has no " + system + " account"));
+        return findByOwner(pointType, OwnerKind.SYSTEM, system.name())
+                .orElseThrow(() ->
+                        new IllegalStateException("point type " + pointType.id() + " has no " + system + " account"));
     }
 
     private PointType remember(PointType pointType) {
@@ -165,22 +195,41 @@ class Catalog {
             throw LedgerErrors.invalid("owner_id", "1-128 visible characters").exception();
         }
         return findByOwner(pointType, request.ownerKind(), ownerId).orElseGet(() -> {
-            transactions.executeWithoutResult(status -> insertAccount(merchantId, pointType.id(), request.ownerKind(),
-                    ownerId, false, 1, JdbcTime.toDatabasePrecision(clock.instant())));
+            transactions.executeWithoutResult(status -> insertAccount(
+                    merchantId,
+                    pointType.id(),
+                    request.ownerKind(),
+                    ownerId,
+                    false,
+                    1,
+                    JdbcTime.toDatabasePrecision(clock.instant())));
             return findByOwner(pointType, request.ownerKind(), ownerId).orElseThrow();
         });
     }
 
-    private void insertAccount(String merchantId, long pointTypeId, OwnerKind kind, String ownerId,
-                               boolean mayGoNegative, int shards, Instant now) {
+    private void insertAccount(
+            String merchantId,
+            long pointTypeId,
+            OwnerKind kind,
+            String ownerId,
+            boolean mayGoNegative,
+            int shards,
+            Instant now) {
         Optional<Long> id = jdbc.sql("""
                         insert into ledger_account (public_id, merchant_id, point_type_id, owner_kind, owner_id,
                                                     may_go_negative, shards, created_at)
                         values (:publicId, :merchant, :pointType, :kind, :owner, :negative, :shards, :now)
                         on conflict (point_type_id, owner_kind, owner_id) do nothing returning id""")
-                .param("publicId", Ids.next("acc")).param("merchant", merchantId).param("pointType", pointTypeId)
-                .param("kind", kind.name()).param("owner", ownerId).param("negative", mayGoNegative)
-                .param("shards", shards).param("now", JdbcTime.at(now)).query(Long.class).optional();
+                .param("publicId", Ids.next("acc"))
+                .param("merchant", merchantId)
+                .param("pointType", pointTypeId)
+                .param("kind", kind.name())
+                .param("owner", ownerId)
+                .param("negative", mayGoNegative)
+                .param("shards", shards)
+                .param("now", JdbcTime.at(now))
+                .query(Long.class)
+                .optional();
         if (id.isEmpty()) {
             return;
         }
@@ -188,8 +237,11 @@ class Catalog {
             jdbc.sql("""
                             insert into ledger_balance (account_id, shard, may_go_negative, head)
                             values (:account, :shard, :negative, :head)""")
-                    .param("account", id.get()).param("shard", shard).param("negative", mayGoNegative)
-                    .param("head", Hashes.genesis(id.get(), shard)).update();
+                    .param("account", id.get())
+                    .param("shard", shard)
+                    .param("negative", mayGoNegative)
+                    .param("head", Hashes.genesis(id.get(), shard))
+                    .update();
         }
     }
 
@@ -197,11 +249,12 @@ class Catalog {
     void close(Account account) {
         int closed = jdbc.sql("""
                         update ledger_balance set closed = true
-                        where account_id = :account and balance = 0 and frozen = 0 and not closed""")
-                .param("account", account.id()).update();
+                        where account_id = :account and balance = 0 and frozen = 0 and not closed""").param("account", account.id()).update();
         if (closed == 0) {
             boolean alreadyClosed = jdbc.sql("select bool_and(closed) from ledger_balance where account_id = :account")
-                    .param("account", account.id()).query(Boolean.class).single();
+                    .param("account", account.id())
+                    .query(Boolean.class)
+                    .single();
             if (!alreadyClosed) {
                 throw LedgerErrors.accountNotEmpty(account.publicId()).exception();
             }
@@ -209,9 +262,14 @@ class Catalog {
     }
 
     Optional<Account> findByOwner(PointType pointType, OwnerKind kind, String ownerId) {
-        return jdbc.sql(ACCOUNT_SELECT + " where a.point_type_id = :pointType and a.owner_kind = :kind and a.owner_id = :owner")
-                .param("pointType", pointType.id()).param("kind", kind.name()).param("owner", ownerId)
-                .query(Catalog::accountRow).optional().map(this::remember);
+        return jdbc.sql(ACCOUNT_SELECT
+                        + " where a.point_type_id = :pointType and a.owner_kind = :kind and a.owner_id = :owner")
+                .param("pointType", pointType.id())
+                .param("kind", kind.name())
+                .param("owner", ownerId)
+                .query(Catalog::accountRow)
+                .optional()
+                .map(this::remember);
     }
 
     /** The merchant's account with this public id; another merchant's account is as absent as a made-up id. */
@@ -221,8 +279,12 @@ class Catalog {
         }
         Account account = accountsByPublicId.get(publicId);
         if (account == null) {
-            account = jdbc.sql(ACCOUNT_SELECT + " where a.public_id = :id").param("id", publicId)
-                    .query(Catalog::accountRow).optional().map(this::remember).orElse(null);
+            account = jdbc.sql(ACCOUNT_SELECT + " where a.public_id = :id")
+                    .param("id", publicId)
+                    .query(Catalog::accountRow)
+                    .optional()
+                    .map(this::remember)
+                    .orElse(null);
         }
         return account != null && account.merchantId().equals(merchantId) ? Optional.of(account) : Optional.empty();
     }
@@ -232,7 +294,8 @@ class Catalog {
         if (publicId == null || publicId.isBlank()) {
             throw LedgerErrors.invalid(field, "is required").exception();
         }
-        return find(merchantId, publicId).orElseThrow(() -> LedgerErrors.unknownAccount(publicId).exception());
+        return find(merchantId, publicId)
+                .orElseThrow(() -> LedgerErrors.unknownAccount(publicId).exception());
     }
 
     Account accountById(long id) {
@@ -240,7 +303,10 @@ class Catalog {
         if (cached != null) {
             return cached;
         }
-        return remember(jdbc.sql(ACCOUNT_SELECT + " where a.id = :id").param("id", id).query(Catalog::accountRow).single());
+        return remember(jdbc.sql(ACCOUNT_SELECT + " where a.id = :id")
+                .param("id", id)
+                .query(Catalog::accountRow)
+                .single());
     }
 
     private Account remember(Account account) {
@@ -255,9 +321,16 @@ class Catalog {
             from ledger_account a join ledger_point_type p on p.id = a.point_type_id""";
 
     private static Account accountRow(ResultSet row, int n) throws SQLException {
-        return new Account(row.getLong("id"), row.getString("public_id"), row.getString("merchant_id"),
-                row.getLong("point_type_id"), row.getString("code"), OwnerKind.valueOf(row.getString("owner_kind")),
-                row.getString("owner_id"), row.getBoolean("may_go_negative"), row.getInt("shards"));
+        return new Account(
+                row.getLong("id"),
+                row.getString("public_id"),
+                row.getString("merchant_id"),
+                row.getLong("point_type_id"),
+                row.getString("code"),
+                OwnerKind.valueOf(row.getString("owner_kind")),
+                row.getString("owner_id"),
+                row.getBoolean("may_go_negative"),
+                row.getInt("shards"));
     }
 
     // ---- reason codes
@@ -275,11 +348,16 @@ class Catalog {
         jdbc.sql("""
                         insert into ledger_reason (merchant_id, code, description, payer_kinds, payee_kinds, created_at)
                         values (:merchant, :code, :description, :payers, :payees, :now) on conflict do nothing""")
-                .param("merchant", merchantId).param("code", request.code()).param("description", description)
-                .param("payers", names(payers)).param("payees", names(payees))
-                .param("now", JdbcTime.at(JdbcTime.toDatabasePrecision(clock.instant()))).update();
+                .param("merchant", merchantId)
+                .param("code", request.code())
+                .param("description", description)
+                .param("payers", names(payers))
+                .param("payees", names(payees))
+                .param("now", JdbcTime.at(JdbcTime.toDatabasePrecision(clock.instant())))
+                .update();
         Reason reason = findReason(merchantId, request.code()).orElseThrow();
-        if (!reason.description().equals(description) || !reason.payerKinds().equals(payers)
+        if (!reason.description().equals(description)
+                || !reason.payerKinds().equals(payers)
                 || !reason.payeeKinds().equals(payees)) {
             throw LedgerErrors.reasonExists(request.code()).exception();
         }
@@ -290,7 +368,8 @@ class Catalog {
         if (code == null) {
             throw LedgerErrors.invalid("reason", "is required").exception();
         }
-        return findReason(merchantId, code).orElseThrow(() -> LedgerErrors.unknownReason(code).exception());
+        return findReason(merchantId, code)
+                .orElseThrow(() -> LedgerErrors.unknownReason(code).exception());
     }
 
     Optional<Reason> findReason(String merchantId, int code) {
@@ -300,19 +379,32 @@ class Catalog {
             return Optional.of(cached);
         }
         Optional<Reason> found = jdbc.sql("select * from ledger_reason where merchant_id = :merchant and code = :code")
-                .param("merchant", merchantId).param("code", code).query(Catalog::reasonRow).optional();
+                .param("merchant", merchantId)
+                .param("code", code)
+                .query(Catalog::reasonRow)
+                .optional();
         found.ifPresent(reason -> reasons.put(key, reason));
         return found;
     }
 
     List<ReasonView> reasons(String merchantId) {
-        return jdbc.sql("select * from ledger_reason where merchant_id = :merchant order by code")
-                .param("merchant", merchantId).query(Catalog::reasonRow).list().stream().map(Reason::view).toList();
+        return jdbc
+                .sql("select * from ledger_reason where merchant_id = :merchant order by code")
+                .param("merchant", merchantId)
+                .query(Catalog::reasonRow)
+                .list()
+                .stream()
+                .map(Reason::view)
+                .toList();
     }
 
     private static Reason reasonRow(ResultSet row, int n) throws SQLException {
-        return new Reason(row.getString("merchant_id"), row.getInt("code"), row.getString("description"),
-                kindsOf(row.getArray("payer_kinds")), kindsOf(row.getArray("payee_kinds")),
+        return new Reason(
+                row.getString("merchant_id"),
+                row.getInt("code"),
+                row.getString("description"),
+                kindsOf(row.getArray("payer_kinds")),
+                kindsOf(row.getArray("payee_kinds")),
                 row.getObject("created_at", OffsetDateTime.class).toInstant());
     }
 
@@ -320,7 +412,8 @@ class Catalog {
         if (array == null) {
             return Set.of();
         }
-        return Arrays.stream((String[]) array.getArray()).map(OwnerKind::valueOf)
+        return Arrays.stream((String[]) array.getArray())
+                .map(OwnerKind::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(OwnerKind.class)));
     }
 
@@ -333,8 +426,13 @@ class Catalog {
     }
 
     private static PointType pointTypeRow(ResultSet row, int n) throws SQLException {
-        return new PointType(row.getLong("id"), row.getString("merchant_id"), row.getString("code"),
-                row.getString("name"), row.getInt("scale"), row.getString("status"),
+        return new PointType(
+                row.getLong("id"),
+                row.getString("merchant_id"),
+                row.getString("code"),
+                row.getString("name"),
+                row.getInt("scale"),
+                row.getString("status"),
                 row.getObject("created_at", OffsetDateTime.class).toInstant());
     }
 

@@ -7,13 +7,37 @@ import java.time.Instant;
  * EXPIRE {@code relatedId} is the hold's transfer id and {@code heldAmount} what the hold reserved; for HOLD
  * {@code expiresAt} is its timeout.
  */
-record Entry(String clientId, TransferKind kind, long pointTypeId, Account from, Account to, long amount, int reason,
-             String memo, String metadata, Long relatedId, String relatedClientId, long heldAmount, Instant expiresAt) {
+record Entry(
+        String clientId,
+        TransferKind kind,
+        long pointTypeId,
+        Account from,
+        Account to,
+        long amount,
+        int reason,
+        String memo,
+        String metadata,
+        Long relatedId,
+        String relatedClientId,
+        long heldAmount,
+        Instant expiresAt) {
 
-    static Entry transfer(String clientId, Account from, Account to, long amount, int reason, String memo,
-                          String metadata) {
-        return new Entry(clientId, TransferKind.TRANSFER, from.pointTypeId(), from, to, amount, reason, memo, metadata,
-                null, null, 0, null);
+    static Entry transfer(
+            String clientId, Account from, Account to, long amount, int reason, String memo, String metadata) {
+        return new Entry(
+                clientId,
+                TransferKind.TRANSFER,
+                from.pointTypeId(),
+                from,
+                to,
+                amount,
+                reason,
+                memo,
+                metadata,
+                null,
+                null,
+                0,
+                null);
     }
 
     boolean resolvesHold() {

@@ -42,26 +42,57 @@ class EntryFactory {
         Amount amount = Amount.of(request.amount());
         Reason reason = catalog.reason(merchantId, request.reason());
         reason.check(from, to);
-        return Entry.transfer(clientId, from, to, amount.value(), reason.code(), memo(request.memo()),
-                metadata(request.metadata()));
+        return Entry.transfer(
+                clientId, from, to, amount.value(), reason.code(), memo(request.memo()), metadata(request.metadata()));
     }
 
     Entry hold(String merchantId, HoldRequest request) {
-        Entry transfer = transfer(merchantId, new TransferRequest(request.transferId(), request.pointType(),
-                request.fromAccount(), request.toAccount(), request.amount(), request.reason(), request.memo(),
-                request.metadata()));
-        Instant expiresAt = LedgerRules.holdExpiresAt(request.timeoutSeconds(), clock.instant()).orThrow();
-        return new Entry(transfer.clientId(), TransferKind.HOLD, transfer.pointTypeId(), transfer.from(),
-                transfer.to(), transfer.amount(), transfer.reason(), transfer.memo(), transfer.metadata(), null, null,
-                0, JdbcTime.toDatabasePrecision(expiresAt));
+        Entry transfer = transfer(
+                merchantId,
+                new TransferRequest(
+                        request.transferId(),
+                        request.pointType(),
+                        request.fromAccount(),
+                        request.toAccount(),
+                        request.amount(),
+                        request.reason(),
+                        request.memo(),
+                        request.metadata()));
+        Instant expiresAt = LedgerRules.holdExpiresAt(request.timeoutSeconds(), clock.instant())
+                .orThrow();
+        return new Entry(
+                transfer.clientId(),
+                TransferKind.HOLD,
+                transfer.pointTypeId(),
+                transfer.from(),
+                transfer.to(),
+                transfer.amount(),
+                transfer.reason(),
+                transfer.memo(),
+                transfer.metadata(),
+                null,
+                null,
+                0,
+                JdbcTime.toDatabasePrecision(expiresAt));
     }
 
     /** POST (with {@code amount}, or all of the hold when absent), VOID or EXPIRE of a stored hold. */
     Entry resolve(StoredTransfer hold, TransferKind kind, String clientId, Long amount) {
         long value = LedgerRules.resolvedAmount(kind, amount, hold.amount());
-        return new Entry(clientId, kind, hold.pointTypeId(), catalog.accountById(hold.from()),
-                catalog.accountById(hold.to()), value, hold.reason(), null, null, hold.id(), hold.clientId(),
-                hold.amount(), null);
+        return new Entry(
+                clientId,
+                kind,
+                hold.pointTypeId(),
+                catalog.accountById(hold.from()),
+                catalog.accountById(hold.to()),
+                value,
+                hold.reason(),
+                null,
+                null,
+                hold.id(),
+                hold.clientId(),
+                hold.amount(),
+                null);
     }
 
     Entry reversal(String merchantId, StoredTransfer original, ReversalRequest request) {
@@ -72,8 +103,20 @@ class EntryFactory {
         Account payee = catalog.accountById(original.from());
         Reason reason = catalog.reason(merchantId, request.reason());
         reason.check(payer, payee);
-        return new Entry(clientId, TransferKind.REVERSAL, original.pointTypeId(), payer, payee, amount, reason.code(),
-                memo(request.memo()), null, original.id(), original.clientId(), 0, null);
+        return new Entry(
+                clientId,
+                TransferKind.REVERSAL,
+                original.pointTypeId(),
+                payer,
+                payee,
+                amount,
+                reason.code(),
+                memo(request.memo()),
+                null,
+                original.id(),
+                original.clientId(),
+                0,
+                null);
     }
 
     private static void checkPair(PointType pointType, Account from, Account to) {
@@ -81,13 +124,15 @@ class EntryFactory {
             throw LedgerErrors.sameAccount().exception();
         }
         if (from.pointTypeId() != pointType.id() || to.pointTypeId() != pointType.id()) {
-            throw LedgerErrors.differentPointTypes(from.publicId(), to.publicId(), pointType.code()).exception();
+            throw LedgerErrors.differentPointTypes(from.publicId(), to.publicId(), pointType.code())
+                    .exception();
         }
     }
 
     static String clientId(String field, String value) {
         if (value == null || !CLIENT_ID.matcher(value).matches()) {
-            throw LedgerErrors.invalid(field, "1-64 characters of A-Z a-z 0-9 _ . : -").exception();
+            throw LedgerErrors.invalid(field, "1-64 characters of A-Z a-z 0-9 _ . : -")
+                    .exception();
         }
         return value;
     }
@@ -108,11 +153,15 @@ class EntryFactory {
             throw LedgerErrors.invalid("metadata", "at most 16 keys").exception();
         }
         for (Map.Entry<String, String> entry : metadata.entrySet()) {
-            if (entry.getKey() == null || entry.getKey().isEmpty() || entry.getKey().length() > 40) {
-                throw LedgerErrors.invalid("metadata", "keys of 1-40 characters").exception();
+            if (entry.getKey() == null
+                    || entry.getKey().isEmpty()
+                    || entry.getKey().length() > 40) {
+                throw LedgerErrors.invalid("metadata", "keys of 1-40 characters")
+                        .exception();
             }
             if (entry.getValue() == null || entry.getValue().length() > 500) {
-                throw LedgerErrors.invalid("metadata", "values of at most 500 characters").exception();
+                throw LedgerErrors.invalid("metadata", "values of at most 500 characters")
+                        .exception();
             }
         }
         return json.writeValueAsString(new TreeMap<>(metadata));

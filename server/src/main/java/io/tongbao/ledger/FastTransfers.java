@@ -93,11 +93,23 @@ class FastTransfers {
         boolean withEvent = outbox.wantsTransfers(appId);
         for (int attempt = 1; ; attempt++) {
             Instant now = JdbcTime.toDatabasePrecision(clock.instant());
-            byte[] digest = Hashes.transferDigest(merchantId, entry.clientId(), TransferKind.TRANSFER,
-                    entry.pointTypeId(), entry.from().id(), entry.to().id(), entry.amount(), entry.reason(),
-                    entry.memo(), entry.metadata(), null, now);
-            BalanceRow.Key payer = new BalanceRow.Key(entry.from().id(), entry.from().pickShard(ThreadLocalRandom.current()));
-            BalanceRow.Key payee = new BalanceRow.Key(entry.to().id(), entry.to().pickShard(ThreadLocalRandom.current()));
+            byte[] digest = Hashes.transferDigest(
+                    merchantId,
+                    entry.clientId(),
+                    TransferKind.TRANSFER,
+                    entry.pointTypeId(),
+                    entry.from().id(),
+                    entry.to().id(),
+                    entry.amount(),
+                    entry.reason(),
+                    entry.memo(),
+                    entry.metadata(),
+                    null,
+                    now);
+            BalanceRow.Key payer =
+                    new BalanceRow.Key(entry.from().id(), entry.from().pickShard(ThreadLocalRandom.current()));
+            BalanceRow.Key payee =
+                    new BalanceRow.Key(entry.to().id(), entry.to().pickShard(ThreadLocalRandom.current()));
             boolean payerFirst = payer.compareTo(payee) < 0;
             BalanceRow.Key first = payerFirst ? payer : payee;
             BalanceRow.Key second = payerFirst ? payee : payer;
@@ -111,23 +123,46 @@ class FastTransfers {
                     statement = statement.param("eventType", event.type()).param("eventPayload", event.payload());
                 }
                 Long id = statement
-                        .param("a1", first.accountId()).param("s1", first.shard())
+                        .param("a1", first.accountId())
+                        .param("s1", first.shard())
                         .param("d1", payerFirst ? -amount : amount)
-                        .param("a2", second.accountId()).param("s2", second.shard())
+                        .param("a2", second.accountId())
+                        .param("s2", second.shard())
                         .param("d2", payerFirst ? amount : -amount)
-                        .param("digest", digest).param("merchant", merchantId).param("client", entry.clientId())
-                        .param("pointType", entry.pointTypeId()).param("from", entry.from().id())
-                        .param("to", entry.to().id()).param("amount", amount).param("reason", entry.reason())
-                        .param("memo", entry.memo(), Types.VARCHAR).param("metadata", entry.metadata(), Types.VARCHAR)
+                        .param("digest", digest)
+                        .param("merchant", merchantId)
+                        .param("client", entry.clientId())
+                        .param("pointType", entry.pointTypeId())
+                        .param("from", entry.from().id())
+                        .param("to", entry.to().id())
+                        .param("amount", amount)
+                        .param("reason", entry.reason())
+                        .param("memo", entry.memo(), Types.VARCHAR)
+                        .param("metadata", entry.metadata(), Types.VARCHAR)
                         .param("now", JdbcTime.at(now))
                         .query((row, n) -> {
                             long value = row.getLong("id");
                             return row.wasNull() ? null : value;
-                        }).list().get(0);
+                        })
+                        .list()
+                        .get(0);
                 if (id != null) {
-                    return Optional.of(new StoredTransfer(id, merchantId, entry.clientId(), TransferKind.TRANSFER,
-                            entry.pointTypeId(), entry.from().id(), entry.to().id(), amount, entry.reason(),
-                            entry.memo(), entry.metadata(), null, null, now, digest));
+                    return Optional.of(new StoredTransfer(
+                            id,
+                            merchantId,
+                            entry.clientId(),
+                            TransferKind.TRANSFER,
+                            entry.pointTypeId(),
+                            entry.from().id(),
+                            entry.to().id(),
+                            amount,
+                            entry.reason(),
+                            entry.memo(),
+                            entry.metadata(),
+                            null,
+                            null,
+                            now,
+                            digest));
                 }
             } catch (DuplicateKeyException replay) {
                 return Optional.empty();
@@ -156,13 +191,19 @@ class FastTransfers {
     }
 
     private boolean alreadyWritten(String merchantId, String clientId) {
-        return jdbc.sql("select exists (select 1 from ledger_transfer where merchant_id = :merchant and client_id = :client)")
-                .param("merchant", merchantId).param("client", clientId).query(Boolean.class).single();
+        return jdbc.sql(
+                        "select exists (select 1 from ledger_transfer where merchant_id = :merchant and client_id = :client)")
+                .param("merchant", merchantId)
+                .param("client", clientId)
+                .query(Boolean.class)
+                .single();
     }
 
     /** LG001: ledger_require refused the second row; 22003: a balance would overflow 64 bits. */
     private static String sqlState(DataAccessException e) {
-        return e.getMostSpecificCause() instanceof SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";
+        return e.getMostSpecificCause() instanceof SQLException sql && sql.getSQLState() != null
+                ? sql.getSQLState()
+                : "";
     }
 
     /**
@@ -170,14 +211,23 @@ class FastTransfers {
      * race: retry).
      */
     private void explainRefusal(Entry entry, BalanceRow.Key payerKey, BalanceRow.Key payeeKey) {
-        LedgerRules.move(entry.from().publicId(), read(payerKey).state(), entry.to().publicId(),
-                read(payeeKey).state(), entry.amount(), 0).orThrow();
+        LedgerRules.move(
+                        entry.from().publicId(),
+                        read(payerKey).state(),
+                        entry.to().publicId(),
+                        read(payeeKey).state(),
+                        entry.amount(),
+                        0)
+                .orThrow();
     }
 
     private BalanceRow read(BalanceRow.Key key) {
         return jdbc.sql("select * from ledger_balance where account_id = :account and shard = :shard")
-                .param("account", key.accountId()).param("shard", key.shard()).query(Journal::balanceRow).optional()
-                .orElseThrow(() -> new IllegalStateException(
-                        "account " + key.accountId() + " has no balance row " + key.shard()));
+                .param("account", key.accountId())
+                .param("shard", key.shard())
+                .query(Journal::balanceRow)
+                .optional()
+                .orElseThrow(() ->
+                        new IllegalStateException("account " + key.accountId() + " has no balance row " + key.shard()));
     }
 }

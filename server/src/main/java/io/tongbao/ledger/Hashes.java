@@ -14,8 +14,7 @@ import java.time.Instant;
  */
 final class Hashes {
 
-    private Hashes() {
-    }
+    private Hashes() {}
 
     static byte[] genesis(long accountId, int shard) {
         return sha256().digest(("tongbao:" + accountId + ":" + shard).getBytes(StandardCharsets.UTF_8));
@@ -25,24 +24,46 @@ final class Hashes {
         MessageDigest sha = sha256();
         sha.update(previous);
         sha.update(transferDigest);
-        sha.update(ByteBuffer.allocate(24).putLong(amount).putLong(balanceAfter).putLong(seq).array());
+        sha.update(ByteBuffer.allocate(24)
+                .putLong(amount)
+                .putLong(balanceAfter)
+                .putLong(seq)
+                .array());
         return sha.digest();
     }
 
     /** Length-prefixed fields, so that no two different rows encode to the same bytes. */
-    static byte[] transferDigest(String merchantId, String clientId, TransferKind kind, long pointTypeId, long from,
-                                 long to, long amount, int reason, String memo, String metadata, Long relatedId,
-                                 Instant createdAt) {
+    static byte[] transferDigest(
+            String merchantId,
+            String clientId,
+            TransferKind kind,
+            long pointTypeId,
+            long from,
+            long to,
+            long amount,
+            int reason,
+            String memo,
+            String metadata,
+            Long relatedId,
+            Instant createdAt) {
         MessageDigest sha = sha256();
         text(sha, merchantId);
         text(sha, clientId);
         text(sha, kind.name());
-        sha.update(ByteBuffer.allocate(36).putLong(pointTypeId).putLong(from).putLong(to).putLong(amount).putInt(reason)
+        sha.update(ByteBuffer.allocate(36)
+                .putLong(pointTypeId)
+                .putLong(from)
+                .putLong(to)
+                .putLong(amount)
+                .putInt(reason)
                 .array());
         text(sha, memo);
         text(sha, metadata);
-        sha.update(ByteBuffer.allocate(17).put((byte) (relatedId == null ? 0 : 1))
-                .putLong(relatedId == null ? 0 : relatedId).putLong(micros(createdAt)).array());
+        sha.update(ByteBuffer.allocate(17)
+                .put((byte) (relatedId == null ? 0 : 1))
+                .putLong(relatedId == null ? 0 : relatedId)
+                .putLong(micros(createdAt))
+                .array());
         return sha.digest();
     }
 

@@ -59,11 +59,14 @@ class HoldExpiry {
                         where h.status = any(:from) and h.expires_at <= :now
                         order by h.expires_at limit :limit""")
                 .param("from", EXPIRY.fromNames())
-                .param("now", JdbcTime.at(clock.instant())).param("limit", properties.holdExpiryBatch())
-                .query(StoredTransfer::row).list();
+                .param("now", JdbcTime.at(clock.instant()))
+                .param("limit", properties.holdExpiryBatch())
+                .query(StoredTransfer::row)
+                .list();
         Map<String, List<Entry>> byMerchant = new LinkedHashMap<>();
         for (StoredTransfer hold : due) {
-            byMerchant.computeIfAbsent(hold.merchantId(), m -> new ArrayList<>())
+            byMerchant
+                    .computeIfAbsent(hold.merchantId(), m -> new ArrayList<>())
                     .add(entries.resolve(hold, TransferKind.EXPIRE, "~expire:" + hold.clientId(), null));
         }
         int expired = 0;

@@ -57,8 +57,8 @@ class Journal {
             } catch (LinkedFailure failure) {
                 List<Outcome> outcomes = new ArrayList<>();
                 for (int i = 0; i < entries.size(); i++) {
-                    outcomes.add(new Outcome.Failed(
-                            i == failure.index ? failure.refusal : LedgerErrors.linkedFailed()));
+                    outcomes.add(
+                            new Outcome.Failed(i == failure.index ? failure.refusal : LedgerErrors.linkedFailed()));
                 }
                 return outcomes;
             } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
@@ -89,9 +89,19 @@ class Journal {
             for (int i : pending) {
                 Entry entry = entries.get(i);
                 try {
-                    byte[] digest = Hashes.transferDigest(merchantId, entry.clientId(), entry.kind(),
-                            entry.pointTypeId(), entry.from().id(), entry.to().id(), entry.amount(), entry.reason(),
-                            entry.memo(), entry.metadata(), entry.relatedId(), now);
+                    byte[] digest = Hashes.transferDigest(
+                            merchantId,
+                            entry.clientId(),
+                            entry.kind(),
+                            entry.pointTypeId(),
+                            entry.from().id(),
+                            entry.to().id(),
+                            entry.amount(),
+                            entry.reason(),
+                            entry.memo(),
+                            entry.metadata(),
+                            entry.relatedId(),
+                            now);
                     int index = written.size();
                     postings.addAll(applyOne(entry, digest, index, rows, holds, reversed, shards, now));
                     written.add(new Written(i, entry, digest));
@@ -109,22 +119,33 @@ class Journal {
                 for (int w = 0; w < written.size(); w++) {
                     Written row = written.get(w);
                     Entry entry = row.entry();
-                    outcomes[row.index()] = new Outcome.Applied(new StoredTransfer(ids.get(w), merchantId,
-                            entry.clientId(), entry.kind(), entry.pointTypeId(), entry.from().id(), entry.to().id(),
-                            entry.amount(), entry.reason(), entry.memo(), entry.metadata(), entry.relatedId(),
-                            entry.relatedClientId(), now, row.digest()));
+                    outcomes[row.index()] = new Outcome.Applied(new StoredTransfer(
+                            ids.get(w),
+                            merchantId,
+                            entry.clientId(),
+                            entry.kind(),
+                            entry.pointTypeId(),
+                            entry.from().id(),
+                            entry.to().id(),
+                            entry.amount(),
+                            entry.reason(),
+                            entry.memo(),
+                            entry.metadata(),
+                            entry.relatedId(),
+                            entry.relatedClientId(),
+                            now,
+                            row.digest()));
                 }
             }
             return List.of(outcomes);
         });
     }
 
-    private record Written(int index, Entry entry, byte[] digest) {
-    }
+    private record Written(int index, Entry entry, byte[] digest) {}
 
     /** hold.expired for every expiry; ledger.transfer.posted for every row when its app subscribed. */
-    private List<LedgerOutbox.Pending> events(String merchantId, String appId, List<Written> written,
-                                              Map<Long, HoldState> holds, Instant now) {
+    private List<LedgerOutbox.Pending> events(
+            String merchantId, String appId, List<Written> written, Map<Long, HoldState> holds, Instant now) {
         List<LedgerOutbox.Pending> events = new ArrayList<>();
         for (Written row : written) {
             Entry entry = row.entry();
@@ -157,7 +178,9 @@ class Journal {
         String[] clientIds = entries.stream().map(Entry::clientId).toArray(String[]::new);
         Map<String, StoredTransfer> existing = new HashMap<>();
         jdbc.sql(StoredTransfer.SELECT + " where t.merchant_id = ? and t.client_id = any(?::text[])")
-                .params(merchantId, clientIds).query(StoredTransfer::row).list()
+                .params(merchantId, clientIds)
+                .query(StoredTransfer::row)
+                .list()
                 .forEach(transfer -> existing.put(transfer.clientId(), transfer));
         List<Integer> pending = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
@@ -174,7 +197,8 @@ class Journal {
             // part of a linked set already exists: it was written outside this set, which can never be made whole
             for (int i = 0; i < entries.size(); i++) {
                 if (!pending.contains(i)) {
-                    throw new LinkedFailure(i, LedgerErrors.transferIdReused(entries.get(i).clientId()));
+                    throw new LinkedFailure(
+                            i, LedgerErrors.transferIdReused(entries.get(i).clientId()));
                 }
             }
         }
@@ -194,8 +218,14 @@ class Journal {
         long postedAmount;
         int resolvedByIndex = -1;
 
-        HoldState(long transferId, long fromAccount, int fromShard, long amount, Instant expiresAt, String appId,
-                  HoldStatus status) {
+        HoldState(
+                long transferId,
+                long fromAccount,
+                int fromShard,
+                long amount,
+                Instant expiresAt,
+                String appId,
+                HoldStatus status) {
             this.transferId = transferId;
             this.fromAccount = fromAccount;
             this.fromShard = fromShard;
@@ -207,8 +237,13 @@ class Journal {
     }
 
     private Map<Long, HoldState> lockHolds(List<Entry> entries, List<Integer> pending) {
-        Long[] ids = pending.stream().map(entries::get).filter(Entry::resolvesHold).map(Entry::relatedId)
-                .distinct().sorted().toArray(Long[]::new);
+        Long[] ids = pending.stream()
+                .map(entries::get)
+                .filter(Entry::resolvesHold)
+                .map(Entry::relatedId)
+                .distinct()
+                .sorted()
+                .toArray(Long[]::new);
         Map<Long, HoldState> holds = new HashMap<>();
         if (ids.length == 0) {
             return holds;
@@ -216,28 +251,37 @@ class Journal {
         jdbc.sql("""
                         select transfer_id, from_account, from_shard, amount, expires_at, app_id, status from ledger_hold
                         where transfer_id = any(?::bigint[]) order by transfer_id for update""")
-                .params((Object) ids).query((ResultSet row, int n) -> new HoldState(row.getLong("transfer_id"),
-                        row.getLong("from_account"), row.getInt("from_shard"), row.getLong("amount"),
-                        row.getObject("expires_at", OffsetDateTime.class).toInstant(), row.getString("app_id"),
+                .params((Object) ids)
+                .query((ResultSet row, int n) -> new HoldState(
+                        row.getLong("transfer_id"),
+                        row.getLong("from_account"),
+                        row.getInt("from_shard"),
+                        row.getLong("amount"),
+                        row.getObject("expires_at", OffsetDateTime.class).toInstant(),
+                        row.getString("app_id"),
                         HoldStatus.valueOf(row.getString("status"))))
-                .list().forEach(hold -> holds.put(hold.transferId, hold));
+                .list()
+                .forEach(hold -> holds.put(hold.transferId, hold));
         return holds;
     }
 
     private Set<Long> alreadyReversed(List<Entry> entries, List<Integer> pending) {
-        Long[] originals = pending.stream().map(entries::get).filter(e -> e.kind() == TransferKind.REVERSAL)
-                .map(Entry::relatedId).toArray(Long[]::new);
+        Long[] originals = pending.stream()
+                .map(entries::get)
+                .filter(e -> e.kind() == TransferKind.REVERSAL)
+                .map(Entry::relatedId)
+                .toArray(Long[]::new);
         if (originals.length == 0) {
             return new HashSet<>();
         }
-        return new HashSet<>(jdbc.sql("""
-                        select related_id from ledger_transfer where kind = 'REVERSAL' and related_id = any(?::bigint[])""")
-                .params((Object) originals).query(Long.class).list());
+        return new HashSet<>(
+                jdbc.sql("""
+                        select related_id from ledger_transfer where kind = 'REVERSAL' and related_id = any(?::bigint[])""").params((Object) originals).query(Long.class).list());
     }
 
     /** The balance rows this call touches; a sharded account uses one random shard for the whole call. */
-    private TreeSet<BalanceRow.Key> keys(List<Entry> entries, List<Integer> pending, Map<Long, HoldState> holds,
-                                         Map<Long, Integer> shards) {
+    private TreeSet<BalanceRow.Key> keys(
+            List<Entry> entries, List<Integer> pending, Map<Long, HoldState> holds, Map<Long, Integer> shards) {
         TreeSet<BalanceRow.Key> keys = new TreeSet<>();
         for (int i : pending) {
             Entry entry = entries.get(i);
@@ -245,8 +289,8 @@ class Journal {
             if (entry.resolvesHold() && hold == null) {
                 continue;
             }
-            keys.add(new BalanceRow.Key(entry.from().id(),
-                    hold != null ? hold.fromShard : shardOf(entry.from(), shards)));
+            keys.add(new BalanceRow.Key(
+                    entry.from().id(), hold != null ? hold.fromShard : shardOf(entry.from(), shards)));
             if (entry.kind().movesPoints()) {
                 keys.add(new BalanceRow.Key(entry.to().id(), shardOf(entry.to(), shards)));
             }
@@ -269,14 +313,22 @@ class Journal {
                         join unnest(?::bigint[], ?::int[]) as k(account_id, shard)
                           on b.account_id = k.account_id and b.shard = k.shard
                         order by b.account_id, b.shard for update of b""")
-                .params(accounts, shards).query(Journal::balanceRow).list()
+                .params(accounts, shards)
+                .query(Journal::balanceRow)
+                .list()
                 .forEach(row -> rows.put(new BalanceRow.Key(row.accountId, row.shard), row));
         return rows;
     }
 
     static BalanceRow balanceRow(ResultSet row, int n) throws SQLException {
-        return new BalanceRow(row.getLong("account_id"), row.getInt("shard"), row.getLong("balance"),
-                row.getLong("frozen"), row.getBoolean("may_go_negative"), row.getBoolean("closed"), row.getLong("seq"),
+        return new BalanceRow(
+                row.getLong("account_id"),
+                row.getInt("shard"),
+                row.getLong("balance"),
+                row.getLong("frozen"),
+                row.getBoolean("may_go_negative"),
+                row.getBoolean("closed"),
+                row.getLong("seq"),
                 row.getBytes("head"));
     }
 
@@ -284,31 +336,56 @@ class Journal {
      * Asks the rules, then changes the in-memory rows; returns the postings made. Throws the refusal (changing
      * nothing) to refuse.
      */
-    private List<BalanceRow.Posting> applyOne(Entry entry, byte[] digest, int index,
-                                              Map<BalanceRow.Key, BalanceRow> rows, Map<Long, HoldState> holds,
-                                              Set<Long> reversed, Map<Long, Integer> shards, Instant now) {
+    private List<BalanceRow.Posting> applyOne(
+            Entry entry,
+            byte[] digest,
+            int index,
+            Map<BalanceRow.Key, BalanceRow> rows,
+            Map<Long, HoldState> holds,
+            Set<Long> reversed,
+            Map<Long, Integer> shards,
+            Instant now) {
         HoldState hold = entry.resolvesHold() ? holds.get(entry.relatedId()) : null;
         if (entry.resolvesHold() && hold == null) {
             throw LedgerErrors.notFound("hold", entry.relatedClientId()).exception();
         }
-        LedgerRules.HoldTransition resolution = hold == null ? null : LedgerRules.resolveHold(entry.kind(),
-                entry.relatedClientId(), hold.status, hold.expiresAt, hold.amount, entry.amount(), now).orThrow();
+        LedgerRules.HoldTransition resolution = hold == null
+                ? null
+                : LedgerRules.resolveHold(
+                                entry.kind(),
+                                entry.relatedClientId(),
+                                hold.status,
+                                hold.expiresAt,
+                                hold.amount,
+                                entry.amount(),
+                                now)
+                        .orThrow();
         if (entry.kind() == TransferKind.REVERSAL && reversed.contains(entry.relatedId())) {
             throw LedgerErrors.alreadyReversed(entry.relatedClientId()).exception();
         }
-        BalanceRow payer = rows.get(new BalanceRow.Key(entry.from().id(),
+        BalanceRow payer = rows.get(new BalanceRow.Key(
+                entry.from().id(),
                 hold != null ? hold.fromShard : shards.get(entry.from().id())));
         List<BalanceRow.Posting> postings = switch (entry.kind()) {
             case TRANSFER, REVERSAL, POST -> {
-                BalanceRow payee = rows.get(new BalanceRow.Key(entry.to().id(), shards.get(entry.to().id())));
-                LedgerRules.Moved moved = LedgerRules.move(entry.from().publicId(), payer.state(),
-                        entry.to().publicId(), payee.state(), entry.amount(), hold == null ? 0 : hold.amount).orThrow();
+                BalanceRow payee = rows.get(new BalanceRow.Key(
+                        entry.to().id(), shards.get(entry.to().id())));
+                LedgerRules.Moved moved = LedgerRules.move(
+                                entry.from().publicId(),
+                                payer.state(),
+                                entry.to().publicId(),
+                                payee.state(),
+                                entry.amount(),
+                                hold == null ? 0 : hold.amount)
+                        .orThrow();
                 payer.frozen = moved.payerFrozen();
-                yield List.of(payer.post(index, digest, -entry.amount(), moved.payerBalance()),
+                yield List.of(
+                        payer.post(index, digest, -entry.amount(), moved.payerBalance()),
                         payee.post(index, digest, entry.amount(), moved.payeeBalance()));
             }
             case HOLD -> {
-                payer.freeze(LedgerRules.reserve(entry.from().publicId(), payer.state(), entry.amount()).orThrow());
+                payer.freeze(LedgerRules.reserve(entry.from().publicId(), payer.state(), entry.amount())
+                        .orThrow());
                 yield List.of();
             }
             case VOID, EXPIRE -> {
@@ -329,19 +406,39 @@ class Journal {
     }
 
     /** Writes everything applied, one statement per table; returns the new transfers' ids in order. */
-    private List<Long> write(String merchantId, String appId, List<Written> written, List<BalanceRow.Posting> postings,
-                             Map<BalanceRow.Key, BalanceRow> rows, Map<Long, HoldState> holds,
-                             Map<Long, Integer> shards, Instant now) {
+    private List<Long> write(
+            String merchantId,
+            String appId,
+            List<Written> written,
+            List<BalanceRow.Posting> postings,
+            Map<BalanceRow.Key, BalanceRow> rows,
+            Map<Long, HoldState> holds,
+            Map<Long, Integer> shards,
+            Instant now) {
         int n = written.size();
         List<Long> ids = jdbc.sql("select nextval('ledger_transfer_id_seq') from generate_series(1, ?)")
-                .params(n).query(Long.class).list();
+                .params(n)
+                .query(Long.class)
+                .list();
         OffsetDateTime at = JdbcTime.at(now);
         Object[][] t = new Object[13][n];
         for (int w = 0; w < n; w++) {
             Entry e = written.get(w).entry();
-            Object[] row = {ids.get(w), merchantId, e.clientId(), e.kind().name(), e.pointTypeId(), e.from().id(),
-                    e.to().id(), e.amount(), e.reason(), e.memo(), e.metadata(), e.relatedId(),
-                    HEX.formatHex(written.get(w).digest())};
+            Object[] row = {
+                ids.get(w),
+                merchantId,
+                e.clientId(),
+                e.kind().name(),
+                e.pointTypeId(),
+                e.from().id(),
+                e.to().id(),
+                e.amount(),
+                e.reason(),
+                e.memo(),
+                e.metadata(),
+                e.relatedId(),
+                HEX.formatHex(written.get(w).digest())
+            };
             for (int c = 0; c < row.length; c++) {
                 t[c][w] = row[c];
             }
@@ -355,13 +452,28 @@ class Journal {
                                     ?::bigint[], ?::int[], ?::text[], ?::text[], ?::bigint[], ?::text[])
                              as u(id, merchant_id, client_id, kind, point_type_id, from_account, to_account, amount,
                                   reason, memo, metadata, related_id, digest)""")
-                .params(at, longs(t[0]), strings(t[1]), strings(t[2]), strings(t[3]), longs(t[4]), longs(t[5]),
-                        longs(t[6]), longs(t[7]), ints(t[8]), strings(t[9]), strings(t[10]), longs(t[11]),
+                .params(
+                        at,
+                        longs(t[0]),
+                        strings(t[1]),
+                        strings(t[2]),
+                        strings(t[3]),
+                        longs(t[4]),
+                        longs(t[5]),
+                        longs(t[6]),
+                        longs(t[7]),
+                        ints(t[8]),
+                        strings(t[9]),
+                        strings(t[10]),
+                        longs(t[11]),
                         strings(t[12]))
                 .update();
         if (!postings.isEmpty()) {
             int p = postings.size();
-            Long[] account = new Long[p], seq = new Long[p], transfer = new Long[p], amount = new Long[p],
+            Long[] account = new Long[p],
+                    seq = new Long[p],
+                    transfer = new Long[p],
+                    amount = new Long[p],
                     after = new Long[p];
             Integer[] shard = new Integer[p], reason = new Integer[p];
             String[] hash = new String[p];
@@ -384,7 +496,8 @@ class Journal {
                             from unnest(?::bigint[], ?::int[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
                                         ?::int[], ?::text[])
                                  as u(account_id, shard, seq, transfer_id, amount, balance_after, reason, hash)""")
-                    .params(at, account, shard, seq, transfer, amount, after, reason, hash).update();
+                    .params(at, account, shard, seq, transfer, amount, after, reason, hash)
+                    .update();
         }
         writeBalances(rows);
         writeHolds(merchantId, appId, written, ids, holds, shards);
@@ -392,7 +505,8 @@ class Journal {
     }
 
     private void writeBalances(Map<BalanceRow.Key, BalanceRow> rows) {
-        List<BalanceRow> changed = rows.values().stream().filter(row -> row.changed).toList();
+        List<BalanceRow> changed =
+                rows.values().stream().filter(row -> row.changed).toList();
         if (changed.isEmpty()) {
             return;
         }
@@ -402,7 +516,8 @@ class Journal {
                         from unnest(?::bigint[], ?::int[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[])
                              as u(account_id, shard, balance, frozen, seq, head)
                         where b.account_id = u.account_id and b.shard = u.shard""")
-                .params(changed.stream().map(r -> r.accountId).toArray(Long[]::new),
+                .params(
+                        changed.stream().map(r -> r.accountId).toArray(Long[]::new),
                         changed.stream().map(r -> r.shard).toArray(Integer[]::new),
                         changed.stream().map(r -> r.balance).toArray(Long[]::new),
                         changed.stream().map(r -> r.frozen).toArray(Long[]::new),
@@ -411,8 +526,13 @@ class Journal {
                 .update();
     }
 
-    private void writeHolds(String merchantId, String appId, List<Written> written, List<Long> ids, Map<Long, HoldState> holds,
-                            Map<Long, Integer> shards) {
+    private void writeHolds(
+            String merchantId,
+            String appId,
+            List<Written> written,
+            List<Long> ids,
+            Map<Long, HoldState> holds,
+            Map<Long, Integer> shards) {
         for (int w = 0; w < written.size(); w++) {
             Entry entry = written.get(w).entry();
             if (entry.kind() == TransferKind.HOLD) {
@@ -420,8 +540,16 @@ class Journal {
                                 insert into ledger_hold (transfer_id, merchant_id, from_account, from_shard, to_account,
                                                          amount, status, expires_at, app_id)
                                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                        .params(ids.get(w), merchantId, entry.from().id(), shards.get(entry.from().id()), entry.to().id(),
-                                entry.amount(), LedgerRules.HOLD_OPENS.name(), JdbcTime.at(entry.expiresAt()), appId)
+                        .params(
+                                ids.get(w),
+                                merchantId,
+                                entry.from().id(),
+                                shards.get(entry.from().id()),
+                                entry.to().id(),
+                                entry.amount(),
+                                LedgerRules.HOLD_OPENS.name(),
+                                JdbcTime.at(entry.expiresAt()),
+                                appId)
                         .update();
             }
         }
@@ -435,7 +563,8 @@ class Journal {
                             where transfer_id = ? and status = any(?::text[])""")
                     .param(1, hold.resolution.to().name())
                     .param(2, hold.resolution.to() == HoldStatus.POSTED ? hold.postedAmount : null, Types.BIGINT)
-                    .param(3, ids.get(hold.resolvedByIndex)).param(4, hold.transferId)
+                    .param(3, ids.get(hold.resolvedByIndex))
+                    .param(4, hold.transferId)
                     .param(5, hold.resolution.fromNames())
                     .update();
             if (updated != 1) {

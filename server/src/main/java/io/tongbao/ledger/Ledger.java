@@ -39,7 +39,8 @@ public class Ledger {
     }
 
     public PointTypeView pointType(MerchantCaller caller, String code) {
-        return catalog.findPointType(caller.merchantId(), code).map(catalog::view)
+        return catalog.findPointType(caller.merchantId(), code)
+                .map(catalog::view)
                 .orElseThrow(() -> LedgerErrors.notFound("point type", code).exception());
     }
 
@@ -65,8 +66,10 @@ public class Ledger {
 
     public AccountView accountOf(MerchantCaller caller, String pointType, OwnerKind ownerKind, String ownerId) {
         PointType type = catalog.pointType(caller.merchantId(), pointType);
-        return catalog.findByOwner(type, ownerKind, ownerId).map(queries::account)
-                .orElseThrow(() -> LedgerErrors.notFound("account of", ownerKind + " " + ownerId).exception());
+        return catalog.findByOwner(type, ownerKind, ownerId)
+                .map(queries::account)
+                .orElseThrow(() -> LedgerErrors.notFound("account of", ownerKind + " " + ownerId)
+                        .exception());
     }
 
     /** Closes an account that holds nothing; a closed account neither pays nor receives. */
@@ -80,7 +83,8 @@ public class Ledger {
 
     public TransferView transfer(MerchantCaller caller, TransferRequest request) {
         Entry entry = entries.transfer(caller.merchantId(), request);
-        return fast.transfer(caller.merchantId(), caller.appId(), entry).map(queries::view)
+        return fast.transfer(caller.merchantId(), caller.appId(), entry)
+                .map(queries::view)
                 .orElseGet(() -> replay(caller.merchantId(), entry));
     }
 
@@ -105,12 +109,14 @@ public class Ledger {
         BatchMode mode = request.mode() == null ? BatchMode.INDEPENDENT : request.mode();
         List<TransferRequest> items = request.transfers();
         if (items == null || items.isEmpty() || items.size() > MAX_BATCH) {
-            throw LedgerErrors.invalid("transfers", "between 1 and " + MAX_BATCH + " transfers").exception();
+            throw LedgerErrors.invalid("transfers", "between 1 and " + MAX_BATCH + " transfers")
+                    .exception();
         }
         Set<String> ids = new HashSet<>();
         for (TransferRequest item : items) {
             if (item == null || !ids.add(String.valueOf(item.transferId()))) {
-                throw LedgerErrors.invalid("transfers", "each transfer_id at most once in a batch").exception();
+                throw LedgerErrors.invalid("transfers", "each transfer_id at most once in a batch")
+                        .exception();
             }
         }
         List<Entry> valid = new ArrayList<>();
@@ -128,26 +134,30 @@ public class Ledger {
             }
         }
         if (!valid.isEmpty()) {
-            List<Outcome> outcomes = journal.apply(caller.merchantId(), caller.appId(), valid, mode == BatchMode.LINKED);
+            List<Outcome> outcomes =
+                    journal.apply(caller.merchantId(), caller.appId(), valid, mode == BatchMode.LINKED);
             for (int v = 0; v < valid.size(); v++) {
                 int i = validIndex.get(v);
                 String id = valid.get(v).clientId();
                 results[i] = switch (outcomes.get(v)) {
                     case Outcome.Applied applied ->
-                            new BatchResult.Item(i, id, BatchResult.Status.APPLIED, queries.view(applied.transfer()), null);
+                        new BatchResult.Item(i, id, BatchResult.Status.APPLIED, queries.view(applied.transfer()), null);
                     case Outcome.Replayed replayed ->
-                            new BatchResult.Item(i, id, BatchResult.Status.REPLAYED, queries.view(replayed.transfer()), null);
+                        new BatchResult.Item(
+                                i, id, BatchResult.Status.REPLAYED, queries.view(replayed.transfer()), null);
                     case Outcome.Failed failed -> failed(i, id, failed.refusal());
                 };
             }
         }
         List<BatchResult.Item> list = List.of(results);
-        int failedCount = (int) list.stream().filter(item -> item.status() == BatchResult.Status.FAILED).count();
+        int failedCount = (int) list.stream()
+                .filter(item -> item.status() == BatchResult.Status.FAILED)
+                .count();
         return new BatchResult(mode, list.size() - failedCount, failedCount, list);
     }
 
-    private static BatchResult linkedRefusal(BatchMode mode, List<TransferRequest> items, int index,
-                                             LedgerRefusal refused) {
+    private static BatchResult linkedRefusal(
+            BatchMode mode, List<TransferRequest> items, int index, LedgerRefusal refused) {
         List<BatchResult.Item> results = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             results.add(failed(i, items.get(i).transferId(), i == index ? refused : LedgerErrors.linkedFailed()));
@@ -156,8 +166,8 @@ public class Ledger {
     }
 
     private static BatchResult.Item failed(int index, String transferId, LedgerRefusal refusal) {
-        return new BatchResult.Item(index, transferId, BatchResult.Status.FAILED, null,
-                BatchResult.Failure.of(refusal));
+        return new BatchResult.Item(
+                index, transferId, BatchResult.Status.FAILED, null, BatchResult.Failure.of(refusal));
     }
 
     // ---- holds
@@ -174,7 +184,8 @@ public class Ledger {
 
     public HoldView voidHold(MerchantCaller caller, String holdId, HoldResolution resolution) {
         if (resolution.amount() != null) {
-            throw LedgerErrors.invalid("amount", "a void releases the whole hold; leave it out").exception();
+            throw LedgerErrors.invalid("amount", "a void releases the whole hold; leave it out")
+                    .exception();
         }
         return resolve(caller, holdId, TransferKind.VOID, resolution);
     }
@@ -205,30 +216,54 @@ public class Ledger {
         Account from = catalog.account(caller.merchantId(), "from_account", request.fromAccount());
         Account to = catalog.account(caller.merchantId(), "to_account", request.toAccount());
         if (from.pointTypeId() == to.pointTypeId()) {
-            throw LedgerErrors.invalid("to_account", "a conversion goes to another point type").exception();
+            throw LedgerErrors.invalid("to_account", "a conversion goes to another point type")
+                    .exception();
         }
         long amount = Amount.of(request.amount()).value();
-        if (request.rateNumerator() == null || request.rateNumerator() <= 0 || request.rateDenominator() == null
+        if (request.rateNumerator() == null
+                || request.rateNumerator() <= 0
+                || request.rateDenominator() == null
                 || request.rateDenominator() <= 0) {
             throw LedgerErrors.invalid("rate_numerator", "rate_numerator and rate_denominator must be positive")
                     .exception();
         }
-        long converted = LedgerRules.converted(amount, request.rateNumerator(), request.rateDenominator()).orThrow();
+        long converted = LedgerRules.converted(amount, request.rateNumerator(), request.rateDenominator())
+                .orThrow();
         PointType source = catalog.pointTypeById(from.pointTypeId());
         PointType target = catalog.pointTypeById(to.pointTypeId());
-        Entry debit = entries.transfer(caller.merchantId(), conversionId + "~out", new TransferRequest(null, source.code(),
-                from.publicId(), catalog.systemAccount(source, SystemAccount.EXCHANGE).publicId(), amount,
-                request.reason(), request.memo(), request.metadata()));
-        Entry credit = entries.transfer(caller.merchantId(), conversionId + "~in", new TransferRequest(null, target.code(),
-                catalog.systemAccount(target, SystemAccount.EXCHANGE).publicId(), to.publicId(), converted,
-                request.reason(), request.memo(), request.metadata()));
+        Entry debit = entries.transfer(
+                caller.merchantId(),
+                conversionId + "~out",
+                new TransferRequest(
+                        null,
+                        source.code(),
+                        from.publicId(),
+                        catalog.systemAccount(source, SystemAccount.EXCHANGE).publicId(),
+                        amount,
+                        request.reason(),
+                        request.memo(),
+                        request.metadata()));
+        Entry credit = entries.transfer(
+                caller.merchantId(),
+                conversionId + "~in",
+                new TransferRequest(
+                        null,
+                        target.code(),
+                        catalog.systemAccount(target, SystemAccount.EXCHANGE).publicId(),
+                        to.publicId(),
+                        converted,
+                        request.reason(),
+                        request.memo(),
+                        request.metadata()));
         List<Outcome> outcomes = journal.apply(caller.merchantId(), caller.appId(), List.of(debit, credit), true);
         throwFirstCause(outcomes);
-        return new ConversionView(conversionId, queries.view(stored(outcomes.get(0))), queries.view(stored(outcomes.get(1))));
+        return new ConversionView(
+                conversionId, queries.view(stored(outcomes.get(0))), queries.view(stored(outcomes.get(1))));
     }
 
     public ConversionView conversionById(MerchantCaller caller, String conversionId) {
-        return new ConversionView(conversionId,
+        return new ConversionView(
+                conversionId,
                 queries.view(queries.existingTransfer(caller.merchantId(), conversionId + "~out")),
                 queries.view(queries.existingTransfer(caller.merchantId(), conversionId + "~in")));
     }
@@ -249,7 +284,8 @@ public class Ledger {
     }
 
     private TransferView single(MerchantCaller caller, Entry entry) {
-        return queries.view(stored(journal.apply(caller.merchantId(), caller.appId(), List.of(entry), true).get(0)));
+        return queries.view(stored(journal.apply(caller.merchantId(), caller.appId(), List.of(entry), true)
+                .get(0)));
     }
 
     /** Of a failed linked set, the refusal that caused it rather than the "another item failed" of the rest. */

@@ -27,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class LedgerAuditor {
 
     private static final int MAX_REPORTED = 100;
-    private static final String GENESIS = "sha256(convert_to('tongbao:' || %1$s.account_id || ':' || %1$s.shard, 'UTF8'))";
+    private static final String GENESIS =
+            "sha256(convert_to('tongbao:' || %1$s.account_id || ':' || %1$s.shard, 'UTF8'))";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate snapshot;
@@ -49,7 +50,10 @@ public class LedgerAuditor {
                     select a.point_type_id, sum(b.balance) from ledger_balance b
                     join ledger_account a on a.id = b.account_id
                     group by a.point_type_id having sum(b.balance) <> 0""");
-            check(violations, "account %s shard %s: balance %s, seq %s, but postings sum to %s in %s rows up to seq %s", """
+            check(
+                    violations,
+                    "account %s shard %s: balance %s, seq %s, but postings sum to %s in %s rows up to seq %s",
+                    """
                     select coalesce(b.account_id, p.account_id), coalesce(b.shard, p.shard), b.balance, b.seq,
                            p.total, p.n, p.max_seq
                     from ledger_balance b
@@ -61,8 +65,12 @@ public class LedgerAuditor {
             check(violations, "account %s shard %s: head is not the hash of its last posting", """
                     select b.account_id, b.shard from ledger_balance b
                     left join ledger_posting p on p.account_id = b.account_id and p.shard = b.shard and p.seq = b.seq
-                    where b.head <> coalesce(p.hash, %s)""".formatted(GENESIS.formatted("b")));
-            check(violations, "account %s shard %s: posting %s breaks the chain (edited, deleted or out of order)", """
+                    where b.head <> coalesce(p.hash, %s)""".formatted(
+                            GENESIS.formatted("b")));
+            check(
+                    violations,
+                    "account %s shard %s: posting %s breaks the chain (edited, deleted or out of order)",
+                    """
                     select account_id, shard, seq from (
                         select p.account_id, p.shard, p.seq, p.amount, p.balance_after, p.hash, t.digest,
                                lag(p.hash) over w as prev_hash, lag(p.seq) over w as prev_seq,
@@ -71,8 +79,7 @@ public class LedgerAuditor {
                         window w as (partition by p.account_id, p.shard order by p.seq)) c
                     where c.digest is null or c.seq <> coalesce(c.prev_seq, 0) + 1 or c.running <> c.balance_after
                        or c.hash <> sha256(coalesce(c.prev_hash, %s) || c.digest || int8send(c.amount)
-                                           || int8send(c.balance_after) || int8send(c.seq))"""
-                    .formatted(GENESIS.formatted("c")));
+                                           || int8send(c.balance_after) || int8send(c.seq))""".formatted(GENESIS.formatted("c")));
             check(violations, "account %s shard %s: frozen %s, but open holds total %s", """
                     select b.account_id, b.shard, b.frozen, coalesce(h.total, 0) from ledger_balance b
                     left join (select from_account, from_shard, sum(amount) as total from ledger_hold
@@ -113,16 +120,26 @@ public class LedgerAuditor {
             });
             MessageDigest root = Hashes.sha256();
             long[] balanceRows = {0};
-            jdbc.query("select account_id, shard, seq, head from ledger_balance order by account_id, shard",
+            jdbc.query(
+                    "select account_id, shard, seq, head from ledger_balance order by account_id, shard",
                     (ResultSet row) -> {
                         balanceRows[0]++;
-                        root.update(ByteBuffer.allocate(20).putLong(row.getLong(1)).putInt(row.getInt(2))
-                                .putLong(row.getLong(3)).array());
+                        root.update(ByteBuffer.allocate(20)
+                                .putLong(row.getLong(1))
+                                .putInt(row.getInt(2))
+                                .putLong(row.getLong(3))
+                                .array());
                         root.update(row.getBytes(4));
                     });
             Long postings = jdbc.queryForObject("select count(*) from ledger_posting", Long.class);
-            return new AuditReport(violations.isEmpty(), List.copyOf(violations), transfers[0], postings, balanceRows[0],
-                    HexFormat.of().formatHex(root.digest()), clock.instant());
+            return new AuditReport(
+                    violations.isEmpty(),
+                    List.copyOf(violations),
+                    transfers[0],
+                    postings,
+                    balanceRows[0],
+                    HexFormat.of().formatHex(root.digest()),
+                    clock.instant());
         });
     }
 

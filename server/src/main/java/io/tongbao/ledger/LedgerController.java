@@ -67,8 +67,11 @@ class LedgerController {
     /** Finds the account of an owner: {@code ?point_type=&owner_kind=&owner_id=}. */
     @Operation(operationId = "findAccount", summary = "The account of an owner (point_type, owner_kind, owner_id)")
     @GetMapping("/accounts")
-    AccountView accountOf(MerchantCaller caller, @RequestParam("point_type") String pointType,
-                          @RequestParam("owner_kind") String ownerKind, @RequestParam("owner_id") String ownerId) {
+    AccountView accountOf(
+            MerchantCaller caller,
+            @RequestParam("point_type") String pointType,
+            @RequestParam("owner_kind") String ownerKind,
+            @RequestParam("owner_id") String ownerId) {
         OwnerKind kind;
         try {
             kind = OwnerKind.valueOf(ownerKind);
@@ -92,14 +95,16 @@ class LedgerController {
 
     @Operation(operationId = "getStatement", summary = "An account's statement, newest first, one page at a time")
     @GetMapping("/accounts/{accountId}/statement")
-    StatementPage statement(MerchantCaller caller, @PathVariable String accountId,
-                            @RequestParam(required = false) Integer limit,
-                            @RequestParam(required = false) String cursor,
-                            @RequestParam(required = false) String from,
-                            @RequestParam(required = false) String to,
-                            @RequestParam(required = false) Integer reason) {
-        return ledger.statement(caller, accountId,
-                new StatementQuery(limit, cursor, instant("from", from), instant("to", to), reason));
+    StatementPage statement(
+            MerchantCaller caller,
+            @PathVariable String accountId,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) Integer reason) {
+        return ledger.statement(
+                caller, accountId, new StatementQuery(limit, cursor, instant("from", from), instant("to", to), reason));
     }
 
     @Operation(operationId = "createTransfer", summary = "Transfer points; the transfer_id makes it apply at most once")
@@ -120,7 +125,8 @@ class LedgerController {
         return ledger.reverse(caller, transferId, request);
     }
 
-    @Operation(operationId = "createBatch",
+    @Operation(
+            operationId = "createBatch",
             summary = "Several transfers at once, all or nothing (ATOMIC) or each on its own (INDEPENDENT)")
     @PostMapping("/batches")
     BatchResult batch(MerchantCaller caller, @RequestBody BatchRequest request) {
@@ -166,8 +172,11 @@ class LedgerController {
     /** {@code ?point_type=&date=2026-11-22&zone=Asia/Shanghai}; the zone defaults to China's, where 对账 days are cut. */
     @Operation(summary = "Per reason and kind, what moved on one day (date YYYY-MM-DD, zone default Asia/Shanghai)")
     @GetMapping("/reports/daily-totals")
-    List<DailyTotal> dailyTotals(MerchantCaller caller, @RequestParam("point_type") String pointType,
-                                 @RequestParam String date, @RequestParam(required = false) String zone) {
+    List<DailyTotal> dailyTotals(
+            MerchantCaller caller,
+            @RequestParam("point_type") String pointType,
+            @RequestParam String date,
+            @RequestParam(required = false) String zone) {
         LocalDate day;
         ZoneId zoneId;
         try {
@@ -178,7 +187,8 @@ class LedgerController {
         try {
             zoneId = zone == null ? CHINA : ZoneId.of(zone);
         } catch (DateTimeException e) {
-            throw LedgerErrors.invalid("zone", "an IANA time zone such as Asia/Shanghai").exception();
+            throw LedgerErrors.invalid("zone", "an IANA time zone such as Asia/Shanghai")
+                    .exception();
         }
         return ledger.dailyTotals(caller, pointType, day, zoneId);
     }
@@ -190,7 +200,8 @@ class LedgerController {
         try {
             return Instant.parse(value);
         } catch (DateTimeException e) {
-            throw LedgerErrors.invalid(field, "an ISO-8601 instant such as 2026-11-22T08:00:00Z").exception();
+            throw LedgerErrors.invalid(field, "an ISO-8601 instant such as 2026-11-22T08:00:00Z")
+                    .exception();
         }
     }
 }

@@ -6,8 +6,7 @@ import java.time.Instant;
 /** The ledger's refusals, with the stable codes listed in docs/ledger.md and the messages its callers read. */
 final class LedgerErrors {
 
-    private LedgerErrors() {
-    }
+    private LedgerErrors() {}
 
     static LedgerRefusal invalid(String field, String problem) {
         return LedgerRefusal.of(Code.INVALID_PARAMETER, field + ": " + problem, "field", field);
@@ -19,15 +18,27 @@ final class LedgerErrors {
     }
 
     static LedgerRefusal insufficientFunds(String account, long available, long wanted) {
-        return LedgerRefusal.of(Code.INSUFFICIENT_FUNDS,
+        return LedgerRefusal.of(
+                Code.INSUFFICIENT_FUNDS,
                 "account " + account + " has " + available + " available, " + wanted + " needed",
-                "account", account, "available", available, "needed", wanted);
+                "account",
+                account,
+                "available",
+                available,
+                "needed",
+                wanted);
     }
 
     static LedgerRefusal differentPointTypes(String from, String to, String pointType) {
-        return LedgerRefusal.of(Code.DIFFERENT_POINT_TYPES,
+        return LedgerRefusal.of(
+                Code.DIFFERENT_POINT_TYPES,
                 "accounts " + from + " and " + to + " must both hold point type " + pointType,
-                "from_account", from, "to_account", to, "point_type", pointType);
+                "from_account",
+                from,
+                "to_account",
+                to,
+                "point_type",
+                pointType);
     }
 
     static LedgerRefusal accountClosed(String account) {
@@ -39,9 +50,15 @@ final class LedgerErrors {
     }
 
     static LedgerRefusal reasonNotAllowed(int reason, String side, OwnerKind kind) {
-        return LedgerRefusal.of(Code.REASON_NOT_ALLOWED,
+        return LedgerRefusal.of(
+                Code.REASON_NOT_ALLOWED,
                 "reason " + reason + " does not allow a " + kind + " account as " + side,
-                "reason", reason, "side", side, "owner_kind", kind);
+                "reason",
+                reason,
+                "side",
+                side,
+                "owner_kind",
+                kind);
     }
 
     static LedgerRefusal unknownAccount(String account) {
@@ -57,8 +74,11 @@ final class LedgerErrors {
     }
 
     static LedgerRefusal transferIdReused(String transferId) {
-        return LedgerRefusal.of(Code.TRANSFER_ID_REUSED,
-                "transfer_id " + transferId + " was already used for a different transfer", "transfer_id", transferId);
+        return LedgerRefusal.of(
+                Code.TRANSFER_ID_REUSED,
+                "transfer_id " + transferId + " was already used for a different transfer",
+                "transfer_id",
+                transferId);
     }
 
     static LedgerRefusal overflow() {
@@ -66,39 +86,63 @@ final class LedgerErrors {
     }
 
     static LedgerRefusal holdNotPending(String holdId, HoldStatus status) {
-        return LedgerRefusal.of(Code.HOLD_NOT_PENDING, "hold " + holdId + " is " + status, "hold_id", holdId,
-                "status", status);
+        return LedgerRefusal.of(
+                Code.HOLD_NOT_PENDING, "hold " + holdId + " is " + status, "hold_id", holdId, "status", status);
     }
 
     static LedgerRefusal holdExpired(String holdId, Instant expiresAt) {
-        return LedgerRefusal.of(Code.HOLD_EXPIRED, "hold " + holdId + " expired at " + expiresAt, "hold_id", holdId,
-                "expires_at", expiresAt);
+        return LedgerRefusal.of(
+                Code.HOLD_EXPIRED,
+                "hold " + holdId + " expired at " + expiresAt,
+                "hold_id",
+                holdId,
+                "expires_at",
+                expiresAt);
     }
 
     static LedgerRefusal holdNotDue(String holdId, Instant expiresAt) {
-        return LedgerRefusal.of(Code.HOLD_NOT_DUE, "hold " + holdId + " expires at " + expiresAt, "hold_id", holdId,
-                "expires_at", expiresAt);
+        return LedgerRefusal.of(
+                Code.HOLD_NOT_DUE,
+                "hold " + holdId + " expires at " + expiresAt,
+                "hold_id",
+                holdId,
+                "expires_at",
+                expiresAt);
     }
 
     static LedgerRefusal postExceedsHold(long wanted, long held) {
-        return LedgerRefusal.of(Code.POST_EXCEEDS_HOLD, "cannot post " + wanted + " of a hold of " + held,
-                "amount", wanted, "held", held);
+        return LedgerRefusal.of(
+                Code.POST_EXCEEDS_HOLD,
+                "cannot post " + wanted + " of a hold of " + held,
+                "amount",
+                wanted,
+                "held",
+                held);
     }
 
     static LedgerRefusal alreadyReversed(String transferId) {
-        return LedgerRefusal.of(Code.ALREADY_REVERSED, "transfer " + transferId + " was already reversed",
-                "transfer_id", transferId);
+        return LedgerRefusal.of(
+                Code.ALREADY_REVERSED, "transfer " + transferId + " was already reversed", "transfer_id", transferId);
     }
 
     static LedgerRefusal reversalExceedsOriginal(long wanted, long original) {
-        return LedgerRefusal.of(Code.REVERSAL_EXCEEDS_ORIGINAL,
-                "cannot reverse " + wanted + " of a transfer of " + original, "amount", wanted, "original", original);
+        return LedgerRefusal.of(
+                Code.REVERSAL_EXCEEDS_ORIGINAL,
+                "cannot reverse " + wanted + " of a transfer of " + original,
+                "amount",
+                wanted,
+                "original",
+                original);
     }
 
     static LedgerRefusal notReversible(String transferId, TransferKind kind) {
-        return LedgerRefusal.of(Code.NOT_REVERSIBLE,
-                "transfer " + transferId + " is a " + kind + " and moved no points", "transfer_id", transferId,
-                "kind", kind);
+        return LedgerRefusal.of(
+                Code.NOT_REVERSIBLE,
+                "transfer " + transferId + " is a " + kind + " and moved no points",
+                "transfer_id",
+                transferId,
+                "kind",
+                kind);
     }
 
     static LedgerRefusal conversionTooSmall() {
@@ -114,8 +158,11 @@ final class LedgerErrors {
     }
 
     static LedgerRefusal accountNotEmpty(String account) {
-        return LedgerRefusal.of(Code.ACCOUNT_NOT_EMPTY, "account " + account + " still holds points or has open holds",
-                "account", account);
+        return LedgerRefusal.of(
+                Code.ACCOUNT_NOT_EMPTY,
+                "account " + account + " still holds points or has open holds",
+                "account",
+                account);
     }
 
     static LedgerRefusal systemAccount() {

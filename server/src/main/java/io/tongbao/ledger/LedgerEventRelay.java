@@ -25,6 +25,7 @@ class LedgerEventRelay {
     private static final Logger log = LoggerFactory.getLogger(LedgerEventRelay.class);
     /** Arbitrary, fixed: the advisory lock that makes this relay run on one node at a time. */
     static final long LOCK = 0x7462_6c65_6467_6572L;
+
     static final int BATCH = 500;
 
     private final JdbcClient jdbc;
@@ -32,16 +33,18 @@ class LedgerEventRelay {
     private final LedgerOutbox outbox;
     private final ApplicationEventPublisher publisher;
 
-    LedgerEventRelay(JdbcClient jdbc, TransactionTemplate transactions, LedgerOutbox outbox,
-                     ApplicationEventPublisher publisher) {
+    LedgerEventRelay(
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            LedgerOutbox outbox,
+            ApplicationEventPublisher publisher) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.outbox = outbox;
         this.publisher = publisher;
     }
 
-    private record Row(long id, String type, String payload) {
-    }
+    private record Row(long id, String type, String payload) {}
 
     @Scheduled(fixedDelayString = "${tongbao.ledger.event-relay-interval:PT0.2S}", initialDelayString = "PT1S")
     void run() {
@@ -59,15 +62,22 @@ class LedgerEventRelay {
     /** Relays up to one batch; returns how many (0 when another node holds the relay). */
     int relayBatch() {
         Integer relayed = transactions.execute(status -> {
-            if (!jdbc.sql("select pg_try_advisory_xact_lock(:lock)").param("lock", LOCK).query(Boolean.class).single()) {
+            if (!jdbc.sql("select pg_try_advisory_xact_lock(:lock)")
+                    .param("lock", LOCK)
+                    .query(Boolean.class)
+                    .single()) {
                 return 0;
             }
-            List<Row> rows = jdbc.sql("""
+            List<Row> rows = jdbc
+                    .sql("""
                             delete from ledger_event where id in (select id from ledger_event order by id limit :limit)
                             returning id, type, payload""")
                     .param("limit", BATCH)
                     .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("type"), rs.getString("payload")))
-                    .list().stream().sorted(Comparator.comparingLong(Row::id)).toList();
+                    .list()
+                    .stream()
+                    .sorted(Comparator.comparingLong(Row::id))
+                    .toList();
             for (Row row : rows) {
                 publisher.publishEvent(outbox.read(row.type(), row.payload()));
             }

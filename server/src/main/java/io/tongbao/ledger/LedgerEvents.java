@@ -13,19 +13,35 @@ public final class LedgerEvents {
     public static final String TRANSFER_POSTED = "ledger.transfer.posted";
     public static final String HOLD_EXPIRED = "hold.expired";
 
-    private LedgerEvents() {
-    }
+    private LedgerEvents() {}
 
     /** A journal row of any kind was written. Opt-in per app: see {@link io.tongbao.shared.event.EventSubscriptions}. */
-    public record TransferPosted(String merchantId, String appId, String transferId, TransferKind kind,
-                                 String pointType, String fromAccount, String toAccount, long amount, int reason,
-                                 String memo, Map<String, String> metadata, String relatedTransferId,
-                                 Instant createdAt) {
-    }
+    public record TransferPosted(
+            String merchantId,
+            String appId,
+            String transferId,
+            TransferKind kind,
+            String pointType,
+            String fromAccount,
+            String toAccount,
+            long amount,
+            int reason,
+            String memo,
+            Map<String, String> metadata,
+            String relatedTransferId,
+            Instant createdAt) {}
 
     /** A hold reached its timeout unresolved and its amount was released to the payer. Always written. */
-    public record HoldExpired(String merchantId, String appId, String holdId, String expireTransferId,
-                              String pointType, String fromAccount, String toAccount, long amount, int reason,
-                              Instant expiresAt, Instant expiredAt) {
-    }
+    public record HoldExpired(
+            String merchantId,
+            String appId,
+            String holdId,
+            String expireTransferId,
+            String pointType,
+            String fromAccount,
+            String toAccount,
+            long amount,
+            int reason,
+            Instant expiresAt,
+            Instant expiredAt) {}
 }

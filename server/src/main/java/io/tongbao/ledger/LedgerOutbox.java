@@ -21,8 +21,7 @@ import tools.jackson.databind.ObjectMapper;
 @Component
 class LedgerOutbox {
 
-    record Pending(String type, String payload) {
-    }
+    record Pending(String type, String payload) {}
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -45,16 +44,39 @@ class LedgerOutbox {
     }
 
     Pending transferPosted(String merchantId, String appId, Entry entry, Instant at) {
-        return new Pending(LedgerEvents.TRANSFER_POSTED, json.writeValueAsString(new LedgerEvents.TransferPosted(
-                merchantId, appId, entry.clientId(), entry.kind(), entry.from().pointType(), entry.from().publicId(),
-                entry.to().publicId(), entry.amount(), entry.reason(), entry.memo(), metadata(entry.metadata()),
-                entry.relatedClientId(), at)));
+        return new Pending(
+                LedgerEvents.TRANSFER_POSTED,
+                json.writeValueAsString(new LedgerEvents.TransferPosted(
+                        merchantId,
+                        appId,
+                        entry.clientId(),
+                        entry.kind(),
+                        entry.from().pointType(),
+                        entry.from().publicId(),
+                        entry.to().publicId(),
+                        entry.amount(),
+                        entry.reason(),
+                        entry.memo(),
+                        metadata(entry.metadata()),
+                        entry.relatedClientId(),
+                        at)));
     }
 
     Pending holdExpired(String merchantId, String appId, Entry expiry, Instant expiresAt, Instant at) {
-        return new Pending(LedgerEvents.HOLD_EXPIRED, json.writeValueAsString(new LedgerEvents.HoldExpired(merchantId,
-                appId, expiry.relatedClientId(), expiry.clientId(), expiry.from().pointType(),
-                expiry.from().publicId(), expiry.to().publicId(), expiry.heldAmount(), expiry.reason(), expiresAt, at)));
+        return new Pending(
+                LedgerEvents.HOLD_EXPIRED,
+                json.writeValueAsString(new LedgerEvents.HoldExpired(
+                        merchantId,
+                        appId,
+                        expiry.relatedClientId(),
+                        expiry.clientId(),
+                        expiry.from().pointType(),
+                        expiry.from().publicId(),
+                        expiry.to().publicId(),
+                        expiry.heldAmount(),
+                        expiry.reason(),
+                        expiresAt,
+                        at)));
     }
 
     /** In list order, so that events of one transaction keep the order of its entries. */
@@ -66,7 +88,9 @@ class LedgerOutbox {
                         insert into ledger_event (type, payload, created_at)
                         select u.type, u.payload, ? from unnest(?::text[], ?::text[]) with ordinality as u(type, payload, n)
                         order by u.n""")
-                .params(JdbcTime.at(at), events.stream().map(Pending::type).toArray(String[]::new),
+                .params(
+                        JdbcTime.at(at),
+                        events.stream().map(Pending::type).toArray(String[]::new),
                         events.stream().map(Pending::payload).toArray(String[]::new))
                 .update();
     }

@@ -10,8 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * holds past their timeout; {@code holdExpiryBatch}: how many it expires per transaction.
  */
 @ConfigurationProperties("tongbao.ledger")
-record LedgerProperties(@DefaultValue("64") int issuerShards, @DefaultValue("PT1S") Duration holdExpiryInterval,
-                        @DefaultValue("200") int holdExpiryBatch) {
+record LedgerProperties(
+        @DefaultValue("64") int issuerShards,
+        @DefaultValue("PT1S") Duration holdExpiryInterval,
+        @DefaultValue("200") int holdExpiryBatch) {
 
     LedgerProperties {
         if (issuerShards < 1 || issuerShards > 256) {

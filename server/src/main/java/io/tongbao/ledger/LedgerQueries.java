@@ -40,15 +40,26 @@ class LedgerQueries {
                 .query((row, n) -> {
                     long balance = row.getLong("balance");
                     long frozen = row.getLong("frozen");
-                    return new AccountView(account.publicId(), account.pointType(), account.ownerKind(),
-                            account.ownerId(), balance, frozen, Math.subtractExact(balance, frozen),
-                            account.mayGoNegative(), row.getBoolean("closed"));
-                }).single();
+                    return new AccountView(
+                            account.publicId(),
+                            account.pointType(),
+                            account.ownerKind(),
+                            account.ownerId(),
+                            balance,
+                            frozen,
+                            Math.subtractExact(balance, frozen),
+                            account.mayGoNegative(),
+                            row.getBoolean("closed"));
+                })
+                .single();
     }
 
     Optional<StoredTransfer> transfer(String merchantId, String clientId) {
         return jdbc.sql(StoredTransfer.SELECT + " where t.merchant_id = :merchant and t.client_id = :client")
-                .param("merchant", merchantId).param("client", clientId).query(StoredTransfer::row).optional();
+                .param("merchant", merchantId)
+                .param("client", clientId)
+                .query(StoredTransfer::row)
+                .optional();
     }
 
     StoredTransfer existingTransfer(String merchantId, String clientId) {
@@ -57,10 +68,18 @@ class LedgerQueries {
     }
 
     TransferView view(StoredTransfer transfer) {
-        return new TransferView(transfer.clientId(), transfer.kind(), catalog.pointTypeById(transfer.pointTypeId()).code(),
-                catalog.accountById(transfer.from()).publicId(), catalog.accountById(transfer.to()).publicId(),
-                transfer.amount(), transfer.reason(), transfer.memo(), entries.metadataOf(transfer.metadata()),
-                transfer.relatedClientId(), transfer.createdAt());
+        return new TransferView(
+                transfer.clientId(),
+                transfer.kind(),
+                catalog.pointTypeById(transfer.pointTypeId()).code(),
+                catalog.accountById(transfer.from()).publicId(),
+                catalog.accountById(transfer.to()).publicId(),
+                transfer.amount(),
+                transfer.reason(),
+                transfer.memo(),
+                entries.metadataOf(transfer.metadata()),
+                transfer.relatedClientId(),
+                transfer.createdAt());
     }
 
     HoldView hold(String merchantId, String holdId) {
@@ -76,12 +95,19 @@ class LedgerQueries {
                 .query((row, n) -> {
                     long posted = row.getLong("posted_amount");
                     Long postedAmount = row.wasNull() ? null : posted;
-                    return new HoldView(hold.clientId(), HoldStatus.valueOf(row.getString("status")),
+                    return new HoldView(
+                            hold.clientId(),
+                            HoldStatus.valueOf(row.getString("status")),
                             catalog.pointTypeById(hold.pointTypeId()).code(),
-                            catalog.accountById(hold.from()).publicId(), catalog.accountById(hold.to()).publicId(),
-                            hold.amount(), postedAmount, row.getObject("expires_at", OffsetDateTime.class).toInstant(),
-                            row.getString("resolved_by"), hold.createdAt());
-                }).single();
+                            catalog.accountById(hold.from()).publicId(),
+                            catalog.accountById(hold.to()).publicId(),
+                            hold.amount(),
+                            postedAmount,
+                            row.getObject("expires_at", OffsetDateTime.class).toInstant(),
+                            row.getString("resolved_by"),
+                            hold.createdAt());
+                })
+                .single();
     }
 
     /**
@@ -101,7 +127,8 @@ class LedgerQueries {
                 shard = Integer.parseInt(parts[0]);
                 seq = Long.parseLong(parts[1]);
             } catch (RuntimeException e) {
-                throw LedgerErrors.invalid("cursor", "use next_cursor of the previous page").exception();
+                throw LedgerErrors.invalid("cursor", "use next_cursor of the previous page")
+                        .exception();
             }
         }
         List<StatementPage.Line> lines = new ArrayList<>();
@@ -127,18 +154,29 @@ class LedgerQueries {
                 params.put("to", JdbcTime.at(query.to()));
             }
             sql.append(" order by p.seq desc limit :limit");
-            lines.addAll(jdbc.sql(sql.toString()).params(params)
-                    .param("account", account.id()).param("shard", shard).param("seq", seq)
+            lines.addAll(jdbc.sql(sql.toString())
+                    .params(params)
+                    .param("account", account.id())
+                    .param("shard", shard)
+                    .param("seq", seq)
                     .param("limit", limit + 1 - lines.size())
                     .query((row, n) -> {
                         long from = row.getLong("from_account");
                         long counterparty = from == account.id() ? row.getLong("to_account") : from;
-                        return new StatementPage.Line(row.getLong("seq"), row.getInt("shard"),
-                                row.getString("client_id"), TransferKind.valueOf(row.getString("kind")),
-                                row.getInt("reason"), row.getLong("amount"), row.getLong("balance_after"),
-                                catalog.accountById(counterparty).publicId(), row.getString("memo"),
-                                row.getObject("created_at", OffsetDateTime.class).toInstant());
-                    }).list());
+                        return new StatementPage.Line(
+                                row.getLong("seq"),
+                                row.getInt("shard"),
+                                row.getString("client_id"),
+                                TransferKind.valueOf(row.getString("kind")),
+                                row.getInt("reason"),
+                                row.getLong("amount"),
+                                row.getLong("balance_after"),
+                                catalog.accountById(counterparty).publicId(),
+                                row.getString("memo"),
+                                row.getObject("created_at", OffsetDateTime.class)
+                                        .toInstant());
+                    })
+                    .list());
         }
         String next = null;
         if (lines.size() > limit) {
@@ -157,10 +195,14 @@ class LedgerQueries {
                         select reason, kind, count(*) as n, sum(amount) as total from ledger_transfer
                         where point_type_id = :pointType and created_at >= :start and created_at < :end
                         group by reason, kind order by reason, kind""")
-                .param("pointType", pointType.id()).param("start", JdbcTime.at(start)).param("end", JdbcTime.at(end))
-                .query((row, n) -> new DailyTotal(row.getInt("reason"), TransferKind.valueOf(row.getString("kind")),
-                        row.getLong("n"), row.getBigDecimal("total").longValueExact()))
+                .param("pointType", pointType.id())
+                .param("start", JdbcTime.at(start))
+                .param("end", JdbcTime.at(end))
+                .query((row, n) -> new DailyTotal(
+                        row.getInt("reason"),
+                        TransferKind.valueOf(row.getString("kind")),
+                        row.getLong("n"),
+                        row.getBigDecimal("total").longValueExact()))
                 .list();
     }
-
 }

@@ -36,17 +36,14 @@ final class LedgerRules {
             TransferKind.VOID, HoldTransition.into(HoldStatus.VOIDED),
             TransferKind.EXPIRE, HoldTransition.into(HoldStatus.EXPIRED)));
 
-    private LedgerRules() {
-    }
+    private LedgerRules() {}
 
     /** Either what a rule allows (a new balance, a status, an amount) or why it refused. */
     sealed interface Ruling<T> {
 
-        record Allowed<T>(T value) implements Ruling<T> {
-        }
+        record Allowed<T>(T value) implements Ruling<T> {}
 
-        record Refused<T>(LedgerRefusal refusal) implements Ruling<T> {
-        }
+        record Refused<T>(LedgerRefusal refusal) implements Ruling<T> {}
 
         /** The allowed value; a refusal is thrown as a {@link LedgerException}. */
         default T orThrow() {
@@ -81,16 +78,15 @@ final class LedgerRules {
     }
 
     /** The two rows after a move. */
-    record Moved(long payerBalance, long payerFrozen, long payeeBalance) {
-    }
+    record Moved(long payerBalance, long payerFrozen, long payeeBalance) {}
 
     /**
      * A TRANSFER, POST or REVERSAL: neither side may be closed; the payer gives {@code amount} and, when it posts a
      * hold, is released from all that hold reserved ({@code releasedFromHold}); the payer must be allowed what it
      * ends at; a balance that would not fit in 64 bits is refused.
      */
-    static Ruling<Moved> move(String payerId, Balance payer, String payeeId, Balance payee, long amount,
-                              long releasedFromHold) {
+    static Ruling<Moved> move(
+            String payerId, Balance payer, String payeeId, Balance payee, long amount, long releasedFromHold) {
         if (payer.closed()) {
             return refuse(LedgerErrors.accountClosed(payerId));
         }
@@ -99,8 +95,10 @@ final class LedgerRules {
         }
         Moved moved;
         try {
-            moved = new Moved(Math.subtractExact(payer.balance(), amount),
-                    Math.subtractExact(payer.frozen(), releasedFromHold), Math.addExact(payee.balance(), amount));
+            moved = new Moved(
+                    Math.subtractExact(payer.balance(), amount),
+                    Math.subtractExact(payer.frozen(), releasedFromHold),
+                    Math.addExact(payee.balance(), amount));
         } catch (ArithmeticException e) {
             return refuse(LedgerErrors.overflow());
         }
@@ -201,15 +199,23 @@ final class LedgerRules {
      * a positive amount) or, without an amount, all of it; a void or an expiry releases all of it.
      */
     static long resolvedAmount(TransferKind kind, Long requested, long held) {
-        return kind == TransferKind.POST && requested != null ? Amount.of(requested).value() : held;
+        return kind == TransferKind.POST && requested != null
+                ? Amount.of(requested).value()
+                : held;
     }
 
     /**
      * Whether {@code kind} may end this hold now, and the transition it makes: only from a status the transition
      * starts from; an expiry only once due, a post or void only before; a post of at most what is held.
      */
-    static Ruling<HoldTransition> resolveHold(TransferKind kind, String holdId, HoldStatus status, Instant expiresAt,
-                                          long held, long amount, Instant now) {
+    static Ruling<HoldTransition> resolveHold(
+            TransferKind kind,
+            String holdId,
+            HoldStatus status,
+            Instant expiresAt,
+            long held,
+            long amount,
+            Instant now) {
         HoldTransition transition = holdTransition(kind);
         if (!transition.from().contains(status)) {
             return refuse(LedgerErrors.holdNotPending(holdId, status));

@@ -25,7 +25,8 @@ class LedgerWebRefusals {
         LedgerRefusal refusal = e.refusal();
         String code = refusal.code().name();
         ApiErrorCodes.record(request, code);
-        return ResponseEntity.status(status(refusal.code())).contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.status(status(refusal.code()))
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(new ApiError(code, refusal.message(), RequestIds.of(request)));
     }
 
@@ -34,12 +35,30 @@ class LedgerWebRefusals {
         return switch (code) {
             case INVALID_PARAMETER -> HttpStatus.BAD_REQUEST;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case TRANSFER_ID_REUSED, ALREADY_REVERSED, HOLD_NOT_PENDING, HOLD_EXPIRED, HOLD_NOT_DUE, POINT_TYPE_EXISTS,
-                 REASON_EXISTS, CONCURRENT_UPDATE -> HttpStatus.CONFLICT;
-            case INSUFFICIENT_FUNDS, DIFFERENT_POINT_TYPES, ACCOUNT_CLOSED, UNKNOWN_REASON, REASON_NOT_ALLOWED,
-                 UNKNOWN_ACCOUNT, UNKNOWN_POINT_TYPE, SAME_ACCOUNT, POST_EXCEEDS_HOLD, REVERSAL_EXCEEDS_ORIGINAL,
-                 NOT_REVERSIBLE, CONVERSION_TOO_SMALL, AMOUNT_OVERFLOW, ACCOUNT_NOT_EMPTY, SYSTEM_ACCOUNT,
-                 LINKED_TRANSFER_FAILED -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case TRANSFER_ID_REUSED,
+                    ALREADY_REVERSED,
+                    HOLD_NOT_PENDING,
+                    HOLD_EXPIRED,
+                    HOLD_NOT_DUE,
+                    POINT_TYPE_EXISTS,
+                    REASON_EXISTS,
+                    CONCURRENT_UPDATE -> HttpStatus.CONFLICT;
+            case INSUFFICIENT_FUNDS,
+                    DIFFERENT_POINT_TYPES,
+                    ACCOUNT_CLOSED,
+                    UNKNOWN_REASON,
+                    REASON_NOT_ALLOWED,
+                    UNKNOWN_ACCOUNT,
+                    UNKNOWN_POINT_TYPE,
+                    SAME_ACCOUNT,
+                    POST_EXCEEDS_HOLD,
+                    REVERSAL_EXCEEDS_ORIGINAL,
+                    NOT_REVERSIBLE,
+                    CONVERSION_TOO_SMALL,
+                    AMOUNT_OVERFLOW,
+                    ACCOUNT_NOT_EMPTY,
+                    SYSTEM_ACCOUNT,
+                    LINKED_TRANSFER_FAILED -> HttpStatus.UNPROCESSABLE_ENTITY;
         };
     }
 }

@@ -4,6 +4,10 @@ import java.time.Instant;
 import java.util.Map;
 
 /** A point type and the ids of its system accounts, keyed by {@link SystemAccount} name. */
-public record PointTypeView(String code, String name, int scale, String status, Map<SystemAccount, String> systemAccounts,
-                            Instant createdAt) {
-}
+public record PointTypeView(
+        String code,
+        String name,
+        int scale,
+        String status,
+        Map<SystemAccount, String> systemAccounts,
+        Instant createdAt) {}

@@ -4,15 +4,22 @@ import java.time.Instant;
 import java.util.Set;
 
 /** A registered reason code; immutable once registered, so it is cached. Empty kind sets allow any kind. */
-record Reason(String merchantId, int code, String description, Set<OwnerKind> payerKinds, Set<OwnerKind> payeeKinds,
-              Instant createdAt) {
+record Reason(
+        String merchantId,
+        int code,
+        String description,
+        Set<OwnerKind> payerKinds,
+        Set<OwnerKind> payeeKinds,
+        Instant createdAt) {
 
     void check(Account payer, Account payee) {
         if (!payerKinds.isEmpty() && !payerKinds.contains(payer.ownerKind())) {
-            throw LedgerErrors.reasonNotAllowed(code, "payer", payer.ownerKind()).exception();
+            throw LedgerErrors.reasonNotAllowed(code, "payer", payer.ownerKind())
+                    .exception();
         }
         if (!payeeKinds.isEmpty() && !payeeKinds.contains(payee.ownerKind())) {
-            throw LedgerErrors.reasonNotAllowed(code, "payee", payee.ownerKind()).exception();
+            throw LedgerErrors.reasonNotAllowed(code, "payee", payee.ownerKind())
+                    .exception();
         }
     }
 

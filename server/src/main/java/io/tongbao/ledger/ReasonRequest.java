@@ -6,5 +6,4 @@ import java.util.Set;
  * A reason code the merchant will cite on transfers (e.g. 300001 withdrawal succeeded). The kind sets, when
  * given, restrict which accounts may pay and receive under it; empty or absent means any.
  */
-public record ReasonRequest(Integer code, String description, Set<OwnerKind> payerKinds, Set<OwnerKind> payeeKinds) {
-}
+public record ReasonRequest(Integer code, String description, Set<OwnerKind> payerKinds, Set<OwnerKind> payeeKinds) {}

@@ -10,7 +10,15 @@ import java.util.List;
  */
 public record StatementPage(String accountId, List<Line> lines, String nextCursor) {
 
-    public record Line(long seq, int shard, String transferId, TransferKind kind, int reason, long amount,
-                       long balanceAfter, String counterparty, String memo, Instant createdAt) {
-    }
+    public record Line(
+            long seq,
+            int shard,
+            String transferId,
+            TransferKind kind,
+            int reason,
+            long amount,
+            long balanceAfter,
+            String counterparty,
+            String memo,
+            Instant createdAt) {}
 }

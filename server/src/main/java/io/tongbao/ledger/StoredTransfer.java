@@ -8,9 +8,22 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /** A journal row as stored. {@code relatedClientId} is the client id of the row {@code relatedId} points at. */
-record StoredTransfer(long id, String merchantId, String clientId, TransferKind kind, long pointTypeId, long from,
-                      long to, long amount, int reason, String memo, String metadata, Long relatedId,
-                      String relatedClientId, Instant createdAt, byte[] digest) {
+record StoredTransfer(
+        long id,
+        String merchantId,
+        String clientId,
+        TransferKind kind,
+        long pointTypeId,
+        long from,
+        long to,
+        long amount,
+        int reason,
+        String memo,
+        String metadata,
+        Long relatedId,
+        String relatedClientId,
+        Instant createdAt,
+        byte[] digest) {
 
     static final String SELECT = """
             select t.id, t.merchant_id, t.client_id, t.kind, t.point_type_id, t.from_account, t.to_account, t.amount,
@@ -20,25 +33,52 @@ record StoredTransfer(long id, String merchantId, String clientId, TransferKind 
     static StoredTransfer row(ResultSet row, int n) throws SQLException {
         long relatedValue = row.getLong("related_id");
         Long related = row.wasNull() ? null : relatedValue;
-        return new StoredTransfer(row.getLong("id"), row.getString("merchant_id"), row.getString("client_id"),
-                TransferKind.valueOf(row.getString("kind")), row.getLong("point_type_id"), row.getLong("from_account"),
-                row.getLong("to_account"), row.getLong("amount"), row.getInt("reason"), row.getString("memo"),
-                row.getString("metadata"), related, row.getString("related_client_id"),
-                row.getObject("created_at", OffsetDateTime.class).toInstant(), row.getBytes("digest"));
+        return new StoredTransfer(
+                row.getLong("id"),
+                row.getString("merchant_id"),
+                row.getString("client_id"),
+                TransferKind.valueOf(row.getString("kind")),
+                row.getLong("point_type_id"),
+                row.getLong("from_account"),
+                row.getLong("to_account"),
+                row.getLong("amount"),
+                row.getInt("reason"),
+                row.getString("memo"),
+                row.getString("metadata"),
+                related,
+                row.getString("related_client_id"),
+                row.getObject("created_at", OffsetDateTime.class).toInstant(),
+                row.getBytes("digest"));
     }
 
     /** Whether a retried request asks for exactly this row (the idempotency rule of client transfer ids). */
     boolean sameRequestAs(Entry entry) {
-        return kind == entry.kind() && pointTypeId == entry.pointTypeId() && from == entry.from().id()
-                && to == entry.to().id() && amount == entry.amount() && reason == entry.reason()
-                && Objects.equals(memo, entry.memo()) && Objects.equals(metadata, entry.metadata())
+        return kind == entry.kind()
+                && pointTypeId == entry.pointTypeId()
+                && from == entry.from().id()
+                && to == entry.to().id()
+                && amount == entry.amount()
+                && reason == entry.reason()
+                && Objects.equals(memo, entry.memo())
+                && Objects.equals(metadata, entry.metadata())
                 && Objects.equals(relatedId, entry.relatedId());
     }
 
     /** The digest this row's content should have; differs from {@link #digest()} when the row was edited. */
     byte[] expectedDigest() {
-        return Hashes.transferDigest(merchantId, clientId, kind, pointTypeId, from, to, amount, reason, memo, metadata,
-                relatedId, createdAt);
+        return Hashes.transferDigest(
+                merchantId,
+                clientId,
+                kind,
+                pointTypeId,
+                from,
+                to,
+                amount,
+                reason,
+                memo,
+                metadata,
+                relatedId,
+                createdAt);
     }
 
     boolean digestMatches() {

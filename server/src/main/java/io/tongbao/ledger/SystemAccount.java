@@ -5,7 +5,11 @@ package io.tongbao.ledger;
  * the only account that may go below zero, so issuing points is a transfer out of it.
  */
 public enum SystemAccount {
-    CENTRAL_BANK, POOL, WITHDRAWALS, FEES, EXCHANGE;
+    CENTRAL_BANK,
+    POOL,
+    WITHDRAWALS,
+    FEES,
+    EXCHANGE;
 
     boolean issuer() {
         return this == CENTRAL_BANK;

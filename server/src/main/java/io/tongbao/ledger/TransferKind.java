@@ -5,7 +5,12 @@ package io.tongbao.ledger;
  * payer's available balance; VOID and EXPIRE release a hold. None is ever edited.
  */
 public enum TransferKind {
-    TRANSFER, HOLD, POST, VOID, EXPIRE, REVERSAL;
+    TRANSFER,
+    HOLD,
+    POST,
+    VOID,
+    EXPIRE,
+    REVERSAL;
 
     /** Whether rows of this kind change balances (and so have postings). */
     public boolean movesPoints() {

@@ -11,13 +11,29 @@ import java.util.Map;
  */
 @Schema(description = "A transfer of points between two accounts of one point type")
 public record TransferRequest(
-        @Schema(description = "Chosen by the client: the same id with the same content returns the first result",
-                example = "T-20261122-0001", requiredMode = REQUIRED) String transferId,
+        @Schema(
+                description = "Chosen by the client: the same id with the same content returns the first result",
+                example = "T-20261122-0001",
+                requiredMode = REQUIRED)
+        String transferId,
+
         @Schema(example = "gold", requiredMode = REQUIRED) String pointType,
-        @Schema(example = "acc_7k2m9x4p1q8r3t6v5w0y", requiredMode = REQUIRED) String fromAccount,
-        @Schema(example = "acc_4f9a1c2e7b3d8k2m9x4p", requiredMode = REQUIRED) String toAccount,
-        @Schema(description = "In the point type's smallest unit: a JSON integer", example = "500", minimum = "1",
-                requiredMode = REQUIRED) Long amount,
-        @Schema(description = "A registered reason code", example = "100001", requiredMode = REQUIRED) Integer reason,
-        String memo, Map<String, String> metadata) {
-}
+
+        @Schema(example = "acc_7k2m9x4p1q8r3t6v5w0y", requiredMode = REQUIRED)
+        String fromAccount,
+
+        @Schema(example = "acc_4f9a1c2e7b3d8k2m9x4p", requiredMode = REQUIRED)
+        String toAccount,
+
+        @Schema(
+                description = "In the point type's smallest unit: a JSON integer",
+                example = "500",
+                minimum = "1",
+                requiredMode = REQUIRED)
+        Long amount,
+
+        @Schema(description = "A registered reason code", example = "100001", requiredMode = REQUIRED)
+        Integer reason,
+
+        String memo,
+        Map<String, String> metadata) {}

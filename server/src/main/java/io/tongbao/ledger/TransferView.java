@@ -8,13 +8,18 @@ import java.util.Map;
 
 /** A journal row as the merchant sees it. {@code relatedTransferId}: the hold posted/voided or the transfer reversed. */
 @Schema(description = "A posted transfer, as the journal holds it")
-public record TransferView(@Schema(requiredMode = REQUIRED) String transferId,
-                           @Schema(requiredMode = REQUIRED) TransferKind kind,
-                           @Schema(requiredMode = REQUIRED) String pointType,
-                           @Schema(requiredMode = REQUIRED) String fromAccount,
-                           @Schema(requiredMode = REQUIRED) String toAccount, long amount, int reason, String memo,
-                           Map<String, String> metadata,
-                           @Schema(description = "The hold posted or voided, or the transfer reversed")
-                           String relatedTransferId,
-                           @Schema(requiredMode = REQUIRED) Instant createdAt) {
-}
+public record TransferView(
+        @Schema(requiredMode = REQUIRED) String transferId,
+        @Schema(requiredMode = REQUIRED) TransferKind kind,
+        @Schema(requiredMode = REQUIRED) String pointType,
+        @Schema(requiredMode = REQUIRED) String fromAccount,
+        @Schema(requiredMode = REQUIRED) String toAccount,
+        long amount,
+        int reason,
+        String memo,
+        Map<String, String> metadata,
+
+        @Schema(description = "The hold posted or voided, or the transfer reversed")
+        String relatedTransferId,
+
+        @Schema(requiredMode = REQUIRED) Instant createdAt) {}

@@ -48,8 +48,13 @@ class ApiCredentials {
                         select a.id, a.merchant_id, a.sign_type, a.status, m.status, a.merchant_public_key
                         from app a join merchant m on m.id = a.merchant_id where a.id = :id""")
                 .param("id", appId)
-                .query((rs, row) -> new ApiCaller(rs.getString(1), rs.getString(2), SignType.valueOf(rs.getString(3)),
-                        Status.valueOf(rs.getString(4)), Status.valueOf(rs.getString(5)), rs.getString(6)))
+                .query((rs, row) -> new ApiCaller(
+                        rs.getString(1),
+                        rs.getString(2),
+                        SignType.valueOf(rs.getString(3)),
+                        Status.valueOf(rs.getString(4)),
+                        Status.valueOf(rs.getString(5)),
+                        rs.getString(6)))
                 .optional();
     }
 }

@@ -38,8 +38,10 @@ public class FeeRates {
 
     public Map<PayWay, Integer> rates(String appId) {
         Map<PayWay, Integer> rates = new EnumMap<>(PayWay.class);
-        jdbc.sql("select pay_way, rate_ppm from fee_rate where app_id = :app").param("app", appId)
-                .query((rs, row) -> rates.put(PayWay.valueOf(rs.getString(1)), rs.getInt(2))).list();
+        jdbc.sql("select pay_way, rate_ppm from fee_rate where app_id = :app")
+                .param("app", appId)
+                .query((rs, row) -> rates.put(PayWay.valueOf(rs.getString(1)), rs.getInt(2)))
+                .list();
         return rates;
     }
 
@@ -54,7 +56,11 @@ public class FeeRates {
             jdbc.sql("""
                             insert into fee_rate (app_id, pay_way, rate_ppm, updated_at) values (:app, :way, :ppm, :now)
                             on conflict (app_id, pay_way) do update set rate_ppm = excluded.rate_ppm, updated_at = excluded.updated_at""")
-                    .param("app", appId).param("way", way.name()).param("ppm", ppm).param("now", now).update();
+                    .param("app", appId)
+                    .param("way", way.name())
+                    .param("ppm", ppm)
+                    .param("now", now)
+                    .update();
         });
         cached.forget(appId);
         return rates(appId);

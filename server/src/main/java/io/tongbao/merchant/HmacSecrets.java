@@ -36,19 +36,26 @@ class HmacSecrets implements SealedSecrets {
     /** A new secret for the app; the clear text is returned once and never stored. */
     @Transactional
     String issue(String appId, OffsetDateTime now, Duration overlap) {
-        jdbc.sql("select id from app where id = :app for update").param("app", appId).query(String.class).single();
+        jdbc.sql("select id from app where id = :app for update")
+                .param("app", appId)
+                .query(String.class)
+                .single();
         jdbc.sql("""
                         update app_hmac_secret set expires_at = :end
-                        where app_id = :app and (expires_at is null or expires_at > :end)""")
-                .param("app", appId).param("end", now.plus(overlap)).update();
+                        where app_id = :app and (expires_at is null or expires_at > :end)""").param("app", appId).param("end", now.plus(overlap)).update();
         int version = jdbc.sql("select coalesce(max(version), 0) + 1 from app_hmac_secret where app_id = :app")
-                .param("app", appId).query(Integer.class).single();
+                .param("app", appId)
+                .query(Integer.class)
+                .single();
         String secret = "sk_" + Ids.randomToken(SECRET_LENGTH);
         jdbc.sql("""
                         insert into app_hmac_secret (app_id, version, secret_enc, created_at)
                         values (:app, :version, :secret, :now)""")
-                .param("app", appId).param("version", version).param("secret", cipher.encrypt(secret, context(appId, version)))
-                .param("now", now).update();
+                .param("app", appId)
+                .param("version", version)
+                .param("secret", cipher.encrypt(secret, context(appId, version)))
+                .param("now", now)
+                .update();
         this.secrets.forget(appId);
         return secret;
     }
@@ -67,8 +74,11 @@ class HmacSecrets implements SealedSecrets {
     }
 
     private static List<HmacSecret> unexpired(List<StoredSecret> stored, OffsetDateTime now) {
-        return stored.stream().filter(secret -> secret.expiresAt() == null || secret.expiresAt().isAfter(now))
-                .map(StoredSecret::secret).toList();
+        return stored.stream()
+                .filter(secret ->
+                        secret.expiresAt() == null || secret.expiresAt().isAfter(now))
+                .map(StoredSecret::secret)
+                .toList();
     }
 
     private List<StoredSecret> load(String appId) {
@@ -76,14 +86,13 @@ class HmacSecrets implements SealedSecrets {
                         select version, secret_enc, expires_at from app_hmac_secret
                         where app_id = :app order by version desc""")
                 .param("app", appId)
-                .query((rs, row) -> new StoredSecret(new HmacSecret(rs.getInt(1),
-                        cipher.decrypt(rs.getString(2), context(appId, rs.getInt(1)))),
+                .query((rs, row) -> new StoredSecret(
+                        new HmacSecret(rs.getInt(1), cipher.decrypt(rs.getString(2), context(appId, rs.getInt(1)))),
                         rs.getObject(3, OffsetDateTime.class)))
                 .list();
     }
 
-    private record StoredSecret(HmacSecret secret, OffsetDateTime expiresAt) {
-    }
+    private record StoredSecret(HmacSecret secret, OffsetDateTime expiresAt) {}
 
     @Override
     public String name() {
@@ -93,15 +102,20 @@ class HmacSecrets implements SealedSecrets {
     @Override
     public int reseal() {
         List<Object[]> rows = jdbc.sql("select app_id, version, secret_enc from app_hmac_secret")
-                .query((rs, row) -> new Object[]{rs.getString(1), rs.getInt(2), rs.getString(3)}).list();
+                .query((rs, row) -> new Object[] {rs.getString(1), rs.getInt(2), rs.getString(3)})
+                .list();
         int count = 0;
         for (Object[] row : rows) {
             String sealed = (String) row[2];
             if (cipher.needsReencryption(sealed)) {
                 String context = context((String) row[0], (Integer) row[1]);
-                count += jdbc.sql("update app_hmac_secret set secret_enc = :new where app_id = :app and version = :version and secret_enc = :old")
+                count += jdbc.sql(
+                                "update app_hmac_secret set secret_enc = :new where app_id = :app and version = :version and secret_enc = :old")
                         .param("new", cipher.encrypt(cipher.decrypt(sealed, context), context))
-                        .param("app", row[0]).param("version", row[1]).param("old", sealed).update();
+                        .param("app", row[0])
+                        .param("version", row[1])
+                        .param("old", sealed)
+                        .update();
             }
         }
         return count;

@@ -2,5 +2,4 @@ package io.tongbao.merchant;
 
 import java.time.OffsetDateTime;
 
-public record Merchant(String id, String name, Status status, OffsetDateTime createdAt) {
-}
+public record Merchant(String id, String name, Status status, OffsetDateTime createdAt) {}

@@ -20,15 +20,19 @@ class MerchantApiController {
         this.store = store;
     }
 
-    record AppInfo(String appId, String merchantId, String name, Status status, SignType signType,
-                   @Nullable String notifyUrl) {
+    record AppInfo(
+            String appId,
+            String merchantId,
+            String name,
+            Status status,
+            SignType signType,
+            @Nullable String notifyUrl) {
         static AppInfo of(App app) {
             return new AppInfo(app.id(), app.merchantId(), app.name(), app.status(), app.signType(), app.notifyUrl());
         }
     }
 
-    record PlatformKey(String appId, String algorithm, String publicKeyPem) {
-    }
+    record PlatformKey(String appId, String algorithm, String publicKeyPem) {}
 
     @Operation(operationId = "getApp", summary = "The calling app")
     @GetMapping("/app")
@@ -40,16 +44,20 @@ class MerchantApiController {
     @Operation(summary = "Another app of the caller's merchant (404 for anyone else's)")
     @GetMapping("/apps/{appId}")
     AppInfo app(MerchantCaller caller, @PathVariable String appId) {
-        return store.app(appId).filter(app -> app.merchantId().equals(caller.merchantId())).map(AppInfo::of)
+        return store.app(appId)
+                .filter(app -> app.merchantId().equals(caller.merchantId()))
+                .map(AppInfo::of)
                 .orElseThrow(() -> ApiException.notFound("app", appId));
     }
 
-    @Operation(operationId = "getPlatformKey",
+    @Operation(
+            operationId = "getPlatformKey",
             summary = "The PEM public key that signs an RSA2 app's responses (422 WRONG_SIGN_TYPE for HMAC apps)")
     @GetMapping("/app/platform-key")
     PlatformKey platformKey(MerchantCaller caller) {
         return store.platformPublicKey(caller.appId())
                 .map(pem -> new PlatformKey(caller.appId(), "SHA256withRSA", pem))
-                .orElseThrow(() -> ApiException.rule("WRONG_SIGN_TYPE", "this app signs with HMAC; it has no platform key"));
+                .orElseThrow(
+                        () -> ApiException.rule("WRONG_SIGN_TYPE", "this app signs with HMAC; it has no platform key"));
     }
 }

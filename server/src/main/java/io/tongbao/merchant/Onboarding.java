@@ -42,14 +42,18 @@ class Onboarding {
      * public half of a platform key pair generated for them.
      */
     @Transactional
-    AppCreated createApp(String merchantId, @Nullable String name, @Nullable String notifyUrl, @Nullable SignType signType,
-                          @Nullable String merchantPublicKey) {
+    AppCreated createApp(
+            String merchantId,
+            @Nullable String name,
+            @Nullable String notifyUrl,
+            @Nullable SignType signType,
+            @Nullable String merchantPublicKey) {
         merchant(merchantId);
         if (signType == null) {
             throw ApiException.invalid("sign_type", "is required: RSA2 or HMAC_SHA256");
         }
-        App app = new App(Ids.next("app"), merchantId, requireName(name), notifyUrl(notifyUrl), Status.ACTIVE,
-                signType, now());
+        App app = new App(
+                Ids.next("app"), merchantId, requireName(name), notifyUrl(notifyUrl), Status.ACTIVE, signType, now());
         return switch (signType) {
             case HMAC_SHA256 -> {
                 if (merchantPublicKey != null && !merchantPublicKey.isBlank()) {
@@ -62,7 +66,10 @@ class Onboarding {
                 String merchantKey = RsaKeys.pem(RsaKeys.publicKey(merchantPublicKey, "merchant_public_key"));
                 KeyPair platform = RsaKeys.generate();
                 String platformPublic = RsaKeys.pem(platform.getPublic());
-                store.insert(app, merchantKey, platformPublic,
+                store.insert(
+                        app,
+                        merchantKey,
+                        platformPublic,
                         cipher.encrypt(RsaKeys.base64(platform.getPrivate()), PlatformKeys.context(app.id())));
                 yield new AppCreated(app, null, platformPublic);
             }
@@ -152,7 +159,8 @@ class Onboarding {
         }
     }
 
-    record AppCreated(App app, @Nullable String hmacSecret, @Nullable String platformPublicKey) {
+    record AppCreated(
+            App app, @Nullable String hmacSecret, @Nullable String platformPublicKey) {
         @Override
         public String toString() {
             return "AppCreated[app=" + app + ", hmacSecret=****]";

@@ -33,23 +33,24 @@ class OperatorMerchantController {
         this.feeRates = feeRates;
     }
 
-    record NewMerchant(@Nullable String name) {
-    }
+    record NewMerchant(@Nullable String name) {}
 
-    record NewApp(@Nullable String name, @Nullable String notifyUrl, @Nullable SignType signType,
-                  @Nullable String merchantPublicKey) {
-    }
+    record NewApp(
+            @Nullable String name,
+            @Nullable String notifyUrl,
+            @Nullable SignType signType,
+            @Nullable String merchantPublicKey) {}
 
     /** The only response that carries an HMAC secret, once. */
-    record CreatedApp(App app, @Nullable String hmacSecret, @Nullable String platformPublicKey) {
+    record CreatedApp(
+            App app, @Nullable String hmacSecret, @Nullable String platformPublicKey) {
         @Override
         public String toString() {
             return "CreatedApp[app=" + app + ", hmacSecret=****]";
         }
     }
 
-    record SecretRotation(@Nullable Integer overlapHours) {
-    }
+    record SecretRotation(@Nullable Integer overlapHours) {}
 
     record RotatedSecret(String hmacSecret, OffsetDateTime previousSecretsValidUntil) {
         @Override
@@ -58,17 +59,13 @@ class OperatorMerchantController {
         }
     }
 
-    record MerchantPublicKey(@Nullable String merchantPublicKey) {
-    }
+    record MerchantPublicKey(@Nullable String merchantPublicKey) {}
 
-    record NotifyUrl(@Nullable String notifyUrl) {
-    }
+    record NotifyUrl(@Nullable String notifyUrl) {}
 
-    record PlatformPublicKey(String appId, String algorithm, String publicKeyPem) {
-    }
+    record PlatformPublicKey(String appId, String algorithm, String publicKeyPem) {}
 
-    record Rates(@Nullable Map<PayWay, Integer> rates) {
-    }
+    record Rates(@Nullable Map<PayWay, Integer> rates) {}
 
     @Operation(summary = "Create a merchant")
     @PostMapping("/merchants")
@@ -105,8 +102,8 @@ class OperatorMerchantController {
     @PostMapping("/merchants/{merchantId}/apps")
     @ResponseStatus(HttpStatus.CREATED)
     CreatedApp createApp(@PathVariable String merchantId, @RequestBody NewApp request) {
-        Onboarding.AppCreated created = onboarding.createApp(merchantId, request.name(), request.notifyUrl(),
-                request.signType(), request.merchantPublicKey());
+        Onboarding.AppCreated created = onboarding.createApp(
+                merchantId, request.name(), request.notifyUrl(), request.signType(), request.merchantPublicKey());
         return new CreatedApp(created.app(), created.hmacSecret(), created.platformPublicKey());
     }
 
@@ -143,7 +140,8 @@ class OperatorMerchantController {
 
     @Operation(summary = "Rotate an HMAC app's secret; the old one stays valid for overlap_hours (default 24)")
     @PostMapping("/apps/{appId}/hmac-secret")
-    RotatedSecret rotateHmacSecret(@PathVariable String appId, @RequestBody(required = false) @Nullable SecretRotation request) {
+    RotatedSecret rotateHmacSecret(
+            @PathVariable String appId, @RequestBody(required = false) @Nullable SecretRotation request) {
         int hours = request == null || request.overlapHours() == null ? 24 : request.overlapHours();
         Onboarding.RotatedSecret rotated = onboarding.rotateHmacSecret(appId, Duration.ofHours(hours));
         return new RotatedSecret(rotated.hmacSecret(), rotated.previousValidUntil());
@@ -161,8 +159,8 @@ class OperatorMerchantController {
         onboarding.app(appId);
         return store.platformPublicKey(appId)
                 .map(pem -> new PlatformPublicKey(appId, "SHA256withRSA", pem))
-                .orElseThrow(() -> ApiException.rule("WRONG_SIGN_TYPE",
-                        "app " + appId + " signs with HMAC; it has no platform key"));
+                .orElseThrow(() -> ApiException.rule(
+                        "WRONG_SIGN_TYPE", "app " + appId + " signs with HMAC; it has no platform key"));
     }
 
     @Operation(summary = "Set an app's fee rates, in parts per million of the amount (0.6 % = 6000)")

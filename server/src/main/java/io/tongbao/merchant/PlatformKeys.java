@@ -38,8 +38,11 @@ class PlatformKeys implements SealedSecrets {
     }
 
     private Optional<PrivateKey> load(String appId) {
-        return jdbc.sql("select platform_private_key_enc from app where id = :id and platform_private_key_enc is not null")
-                .param("id", appId).query(String.class).optional()
+        return jdbc.sql(
+                        "select platform_private_key_enc from app where id = :id and platform_private_key_enc is not null")
+                .param("id", appId)
+                .query(String.class)
+                .optional()
                 .map(sealedKey -> parse(cipher.decrypt(sealedKey, context(appId))));
     }
 
@@ -50,15 +53,20 @@ class PlatformKeys implements SealedSecrets {
 
     @Override
     public int reseal() {
-        List<String[]> rows = jdbc.sql("select id, platform_private_key_enc from app where platform_private_key_enc is not null")
-                .query((rs, row) -> new String[]{rs.getString(1), rs.getString(2)}).list();
+        List<String[]> rows = jdbc.sql(
+                        "select id, platform_private_key_enc from app where platform_private_key_enc is not null")
+                .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2)})
+                .list();
         int count = 0;
         for (String[] row : rows) {
             if (cipher.needsReencryption(row[1])) {
                 String context = context(row[0]);
-                count += jdbc.sql("update app set platform_private_key_enc = :new where id = :id and platform_private_key_enc = :old")
+                count += jdbc.sql(
+                                "update app set platform_private_key_enc = :new where id = :id and platform_private_key_enc = :old")
                         .param("new", cipher.encrypt(cipher.decrypt(row[1], context), context))
-                        .param("id", row[0]).param("old", row[1]).update();
+                        .param("id", row[0])
+                        .param("old", row[1])
+                        .update();
             }
         }
         return count;
@@ -70,7 +78,8 @@ class PlatformKeys implements SealedSecrets {
 
     private static PrivateKey parse(String base64) {
         try {
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+            return KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("stored platform key does not parse", e);
         }

@@ -33,7 +33,9 @@ public class Tenants {
     public HmacTenant openWithHmacApp(String merchantName, String appName) {
         Merchant merchant = onboarding.createMerchant(merchantName);
         Onboarding.AppCreated created = onboarding.createApp(merchant.id(), appName, null, SignType.HMAC_SHA256, null);
-        return new HmacTenant(merchant, created.app(),
+        return new HmacTenant(
+                merchant,
+                created.app(),
                 Objects.requireNonNull(created.hmacSecret(), "an HMAC app is created with its secret"));
     }
 

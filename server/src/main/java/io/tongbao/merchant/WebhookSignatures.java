@@ -46,12 +46,15 @@ public class WebhookSignatures {
             case HMAC_SHA256 -> {
                 List<HmacSecret> secrets = hmacSecrets.active(appId, OffsetDateTime.now(clock));
                 for (HmacSecret secret : secrets) {
-                    header.add("v1=" + HexFormat.of().formatHex(HmacSha256.of(
-                            secret.secret().getBytes(StandardCharsets.UTF_8), content)));
+                    header.add("v1="
+                            + HexFormat.of()
+                                    .formatHex(
+                                            HmacSha256.of(secret.secret().getBytes(StandardCharsets.UTF_8), content)));
                 }
             }
             case RSA2 -> {
-                PrivateKey key = platformKeys.privateKey(appId)
+                PrivateKey key = platformKeys
+                        .privateKey(appId)
                         .orElseThrow(() -> new IllegalStateException("RSA2 app " + appId + " has no platform key"));
                 header.add("rsa2=" + RsaKeys.sign(key, content));
             }

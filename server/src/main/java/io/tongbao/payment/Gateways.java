@@ -19,8 +19,9 @@ class Gateways {
         for (ChannelGateway gateway : gateways) {
             ChannelGateway other = byChannel.putIfAbsent(gateway.channel(), gateway);
             if (other != null) {
-                throw new IllegalStateException("two adapters for " + gateway.channel() + ": " + other.getClass().getName()
-                        + " and " + gateway.getClass().getName());
+                throw new IllegalStateException("two adapters for " + gateway.channel() + ": "
+                        + other.getClass().getName() + " and "
+                        + gateway.getClass().getName());
             }
         }
     }

@@ -16,13 +16,12 @@ final class OrderValidation {
     static final Duration DEFAULT_EXPIRY = Duration.ofHours(2);
     static final Duration MINIMUM_EXPIRY = Duration.ofMinutes(1);
     /** WeChat Pay's payment window is at most 7 days; Alipay's 15 days. */
-    static final Map<PayWay.Channel, Duration> MAXIMUM_EXPIRY = Map.of(
-            PayWay.Channel.WECHATPAY, Duration.ofDays(7), PayWay.Channel.ALIPAY, Duration.ofDays(15));
+    static final Map<PayWay.Channel, Duration> MAXIMUM_EXPIRY =
+            Map.of(PayWay.Channel.WECHATPAY, Duration.ofDays(7), PayWay.Channel.ALIPAY, Duration.ofDays(15));
     /** Alipay's and WeChat's single-payment ceiling is far lower; this only keeps nonsense out. */
     static final long MAXIMUM_AMOUNT = 100_000_000_00L;
 
-    private OrderValidation() {
-    }
+    private OrderValidation() {}
 
     static Duration validate(OrderRequest request) {
         String outTradeNo = text(request.outTradeNo(), "out_trade_no", 64);
@@ -63,16 +62,15 @@ final class OrderValidation {
                     text(request.clientIp(), "client_ip", 64);
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
-        Duration expiry = request.expiresInSeconds() == null ? DEFAULT_EXPIRY
-                : Duration.ofSeconds(request.expiresInSeconds());
-        Duration maximum = Objects.requireNonNull(MAXIMUM_EXPIRY.get(payWay.channel()),
-                "every channel has a maximum expiry");
+        Duration expiry =
+                request.expiresInSeconds() == null ? DEFAULT_EXPIRY : Duration.ofSeconds(request.expiresInSeconds());
+        Duration maximum =
+                Objects.requireNonNull(MAXIMUM_EXPIRY.get(payWay.channel()), "every channel has a maximum expiry");
         if (expiry.compareTo(MINIMUM_EXPIRY) < 0 || expiry.compareTo(maximum) > 0) {
-            throw ApiException.invalid("expires_in_seconds", "must be between 60 and " + maximum.toSeconds()
-                    + " for " + payWay.channel());
+            throw ApiException.invalid(
+                    "expires_in_seconds", "must be between 60 and " + maximum.toSeconds() + " for " + payWay.channel());
         }
         return expiry;
     }

@@ -20,7 +20,9 @@ final class PayWayField extends StdScalarDeserializer<PayWay> {
      * Tongbao has no such pay way: docs/sandbox.md, "Barcode (micropay): not supported".
      */
     private static final Set<String> WECHAT_BARCODE = Set.of("WECHAT_BARCODE", "WECHAT_MICROPAY");
-    private static final String KNOWN = Arrays.stream(PayWay.values()).map(Enum::name).collect(Collectors.joining(", "));
+
+    private static final String KNOWN =
+            Arrays.stream(PayWay.values()).map(Enum::name).collect(Collectors.joining(", "));
 
     PayWayField() {
         super(PayWay.class);
@@ -33,9 +35,11 @@ final class PayWayField extends StdScalarDeserializer<PayWay> {
             throw ApiException.invalid("pay_way", "must be a string, one of " + KNOWN);
         }
         if (WECHAT_BARCODE.contains(name)) {
-            throw ApiException.rule("PAY_WAY_NOT_SUPPORTED", "WeChat Pay barcode (micropay) is not supported: WeChat Pay "
-                    + "API v3 has no micropay for direct merchants. Take payment codes with ALIPAY_BARCODE, or show a "
-                    + "WECHAT_NATIVE QR code");
+            throw ApiException.rule(
+                    "PAY_WAY_NOT_SUPPORTED",
+                    "WeChat Pay barcode (micropay) is not supported: WeChat Pay "
+                            + "API v3 has no micropay for direct merchants. Take payment codes with ALIPAY_BARCODE, or show a "
+                            + "WECHAT_NATIVE QR code");
         }
         try {
             return PayWay.valueOf(name);

@@ -32,33 +32,37 @@ class PaymentController {
         this.refunds = refunds;
     }
 
-    @Operation(operationId = "createPayment",
+    @Operation(
+            operationId = "createPayment",
             summary = "Create a payment (unified order): one call for every pay way; the same out_trade_no with the "
-            + "same parameters returns the same payment")
+                    + "same parameters returns the same payment")
     @PostMapping
     Payment order(MerchantCaller caller, @RequestBody OrderRequest request) {
         return unifiedOrders.order(caller, request);
     }
 
-    @Operation(operationId = "getPayment",
+    @Operation(
+            operationId = "getPayment",
             summary = "A payment: its authoritative status, and while pending what the client needs to let the buyer "
-            + "pay")
+                    + "pay")
     @GetMapping("/{paymentId}")
     Payment get(MerchantCaller caller, @PathVariable String paymentId) {
         return payments.get(caller, known(paymentId));
     }
 
-    @Operation(operationId = "listPayments",
+    @Operation(
+            operationId = "listPayments",
             summary = "Payments, newest first, one page at a time (pass next_cursor as cursor)")
     @GetMapping
-    Payments.Page list(MerchantCaller caller,
-                       @RequestParam(name = "out_trade_no", required = false) @Nullable String outTradeNo,
-                       @RequestParam(required = false) @Nullable PaymentStatus status,
-                       @RequestParam(name = "pay_way", required = false) @Nullable PayWay payWay,
-                       @RequestParam(required = false) @Nullable Instant from,
-                       @RequestParam(required = false) @Nullable Instant to,
-                       @RequestParam(required = false) @Nullable String cursor,
-                       @RequestParam(defaultValue = "20") int limit) {
+    Payments.Page list(
+            MerchantCaller caller,
+            @RequestParam(name = "out_trade_no", required = false) @Nullable String outTradeNo,
+            @RequestParam(required = false) @Nullable PaymentStatus status,
+            @RequestParam(name = "pay_way", required = false) @Nullable PayWay payWay,
+            @RequestParam(required = false) @Nullable Instant from,
+            @RequestParam(required = false) @Nullable Instant to,
+            @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(defaultValue = "20") int limit) {
         return payments.list(caller, from, to, status, payWay, outTradeNo, cursor, limit);
     }
 
@@ -68,7 +72,8 @@ class PaymentController {
         return payments.close(caller, known(paymentId));
     }
 
-    @Operation(operationId = "createRefund",
+    @Operation(
+            operationId = "createRefund",
             summary = "Refund part or all of a paid payment; the same out_refund_no returns the same refund")
     @PostMapping("/{paymentId}/refunds")
     Refund refund(MerchantCaller caller, @PathVariable String paymentId, @RequestBody Refunds.RefundRequest request) {

@@ -38,11 +38,22 @@ class PaymentExceptions {
                         insert into payment_exception (id, merchant_id, app_id, payment_id, attempt_id, kind, detail,
                             resolution, created_at, last_seen_at)
                         values (:id, :merchant, :app, :payment, :attempt, :kind, :detail, :resolution, :at, :at)""")
-                .param("id", id).param("merchant", order.merchantId().value()).param("app", order.appId().value())
-                .param("payment", order.id().value()).param("attempt", attemptId.value()).param("kind", kind)
+                .param("id", id)
+                .param("merchant", order.merchantId().value())
+                .param("app", order.appId().value())
+                .param("payment", order.id().value())
+                .param("attempt", attemptId.value())
+                .param("kind", kind)
                 .param("detail", detail)
-                .param("resolution", resolution).param("at", JdbcTime.at(at)).update();
-        log.warn("payment exception {} {}: payment {} attempt {}: {}", id, kind, order.id(), attemptId,
+                .param("resolution", resolution)
+                .param("at", JdbcTime.at(at))
+                .update();
+        log.warn(
+                "payment exception {} {}: payment {} attempt {}: {}",
+                id,
+                kind,
+                order.id(),
+                attemptId,
                 LogValues.safe(detail, 500));
         return id;
     }
@@ -53,8 +64,13 @@ class PaymentExceptions {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void recordRejection(AppId appId, OutTradeNo outTradeNo, String kind, String detail, Instant at) {
-        sample(String.join(":", "trade", appId.value(), kind, outTradeNo.value()), appId.value(), outTradeNo.value(),
-                kind, detail, at);
+        sample(
+                String.join(":", "trade", appId.value(), kind, outTradeNo.value()),
+                appId.value(),
+                outTradeNo.value(),
+                kind,
+                detail,
+                at);
     }
 
     /**
@@ -62,8 +78,8 @@ class PaymentExceptions {
      * row a minute per channel, app and reason, however many come.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    void recordRefusal(String channel, String appId, @Nullable String claimedAttemptId, String kind, String detail,
-                       Instant at) {
+    void recordRefusal(
+            String channel, String appId, @Nullable String claimedAttemptId, String kind, String detail, Instant at) {
         String minute = at.truncatedTo(ChronoUnit.MINUTES).toString();
         sample(String.join(":", "refusal", channel, appId, kind, minute), appId, claimedAttemptId, kind, detail, at);
     }
@@ -77,13 +93,23 @@ class PaymentExceptions {
                             set occurrences = payment_exception.occurrences + 1,
                                 last_seen_at = greatest(payment_exception.last_seen_at, excluded.last_seen_at)
                         returning occurrences""")
-                .param("id", Ids.next("pex")).param("app", appId).param("attempt", attemptId).param("kind", kind)
-                .param("detail", detail).param("at", JdbcTime.at(at)).param("key", key)
-                .query(Integer.class).single();
+                .param("id", Ids.next("pex"))
+                .param("app", appId)
+                .param("attempt", attemptId)
+                .param("kind", kind)
+                .param("detail", detail)
+                .param("at", JdbcTime.at(at))
+                .param("key", key)
+                .query(Integer.class)
+                .single();
         if (occurrences == 1) {
             // the rest of the sample are counted on the row, not logged: a flood makes one line, not one each
-            log.warn("payment exception {} for app {} (attempt {}), further ones are counted on its row: {}", kind,
-                    LogValues.safe(appId), LogValues.safe(attemptId), LogValues.safe(detail, 500));
+            log.warn(
+                    "payment exception {} for app {} (attempt {}), further ones are counted on its row: {}",
+                    kind,
+                    LogValues.safe(appId),
+                    LogValues.safe(attemptId),
+                    LogValues.safe(detail, 500));
         }
     }
 }

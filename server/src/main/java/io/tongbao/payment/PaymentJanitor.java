@@ -45,9 +45,14 @@ class PaymentJanitor {
     private final Clock clock;
     private final Duration staleCreatingAfter;
 
-    PaymentJanitor(PaymentStore payments, RefundStore refunds, PaymentSettlement settlement, Refunds refundService,
-                   Gateways gateways, Clock clock,
-                   @Value("${tongbao.payments.stale-creating-after:PT1M}") Duration staleCreatingAfter) {
+    PaymentJanitor(
+            PaymentStore payments,
+            RefundStore refunds,
+            PaymentSettlement settlement,
+            Refunds refundService,
+            Gateways gateways,
+            Clock clock,
+            @Value("${tongbao.payments.stale-creating-after:PT1M}") Duration staleCreatingAfter) {
         this.payments = payments;
         this.refunds = refunds;
         this.settlement = settlement;
@@ -84,8 +89,11 @@ class PaymentJanitor {
     private void adoptStaleCreatingAttempts(Instant now) {
         guarded("stale CREATING attempts", () -> {
             for (AttemptId attemptId : payments.adoptStaleCreatingAttempts(now.minus(staleCreatingAfter), now, BATCH)) {
-                log.warn("attempt {} was still CREATING {} after it began: its channel answer was lost, so the channel"
-                        + " is asked what it holds", attemptId, staleCreatingAfter);
+                log.warn(
+                        "attempt {} was still CREATING {} after it began: its channel answer was lost, so the channel"
+                                + " is asked what it holds",
+                        attemptId,
+                        staleCreatingAfter);
             }
         });
     }
@@ -97,11 +105,13 @@ class PaymentJanitor {
         }
         OrderRow order = payments.orderById(attempt.paymentId()).orElseThrow();
         ChannelGateway gateway = gateways.of(attempt.payWay());
-        TradeRef trade = new TradeRef(attempt.appId(), attempt.payWay(), attempt.id().asOutTradeNo());
+        TradeRef trade =
+                new TradeRef(attempt.appId(), attempt.payWay(), attempt.id().asOutTradeNo());
         Instant now = clock.instant();
         switch (gateway.query(trade)) {
             case TradeStatus.Paid paid -> settlement.tradePaid(trade, paid.trade());
-            case TradeStatus.Closed closed -> settlement.attemptClosed(attemptId, !order.expiresAt().isAfter(now));
+            case TradeStatus.Closed closed ->
+                settlement.attemptClosed(attemptId, !order.expiresAt().isAfter(now));
             case TradeStatus.NotPaid notPaid -> notPaidYet(attempt, order, gateway, trade, now);
             case TradeStatus.NotFound notFound -> notPaidYet(attempt, order, gateway, trade, now);
             case TradeStatus.Unknown unknown -> reschedule(attempt, order, now);
@@ -120,8 +130,7 @@ class PaymentJanitor {
         switch (gateway.close(trade)) {
             case CloseResult.Closed closed -> settlement.attemptClosed(attempt.id(), expired);
             case CloseResult.AlreadyPaid paid -> settlement.tradePaid(trade, paid.trade());
-            case CloseResult.NotYet notYet ->
-                    payments.scheduleQuery(attempt.id(), now.plus(notYet.retryAfter()), now);
+            case CloseResult.NotYet notYet -> payments.scheduleQuery(attempt.id(), now.plus(notYet.retryAfter()), now);
             case CloseResult.Unknown unknown -> reschedule(attempt, order, now);
         }
     }
@@ -129,7 +138,9 @@ class PaymentJanitor {
     private void reschedule(AttemptRow attempt, OrderRow order, Instant now) {
         Instant next = now.plus(QuerySchedule.after(attempt.payWay(), attempt.queryCount()));
         // never sleep past the order's expiry: that is when it must be closed
-        if (order.status() == PaymentStatus.PENDING && order.expiresAt().isAfter(now) && next.isAfter(order.expiresAt())) {
+        if (order.status() == PaymentStatus.PENDING
+                && order.expiresAt().isAfter(now)
+                && next.isAfter(order.expiresAt())) {
             next = order.expiresAt();
         }
         payments.scheduleQuery(attempt.id(), next, now);
@@ -145,16 +156,19 @@ class PaymentJanitor {
             return;
         }
         AttemptRow attempt = payments.attempt(refund.attemptId()).orElseThrow();
-        RefundRef ref = new RefundRef(refund.appId(), attempt.payWay(), attempt.id().asOutTradeNo(),
+        RefundRef ref = new RefundRef(
+                refund.appId(),
+                attempt.payWay(),
+                attempt.id().asOutTradeNo(),
                 refund.id().asOutRefundNo());
         Instant now = clock.instant();
         switch (gateways.of(attempt.payWay()).queryRefund(ref)) {
             case ChannelRefundStatus.Succeeded succeeded ->
-                    settlement.refundSucceeded(ref, succeeded.channelRefundId(), succeeded.at());
+                settlement.refundSucceeded(ref, succeeded.channelRefundId(), succeeded.at());
             case ChannelRefundStatus.Failed failed -> settlement.refundFailed(ref, failed.code(), failed.message());
             case ChannelRefundStatus.NotFound notFound -> refundService.submit(refundId);
             case ChannelRefundStatus.Processing processing ->
-                    refunds.submitted(refundId, null, now.plus(Duration.ofMinutes(1)), now);
+                refunds.submitted(refundId, null, now.plus(Duration.ofMinutes(1)), now);
             case ChannelRefundStatus.Unknown unknown -> refunds.submitted(refundId, null, now.plusSeconds(30), now);
         }
     }

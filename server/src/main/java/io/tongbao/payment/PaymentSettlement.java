@@ -27,7 +27,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class PaymentSettlement implements ChannelNotifications {
 
-    enum SurplusPolicy { REFUND, HOLD }
+    enum SurplusPolicy {
+        REFUND,
+        HOLD
+    }
 
     private final PaymentStore payments;
     private final RefundStore refunds;
@@ -36,9 +39,13 @@ class PaymentSettlement implements ChannelNotifications {
     private final Clock clock;
     private final SurplusPolicy surplusPolicy;
 
-    PaymentSettlement(PaymentStore payments, RefundStore refunds, PaymentExceptions exceptions,
-                      ApplicationEventPublisher events, Clock clock,
-                      @Value("${tongbao.payments.surplus-policy:REFUND}") SurplusPolicy surplusPolicy) {
+    PaymentSettlement(
+            PaymentStore payments,
+            RefundStore refunds,
+            PaymentExceptions exceptions,
+            ApplicationEventPublisher events,
+            Clock clock,
+            @Value("${tongbao.payments.surplus-policy:REFUND}") SurplusPolicy surplusPolicy) {
         this.payments = payments;
         this.refunds = refunds;
         this.exceptions = exceptions;
@@ -54,14 +61,22 @@ class PaymentSettlement implements ChannelNotifications {
         // the channel's out_trade_no is an attempt id of Tongbao's, or names no trade Tongbao has
         Optional<AttemptRow> found = AttemptId.parse(trade.outTradeNo().value()).flatMap(payments::attempt);
         if (found.isEmpty() || !found.get().appId().equals(trade.appId())) {
-            exceptions.recordRejection(trade.appId(), trade.outTradeNo(), "UNKNOWN_TRADE",
-                    "a paid notification for a trade this app does not have", now);
+            exceptions.recordRejection(
+                    trade.appId(),
+                    trade.outTradeNo(),
+                    "UNKNOWN_TRADE",
+                    "a paid notification for a trade this app does not have",
+                    now);
             return Outcome.REJECTED;
         }
         if (!found.get().amount().equals(paid.amount())) {
-            exceptions.recordRejection(trade.appId(), trade.outTradeNo(), "AMOUNT_MISMATCH",
+            exceptions.recordRejection(
+                    trade.appId(),
+                    trade.outTradeNo(),
+                    "AMOUNT_MISMATCH",
                     "channel reports " + paid.amount().minor() + " fen paid, the attempt is for "
-                            + found.get().amount().minor(), now);
+                            + found.get().amount().minor(),
+                    now);
             return Outcome.REJECTED;
         }
         OrderRow order = payments.lockOrder(found.get().paymentId());
@@ -76,7 +91,8 @@ class PaymentSettlement implements ChannelNotifications {
             return Outcome.ACCEPTED;
         }
         Instant paidAt = paid.paidAt() == null ? now : paid.paidAt();
-        payments.attemptSucceeded(attempt.id(), attempt.status(), paid.channelTransactionId(), paidAt, paid.finished(), now);
+        payments.attemptSucceeded(
+                attempt.id(), attempt.status(), paid.channelTransactionId(), paidAt, paid.finished(), now);
         if (order.status() == PaymentStatus.PENDING) {
             payments.markPaid(order.id(), attempt.id(), paidAt, now);
             if (paid.finished()) {
@@ -90,22 +106,31 @@ class PaymentSettlement implements ChannelNotifications {
     }
 
     @Override
-    public void rejected(String channel, String appId, @Nullable String claimedOutTradeNo, Rejection why,
-                         String detail) {
+    public void rejected(
+            String channel, String appId, @Nullable String claimedOutTradeNo, Rejection why, String detail) {
         // both come from a notification that did not verify: escaped and bounded, so that a forger can neither bloat
         // the record nor put a NUL (which PostgreSQL refuses) or a line break into it
-        exceptions.recordRefusal(channel, appId,
-                claimedOutTradeNo == null ? null : LogValues.safe(claimedOutTradeNo, 64), why.name(),
-                LogValues.safe(detail, 500), clock.instant());
+        exceptions.recordRefusal(
+                channel,
+                appId,
+                claimedOutTradeNo == null ? null : LogValues.safe(claimedOutTradeNo, 64),
+                why.name(),
+                LogValues.safe(detail, 500),
+                clock.instant());
     }
 
     /** Money for an order that is already paid by another attempt, or was closed: never silently kept or dropped. */
     private void surplus(OrderRow order, AttemptRow attempt, Instant now) {
         String kind = order.status() == PaymentStatus.PAID ? "SURPLUS_PAYMENT" : "PAID_AFTER_CLOSE";
         String resolution = surplusPolicy == SurplusPolicy.REFUND ? "AUTO_REFUND" : "HELD_FOR_OPERATOR";
-        String exceptionId = exceptions.record(order, attempt.id(), kind,
+        String exceptionId = exceptions.record(
+                order,
+                attempt.id(),
+                kind,
                 "attempt " + attempt.id() + " was paid " + attempt.amount().minor() + " fen while the payment is "
-                        + order.status(), resolution, now);
+                        + order.status(),
+                resolution,
+                now);
         if (surplusPolicy == SurplusPolicy.REFUND) {
             refunds.insert(NewRefund.automatic(order, attempt, kind, now), null);
         }
@@ -129,7 +154,8 @@ class PaymentSettlement implements ChannelNotifications {
     boolean closeOrder(PaymentId paymentId) {
         Instant now = clock.instant();
         OrderRow order = payments.lockOrder(paymentId);
-        if (order.status() != PaymentStatus.PENDING || payments.liveAttempt(paymentId).isPresent()) {
+        if (order.status() != PaymentStatus.PENDING
+                || payments.liveAttempt(paymentId).isPresent()) {
             return false;
         }
         payments.markClosed(paymentId, now);
@@ -142,8 +168,12 @@ class PaymentSettlement implements ChannelNotifications {
     public Outcome refundSucceeded(RefundRef ref, @Nullable String channelRefundId, @Nullable Instant at) {
         Optional<RefundRow> refund = refundOf(ref);
         if (refund.isEmpty()) {
-            exceptions.recordRejection(ref.appId(), ref.outTradeNo(), "UNKNOWN_REFUND",
-                    "a refund notification for a refund this app does not have", clock.instant());
+            exceptions.recordRejection(
+                    ref.appId(),
+                    ref.outTradeNo(),
+                    "UNKNOWN_REFUND",
+                    "a refund notification for a refund this app does not have",
+                    clock.instant());
             return Outcome.REJECTED;
         }
         RefundRow row = refund.get();
@@ -176,7 +206,8 @@ class PaymentSettlement implements ChannelNotifications {
 
     /** The channel's out_refund_no is a refund id of Tongbao's, of the app the channel account belongs to. */
     private Optional<RefundRow> refundOf(RefundRef ref) {
-        return RefundId.parse(ref.outRefundNo().value()).flatMap(refunds::byId)
+        return RefundId.parse(ref.outRefundNo().value())
+                .flatMap(refunds::byId)
                 .filter(refund -> refund.appId().equals(ref.appId()));
     }
 }

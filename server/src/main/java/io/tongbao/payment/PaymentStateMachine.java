@@ -16,15 +16,28 @@ import java.util.Set;
  */
 public final class PaymentStateMachine {
 
-    private PaymentStateMachine() {
+    private PaymentStateMachine() {}
+
+    public enum PaymentStatus {
+        PENDING,
+        PAID,
+        CLOSED
     }
 
-    public enum PaymentStatus { PENDING, PAID, CLOSED }
-
     /** CREATING: the channel is being asked; at most one CREATING or PENDING attempt per payment. */
-    public enum AttemptStatus { CREATING, PENDING, SUCCEEDED, CLOSED, FAILED }
+    public enum AttemptStatus {
+        CREATING,
+        PENDING,
+        SUCCEEDED,
+        CLOSED,
+        FAILED
+    }
 
-    public enum RefundStatus { PENDING, SUCCEEDED, FAILED }
+    public enum RefundStatus {
+        PENDING,
+        SUCCEEDED,
+        FAILED
+    }
 
     static final Map<PaymentStatus, Set<PaymentStatus>> PAYMENT = Map.of(
             PaymentStatus.PENDING, EnumSet.of(PaymentStatus.PAID, PaymentStatus.CLOSED),
@@ -55,11 +68,13 @@ public final class PaymentStateMachine {
     /** The channel opened the trade, or the janitor adopted an attempt whose opening was lost. */
     static final Transition<AttemptStatus> OPEN_ATTEMPT =
             transition(ATTEMPT, EnumSet.of(AttemptStatus.CREATING), AttemptStatus.PENDING);
+
     static final Transition<AttemptStatus> FAIL_ATTEMPT =
             transition(ATTEMPT, EnumSet.of(AttemptStatus.CREATING, AttemptStatus.PENDING), AttemptStatus.FAILED);
     static final Transition<AttemptStatus> CLOSE_ATTEMPT =
             transition(ATTEMPT, EnumSet.of(AttemptStatus.PENDING), AttemptStatus.CLOSED);
-    static final Transition<AttemptStatus> SUCCEED_ATTEMPT = transition(ATTEMPT,
+    static final Transition<AttemptStatus> SUCCEED_ATTEMPT = transition(
+            ATTEMPT,
             EnumSet.of(AttemptStatus.CREATING, AttemptStatus.PENDING, AttemptStatus.CLOSED, AttemptStatus.FAILED),
             AttemptStatus.SUCCEEDED);
 
@@ -69,7 +84,8 @@ public final class PaymentStateMachine {
             transition(REFUND, EnumSet.of(RefundStatus.PENDING), RefundStatus.FAILED);
 
     static <S extends Enum<S>> void require(Map<S, Set<S>> machine, S from, S to) {
-        if (!Objects.requireNonNull(machine.get(from), "every state has its row in the machine").contains(to)) {
+        if (!Objects.requireNonNull(machine.get(from), "every state has its row in the machine")
+                .contains(to)) {
             throw new IllegalStateException("no transition " + from + " -> " + to);
         }
     }

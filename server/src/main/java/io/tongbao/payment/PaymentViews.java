@@ -14,8 +14,7 @@ import tools.jackson.databind.ObjectMapper;
 @Component
 class PaymentViews {
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private final PaymentStore payments;
     private final ObjectMapper json;
@@ -39,27 +38,42 @@ class PaymentViews {
     /** From the order and its live attempt's action as read together. */
     Payment view(PaymentStore.OrderWithAction read) {
         ClientAction action = read.order().status() == PaymentStatus.PENDING && read.liveActionJson() != null
-                ? json.readValue(read.liveActionJson(), ClientAction.class) : null;
+                ? json.readValue(read.liveActionJson(), ClientAction.class)
+                : null;
         return view(read.order(), action);
     }
 
     /** With the live attempt's action as the caller already knows it. */
     Payment view(OrderRow order, @Nullable ClientAction action) {
         OrderRow.OrderTerms terms = order.terms();
-        return new Payment(order.id().value(), order.outTradeNo().value(), order.appId().value(),
-                order.amount().minor(), order.amount().currency().name(), terms.subject(), terms.description(),
-                order.status(), order.payWay(), order.expiresAt(), order.paid() == null ? null : order.paid().at(),
-                order.closedAt(), order.refunded().amount().minor(), order.refundable(),
+        return new Payment(
+                order.id().value(),
+                order.outTradeNo().value(),
+                order.appId().value(),
+                order.amount().minor(),
+                order.amount().currency().name(),
+                terms.subject(),
+                terms.description(),
+                order.status(),
+                order.payWay(),
+                order.expiresAt(),
+                order.paid() == null ? null : order.paid().at(),
+                order.closedAt(),
+                order.refunded().amount().minor(),
+                order.refundable(),
                 order.fee() == null ? null : order.fee().amount().minor(),
-                terms.metadataJson() == null ? null : json.readValue(terms.metadataJson(), MAP), action,
+                terms.metadataJson() == null ? null : json.readValue(terms.metadataJson(), MAP),
+                action,
                 order.createdAt());
     }
 
-    @Nullable String actionJson(@Nullable ClientAction action) {
+    @Nullable
+    String actionJson(@Nullable ClientAction action) {
         return action == null ? null : json.writeValueAsString(action);
     }
 
-    @Nullable String metadataJson(@Nullable Map<String, Object> metadata) {
+    @Nullable
+    String metadataJson(@Nullable Map<String, Object> metadata) {
         return metadata == null || metadata.isEmpty() ? null : json.writeValueAsString(new TreeMap<>(metadata));
     }
 }

@@ -35,13 +35,15 @@ public class Payments {
 
     /** The authoritative status, which merchants poll: one query. */
     public Payment get(MerchantCaller caller, PaymentId paymentId) {
-        return payments.orderWithLiveAction(caller.merchant(), paymentId).map(views::view)
+        return payments.orderWithLiveAction(caller.merchant(), paymentId)
+                .map(views::view)
                 .orElseThrow(() -> ApiException.notFound("payment", paymentId.value()));
     }
 
     public Payment byOutTradeNo(MerchantCaller caller, OutTradeNo outTradeNo) {
         return payments.orderByOutTradeNo(caller.app(), outTradeNo)
-                .filter(o -> o.merchantId().equals(caller.merchant())).map(views::view)
+                .filter(o -> o.merchantId().equals(caller.merchant()))
+                .map(views::view)
                 .orElseThrow(() -> ApiException.notFound("payment with out_trade_no", outTradeNo.value()));
     }
 
@@ -54,12 +56,17 @@ public class Payments {
     }
 
     @Schema(name = "PaymentPage", description = "One page of payments; next_cursor is null on the last")
-    public record Page(List<Payment> data, @Nullable String nextCursor) {
-    }
+    public record Page(List<Payment> data, @Nullable String nextCursor) {}
 
-    public Page list(MerchantCaller caller, @Nullable Instant from, @Nullable Instant to,
-                     @Nullable PaymentStatus status, @Nullable PayWay payWay, @Nullable String outTradeNo,
-                     @Nullable String cursor, int limit) {
+    public Page list(
+            MerchantCaller caller,
+            @Nullable Instant from,
+            @Nullable Instant to,
+            @Nullable PaymentStatus status,
+            @Nullable PayWay payWay,
+            @Nullable String outTradeNo,
+            @Nullable String cursor,
+            int limit) {
         if (limit < 1 || limit > 100) {
             throw ApiException.invalid("limit", "between 1 and 100");
         }
@@ -69,14 +76,15 @@ public class Payments {
             String[] parts = cursor.split("~", 2);
             try {
                 long micros = Long.parseLong(parts[0]);
-                cursorAt = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
+                cursorAt = Instant.ofEpochSecond(
+                        Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
                 cursorId = parts[1];
             } catch (RuntimeException e) {
                 throw ApiException.invalid("cursor", "is not a cursor this API returned");
             }
         }
-        List<OrderRow> rows = payments.page(caller.merchant(), from, to, status, payWay, outTradeNo, cursorAt, cursorId,
-                limit + 1);
+        List<OrderRow> rows =
+                payments.page(caller.merchant(), from, to, status, payWay, outTradeNo, cursorAt, cursorId, limit + 1);
         List<OrderRow> page = rows.subList(0, Math.min(limit, rows.size()));
         String next = rows.size() > limit ? cursorOf(page.getLast()) : null;
         return new Page(page.stream().map(views::view).toList(), next);
@@ -98,20 +106,29 @@ public class Payments {
         }
         AttemptRow attempt = live.get();
         if (attempt.status() == AttemptStatus.CREATING) {
-            throw ApiException.conflict("REQUEST_IN_PROGRESS", "the payment is being opened at the channel; retry shortly");
+            throw ApiException.conflict(
+                    "REQUEST_IN_PROGRESS", "the payment is being opened at the channel; retry shortly");
         }
-        TradeRef trade = new TradeRef(attempt.appId(), attempt.payWay(), attempt.id().asOutTradeNo());
+        TradeRef trade =
+                new TradeRef(attempt.appId(), attempt.payWay(), attempt.id().asOutTradeNo());
         switch (gateways.of(attempt.payWay()).close(trade)) {
             case CloseResult.Closed closed -> settlement.attemptClosed(attempt.id(), true);
             case CloseResult.AlreadyPaid paid -> {
                 settlement.tradePaid(trade, paid.trade());
-                throw ApiException.rule("PAYMENT_PAID", "the buyer paid before the close reached the channel; "
-                        + "payment " + paymentId + " is paid");
+                throw ApiException.rule(
+                        "PAYMENT_PAID",
+                        "the buyer paid before the close reached the channel; " + "payment " + paymentId + " is paid");
             }
-            case CloseResult.NotYet notYet -> throw new ApiException(HttpStatus.CONFLICT, "CLOSE_NOT_YET_POSSIBLE",
-                    notYet.reason() + "; retry in " + notYet.retryAfter().toSeconds() + " s");
-            case CloseResult.Unknown unknown -> throw new ApiException(HttpStatus.BAD_GATEWAY, "CHANNEL_UNAVAILABLE",
-                    "the channel did not confirm the close (" + unknown.reason() + "); retry");
+            case CloseResult.NotYet notYet ->
+                throw new ApiException(
+                        HttpStatus.CONFLICT,
+                        "CLOSE_NOT_YET_POSSIBLE",
+                        notYet.reason() + "; retry in " + notYet.retryAfter().toSeconds() + " s");
+            case CloseResult.Unknown unknown ->
+                throw new ApiException(
+                        HttpStatus.BAD_GATEWAY,
+                        "CHANNEL_UNAVAILABLE",
+                        "the channel did not confirm the close (" + unknown.reason() + "); retry");
         }
         return get(caller, paymentId);
     }
@@ -122,7 +139,8 @@ public class Payments {
     }
 
     private static String cursorOf(OrderRow row) {
-        long micros = row.createdAt().getEpochSecond() * 1_000_000L + row.createdAt().getNano() / 1000;
+        long micros =
+                row.createdAt().getEpochSecond() * 1_000_000L + row.createdAt().getNano() / 1000;
         return micros + "~" + row.id();
     }
 }

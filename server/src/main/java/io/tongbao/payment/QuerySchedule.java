@@ -11,11 +11,15 @@ final class QuerySchedule {
 
     static final Duration BARCODE_INTERVAL = Duration.ofSeconds(3);
     static final Duration BARCODE_GIVE_UP = Duration.ofSeconds(60);
-    private static final Duration[] BACKOFF = {Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(5),
-            Duration.ofMinutes(10), Duration.ofMinutes(30)};
+    private static final Duration[] BACKOFF = {
+        Duration.ofMinutes(1),
+        Duration.ofMinutes(2),
+        Duration.ofMinutes(5),
+        Duration.ofMinutes(10),
+        Duration.ofMinutes(30)
+    };
 
-    private QuerySchedule() {
-    }
+    private QuerySchedule() {}
 
     static Duration first(PayWay payWay) {
         return payWay == PayWay.ALIPAY_BARCODE ? BARCODE_INTERVAL : BACKOFF[0];

@@ -21,23 +21,45 @@ import org.jspecify.annotations.Nullable;
  * A refund as stored, read by {@link #read}. A refund begins as a {@link NewRefund}; its progress at the channel is
  * written by the store's guarded updates.
  */
-record RefundRow(RefundId id, PaymentId paymentId, AttemptId attemptId, MerchantId merchantId, AppId appId,
-                 OutRefundNo outRefundNo, Money amount, @Nullable String reason, RefundStatus status,
-                 boolean automatic, @Nullable String failureCode, @Nullable String failureMessage,
-                 @Nullable String channelRefundId, @Nullable Instant submittedAt, Instant createdAt,
-                 @Nullable Instant succeededAt) {
+record RefundRow(
+        RefundId id,
+        PaymentId paymentId,
+        AttemptId attemptId,
+        MerchantId merchantId,
+        AppId appId,
+        OutRefundNo outRefundNo,
+        Money amount,
+        @Nullable String reason,
+        RefundStatus status,
+        boolean automatic,
+        @Nullable String failureCode,
+        @Nullable String failureMessage,
+        @Nullable String channelRefundId,
+        @Nullable Instant submittedAt,
+        Instant createdAt,
+        @Nullable Instant succeededAt) {
 
     /**
      * The current row of a {@code select * from refund}. A refund is in its payment's currency, the only one Tongbao
      * takes, so the refund table does not repeat it.
      */
     static RefundRow read(ResultSet rs, int rowNumber) throws SQLException {
-        return new RefundRow(RefundId.of(rs.getString("id")), PaymentId.of(rs.getString("payment_id")),
-                AttemptId.of(rs.getString("attempt_id")), MerchantId.of(rs.getString("merchant_id")),
-                AppId.of(rs.getString("app_id")), OutRefundNo.of(rs.getString("out_refund_no")),
-                Money.of(rs.getLong("amount"), Currency.CNY), rs.getString("reason"),
-                RefundStatus.valueOf(rs.getString("status")), rs.getBoolean("automatic"),
-                rs.getString("failure_code"), rs.getString("failure_message"), rs.getString("channel_refund_id"),
-                instant(rs, "submitted_at"), requiredInstant(rs, "created_at"), instant(rs, "succeeded_at"));
+        return new RefundRow(
+                RefundId.of(rs.getString("id")),
+                PaymentId.of(rs.getString("payment_id")),
+                AttemptId.of(rs.getString("attempt_id")),
+                MerchantId.of(rs.getString("merchant_id")),
+                AppId.of(rs.getString("app_id")),
+                OutRefundNo.of(rs.getString("out_refund_no")),
+                Money.of(rs.getLong("amount"), Currency.CNY),
+                rs.getString("reason"),
+                RefundStatus.valueOf(rs.getString("status")),
+                rs.getBoolean("automatic"),
+                rs.getString("failure_code"),
+                rs.getString("failure_message"),
+                rs.getString("channel_refund_id"),
+                instant(rs, "submitted_at"),
+                requiredInstant(rs, "created_at"),
+                instant(rs, "succeeded_at"));
     }
 }

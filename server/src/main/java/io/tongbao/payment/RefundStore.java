@@ -32,11 +32,17 @@ class RefundStore {
                             values (:id, :payment, :attempt, :merchant, :app, :no, :amount, :reason, 'PENDING',
                                 :automatic, :firstWork, :now, :now)""")
                     .param("firstWork", at(firstWorkAt))
-                    .param("id", refund.id().value()).param("payment", refund.paymentId().value())
-                    .param("attempt", refund.attemptId().value()).param("merchant", refund.merchantId().value())
-                    .param("app", refund.appId().value()).param("no", refund.outRefundNo().value())
-                    .param("amount", refund.amount().minor()).param("reason", refund.reason())
-                    .param("automatic", refund.automatic()).param("now", at(refund.createdAt())).update();
+                    .param("id", refund.id().value())
+                    .param("payment", refund.paymentId().value())
+                    .param("attempt", refund.attemptId().value())
+                    .param("merchant", refund.merchantId().value())
+                    .param("app", refund.appId().value())
+                    .param("no", refund.outRefundNo().value())
+                    .param("amount", refund.amount().minor())
+                    .param("reason", refund.reason())
+                    .param("automatic", refund.automatic())
+                    .param("now", at(refund.createdAt()))
+                    .update();
             return true;
         } catch (DuplicateKeyException exists) {
             return false;
@@ -45,27 +51,37 @@ class RefundStore {
 
     Optional<RefundRow> byOutRefundNo(AppId appId, OutRefundNo outRefundNo) {
         return jdbc.sql(SELECT + " where app_id = :app and out_refund_no = :no")
-                .param("app", appId.value()).param("no", outRefundNo.value()).query(RefundRow::read).optional();
+                .param("app", appId.value())
+                .param("no", outRefundNo.value())
+                .query(RefundRow::read)
+                .optional();
     }
 
     Optional<RefundRow> byId(RefundId refundId) {
-        return jdbc.sql(SELECT + " where id = :id").param("id", refundId.value()).query(RefundRow::read).optional();
+        return jdbc.sql(SELECT + " where id = :id")
+                .param("id", refundId.value())
+                .query(RefundRow::read)
+                .optional();
     }
 
     List<RefundRow> ofPayment(PaymentId paymentId) {
         return jdbc.sql(SELECT + " where payment_id = :payment order by created_at, id")
-                .param("payment", paymentId.value()).query(RefundRow::read).list();
+                .param("payment", paymentId.value())
+                .query(RefundRow::read)
+                .list();
     }
 
-    void submitted(RefundId refundId, @Nullable String channelRefundId, @Nullable Instant nextQueryAt,
-                   Instant now) {
+    void submitted(RefundId refundId, @Nullable String channelRefundId, @Nullable Instant nextQueryAt, Instant now) {
         jdbc.sql("""
                         update refund set submitted_at = coalesce(submitted_at, :now),
                                channel_refund_id = coalesce(:channelId, channel_refund_id), next_query_at = :next,
                                updated_at = :now
                         where id = :id and status = 'PENDING'""")
-                .param("now", at(now)).param("channelId", channelRefundId).param("next", at(nextQueryAt))
-                .param("id", refundId.value()).update();
+                .param("now", at(now))
+                .param("channelId", channelRefundId)
+                .param("next", at(nextQueryAt))
+                .param("id", refundId.value())
+                .update();
     }
 
     boolean succeeded(RefundId refundId, @Nullable String channelRefundId, Instant at, Instant now) {
@@ -73,11 +89,14 @@ class RefundStore {
                         update refund set status = :to, channel_refund_id = coalesce(:channelId, channel_refund_id),
                                succeeded_at = :at, next_query_at = null, updated_at = :now
                         where id = :id and status = any(:from)""")
-                .param("to", PaymentStateMachine.SUCCEED_REFUND.to())
-                .param("from", PaymentStateMachine.SUCCEED_REFUND.from())
-                .param("channelId", channelRefundId).param("at", at(at)).param("now", at(now))
-                .param("id", refundId.value())
-                .update() == 1;
+                        .param("to", PaymentStateMachine.SUCCEED_REFUND.to())
+                        .param("from", PaymentStateMachine.SUCCEED_REFUND.from())
+                        .param("channelId", channelRefundId)
+                        .param("at", at(at))
+                        .param("now", at(now))
+                        .param("id", refundId.value())
+                        .update()
+                == 1;
     }
 
     boolean failed(RefundId refundId, String code, String message, Instant now) {
@@ -85,10 +104,14 @@ class RefundStore {
                         update refund set status = :to, failure_code = :code, failure_message = :message,
                                next_query_at = null, updated_at = :now
                         where id = :id and status = any(:from)""")
-                .param("to", PaymentStateMachine.FAIL_REFUND.to()).param("from", PaymentStateMachine.FAIL_REFUND.from())
-                .param("code", code).param("message", message).param("now", at(now))
-                .param("id", refundId.value())
-                .update() == 1;
+                        .param("to", PaymentStateMachine.FAIL_REFUND.to())
+                        .param("from", PaymentStateMachine.FAIL_REFUND.from())
+                        .param("code", code)
+                        .param("message", message)
+                        .param("now", at(now))
+                        .param("id", refundId.value())
+                        .update()
+                == 1;
     }
 
     /** Claims due refunds for this node for a lease, so that no two nodes work the same refund at once. */
@@ -98,8 +121,11 @@ class RefundStore {
                             select id from refund where status = 'PENDING' and (next_query_at is null or next_query_at <= :now)
                             order by next_query_at nulls first limit :limit for update skip locked)
                         returning id""")
-                .param("lease", at(leaseUntil)).param("now", at(now)).param("limit", limit)
-                .query((rs, row) -> RefundId.of(rs.getString("id"))).list();
+                .param("lease", at(leaseUntil))
+                .param("now", at(now))
+                .param("limit", limit)
+                .query((rs, row) -> RefundId.of(rs.getString("id")))
+                .list();
     }
 
     private static final String SELECT = "select * from refund";

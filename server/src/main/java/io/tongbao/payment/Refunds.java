@@ -33,6 +33,7 @@ public class Refunds {
 
     /** WeChat Pay: at most 50 refunds per order, within a year. Alipay's limits are looser; the stricter one rules. */
     static final int MAX_REFUNDS_PER_PAYMENT = 50;
+
     static final Duration REFUND_WINDOW = Duration.ofDays(365);
     static final Duration SUBMISSION_LEASE = Duration.ofSeconds(30);
 
@@ -43,8 +44,13 @@ public class Refunds {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    Refunds(PaymentStore payments, RefundStore refunds, PaymentSettlement settlement, Gateways gateways,
-            TransactionTemplate transactions, Clock clock) {
+    Refunds(
+            PaymentStore payments,
+            RefundStore refunds,
+            PaymentSettlement settlement,
+            Gateways gateways,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.payments = payments;
         this.refunds = refunds;
         this.settlement = settlement;
@@ -55,12 +61,23 @@ public class Refunds {
 
     @Schema(description = "A refund of part or all of a paid payment")
     public record RefundRequest(
-            @Schema(description = "The merchant's own refund number: the same number returns the same refund",
-                    example = "R20261122001", requiredMode = REQUIRED) @Nullable String outRefundNo,
-            @Schema(description = "In minor units (fen): a JSON integer, at most what is left to refund",
-                    example = "1000", minimum = "1", requiredMode = REQUIRED) @Nullable Long amount,
-            @Schema(example = "customer returned the goods") @Nullable String reason) {
-    }
+            @Schema(
+                    description = "The merchant's own refund number: the same number returns the same refund",
+                    example = "R20261122001",
+                    requiredMode = REQUIRED)
+            @Nullable
+            String outRefundNo,
+
+            @Schema(
+                    description = "In minor units (fen): a JSON integer, at most what is left to refund",
+                    example = "1000",
+                    minimum = "1",
+                    requiredMode = REQUIRED)
+            @Nullable
+            Long amount,
+
+            @Schema(example = "customer returned the goods") @Nullable
+            String reason) {}
 
     public Refund refund(MerchantCaller caller, PaymentId paymentId, RefundRequest request) {
         if (!OutRefundNo.isValid(request.outRefundNo())) {
@@ -93,8 +110,8 @@ public class Refunds {
         });
         if (created == null) {
             // the same refund number arrived twice at once: the other request created it
-            return sameOrConflict(refunds.byOutRefundNo(caller.app(), outRefundNo).orElseThrow(), paymentId, amount,
-                    outRefundNo);
+            return sameOrConflict(
+                    refunds.byOutRefundNo(caller.app(), outRefundNo).orElseThrow(), paymentId, amount, outRefundNo);
         }
         submit(created.id());
         return Refund.of(refunds.byId(created.id()).orElseThrow());
@@ -113,15 +130,24 @@ public class Refunds {
             return;
         }
         AttemptRow attempt = payments.attempt(refund.attemptId()).orElseThrow();
-        RefundResult result = gateways.of(attempt.payWay()).refund(new RefundCommand(refund.appId(), attempt.payWay(),
-                attempt.id().asOutTradeNo(), refund.id().asOutRefundNo(), refund.amount(), attempt.amount(),
-                refund.reason()));
+        RefundResult result = gateways.of(attempt.payWay())
+                .refund(new RefundCommand(
+                        refund.appId(),
+                        attempt.payWay(),
+                        attempt.id().asOutTradeNo(),
+                        refund.id().asOutRefundNo(),
+                        refund.amount(),
+                        attempt.amount(),
+                        refund.reason()));
         Instant now = clock.instant();
-        RefundRef ref = new RefundRef(refund.appId(), attempt.payWay(), attempt.id().asOutTradeNo(),
+        RefundRef ref = new RefundRef(
+                refund.appId(),
+                attempt.payWay(),
+                attempt.id().asOutTradeNo(),
                 refund.id().asOutRefundNo());
         switch (result) {
             case RefundResult.Accepted accepted ->
-                    refunds.submitted(refund.id(), accepted.channelRefundId(), now.plus(Duration.ofMinutes(1)), now);
+                refunds.submitted(refund.id(), accepted.channelRefundId(), now.plus(Duration.ofMinutes(1)), now);
             case RefundResult.Succeeded succeeded -> {
                 refunds.submitted(refund.id(), succeeded.channelRefundId(), null, now);
                 settlement.refundSucceeded(ref, succeeded.channelRefundId(), succeeded.at());
@@ -138,7 +164,8 @@ public class Refunds {
         if (!order.refundable()) {
             throw ApiException.rule("PAYMENT_NOT_REFUNDABLE", "the channel no longer accepts refunds for this payment");
         }
-        Instant paidAt = Objects.requireNonNull(order.paid(), "a PAID order has its payment").at();
+        Instant paidAt = Objects.requireNonNull(order.paid(), "a PAID order has its payment")
+                .at();
         if (paidAt.plus(REFUND_WINDOW).isBefore(now)) {
             throw ApiException.rule("REFUND_WINDOW_CLOSED", "refunds are accepted within a year of payment");
         }
@@ -151,15 +178,17 @@ public class Refunds {
     }
 
     private static ApiException exceedsPaid(Money amount, OrderRow order) {
-        return ApiException.rule("REFUND_EXCEEDS_PAID", "refunding " + amount.minor() + " fen would exceed the "
-                + order.refundableAmount().minor() + " fen still refundable");
+        return ApiException.rule(
+                "REFUND_EXCEEDS_PAID",
+                "refunding " + amount.minor() + " fen would exceed the "
+                        + order.refundableAmount().minor() + " fen still refundable");
     }
 
-    private static Refund sameOrConflict(RefundRow existing, PaymentId paymentId, Money amount,
-                                         OutRefundNo outRefundNo) {
+    private static Refund sameOrConflict(
+            RefundRow existing, PaymentId paymentId, Money amount, OutRefundNo outRefundNo) {
         if (!existing.paymentId().equals(paymentId) || !existing.amount().equals(amount)) {
-            throw ApiException.conflict("OUT_REFUND_NO_REUSED",
-                    "out_refund_no " + outRefundNo + " was used for another refund");
+            throw ApiException.conflict(
+                    "OUT_REFUND_NO_REUSED", "out_refund_no " + outRefundNo + " was used for another refund");
         }
         return Refund.of(existing);
     }

@@ -51,8 +51,14 @@ public class UnifiedOrders {
     private final FeeRates feeRates;
     private final Clock clock;
 
-    UnifiedOrders(PaymentStore payments, PaymentSettlement settlement, PaymentViews views, Gateways gateways,
-                  ChannelAccountCheck channelAccounts, FeeRates feeRates, Clock clock) {
+    UnifiedOrders(
+            PaymentStore payments,
+            PaymentSettlement settlement,
+            PaymentViews views,
+            Gateways gateways,
+            ChannelAccountCheck channelAccounts,
+            FeeRates feeRates,
+            Clock clock) {
         this.payments = payments;
         this.settlement = settlement;
         this.views = views;
@@ -72,23 +78,42 @@ public class UnifiedOrders {
         String hash = requestHash(request);
         long minor = Objects.requireNonNull(request.amount(), "validated: amount is required");
         Money amount = Money.of(minor, Currency.byCode(request.currency()).orElse(Currency.CNY));
-        OutTradeNo outTradeNo = OutTradeNo.of(
-                Objects.requireNonNull(request.outTradeNo(), "validated: out_trade_no is required"));
+        OutTradeNo outTradeNo =
+                OutTradeNo.of(Objects.requireNonNull(request.outTradeNo(), "validated: out_trade_no is required"));
         OrderRow.Fee fee = feeRates.ratePpm(appId.value(), payWay).stream()
-                .mapToObj(ratePpm -> new OrderRow.Fee(ratePpm, fee(amount, ratePpm))).findFirst().orElse(null);
-        OrderRow.OrderTerms terms = new OrderRow.OrderTerms(subject(request), request.description(),
-                views.metadataJson(request.metadata()), request.notifyUrl(), request.returnUrl(), hash);
-        OrderRow fresh = OrderRow.created(PaymentId.next(), caller.merchant(), appId, outTradeNo, amount, terms,
-                payWay, now.plus(expiry), fee, now);
+                .mapToObj(ratePpm -> new OrderRow.Fee(ratePpm, fee(amount, ratePpm)))
+                .findFirst()
+                .orElse(null);
+        OrderRow.OrderTerms terms = new OrderRow.OrderTerms(
+                subject(request),
+                request.description(),
+                views.metadataJson(request.metadata()),
+                request.notifyUrl(),
+                request.returnUrl(),
+                hash);
+        OrderRow fresh = OrderRow.created(
+                PaymentId.next(),
+                caller.merchant(),
+                appId,
+                outTradeNo,
+                amount,
+                terms,
+                payWay,
+                now.plus(expiry),
+                fee,
+                now);
         AttemptRow firstAttempt = AttemptRow.creating(fresh, payWay, now);
         // a new order and its first attempt in one transaction: one commit, and no one can see the order without it
-        if (payments.insertOrderWithAttempt(fresh, firstAttempt, payWay.channel().name())) {
+        if (payments.insertOrderWithAttempt(
+                fresh, firstAttempt, payWay.channel().name())) {
             return open(fresh, firstAttempt, request, payWay);
         }
         OrderRow order = payments.orderByOutTradeNo(appId, outTradeNo).orElseThrow();
         if (!order.terms().requestHash().equals(hash)) {
-            throw ApiException.conflict("OUT_TRADE_NO_REUSED", "out_trade_no " + request.outTradeNo()
-                    + " was used for a payment with other parameters (amount, subject, description, URLs or metadata)");
+            throw ApiException.conflict(
+                    "OUT_TRADE_NO_REUSED",
+                    "out_trade_no " + request.outTradeNo()
+                            + " was used for a payment with other parameters (amount, subject, description, URLs or metadata)");
         }
         if (order.status() != PaymentStatus.PENDING || !order.expiresAt().isAfter(now)) {
             return views.view(order);
@@ -104,8 +129,7 @@ public class UnifiedOrders {
             if (current.status() == AttemptStatus.CREATING) {
                 return views.view(awaitConcurrentAttempt(order.id()));
             }
-            if (current.payWay() == payWay && current.actionJson() != null
-                    && payWay != PayWay.ALIPAY_BARCODE) {
+            if (current.payWay() == payWay && current.actionJson() != null && payWay != PayWay.ALIPAY_BARCODE) {
                 return views.view(reload(order.id()));
             }
             if (!closePrevious(current)) {
@@ -124,33 +148,46 @@ public class UnifiedOrders {
         if (order.payWay() != payWay) {
             payments.changePayWay(order.id(), payWay, attempt.createdAt());
         }
-        PrepayResult result = gateways.of(payWay).prepay(new PrepayCommand(order.appId(), payWay,
-                attempt.id().asOutTradeNo(), order.amount(), order.terms().subject(), order.terms().description(),
-                order.expiresAt(), order.terms().returnUrl(), request.clientIp(),
-                new BuyerIds(request.openid(), request.buyerId(), request.authCode())));
+        PrepayResult result = gateways.of(payWay)
+                .prepay(new PrepayCommand(
+                        order.appId(),
+                        payWay,
+                        attempt.id().asOutTradeNo(),
+                        order.amount(),
+                        order.terms().subject(),
+                        order.terms().description(),
+                        order.expiresAt(),
+                        order.terms().returnUrl(),
+                        request.clientIp(),
+                        new BuyerIds(request.openid(), request.buyerId(), request.authCode())));
         Instant after = clock.instant();
         ClientAction shown = null;
         boolean opened = false;
         switch (result) {
             case PrepayResult.AwaitingBuyer awaiting -> {
-                opened = payments.attemptOpened(attempt.id(), views.actionJson(awaiting.action()),
-                        after.plus(QuerySchedule.first(payWay)), after);
+                opened = payments.attemptOpened(
+                        attempt.id(),
+                        views.actionJson(awaiting.action()),
+                        after.plus(QuerySchedule.first(payWay)),
+                        after);
                 shown = awaiting.action();
             }
-            case PrepayResult.Paid paid -> settlement.tradePaid(
-                    new TradeRef(order.appId(), payWay, attempt.id().asOutTradeNo()), paid.trade());
+            case PrepayResult.Paid paid ->
+                settlement.tradePaid(
+                        new TradeRef(order.appId(), payWay, attempt.id().asOutTradeNo()), paid.trade());
             case PrepayResult.Processing processing -> {
                 shown = new ClientAction(ClientAction.Type.NONE, Map.of("waiting_for", "buyer confirmation"));
-                opened = payments.attemptOpened(attempt.id(), views.actionJson(shown),
-                        after.plus(QuerySchedule.first(payWay)), after);
+                opened = payments.attemptOpened(
+                        attempt.id(), views.actionJson(shown), after.plus(QuerySchedule.first(payWay)), after);
             }
             case PrepayResult.Unknown unknown ->
-                    // the trade may exist at the channel: keep the attempt and let the janitor ask soon
-                    payments.attemptOpened(attempt.id(), null, after.plusSeconds(5), after);
+                // the trade may exist at the channel: keep the attempt and let the janitor ask soon
+                payments.attemptOpened(attempt.id(), null, after.plusSeconds(5), after);
             case PrepayResult.Failed failed -> {
                 payments.attemptFailed(attempt.id(), AttemptStatus.CREATING, failed.code(), failed.message(), after);
-                throw ApiException.rule("CHANNEL_REFUSED", payWay.channel() + " refused the payment: "
-                        + failed.code() + " " + failed.message());
+                throw ApiException.rule(
+                        "CHANNEL_REFUSED",
+                        payWay.channel() + " refused the payment: " + failed.code() + " " + failed.message());
             }
         }
         if (opened && order.payWay() == payWay) {
@@ -165,23 +202,34 @@ public class UnifiedOrders {
     /** True when a new attempt may start; false when the previous one turned out paid. */
     private boolean closePrevious(AttemptRow previous) {
         CloseResult result = gateways.of(previous.payWay())
-                .close(new TradeRef(previous.appId(), previous.payWay(), previous.id().asOutTradeNo()));
+                .close(new TradeRef(
+                        previous.appId(), previous.payWay(), previous.id().asOutTradeNo()));
         return switch (result) {
             case CloseResult.Closed closed -> {
                 settlement.attemptClosed(previous.id(), false);
                 yield true;
             }
             case CloseResult.AlreadyPaid paid -> {
-                settlement.tradePaid(new TradeRef(previous.appId(), previous.payWay(), previous.id().asOutTradeNo()),
+                settlement.tradePaid(
+                        new TradeRef(
+                                previous.appId(),
+                                previous.payWay(),
+                                previous.id().asOutTradeNo()),
                         paid.trade());
                 yield false;
             }
-            case CloseResult.NotYet notYet -> throw new ApiException(HttpStatus.CONFLICT,
-                    "PREVIOUS_ATTEMPT_OPEN", "the " + previous.payWay() + " attempt cannot be closed at the channel yet ("
-                    + notYet.reason() + "); retry in " + notYet.retryAfter().toSeconds() + " s");
-            case CloseResult.Unknown unknown -> throw new ApiException(HttpStatus.CONFLICT,
-                    "PREVIOUS_ATTEMPT_OPEN", "the channel did not confirm closing the " + previous.payWay()
-                    + " attempt (" + unknown.reason() + "); retry shortly");
+            case CloseResult.NotYet notYet ->
+                throw new ApiException(
+                        HttpStatus.CONFLICT,
+                        "PREVIOUS_ATTEMPT_OPEN",
+                        "the " + previous.payWay() + " attempt cannot be closed at the channel yet (" + notYet.reason()
+                                + "); retry in " + notYet.retryAfter().toSeconds() + " s");
+            case CloseResult.Unknown unknown ->
+                throw new ApiException(
+                        HttpStatus.CONFLICT,
+                        "PREVIOUS_ATTEMPT_OPEN",
+                        "the channel did not confirm closing the " + previous.payWay() + " attempt (" + unknown.reason()
+                                + "); retry shortly");
         };
     }
 
@@ -194,7 +242,8 @@ public class UnifiedOrders {
             }
             LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
         }
-        throw ApiException.conflict("REQUEST_IN_PROGRESS", "another request is opening this payment at the channel; retry");
+        throw ApiException.conflict(
+                "REQUEST_IN_PROGRESS", "another request is opening this payment at the channel; retry");
     }
 
     private OrderRow reload(PaymentId paymentId) {
@@ -203,8 +252,10 @@ public class UnifiedOrders {
 
     private void requireChannelAccount(AppId appId, PayWay payWay) {
         if (!channelAccounts.canUse(appId.value(), payWay)) {
-            throw ApiException.rule("CHANNEL_NOT_CONFIGURED", "this app has no " + payWay.channel()
-                    + " account; the operator sets it up under /api/operator/apps/{app_id}/channels");
+            throw ApiException.rule(
+                    "CHANNEL_NOT_CONFIGURED",
+                    "this app has no " + payWay.channel()
+                            + " account; the operator sets it up under /api/operator/apps/{app_id}/channels");
         }
     }
 
@@ -219,17 +270,23 @@ public class UnifiedOrders {
     }
 
     private static String subject(OrderRequest request) {
-        return Objects.requireNonNull(request.subject(), "validated: subject is required").strip();
+        return Objects.requireNonNull(request.subject(), "validated: subject is required")
+                .strip();
     }
 
     private String requestHash(OrderRequest request) {
-        String canonical = String.join("\u0000", String.valueOf(request.amount()), Currency.CNY.name(),
+        String canonical = String.join(
+                "\u0000",
+                String.valueOf(request.amount()),
+                Currency.CNY.name(),
                 subject(request),
-                String.valueOf(request.description()), String.valueOf(request.notifyUrl()),
-                String.valueOf(request.returnUrl()), String.valueOf(views.metadataJson(request.metadata())));
+                String.valueOf(request.description()),
+                String.valueOf(request.notifyUrl()),
+                String.valueOf(request.returnUrl()),
+                String.valueOf(views.metadataJson(request.metadata())));
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

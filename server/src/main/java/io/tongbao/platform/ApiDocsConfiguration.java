@@ -29,8 +29,7 @@ class ApiDocsConfiguration {
     @Bean
     OpenAPI tongbaoOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("Tongbao API").version("v1")
-                        .description("""
+                .info(new Info().title("Tongbao API").version("v1").description("""
                                 Tongbao's merchant API (under /api/v1) and operator API (under /api/operator).
 
                                 Merchant API: JSON with snake_case field names; amounts are integers in minor units \

@@ -52,11 +52,16 @@ record DatabaseCredentials(String superuserPassword, String applicationPassword)
         properties.setProperty("superuser_password", superuserPassword);
         properties.setProperty("application_password", applicationPassword);
         try {
-            Path partial = Files.createTempFile(file.getParent(), ".db-credentials", ".tmp",
+            Path partial = Files.createTempFile(
+                    file.getParent(),
+                    ".db-credentials",
+                    ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-                properties.store(writer, "Embedded PostgreSQL passwords (role " + SUPERUSER + " for setup only, role "
-                        + APPLICATION_ROLE + " for Tongbao). Keep this file owner-only.");
+                properties.store(
+                        writer,
+                        "Embedded PostgreSQL passwords (role " + SUPERUSER + " for setup only, role " + APPLICATION_ROLE
+                                + " for Tongbao). Keep this file owner-only.");
             }
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {

@@ -8,8 +8,10 @@ class DatabaseUnreachableFailureAnalyzer extends AbstractFailureAnalyzer<Databas
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, DatabaseUnreachableException cause) {
-        return new FailureAnalysis(cause.getMessage(),
+        return new FailureAnalysis(
+                cause.getMessage(),
                 "Start PostgreSQL or correct TONGBAO_DB_URL, TONGBAO_DB_USER and TONGBAO_DB_PASSWORD. "
-                        + "Unset TONGBAO_DB_URL to run on the embedded PostgreSQL in the data folder instead.", cause);
+                        + "Unset TONGBAO_DB_URL to run on the embedded PostgreSQL in the data folder instead.",
+                cause);
     }
 }

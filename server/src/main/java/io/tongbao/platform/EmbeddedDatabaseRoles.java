@@ -49,8 +49,7 @@ final class EmbeddedDatabaseRoles {
               end loop;
             end $$""";
 
-    private EmbeddedDatabaseRoles() {
-    }
+    private EmbeddedDatabaseRoles() {}
 
     static void apply(int port, DatabaseCredentials credentials) {
         try {
@@ -80,13 +79,17 @@ final class EmbeddedDatabaseRoles {
         execute(admin, (exists ? "alter role " : "create role ") + APPLICATION_ROLE + attributes);
     }
 
-    private static void ensureDatabase(Connection admin, int port, DatabaseCredentials credentials) throws SQLException {
+    private static void ensureDatabase(Connection admin, int port, DatabaseCredentials credentials)
+            throws SQLException {
         if (exists(admin, "select 1 from pg_database where datname = '" + DATABASE + "'")) {
             return;
         }
         if (previousVersionData(port, credentials)) {
-            log.info("Moving the data of the previous version from database '{}' to '{}', owned by role '{}'",
-                    SUPERUSER, DATABASE, APPLICATION_ROLE);
+            log.info(
+                    "Moving the data of the previous version from database '{}' to '{}', owned by role '{}'",
+                    SUPERUSER,
+                    DATABASE,
+                    APPLICATION_ROLE);
             execute(admin, "alter database " + SUPERUSER + " rename to " + DATABASE);
             execute(admin, "create database " + SUPERUSER);
         } else {
@@ -105,7 +108,8 @@ final class EmbeddedDatabaseRoles {
     }
 
     private static boolean exists(Connection connection, String query) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(query)) {
             return rows.next();
         }
     }

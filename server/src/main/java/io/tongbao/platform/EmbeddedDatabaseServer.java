@@ -54,8 +54,8 @@ final class EmbeddedDatabaseServer implements DatabaseServer {
     private final int port;
     private final DatabaseCredentials credentials;
 
-    private EmbeddedDatabaseServer(PostgresProcesses postgres, FileLock folderLock, int port,
-                                   DatabaseCredentials credentials) {
+    private EmbeddedDatabaseServer(
+            PostgresProcesses postgres, FileLock folderLock, int port, DatabaseCredentials credentials) {
         this.postgres = postgres;
         this.folderLock = folderLock;
         this.port = port;
@@ -68,7 +68,8 @@ final class EmbeddedDatabaseServer implements DatabaseServer {
         FileLock lock = lock(folder);
         try {
             PostgresProcesses postgres = new PostgresProcesses(
-                    PostgresBinaries.unpackInto(folder.resolve("postgres-binaries")), directory,
+                    PostgresBinaries.unpackInto(folder.resolve("postgres-binaries")),
+                    directory,
                     folder.resolve("postgres.log"));
             LeftoverPostmaster.stopIfRunning(postgres);
             DatabaseCredentials credentials = prepare(postgres, folder);
@@ -106,7 +107,10 @@ final class EmbeddedDatabaseServer implements DatabaseServer {
         if (Files.notExists(postgres.directory().resolve("PG_VERSION"))) {
             DatabaseCredentials credentials = DatabaseCredentials.read(file).orElseGet(DatabaseCredentials::generate);
             PostgresBinaries.ownerOnlyDirectory(postgres.directory());
-            Path passwordFile = Files.createTempFile(folder, ".initdb", ".tmp",
+            Path passwordFile = Files.createTempFile(
+                    folder,
+                    ".initdb",
+                    ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try {
                 Files.writeString(passwordFile, credentials.superuserPassword() + "\n", StandardCharsets.UTF_8);
@@ -118,11 +122,15 @@ final class EmbeddedDatabaseServer implements DatabaseServer {
             return credentials;
         }
         return DatabaseCredentials.read(file).orElseGet(() -> {
-            log.warn("Securing an embedded PostgreSQL created by an earlier version of Tongbao (trust, no password): "
-                    + "generating passwords into {}", file);
+            log.warn(
+                    "Securing an embedded PostgreSQL created by an earlier version of Tongbao (trust, no password): "
+                            + "generating passwords into {}",
+                    file);
             DatabaseCredentials generated = DatabaseCredentials.generate();
-            postgres.singleUser(DatabaseCredentials.SUPERUSER, "alter role " + DatabaseCredentials.SUPERUSER
-                    + " password '" + generated.superuserPassword() + "'");
+            postgres.singleUser(
+                    DatabaseCredentials.SUPERUSER,
+                    "alter role " + DatabaseCredentials.SUPERUSER + " password '" + generated.superuserPassword()
+                            + "'");
             generated.write(file);
             return generated;
         });
@@ -132,8 +140,8 @@ final class EmbeddedDatabaseServer implements DatabaseServer {
     private static FileLock lock(Path folder) {
         try {
             PostgresBinaries.ownerOnlyDirectory(folder);
-            FileChannel channel = FileChannel.open(folder.resolve("postgres.lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
+            FileChannel channel = FileChannel.open(
+                    folder.resolve("postgres.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 channel.close();

@@ -21,8 +21,7 @@ final class LeftoverPostmaster {
 
     private static final Logger log = LoggerFactory.getLogger(LeftoverPostmaster.class);
 
-    private LeftoverPostmaster() {
-    }
+    private LeftoverPostmaster() {}
 
     static void stopIfRunning(PostgresProcesses postgres) {
         Optional<Long> pid = postgres.postmasterPid();
@@ -40,19 +39,24 @@ final class LeftoverPostmaster {
             delete(pidFile);
             return;
         }
-        log.warn("An embedded PostgreSQL left running by an earlier start (pid {}) still holds {}: stopping it",
-                pid.get(), postgres.directory());
+        log.warn(
+                "An embedded PostgreSQL left running by an earlier start (pid {}) still holds {}: stopping it",
+                pid.get(),
+                postgres.directory());
         postgres.stop();
         awaitExit(process.get());
     }
 
     private static boolean isPostmasterOf(ProcessHandle process, Path directory) {
         ProcessHandle.Info info = process.info();
-        boolean postgres = info.command().map(command -> Path.of(command).getFileName().toString())
-                .filter(name -> name.equals("postgres") || name.equals("postgres.exe")).isPresent();
+        boolean postgres = info.command()
+                .map(command -> Path.of(command).getFileName().toString())
+                .filter(name -> name.equals("postgres") || name.equals("postgres.exe"))
+                .isPresent();
         // arguments are not visible on every system; where they are, they name the data directory
         boolean thisDirectory = info.arguments()
-                .map(arguments -> String.join(" ", arguments).contains(directory.toString())).orElse(true);
+                .map(arguments -> String.join(" ", arguments).contains(directory.toString()))
+                .orElse(true);
         return postgres && thisDirectory;
     }
 

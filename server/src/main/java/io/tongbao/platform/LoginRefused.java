@@ -26,18 +26,27 @@ final class LoginRefused extends AuthenticationException {
     }
 
     static LoginRefused throttled(Duration wait) {
-        return new LoginRefused(HttpStatus.TOO_MANY_REQUESTS, "LOGIN_THROTTLED",
-                "too many failed logins for this user or from this address; retry after Retry-After seconds", wait);
+        return new LoginRefused(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "LOGIN_THROTTLED",
+                "too many failed logins for this user or from this address; retry after Retry-After seconds",
+                wait);
     }
 
     static LoginRefused locked(Duration wait) {
-        return new LoginRefused(HttpStatus.TOO_MANY_REQUESTS, "LOGIN_LOCKED",
-                "this operator name is locked after repeated failed logins; retry after Retry-After seconds", wait);
+        return new LoginRefused(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "LOGIN_LOCKED",
+                "this operator name is locked after repeated failed logins; retry after Retry-After seconds",
+                wait);
     }
 
     static LoginRefused busy() {
-        return new LoginRefused(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_BUSY",
-                "too many logins are being checked at once; retry after Retry-After seconds", Duration.ofSeconds(1));
+        return new LoginRefused(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "SERVICE_BUSY",
+                "too many logins are being checked at once; retry after Retry-After seconds",
+                Duration.ofSeconds(1));
     }
 
     HttpStatus status() {

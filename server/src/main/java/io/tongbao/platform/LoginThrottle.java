@@ -10,10 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Holds back password guessing before any password is hashed. Failed logins spend a per-username and a
@@ -37,8 +37,14 @@ class LoginThrottle {
         this.properties = properties;
         this.time = new ClockTime(clock);
         // an idle bucket is full again after one refill period: dropping it then loses nothing
-        this.perUser = Caffeine.newBuilder().expireAfterAccess(properties.failureRefill()).maximumSize(100_000).build();
-        this.perSource = Caffeine.newBuilder().expireAfterAccess(properties.failureRefill()).maximumSize(100_000).build();
+        this.perUser = Caffeine.newBuilder()
+                .expireAfterAccess(properties.failureRefill())
+                .maximumSize(100_000)
+                .build();
+        this.perSource = Caffeine.newBuilder()
+                .expireAfterAccess(properties.failureRefill())
+                .maximumSize(100_000)
+                .build();
     }
 
     /** @throws LoginRefused when the name or the source has no failed logins left to spend */
@@ -56,7 +62,10 @@ class LoginThrottle {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Optional<OffsetDateTime> lockedUntil = jdbc.sql("""
                         select locked_until from operator_login_failure where username = :username and locked_until > :now""")
-                .param("username", username).param("now", now).query(OffsetDateTime.class).optional();
+                .param("username", username)
+                .param("now", now)
+                .query(OffsetDateTime.class)
+                .optional();
         if (lockedUntil.isPresent()) {
             throw LoginRefused.locked(Duration.between(now, lockedUntil.get()));
         }
@@ -79,14 +88,19 @@ class LoginThrottle {
                                 when f.locked_until <= :now then null
                                 else f.locked_until end
                         returning locked_until""")
-                .param("username", username).param("now", now).param("max", properties.maxFailures())
+                .param("username", username)
+                .param("now", now)
+                .param("max", properties.maxFailures())
                 .param("until", now.plus(properties.lockout()))
-                .query((rs, row) -> rs.getObject(1, OffsetDateTime.class) != null).single();
+                .query((rs, row) -> rs.getObject(1, OffsetDateTime.class) != null)
+                .single();
     }
 
     /** A successful login ends the run of failures. */
     void succeeded(String username) {
-        jdbc.sql("delete from operator_login_failure where username = :username").param("username", username).update();
+        jdbc.sql("delete from operator_login_failure where username = :username")
+                .param("username", username)
+                .update();
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
@@ -94,8 +108,7 @@ class LoginThrottle {
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("""
                         delete from operator_login_failure
-                        where last_failure_at < :before and (locked_until is null or locked_until < :now)""")
-                .param("before", now.minusDays(1)).param("now", now).update();
+                        where last_failure_at < :before and (locked_until is null or locked_until < :now)""").param("before", now.minusDays(1)).param("now", now).update();
     }
 
     private Duration wait(@Nullable Bucket bucket) {
@@ -107,10 +120,12 @@ class LoginThrottle {
     }
 
     private Bucket bucket(Cache<String, Bucket> buckets, String key, int capacity) {
-        return buckets.get(key, k -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, properties.failureRefill()))
-                .withCustomTimePrecision(time)
-                .build());
+        return buckets.get(
+                key,
+                k -> Bucket.builder()
+                        .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, properties.failureRefill()))
+                        .withCustomTimePrecision(time)
+                        .build());
     }
 
     private record ClockTime(Clock clock) implements TimeMeter {

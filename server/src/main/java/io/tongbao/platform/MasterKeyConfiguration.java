@@ -32,7 +32,8 @@ class MasterKeyConfiguration {
                 ? keyFile(properties.dataDir().resolve("master.key"))
                 : decode(security.masterKey(), "tongbao.security.master-key");
         List<byte[]> older = security.previousMasterKeys().stream()
-                .map(key -> decode(key, "tongbao.security.previous-master-keys")).toList();
+                .map(key -> decode(key, "tongbao.security.previous-master-keys"))
+                .toList();
         return new SecretCipher(primary, older);
     }
 
@@ -41,8 +42,9 @@ class MasterKeyConfiguration {
             if (Files.notExists(file)) {
                 create(file);
             }
-            log.warn("Secrets are sealed with the generated master key file {}. Fine for a demo; in production set "
-                    + "TONGBAO_MASTER_KEY from a secret store and keep it out of the data folder (docs/security.md).",
+            log.warn(
+                    "Secrets are sealed with the generated master key file {}. Fine for a demo; in production set "
+                            + "TONGBAO_MASTER_KEY from a secret store and keep it out of the data folder (docs/security.md).",
                     file.toAbsolutePath());
             return decode(Files.readString(file, StandardCharsets.US_ASCII).trim(), file.toString());
         } catch (IOException e) {

@@ -29,10 +29,13 @@ final class NamingModelResolver extends ModelResolver {
     @SuppressWarnings("rawtypes")
     public Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
         Schema resolved = super.resolve(type, context, chain);
-        String name = resolved == null ? null
-                : resolved.getName() != null ? resolved.getName()
-                : resolved.get$ref() != null && resolved.get$ref().startsWith(COMPONENT_SCHEMAS)
-                ? resolved.get$ref().substring(COMPONENT_SCHEMAS.length()) : null;
+        String name = resolved == null
+                ? null
+                : resolved.getName() != null
+                        ? resolved.getName()
+                        : resolved.get$ref() != null && resolved.get$ref().startsWith(COMPONENT_SCHEMAS)
+                                ? resolved.get$ref().substring(COMPONENT_SCHEMAS.length())
+                                : null;
         if (name != null) {
             classes.putIfAbsent(name, _mapper.constructType(type.getType()).getRawClass());
         }

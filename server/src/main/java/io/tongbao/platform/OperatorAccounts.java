@@ -32,8 +32,12 @@ class OperatorAccounts implements ApplicationRunner {
     private final RecentLogins recentLogins;
     private final Clock clock;
 
-    OperatorAccounts(JdbcClient jdbc, PasswordEncoder passwords, PasswordHashing hashing, RecentLogins recentLogins,
-                     Clock clock) {
+    OperatorAccounts(
+            JdbcClient jdbc,
+            PasswordEncoder passwords,
+            PasswordHashing hashing,
+            RecentLogins recentLogins,
+            Clock clock) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.hashing = hashing;
@@ -50,7 +54,9 @@ class OperatorAccounts implements ApplicationRunner {
                         select :username, :hash, :now, :now
                         where not exists (select 1 from operator_account)
                         on conflict do nothing""")
-                .param("username", FIRST_OPERATOR).param("hash", passwords.encode(password)).param("now", now)
+                .param("username", FIRST_OPERATOR)
+                .param("hash", passwords.encode(password))
+                .param("now", now)
                 .update();
         if (created == 1) {
             // The one place a credential is logged on purpose: there is no other way to hand it over.
@@ -66,7 +72,9 @@ class OperatorAccounts implements ApplicationRunner {
     /** The stored hash ({@code {bcrypt}…}) of the operator's password; empty for a name that is no operator. */
     Optional<String> passwordHash(String username) {
         return jdbc.sql("select password_hash from operator_account where username = :username")
-                .param("username", username).query(String.class).optional();
+                .param("username", username)
+                .query(String.class)
+                .optional();
     }
 
     void changePassword(String username, String currentPassword, String newPassword) {
@@ -77,9 +85,12 @@ class OperatorAccounts implements ApplicationRunner {
         if (newPassword == null || newPassword.length() < 12) {
             throw ApiException.invalid("new_password", "must have at least 12 characters");
         }
-        jdbc.sql("update operator_account set password_hash = :hash, password_changed_at = :now where username = :username")
-                .param("hash", hashInTurn(() -> hashing.encode(newPassword))).param("now", OffsetDateTime.now(clock))
-                .param("username", username).update();
+        jdbc.sql(
+                        "update operator_account set password_hash = :hash, password_changed_at = :now where username = :username")
+                .param("hash", hashInTurn(() -> hashing.encode(newPassword)))
+                .param("now", OffsetDateTime.now(clock))
+                .param("username", username)
+                .update();
         recentLogins.forget(username);
     }
 

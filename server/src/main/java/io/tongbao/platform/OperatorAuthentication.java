@@ -34,8 +34,12 @@ class OperatorAuthentication implements AuthenticationProvider {
     private final PasswordEncoder passwords;
     private final String dummyHash;
 
-    OperatorAuthentication(OperatorAccounts accounts, LoginThrottle throttle, RecentLogins recent,
-                           PasswordHashing hashing, PasswordEncoder passwords) {
+    OperatorAuthentication(
+            OperatorAccounts accounts,
+            LoginThrottle throttle,
+            RecentLogins recent,
+            PasswordHashing hashing,
+            PasswordEncoder passwords) {
         this.accounts = accounts;
         this.throttle = throttle;
         this.recent = recent;
@@ -48,8 +52,10 @@ class OperatorAuthentication implements AuthenticationProvider {
     public Authentication authenticate(Authentication login) {
         String username = login.getName();
         String password = String.valueOf(login.getCredentials());
-        String source = login.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null
-                ? details.getRemoteAddress() : "unknown";
+        String source =
+                login.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null
+                        ? details.getRemoteAddress()
+                        : "unknown";
         throttle.checkBudget(username, source);
         throttle.checkNotLocked(username);
         if (recent.contains(username, password)) {
@@ -63,7 +69,9 @@ class OperatorAuthentication implements AuthenticationProvider {
         });
         if (!matches) {
             boolean locked = throttle.failed(username, source);
-            log.warn("failed operator login for '{}' from {}{}", LogValues.safe(username, LOGGED_NAME_LENGTH),
+            log.warn(
+                    "failed operator login for '{}' from {}{}",
+                    LogValues.safe(username, LOGGED_NAME_LENGTH),
                     LogValues.safe(source, LOGGED_NAME_LENGTH),
                     locked ? ": the name is now locked" : "");
             throw new BadCredentialsException("operator authentication failed");

@@ -33,6 +33,5 @@ class OperatorController {
         return ResponseEntity.noContent().build();
     }
 
-    record PasswordChange(String currentPassword, String newPassword) {
-    }
+    record PasswordChange(String currentPassword, String newPassword) {}
 }

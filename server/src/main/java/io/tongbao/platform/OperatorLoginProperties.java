@@ -13,12 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code successTtl} (keyed by a keyed hash of the name and password), so automation does not pay a hash per call.
  */
 @ConfigurationProperties("tongbao.operator-login")
-record OperatorLoginProperties(@DefaultValue("10") int maxFailures,
-                               @DefaultValue("15m") Duration lockout,
-                               @DefaultValue("10") int failuresPerUser,
-                               @DefaultValue("30") int failuresPerSource,
-                               @DefaultValue("1m") Duration failureRefill,
-                               @DefaultValue("1") int concurrentHashes,
-                               @DefaultValue("2s") Duration hashWait,
-                               @DefaultValue("1m") Duration successTtl) {
-}
+record OperatorLoginProperties(
+        @DefaultValue("10") int maxFailures,
+        @DefaultValue("15m") Duration lockout,
+        @DefaultValue("10") int failuresPerUser,
+        @DefaultValue("30") int failuresPerSource,
+        @DefaultValue("1m") Duration failureRefill,
+        @DefaultValue("1") int concurrentHashes,
+        @DefaultValue("2s") Duration hashWait,
+        @DefaultValue("1m") Duration successTtl) {}

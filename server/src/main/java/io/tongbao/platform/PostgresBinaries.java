@@ -35,7 +35,8 @@ final class PostgresBinaries {
     static PostgresBinaries unpackInto(Path parent) {
         try (InputStream archive = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system(), architecture())) {
             if (archive == null) {
-                throw new IllegalStateException("no embedded PostgreSQL binaries for " + system() + " " + architecture());
+                throw new IllegalStateException(
+                        "no embedded PostgreSQL binaries for " + system() + " " + architecture());
             }
             byte[] bytes = archive.readAllBytes();
             Path home = parent.resolve("pg-" + HexFormat.of().formatHex(sha256(bytes), 0, 8));
@@ -93,8 +94,9 @@ final class PostgresBinaries {
                 } else {
                     Files.createDirectories(file.getParent());
                     Files.copy(tar, file);
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(
-                            (entry.getMode() & 0100) != 0 ? "rwx------" : "rw-------"));
+                    Files.setPosixFilePermissions(
+                            file,
+                            PosixFilePermissions.fromString((entry.getMode() & 0100) != 0 ? "rwx------" : "rw-------"));
                 }
             }
         }

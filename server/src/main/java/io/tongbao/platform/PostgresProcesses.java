@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.jspecify.annotations.Nullable;
 
 /** Runs initdb, pg_ctl and single-user postgres for one data directory, with their output in one log file. */
 final class PostgresProcesses {
@@ -37,32 +37,62 @@ final class PostgresProcesses {
     }
 
     void initdb(Path superuserPasswordFile) {
-        run(binaries.command("initdb", "-D", directory.toString(), "-U", DatabaseCredentials.SUPERUSER,
-                "-A", "scram-sha-256", "--pwfile=" + superuserPasswordFile, "-E", "UTF-8"), null, Duration.ofMinutes(2));
+        run(
+                binaries.command(
+                        "initdb",
+                        "-D",
+                        directory.toString(),
+                        "-U",
+                        DatabaseCredentials.SUPERUSER,
+                        "-A",
+                        "scram-sha-256",
+                        "--pwfile=" + superuserPasswordFile,
+                        "-E",
+                        "UTF-8"),
+                null,
+                Duration.ofMinutes(2));
     }
 
     /** Single-user mode: no connection and no listener at all, so it can set the first password of an old folder. */
     void singleUser(String database, String sql) {
-        run(binaries.command("postgres", "--single", "-D", directory.toString(), database), sql + "\n",
+        run(
+                binaries.command("postgres", "--single", "-D", directory.toString(), database),
+                sql + "\n",
                 Duration.ofMinutes(10));
     }
 
     /** {@code pg_ctl start -w}: returns once the server accepts connections; the postmaster runs on in its own session. */
     void start(List<String> serverOptions, Duration patience) {
-        run(binaries.command("pg_ctl", "start", "-D", directory.toString(), "-l", logFile.toString(), "-w",
-                "-t", Long.toString(patience.toSeconds()), "-o", String.join(" ", serverOptions)), null,
+        run(
+                binaries.command(
+                        "pg_ctl",
+                        "start",
+                        "-D",
+                        directory.toString(),
+                        "-l",
+                        logFile.toString(),
+                        "-w",
+                        "-t",
+                        Long.toString(patience.toSeconds()),
+                        "-o",
+                        String.join(" ", serverOptions)),
+                null,
                 patience.plusSeconds(10));
     }
 
     /** A fast shutdown (sessions ended, a checkpoint written); an immediate one if that does not end in time. */
     void stop() {
         try {
-            run(binaries.command("pg_ctl", "stop", "-D", directory.toString(), "-m", "fast", "-w", "-t", "60"), null,
+            run(
+                    binaries.command("pg_ctl", "stop", "-D", directory.toString(), "-m", "fast", "-w", "-t", "60"),
+                    null,
                     Duration.ofSeconds(70));
         } catch (IllegalStateException slow) {
             log.warn("Embedded PostgreSQL did not stop in time, stopping it immediately: {}", slow.getMessage());
-            run(binaries.command("pg_ctl", "stop", "-D", directory.toString(), "-m", "immediate", "-w", "-t", "30"),
-                    null, Duration.ofSeconds(40));
+            run(
+                    binaries.command("pg_ctl", "stop", "-D", directory.toString(), "-m", "immediate", "-w", "-t", "30"),
+                    null,
+                    Duration.ofSeconds(40));
         }
     }
 
@@ -70,7 +100,9 @@ final class PostgresProcesses {
         Path pidFile = directory.resolve("postmaster.pid");
         try {
             List<String> lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
-            return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.getFirst().trim()));
+            return lines.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(Long.parseLong(lines.getFirst().trim()));
         } catch (NoSuchFileException gone) {
             return Optional.empty();
         } catch (IOException | NumberFormatException e) {
@@ -93,12 +125,12 @@ final class PostgresProcesses {
             }
             if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException(name(command) + " did not finish within " + patience + "; see "
-                        + logFile);
+                throw new IllegalStateException(
+                        name(command) + " did not finish within " + patience + "; see " + logFile);
             }
             if (process.exitValue() != 0) {
-                throw new IllegalStateException(name(command) + " failed (exit " + process.exitValue() + "): "
-                        + tail() + "\n(see " + logFile + ")");
+                throw new IllegalStateException(name(command) + " failed (exit " + process.exitValue() + "): " + tail()
+                        + "\n(see " + logFile + ")");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + name(command), e);

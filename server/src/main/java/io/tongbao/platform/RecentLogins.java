@@ -25,7 +25,10 @@ class RecentLogins {
 
     RecentLogins(OperatorLoginProperties properties) {
         new SecureRandom().nextBytes(key);
-        this.usernames = Caffeine.newBuilder().expireAfterWrite(properties.successTtl()).maximumSize(10_000).build();
+        this.usernames = Caffeine.newBuilder()
+                .expireAfterWrite(properties.successTtl())
+                .maximumSize(10_000)
+                .build();
     }
 
     boolean contains(String username, String password) {

@@ -48,15 +48,22 @@ class SecurityConfiguration {
         return http
                 // only ours: a refused login must not fall through to another provider that hashes the password
                 .authenticationManager(new ProviderManager(operators))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error").permitAll()
-                        .anyRequest().hasRole("OPERATOR"))
-                .httpBasic(basic -> basic
-                        .realmName("Tongbao operator")
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/actuator/health", "/actuator/health/**", "/actuator/info", "/error")
+                        .permitAll()
+                        .anyRequest()
+                        .hasRole("OPERATOR"))
+                .httpBasic(basic -> basic.realmName("Tongbao operator")
                         .authenticationEntryPoint((request, response, e) -> {
                             if (e instanceof LoginRefused refused) {
                                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
-                                write(json, request, response, refused.status().value(), refused.code(), refused.getMessage());
+                                write(
+                                        json,
+                                        request,
+                                        response,
+                                        refused.status().value(),
+                                        refused.code(),
+                                        refused.getMessage());
                                 return;
                             }
                             response.setHeader("WWW-Authenticate", "Basic realm=\"Tongbao operator\"");
@@ -70,8 +77,14 @@ class SecurityConfiguration {
                 .build();
     }
 
-    private static void write(ObjectMapper json, HttpServletRequest request, HttpServletResponse response, int status,
-                              String code, String message) throws IOException {
+    private static void write(
+            ObjectMapper json,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            int status,
+            String code,
+            String message)
+            throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         json.writeValue(response.getOutputStream(), new ApiError(code, message, RequestIds.of(request)));

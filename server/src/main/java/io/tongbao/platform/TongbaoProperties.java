@@ -11,18 +11,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code TONGBAO_MASTER_KEY}, {@code TONGBAO_DATA_DIR}.
  */
 @ConfigurationProperties("tongbao")
-public record TongbaoProperties(@DefaultValue("./data") Path dataDir,
-                                @DefaultValue Db db,
-                                @DefaultValue Security security) {
+public record TongbaoProperties(
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue Db db,
+        @DefaultValue Security security) {
 
     /**
      * An external PostgreSQL when {@code url} is set; otherwise the embedded server under {@code dataDir}.
      * {@code connectionTimeout}: how long a request waits for a pooled connection before it is answered
      * {@code 503 SERVICE_BUSY}.
      */
-    public record Db(String url, String user, String password, @DefaultValue("20") int maxPoolSize,
-                     @DefaultValue("10s") Duration startupTimeout,
-                     @DefaultValue("10s") Duration connectionTimeout) {
+    public record Db(
+            String url,
+            String user,
+            String password,
+            @DefaultValue("20") int maxPoolSize,
+            @DefaultValue("10s") Duration startupTimeout,
+            @DefaultValue("10s") Duration connectionTimeout) {
 
         public boolean external() {
             return url != null && !url.isBlank();
@@ -34,6 +39,5 @@ public record TongbaoProperties(@DefaultValue("./data") Path dataDir,
      * generated in the data folder, which suits a demo, not production. {@code previousMasterKeys}: keys
      * being rotated out, still accepted for decryption.
      */
-    public record Security(String masterKey, @DefaultValue List<String> previousMasterKeys) {
-    }
+    public record Security(String masterKey, @DefaultValue List<String> previousMasterKeys) {}
 }

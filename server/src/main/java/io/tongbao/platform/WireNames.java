@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategies.NamingBase;
 import tools.jackson.databind.PropertyNamingStrategy;
 import tools.jackson.databind.json.JsonMapper;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The names the API really uses on the wire, for the description. springdoc 3 describes models with swagger-core,
@@ -34,8 +34,10 @@ final class WireNames {
     private final Map<String, Class<?>> classes = new ConcurrentHashMap<>();
 
     WireNames(JsonMapper applicationMapper) {
-        PropertyNamingStrategy strategy = applicationMapper.serializationConfig().getPropertyNamingStrategy();
-        // NamingBase: Jackson 3's (the application's); PropertyNamingStrategies.NamingBase: Jackson 2's (swagger-core's)
+        PropertyNamingStrategy strategy =
+                applicationMapper.serializationConfig().getPropertyNamingStrategy();
+        // NamingBase: Jackson 3's (the application's); PropertyNamingStrategies.NamingBase: Jackson 2's
+        // (swagger-core's)
         this.naming = strategy instanceof NamingBase base
                 ? new PropertyNamingStrategies.NamingBase() {
                     @Override
@@ -105,7 +107,8 @@ final class WireNames {
             if (owner == null || owner == raw) {
                 return name;
             }
-            String qualified = raw.getEnclosingClass() != null ? raw.getEnclosingClass().getSimpleName() + name
+            String qualified = raw.getEnclosingClass() != null
+                    ? raw.getEnclosingClass().getSimpleName() + name
                     : raw.getPackageName().replace('.', '_') + "_" + name;
             classes.putIfAbsent(qualified, raw);
             return qualified;

@@ -24,5 +24,8 @@ public enum PayWay {
         return channel;
     }
 
-    public enum Channel { ALIPAY, WECHATPAY }
+    public enum Channel {
+        ALIPAY,
+        WECHATPAY
+    }
 }

@@ -3,11 +3,11 @@ package io.tongbao.webhook;
 import static io.tongbao.shared.time.JdbcTime.at;
 
 import java.time.Instant;
-import java.util.Objects;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.jspecify.annotations.Nullable;
 
 /** Deliveries and their attempts in SQL; claims are leases, so two nodes never send one delivery at the same time. */
 @Repository
@@ -19,8 +19,8 @@ class DeliveryStore {
         this.jdbc = jdbc;
     }
 
-    record Claimed(String id, String eventId, String appId, String url, int attemptCount, String type, String payload) {
-    }
+    record Claimed(
+            String id, String eventId, String appId, String url, int attemptCount, String type, String payload) {}
 
     List<Claimed> claimDue(Instant now, Instant leaseUntil, int limit) {
         return jdbc.sql("""
@@ -32,9 +32,17 @@ class DeliveryStore {
                             returning id, event_id, app_id, url, attempt_count)
                         select c.id, c.event_id, c.app_id, c.url, c.attempt_count, e.type, e.payload
                         from claimed c join webhook_event e on e.id = c.event_id""")
-                .param("lease", at(leaseUntil)).param("now", at(now)).param("limit", limit)
-                .query((rs, row) -> new Claimed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getInt(5), rs.getString(6), rs.getString(7)))
+                .param("lease", at(leaseUntil))
+                .param("now", at(now))
+                .param("limit", limit)
+                .query((rs, row) -> new Claimed(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getInt(5),
+                        rs.getString(6),
+                        rs.getString(7)))
                 .list();
     }
 
@@ -42,9 +50,13 @@ class DeliveryStore {
         jdbc.sql("""
                         insert into webhook_attempt (delivery_id, attempted_at, status_code, latency_ms, response_excerpt, error)
                         values (:delivery, :at, :status, :latency, :excerpt, :error)""")
-                .param("delivery", deliveryId).param("at", at(at)).param("status", result.status())
+                .param("delivery", deliveryId)
+                .param("at", at(at))
+                .param("status", result.status())
                 .param("latency", (int) Math.min(Integer.MAX_VALUE, result.latencyMs()))
-                .param("excerpt", result.excerpt()).param("error", result.error()).update();
+                .param("excerpt", result.excerpt())
+                .param("error", result.error())
+                .update();
     }
 
     boolean succeeded(String deliveryId, Integer status, Instant now) {
@@ -53,7 +65,11 @@ class DeliveryStore {
                                last_status = :status, last_error = null, next_attempt_at = null, delivered_at = :now,
                                updated_at = :now
                         where id = :id and status = 'PENDING'""")
-                .param("status", status).param("now", at(now)).param("id", deliveryId).update() == 1;
+                        .param("status", status)
+                        .param("now", at(now))
+                        .param("id", deliveryId)
+                        .update()
+                == 1;
     }
 
     void retryAt(String deliveryId, Instant next, @Nullable Integer status, String error, Instant now) {
@@ -61,8 +77,12 @@ class DeliveryStore {
                         update webhook_delivery set attempt_count = attempt_count + 1, last_status = :status,
                                last_error = :error, next_attempt_at = :next, updated_at = :now
                         where id = :id and status = 'PENDING'""")
-                .param("status", status).param("error", error).param("next", at(next)).param("now", at(now))
-                .param("id", deliveryId).update();
+                .param("status", status)
+                .param("error", error)
+                .param("next", at(next))
+                .param("now", at(now))
+                .param("id", deliveryId)
+                .update();
     }
 
     void dead(String deliveryId, @Nullable Integer status, String error, Instant now) {
@@ -70,13 +90,19 @@ class DeliveryStore {
                         update webhook_delivery set status = 'DEAD', attempt_count = attempt_count + 1,
                                last_status = :status, last_error = :error, next_attempt_at = null, updated_at = :now
                         where id = :id and status = 'PENDING'""")
-                .param("status", status).param("error", error).param("now", at(now)).param("id", deliveryId).update();
+                .param("status", status)
+                .param("error", error)
+                .param("now", at(now))
+                .param("id", deliveryId)
+                .update();
     }
 
     /** Another delivery to the same endpoint is in flight: try this one again shortly, without counting an attempt. */
     void postpone(String deliveryId, Instant next) {
         jdbc.sql("update webhook_delivery set next_attempt_at = :next where id = :id and status = 'PENDING'")
-                .param("next", at(next)).param("id", deliveryId).update();
+                .param("next", at(next))
+                .param("id", deliveryId)
+                .update();
     }
 
     /** Resend: the schedule starts again from now; earlier attempts stay on record. */
@@ -86,18 +112,29 @@ class DeliveryStore {
                                url = coalesce(url, :fallback), last_error = null, updated_at = :now
                         where event_id = :event and app_id = :app and status <> 'PENDING'
                           and coalesce(url, :fallback) is not null""")
-                .param("now", at(now)).param("event", eventId).param("app", appId).param("fallback", fallbackUrl)
+                .param("now", at(now))
+                .param("event", eventId)
+                .param("app", appId)
+                .param("fallback", fallbackUrl)
                 .update();
     }
 
     List<String> deadEvents(String appId, @Nullable Instant from, @Nullable Instant to, int limit) {
-        return jdbc.sql("""
+        return jdbc
+                .sql("""
                         select d.event_id from webhook_delivery d join webhook_event e on e.id = d.event_id
                         where d.app_id = :app and d.status = 'DEAD'
                           and (cast(:from as timestamptz) is null or e.created_at >= :from)
                           and (cast(:to as timestamptz) is null or e.created_at < :to)
                         order by e.created_at limit :limit""")
-                .param("app", appId).param("from", at(from)).param("to", at(to)).param("limit", limit)
-                .query(String.class).list().stream().map(Objects::requireNonNull).toList();
+                .param("app", appId)
+                .param("from", at(from))
+                .param("to", at(to))
+                .param("limit", limit)
+                .query(String.class)
+                .list()
+                .stream()
+                .map(Objects::requireNonNull)
+                .toList();
     }
 }

@@ -38,39 +38,75 @@ class DomainEventListener {
 
     @EventListener
     void on(PaymentSucceeded event) {
-        record(event.merchantId(), event.appId(), "payment.succeeded", event.paymentId(), event.paymentId(),
-                "payment.succeeded:" + event.paymentId(), event);
+        record(
+                event.merchantId(),
+                event.appId(),
+                "payment.succeeded",
+                event.paymentId(),
+                event.paymentId(),
+                "payment.succeeded:" + event.paymentId(),
+                event);
     }
 
     @EventListener
     void on(PaymentClosed event) {
-        record(event.merchantId(), event.appId(), "payment.closed", event.paymentId(), event.paymentId(),
-                "payment.closed:" + event.paymentId(), event);
+        record(
+                event.merchantId(),
+                event.appId(),
+                "payment.closed",
+                event.paymentId(),
+                event.paymentId(),
+                "payment.closed:" + event.paymentId(),
+                event);
     }
 
     @EventListener
     void on(PaymentExceptionRaised event) {
-        record(event.merchantId(), event.appId(), "payment.exception", event.paymentId(), event.paymentId(),
-                "payment.exception:" + event.exceptionId(), event);
+        record(
+                event.merchantId(),
+                event.appId(),
+                "payment.exception",
+                event.paymentId(),
+                event.paymentId(),
+                "payment.exception:" + event.exceptionId(),
+                event);
     }
 
     @EventListener
     void on(RefundSucceeded event) {
-        record(event.merchantId(), event.appId(), "refund.succeeded", event.refundId(), event.paymentId(),
-                "refund.succeeded:" + event.refundId(), event);
+        record(
+                event.merchantId(),
+                event.appId(),
+                "refund.succeeded",
+                event.refundId(),
+                event.paymentId(),
+                "refund.succeeded:" + event.refundId(),
+                event);
     }
 
     @EventListener
     void on(RefundFailed event) {
-        record(event.merchantId(), event.appId(), "refund.failed", event.refundId(), event.paymentId(),
-                "refund.failed:" + event.refundId(), event);
+        record(
+                event.merchantId(),
+                event.appId(),
+                "refund.failed",
+                event.refundId(),
+                event.paymentId(),
+                "refund.failed:" + event.refundId(),
+                event);
     }
 
-    private void record(String merchantId, String appId, String type, String objectId, String paymentId,
-                        String sourceKey, Object event) {
+    private void record(
+            String merchantId,
+            String appId,
+            String type,
+            String objectId,
+            String paymentId,
+            String sourceKey,
+            Object event) {
         String notifyUrl = payments.notifyUrl(merchantId, paymentId).orElse(null);
-        outbox.record(new WebhookOutbox.Draft(merchantId, appId, type, objectId, paymentId, sourceKey,
-                data(event, notifyUrl), notifyUrl));
+        outbox.record(new WebhookOutbox.Draft(
+                merchantId, appId, type, objectId, paymentId, sourceKey, data(event, notifyUrl), notifyUrl));
     }
 
     /**

@@ -31,9 +31,15 @@ class LedgerEventListener {
         if (event.appId() == null) {
             return; // cannot happen for transfer events: only subscribed apps' calls write them
         }
-        outbox.record(new WebhookOutbox.Draft(event.merchantId(), event.appId(), LedgerEvents.TRANSFER_POSTED,
-                event.transferId(), event.fromAccount(),
-                LedgerEvents.TRANSFER_POSTED + ":" + event.merchantId() + ":" + event.transferId(), event, null));
+        outbox.record(new WebhookOutbox.Draft(
+                event.merchantId(),
+                event.appId(),
+                LedgerEvents.TRANSFER_POSTED,
+                event.transferId(),
+                event.fromAccount(),
+                LedgerEvents.TRANSFER_POSTED + ":" + event.merchantId() + ":" + event.transferId(),
+                event,
+                null));
     }
 
     @EventListener
@@ -43,8 +49,14 @@ class LedgerEventListener {
             log.info("hold {} of merchant {} expired; it has no app to notify", event.holdId(), event.merchantId());
             return;
         }
-        outbox.record(new WebhookOutbox.Draft(event.merchantId(), event.appId(), LedgerEvents.HOLD_EXPIRED,
-                event.holdId(), event.fromAccount(),
-                LedgerEvents.HOLD_EXPIRED + ":" + event.merchantId() + ":" + event.holdId(), event, null));
+        outbox.record(new WebhookOutbox.Draft(
+                event.merchantId(),
+                event.appId(),
+                LedgerEvents.HOLD_EXPIRED,
+                event.holdId(),
+                event.fromAccount(),
+                LedgerEvents.HOLD_EXPIRED + ":" + event.merchantId() + ":" + event.holdId(),
+                event,
+                null));
     }
 }

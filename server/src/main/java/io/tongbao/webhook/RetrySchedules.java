@@ -18,6 +18,7 @@ class RetrySchedules {
     static final int MAX_RETRIES = 20;
     /** A shorter wait would let an app's schedule hammer its own endpoint (a few sub-second retries in a row). */
     static final Duration MIN_WAIT = Duration.ofSeconds(1);
+
     static final Duration MAX_WAIT = Duration.ofDays(2);
 
     private final JdbcClient jdbc;
@@ -31,14 +32,19 @@ class RetrySchedules {
     }
 
     List<Duration> forApp(String appId) {
-        return jdbc.sql("select retry_schedule from webhook_app_settings where app_id = :app and retry_schedule is not null")
+        return jdbc.sql(
+                        "select retry_schedule from webhook_app_settings where app_id = :app and retry_schedule is not null")
                 .param("app", appId)
-                .query(String.class).optional().map(RetrySchedules::parse).orElse(properties.retrySchedule());
+                .query(String.class)
+                .optional()
+                .map(RetrySchedules::parse)
+                .orElse(properties.retrySchedule());
     }
 
     List<Duration> set(String appId, List<String> schedule) {
         if (schedule == null || schedule.isEmpty() || schedule.size() > MAX_RETRIES) {
-            throw ApiException.invalid("retry_schedule", "give 1 to " + MAX_RETRIES + " waits, e.g. [\"5s\", \"2m\", \"1h\"]");
+            throw ApiException.invalid(
+                    "retry_schedule", "give 1 to " + MAX_RETRIES + " waits, e.g. [\"5s\", \"2m\", \"1h\"]");
         }
         List<Duration> waits;
         try {
@@ -52,8 +58,12 @@ class RetrySchedules {
         jdbc.sql("""
                         insert into webhook_app_settings (app_id, retry_schedule, updated_at) values (:app, :schedule, :now)
                         on conflict (app_id) do update set retry_schedule = excluded.retry_schedule, updated_at = excluded.updated_at""")
-                .param("app", appId).param("schedule", String.join(",", waits.stream().map(Duration::toString).toList()))
-                .param("now", JdbcTime.at(clock.instant())).update();
+                .param("app", appId)
+                .param(
+                        "schedule",
+                        String.join(",", waits.stream().map(Duration::toString).toList()))
+                .param("now", JdbcTime.at(clock.instant()))
+                .update();
         return waits;
     }
 

@@ -6,9 +6,9 @@ import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Where Tongbao may send a webhook. Only http(s); and unless {@code tongbao.webhooks.allow-private-targets}, only to
@@ -38,14 +38,30 @@ class TargetPolicy {
     }
 
     // IANA's IPv4 and IPv6 special-purpose address registries: none of these is a merchant's public server
-    private static final List<Range> INTERNAL_IPV4 = Range.all("0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10",
-            "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24", "192.0.2.0/24", "192.88.99.0/24",
-            "192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4");
+    private static final List<Range> INTERNAL_IPV4 = Range.all(
+            "0.0.0.0/8",
+            "10.0.0.0/8",
+            "100.64.0.0/10",
+            "127.0.0.0/8",
+            "169.254.0.0/16",
+            "172.16.0.0/12",
+            "192.0.0.0/24",
+            "192.0.2.0/24",
+            "192.88.99.0/24",
+            "192.168.0.0/16",
+            "198.18.0.0/15",
+            "198.51.100.0/24",
+            "203.0.113.0/24",
+            "224.0.0.0/4",
+            "240.0.0.0/4");
     /** Inside global unicast 2000::/3; everything outside it (::1, fc00::/7, fe80::/10, ff00::/8, …) is refused. */
     private static final List<Range> INTERNAL_IPV6 = Range.all(
-            "2001::/23", // IETF protocol assignments: Teredo 2001::/32 (tunnels to an address we cannot vouch for), ORCHID, benchmarking
-            "2001:db8::/32", "3fff::/20", // documentation
+            "2001::/23", // IETF protocol assignments: Teredo 2001::/32 (tunnels to an address we cannot vouch for),
+            // ORCHID, benchmarking
+            "2001:db8::/32",
+            "3fff::/20", // documentation
             "5f00::/16"); // segment routing
+
     private static final Range MAPPED = Range.of("::ffff:0:0/96");
     private static final Range TRANSLATED = Range.of("::ffff:0:0:0/96");
     private static final Range COMPATIBLE = Range.of("::/96");
@@ -81,7 +97,8 @@ class TargetPolicy {
         }
         try {
             boolean internal = Arrays.stream(resolver.resolve(uri.getHost())).anyMatch(TargetPolicy::isInternal);
-            return internal ? Optional.of("target " + uri.getHost() + " resolves to an internal address")
+            return internal
+                    ? Optional.of("target " + uri.getHost() + " resolves to an internal address")
                     : Optional.empty();
         } catch (UnknownHostException e) {
             return Optional.of("host " + uri.getHost() + " does not resolve");
@@ -90,7 +107,8 @@ class TargetPolicy {
 
     /** The host's addresses a connection may go to; {@link Refused} when there is none. */
     List<InetAddress> allowedAddresses(String host) throws UnknownHostException {
-        List<InetAddress> allowed = Arrays.stream(resolver.resolve(host)).filter(this::allows).toList();
+        List<InetAddress> allowed =
+                Arrays.stream(resolver.resolve(host)).filter(this::allows).toList();
         if (allowed.isEmpty()) {
             throw new Refused("target " + host + " resolves to an internal address");
         }

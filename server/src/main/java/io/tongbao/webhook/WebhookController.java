@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,7 +15,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.jspecify.annotations.Nullable;
 
 @RestController
 class WebhookController {
@@ -29,20 +29,23 @@ class WebhookController {
         this.subscriptions = subscriptions;
     }
 
-    record EventTypes(List<String> eventTypes) {
-    }
+    record EventTypes(List<String> eventTypes) {}
 
     /** {@code event_types}: the optional types the app subscribed to; {@code always}: the ones every app gets. */
     record EventTypeSettings(List<String> eventTypes, List<String> optional, List<String> always) {
         static EventTypeSettings of(Collection<String> subscribed) {
-            return new EventTypeSettings(subscribed.stream().sorted().toList(),
+            return new EventTypeSettings(
+                    subscribed.stream().sorted().toList(),
                     WebhookSubscriptions.OPTIONAL.stream().sorted().toList(),
-                    WebhookEvents.TYPES.stream().filter(type -> !WebhookSubscriptions.OPTIONAL.contains(type)).sorted()
+                    WebhookEvents.TYPES.stream()
+                            .filter(type -> !WebhookSubscriptions.OPTIONAL.contains(type))
+                            .sorted()
                             .toList());
         }
     }
 
-    @Operation(operationId = "getWebhookSettings",
+    @Operation(
+            operationId = "getWebhookSettings",
             summary = "The event types this app is sent: the optional ones it chose and the ones every app gets")
     @GetMapping("/api/v1/webhook-settings")
     EventTypeSettings eventTypes(MerchantCaller caller) {
@@ -67,12 +70,15 @@ class WebhookController {
         return EventTypeSettings.of(subscriptions.set(appId, request.eventTypes()));
     }
 
-    @Operation(operationId = "listEvents",
+    @Operation(
+            operationId = "listEvents",
             summary = "Events of this app, oldest first after a cursor (types: comma-separated filter)")
     @GetMapping("/api/v1/events")
-    WebhookEvents.Page list(MerchantCaller caller, @RequestParam(required = false) @Nullable String types,
-                            @RequestParam(required = false) @Nullable String after,
-                            @RequestParam(defaultValue = "50") int limit) {
+    WebhookEvents.Page list(
+            MerchantCaller caller,
+            @RequestParam(required = false) @Nullable String types,
+            @RequestParam(required = false) @Nullable String after,
+            @RequestParam(defaultValue = "50") int limit) {
         return events.list(caller.appId(), types, after, limit);
     }
 
@@ -82,7 +88,8 @@ class WebhookController {
         return events.get(caller.appId(), eventId);
     }
 
-    @Operation(operationId = "listDeliveries",
+    @Operation(
+            operationId = "listDeliveries",
             summary = "The deliveries of an event to the app's notify URL, with their attempts")
     @GetMapping("/api/v1/events/{eventId}/deliveries")
     List<WebhookEvents.Delivery> deliveries(MerchantCaller caller, @PathVariable String eventId) {
@@ -95,14 +102,13 @@ class WebhookController {
         return Map.of("resent", events.resend(caller.appId(), eventId));
     }
 
-    record BulkResend(String appId, Instant from, Instant to) {
-    }
+    record BulkResend(String appId, Instant from, Instant to) {}
 
-    record Schedule(List<String> retrySchedule) {
-    }
+    record Schedule(List<String> retrySchedule) {}
 
     /** Operator: resend every dead delivery of an app, optionally for events in [from, to). */
-    @Operation(operationId = "resendDeadDeliveries",
+    @Operation(
+            operationId = "resendDeadDeliveries",
             summary = "Resend every dead delivery of an app, optionally for events in [from, to)")
     @PostMapping("/api/operator/webhooks/resend")
     Map<String, Integer> resendDead(@RequestBody BulkResend request) {
@@ -115,6 +121,10 @@ class WebhookController {
     @Operation(operationId = "setAppWebhookSchedule", summary = "Set an app's webhook retry schedule")
     @PutMapping("/api/operator/apps/{appId}/webhook-schedule")
     Map<String, Object> schedule(@PathVariable String appId, @RequestBody Schedule request) {
-        return Map.of("retry_schedule", schedules.set(appId, request.retrySchedule()).stream().map(Object::toString).toList());
+        return Map.of(
+                "retry_schedule",
+                schedules.set(appId, request.retrySchedule()).stream()
+                        .map(Object::toString)
+                        .toList());
     }
 }

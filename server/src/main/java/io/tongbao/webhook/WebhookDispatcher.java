@@ -5,9 +5,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -53,8 +53,13 @@ class WebhookDispatcher implements DisposableBean {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
 
-    WebhookDispatcher(DeliveryStore deliveries, WebhookSender sender, TargetPolicy targets, RetrySchedules schedules,
-                      WebhookProperties properties, Clock clock) {
+    WebhookDispatcher(
+            DeliveryStore deliveries,
+            WebhookSender sender,
+            TargetPolicy targets,
+            RetrySchedules schedules,
+            WebhookProperties properties,
+            Clock clock) {
         this.deliveries = deliveries;
         this.sender = sender;
         this.targets = targets;
@@ -109,8 +114,8 @@ class WebhookDispatcher implements DisposableBean {
     }
 
     void deliver(DeliveryStore.Claimed claimed) {
-        Semaphore endpoint = endpoints.computeIfAbsent(endpointOf(claimed.url()),
-                key -> new Semaphore(properties.maxConcurrentPerEndpoint()));
+        Semaphore endpoint = endpoints.computeIfAbsent(
+                endpointOf(claimed.url()), key -> new Semaphore(properties.maxConcurrentPerEndpoint()));
         try {
             if (!endpoint.tryAcquire(properties.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 deliveries.postpone(claimed.id(), clock.instant().plusSeconds(1));
@@ -125,7 +130,9 @@ class WebhookDispatcher implements DisposableBean {
             attempt(claimed);
         } catch (RuntimeException e) {
             // the exception may quote the merchant's URL or answer: escaped and clipped
-            log.warn("webhook delivery {} failed unexpectedly; its lease will bring it back: {}", claimed.id(),
+            log.warn(
+                    "webhook delivery {} failed unexpectedly; its lease will bring it back: {}",
+                    claimed.id(),
                     LogValues.safe(e.toString(), 500));
         } finally {
             endpoint.release();
@@ -136,14 +143,15 @@ class WebhookDispatcher implements DisposableBean {
         Optional<String> refused = targets.refusal(claimed.url());
         if (refused.isPresent()) {
             Instant now = clock.instant();
-            deliveries.recordAttempt(claimed.id(), now, new WebhookSender.Result(null, 0, null, "refused: " + refused.get()));
+            deliveries.recordAttempt(
+                    claimed.id(), now, new WebhookSender.Result(null, 0, null, "refused: " + refused.get()));
             // retrying will not make an internal address external
             deliveries.dead(claimed.id(), null, "refused: " + refused.get(), now);
             return;
         }
         Instant started = clock.instant();
-        WebhookSender.Result result = sender.send(claimed.appId(), claimed.eventId(), claimed.type(), claimed.url(),
-                claimed.payload());
+        WebhookSender.Result result =
+                sender.send(claimed.appId(), claimed.eventId(), claimed.type(), claimed.url(), claimed.payload());
         Instant now = clock.instant();
         deliveries.recordAttempt(claimed.id(), started, result);
         if (result.delivered()) {

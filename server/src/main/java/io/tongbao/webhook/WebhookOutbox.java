@@ -9,13 +9,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.ObjectMapper;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a domain event into a webhook event and its delivery, once: the source key makes a republished domain event
@@ -33,8 +33,13 @@ class WebhookOutbox {
     private final WebhookDispatcher dispatcher;
     private final Clock clock;
 
-    WebhookOutbox(JdbcClient jdbc, ObjectMapper json, WebhookSignatures apps, StreamOutbox streams,
-                  WebhookDispatcher dispatcher, Clock clock) {
+    WebhookOutbox(
+            JdbcClient jdbc,
+            ObjectMapper json,
+            WebhookSignatures apps,
+            StreamOutbox streams,
+            WebhookDispatcher dispatcher,
+            Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
         this.apps = apps;
@@ -47,9 +52,15 @@ class WebhookOutbox {
      * {@code streamKey}: what a stream orders the event by, after the merchant (the payment for payment and refund
      * events, the payer account for ledger events).
      */
-    record Draft(String merchantId, String appId, String type, String objectId, String streamKey, String sourceKey,
-                 Object data, @Nullable String notifyUrl) {
-    }
+    record Draft(
+            String merchantId,
+            String appId,
+            String type,
+            String objectId,
+            String streamKey,
+            String sourceKey,
+            Object data,
+            @Nullable String notifyUrl) {}
 
     @Transactional
     void record(Draft draft) {
@@ -67,26 +78,38 @@ class WebhookOutbox {
                             source_key, payload, created_at)
                         values (:id, :merchant, :app, :type, :version, :object, :streamKey, :source, :payload, :now)
                         on conflict (source_key) do nothing""")
-                .param("id", eventId).param("merchant", draft.merchantId()).param("app", draft.appId())
-                .param("type", draft.type()).param("version", API_VERSION).param("object", draft.objectId())
+                .param("id", eventId)
+                .param("merchant", draft.merchantId())
+                .param("app", draft.appId())
+                .param("type", draft.type())
+                .param("version", API_VERSION)
+                .param("object", draft.objectId())
                 .param("streamKey", draft.streamKey())
-                .param("source", draft.sourceKey()).param("payload", json.writeValueAsString(payload))
-                .param("now", JdbcTime.at(now)).update();
+                .param("source", draft.sourceKey())
+                .param("payload", json.writeValueAsString(payload))
+                .param("now", JdbcTime.at(now))
+                .update();
         if (inserted == 0) {
             return;
         }
         streams.enqueue(eventId);
-        String url = draft.notifyUrl() != null ? draft.notifyUrl() : apps.defaultNotifyUrl(draft.appId()).orElse(null);
+        String url = draft.notifyUrl() != null
+                ? draft.notifyUrl()
+                : apps.defaultNotifyUrl(draft.appId()).orElse(null);
         jdbc.sql("""
                         insert into webhook_delivery (id, event_id, app_id, url, status, next_attempt_at, last_error,
                             created_at, updated_at)
                         values (:id, :event, :app, :url, :status, :next, :error, :now, :now)""")
-                .param("id", Ids.next("whd")).param("event", eventId).param("app", draft.appId()).param("url", url)
+                .param("id", Ids.next("whd"))
+                .param("event", eventId)
+                .param("app", draft.appId())
+                .param("url", url)
                 // with nowhere to send it, the event is still kept for GET /api/v1/events
                 .param("status", url == null ? "DEAD" : "PENDING")
                 .param("next", url == null ? null : JdbcTime.at(now))
                 .param("error", url == null ? "no notify URL on the payment or the app" : null)
-                .param("now", JdbcTime.at(now)).update();
+                .param("now", JdbcTime.at(now))
+                .update();
         if (url != null && TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

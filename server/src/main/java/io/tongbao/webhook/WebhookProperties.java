@@ -13,10 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("tongbao.webhooks")
 public record WebhookProperties(
-        @DefaultValue({"5s", "2m", "10m", "15m", "1h", "2h", "6h", "15h"}) List<Duration> retrySchedule,
+        @DefaultValue({"5s", "2m", "10m", "15m", "1h", "2h", "6h", "15h"})
+        List<Duration> retrySchedule,
+
         @DefaultValue("10s") Duration timeout,
         @DefaultValue("false") boolean allowPrivateTargets,
         @DefaultValue("8") int maxConcurrentPerEndpoint,
         @DefaultValue("250ms") Duration pollInterval,
-        @DefaultValue("true") boolean dispatcherEnabled) {
-}
+        @DefaultValue("true") boolean dispatcherEnabled) {}

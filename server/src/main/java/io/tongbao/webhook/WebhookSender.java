@@ -24,8 +24,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import org.springframework.stereotype.Component;
 import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
 
 /**
  * One HTTP POST of an event to a merchant: signed, bounded in time (connect, each read and write, and the whole call
@@ -51,20 +51,28 @@ class WebhookSender {
         this.clock = clock;
         Duration timeout = properties.timeout();
         this.http = new OkHttpClient.Builder()
-                .connectTimeout(timeout).readTimeout(timeout).writeTimeout(timeout).callTimeout(timeout)
-                .followRedirects(false).followSslRedirects(false)
+                .connectTimeout(timeout)
+                .readTimeout(timeout)
+                .writeTimeout(timeout)
+                .callTimeout(timeout)
+                .followRedirects(false)
+                .followSslRedirects(false)
                 // a POST is not sent again on another route by the client: the dispatcher's retries decide that
                 .retryOnConnectionFailure(false)
                 .proxy(Proxy.NO_PROXY)
                 .dns(targets::allowedAddresses)
                 .socketFactory(new CheckedSocketFactory(targets))
                 // one endpoint takes up to max-concurrent-per-endpoint deliveries at once; keep their connections
-                .connectionPool(new ConnectionPool(Math.max(5, properties.maxConcurrentPerEndpoint() * 4), 1,
-                        TimeUnit.MINUTES))
+                .connectionPool(
+                        new ConnectionPool(Math.max(5, properties.maxConcurrentPerEndpoint() * 4), 1, TimeUnit.MINUTES))
                 .build();
     }
 
-    record Result(@Nullable Integer status, long latencyMs, @Nullable String excerpt, @Nullable String error) {
+    record Result(
+            @Nullable Integer status,
+            long latencyMs,
+            @Nullable String excerpt,
+            @Nullable String error) {
         boolean delivered() {
             return status != null && status >= 200 && status < 300;
         }
@@ -77,7 +85,8 @@ class WebhookSender {
         }
         byte[] body = payload.getBytes(StandardCharsets.UTF_8);
         long timestamp = clock.instant().getEpochSecond();
-        Request request = new Request.Builder().url(target)
+        Request request = new Request.Builder()
+                .url(target)
                 .header("User-Agent", "Tongbao-Webhooks/1")
                 .header("Tongbao-Event-Id", eventId)
                 .header("Tongbao-Event-Type", eventType)
@@ -107,7 +116,8 @@ class WebhookSender {
         if (e instanceof UnknownHostException) {
             return kind + ": host does not resolve";
         }
-        if (e instanceof SocketTimeoutException || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
+        if (e instanceof SocketTimeoutException
+                || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
             return kind + ": timed out";
         }
         if (e instanceof InterruptedIOException) {
@@ -167,7 +177,8 @@ class WebhookSender {
         }
 
         @Override
-        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+                throws IOException {
             Socket socket = createSocket();
             socket.bind(new InetSocketAddress(localAddress, localPort));
             socket.connect(new InetSocketAddress(address, port));
@@ -185,7 +196,8 @@ class WebhookSender {
 
         @Override
         public void connect(SocketAddress endpoint, int timeout) throws IOException {
-            if (!(endpoint instanceof InetSocketAddress address) || address.getAddress() == null
+            if (!(endpoint instanceof InetSocketAddress address)
+                    || address.getAddress() == null
                     || !targets.allows(address.getAddress())) {
                 close();
                 throw new TargetPolicy.Refused("the target resolves to an internal address");

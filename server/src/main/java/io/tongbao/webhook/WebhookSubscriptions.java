@@ -27,10 +27,10 @@ class WebhookSubscriptions implements EventSubscriptions {
 
     /** Event types an app must ask for: they can come at the rate of the merchant's own traffic. */
     static final Set<String> OPTIONAL = Set.of(LedgerEvents.TRANSFER_POSTED);
+
     static final Duration FRESH = Duration.ofSeconds(5);
 
-    private record Cached(Set<String> types, long loadedAt) {
-    }
+    private record Cached(Set<String> types, long loadedAt) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -68,21 +68,28 @@ class WebhookSubscriptions implements EventSubscriptions {
         }
         Set<String> wanted = new TreeSet<>(types);
         if (!OPTIONAL.containsAll(wanted)) {
-            throw ApiException.invalid("event_types", "optional event types are " + String.join(", ", new TreeSet<>(OPTIONAL))
-                    + "; the others are always sent");
+            throw ApiException.invalid(
+                    "event_types",
+                    "optional event types are " + String.join(", ", new TreeSet<>(OPTIONAL))
+                            + "; the others are always sent");
         }
         jdbc.sql("""
                         insert into webhook_app_settings (app_id, event_types, updated_at) values (:app, :types, :now)
                         on conflict (app_id) do update set event_types = excluded.event_types, updated_at = excluded.updated_at""")
-                .param("app", appId).param("types", wanted.toArray(String[]::new))
-                .param("now", JdbcTime.at(clock.instant())).update();
+                .param("app", appId)
+                .param("types", wanted.toArray(String[]::new))
+                .param("now", JdbcTime.at(clock.instant()))
+                .update();
         cache.put(appId, new Cached(Set.copyOf(wanted), clock.millis()));
         return wanted;
     }
 
     private Set<String> load(String appId) {
-        return jdbc.sql("select event_types from webhook_app_settings where app_id = :app").param("app", appId)
-                .query((rs, n) -> types(rs.getArray(1))).optional().orElse(Set.of());
+        return jdbc.sql("select event_types from webhook_app_settings where app_id = :app")
+                .param("app", appId)
+                .query((rs, n) -> types(rs.getArray(1)))
+                .optional()
+                .orElse(Set.of());
     }
 
     private static Set<String> types(Array array) throws SQLException {

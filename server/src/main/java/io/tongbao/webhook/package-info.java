@@ -4,7 +4,9 @@
  * from; and, when configured, the same events forwarded to RabbitMQ and Kafka ({@code webhook.stream}). Of the
  * payment and ledger modules it uses only their event types.
  */
-@ApplicationModule(displayName = "Webhook", allowedDependencies = {"merchant", "shared", "payment", "ledger"})
+@ApplicationModule(
+        displayName = "Webhook",
+        allowedDependencies = {"merchant", "shared", "payment", "ledger"})
 @NullMarked
 package io.tongbao.webhook;
 

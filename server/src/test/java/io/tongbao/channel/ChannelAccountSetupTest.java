@@ -21,10 +21,13 @@ class ChannelAccountSetupTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PasswordEncoder passwords;
+
     @Autowired
     ChannelAccounts accounts;
 
@@ -36,23 +39,29 @@ class ChannelAccountSetupTest {
     @BeforeEach
     void onboard() {
         operator = new OperatorClient(port, jdbc, passwords);
-        appId = operator.createHmacApp(operator.createMerchant("channel merchant")).appId();
+        appId = operator.createHmacApp(operator.createMerchant("channel merchant"))
+                .appId();
     }
 
     @Test
     void anAlipayAccountIsSealedAndShownMasked() {
         String privateKey = base64(appKeys.getPrivate().getEncoded());
 
-        OperatorClient.Response saved = operator.put("/api/operator/apps/" + appId + "/channels/alipay", alipay(privateKey,
-                base64(alipayKeys.getPublic().getEncoded())));
+        OperatorClient.Response saved = operator.put(
+                "/api/operator/apps/" + appId + "/channels/alipay",
+                alipay(privateKey, base64(alipayKeys.getPublic().getEncoded())));
 
         assertThat(saved.status()).isEqualTo(200);
-        assertThat(saved.raw()).doesNotContain(privateKey.substring(100, 160))
+        assertThat(saved.raw())
+                .doesNotContain(privateKey.substring(100, 160))
                 .contains("\"app_private_key\":\"set (public half SHA256:");
         assertThat(operator.get("/api/operator/apps/" + appId + "/channels").raw())
-                .doesNotContain(privateKey.substring(100, 160)).contains("2021000000000001");
-        String stored = jdbc.sql("select secrets_enc from channel_account where app_id = :app").param("app", appId)
-                .query(String.class).single();
+                .doesNotContain(privateKey.substring(100, 160))
+                .contains("2021000000000001");
+        String stored = jdbc.sql("select secrets_enc from channel_account where app_id = :app")
+                .param("app", appId)
+                .query(String.class)
+                .single();
         assertThat(stored).startsWith("tbk1:").doesNotContain(privateKey.substring(100, 160));
         AlipayAccount account = accounts.alipay(appId).orElseThrow();
         assertThat(account.appPrivateKey()).isEqualTo(privateKey);
@@ -62,8 +71,11 @@ class ChannelAccountSetupTest {
 
     @Test
     void theAppsOwnPublicKeyIsRefusedAsTheAlipayKey() {
-        OperatorClient.Response refused = operator.put("/api/operator/apps/" + appId + "/channels/alipay",
-                alipay(base64(appKeys.getPrivate().getEncoded()), base64(appKeys.getPublic().getEncoded())));
+        OperatorClient.Response refused = operator.put(
+                "/api/operator/apps/" + appId + "/channels/alipay",
+                alipay(
+                        base64(appKeys.getPrivate().getEncoded()),
+                        base64(appKeys.getPublic().getEncoded())));
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body().get("message").asString()).startsWith("alipay_public_key:");
@@ -71,7 +83,8 @@ class ChannelAccountSetupTest {
 
     @Test
     void aKeyThatDoesNotParseIsRefusedNamingTheField() {
-        OperatorClient.Response refused = operator.put("/api/operator/apps/" + appId + "/channels/alipay",
+        OperatorClient.Response refused = operator.put(
+                "/api/operator/apps/" + appId + "/channels/alipay",
                 alipay("not a key", base64(alipayKeys.getPublic().getEncoded())));
 
         assertThat(refused.status()).isEqualTo(400);
@@ -84,8 +97,8 @@ class ChannelAccountSetupTest {
         String apiV3Key = "0123456789abcdefghijklmnopqrstuv";
         String merchantKey = base64(appKeys.getPrivate().getEncoded());
 
-        OperatorClient.Response saved = operator.put("/api/operator/apps/" + appId + "/channels/wechatpay",
-                wechat(merchantKey, apiV3Key));
+        OperatorClient.Response saved =
+                operator.put("/api/operator/apps/" + appId + "/channels/wechatpay", wechat(merchantKey, apiV3Key));
 
         assertThat(saved.status()).isEqualTo(200);
         assertThat(saved.raw()).doesNotContain(apiV3Key).doesNotContain(merchantKey.substring(100, 160));
@@ -98,7 +111,8 @@ class ChannelAccountSetupTest {
 
     @Test
     void anApiV3KeyOfTheWrongLengthIsRefused() {
-        OperatorClient.Response refused = operator.put("/api/operator/apps/" + appId + "/channels/wechatpay",
+        OperatorClient.Response refused = operator.put(
+                "/api/operator/apps/" + appId + "/channels/wechatpay",
                 wechat(base64(appKeys.getPrivate().getEncoded()), "too-short"));
 
         assertThat(refused.status()).isEqualTo(400);
@@ -107,17 +121,22 @@ class ChannelAccountSetupTest {
 
     @Test
     void feeRatesAreStoredPerPayWayAndValidated() {
-        OperatorClient.Response saved = operator.put("/api/operator/apps/" + appId + "/fee-rates",
+        OperatorClient.Response saved = operator.put(
+                "/api/operator/apps/" + appId + "/fee-rates",
                 Map.of("rates", Map.of("ALIPAY_QR", 6000, "WECHAT_NATIVE", 3800)));
         assertThat(saved.status()).isEqualTo(200);
-        assertThat(operator.get("/api/operator/apps/" + appId + "/fee-rates").body().get("rates").get("ALIPAY_QR").asInt())
+        assertThat(operator.get("/api/operator/apps/" + appId + "/fee-rates")
+                        .body()
+                        .get("rates")
+                        .get("ALIPAY_QR")
+                        .asInt())
                 .isEqualTo(6000);
 
-        OperatorClient.Response refused = operator.put("/api/operator/apps/" + appId + "/fee-rates",
-                Map.of("rates", Map.of("ALIPAY_QR", -1)));
+        OperatorClient.Response refused =
+                operator.put("/api/operator/apps/" + appId + "/fee-rates", Map.of("rates", Map.of("ALIPAY_QR", -1)));
         assertThat(refused.status()).isEqualTo(400);
-        OperatorClient.Response unknownWay = operator.put("/api/operator/apps/" + appId + "/fee-rates",
-                Map.of("rates", Map.of("CASH", 1)));
+        OperatorClient.Response unknownWay =
+                operator.put("/api/operator/apps/" + appId + "/fee-rates", Map.of("rates", Map.of("CASH", 1)));
         assertThat(unknownWay.status()).isEqualTo(400);
     }
 

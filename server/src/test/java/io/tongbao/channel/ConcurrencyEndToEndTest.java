@@ -61,7 +61,11 @@ class ConcurrencyEndToEndTest extends SandboxShopTest {
         assertThat(qrCodes).as("every answer shows the one channel trade").hasSize(1);
         assertThat(inProgress.get()).as("most callers waited for the one trade").isLessThan(200);
         assertThat(jdbc.sql("select count(*) from payment_order where app_id = :app and out_trade_no = :no")
-                .param("app", shop.appId).param("no", order.outTradeNo()).query(Integer.class).single()).isEqualTo(1);
+                        .param("app", shop.appId)
+                        .param("no", order.outTradeNo())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
         String paymentId = paymentIds.iterator().next();
         String tradeNo = records.attempt(paymentId).id();
 
@@ -69,12 +73,16 @@ class ConcurrencyEndToEndTest extends SandboxShopTest {
 
         assertThat(trade.get("out_trade_no").asString()).isEqualTo(tradeNo);
         await().atMost(PATIENCE).until(() -> shop.isPaid(paymentId));
-        assertThat(sandbox.notifications(shop.alipay.appId(), null)).extracting(n -> n.get("out_trade_no").asString())
-                .as("the channel saw one trade of this merchant").containsOnly(tradeNo);
+        assertThat(sandbox.notifications(shop.alipay.appId(), null))
+                .extracting(n -> n.get("out_trade_no").asString())
+                .as("the channel saw one trade of this merchant")
+                .containsOnly(tradeNo);
     }
 
     @ParameterizedTest
-    @EnumSource(value = PayWay.class, names = {"ALIPAY_QR", "WECHAT_NATIVE"})
+    @EnumSource(
+            value = PayWay.class,
+            names = {"ALIPAY_QR", "WECHAT_NATIVE"})
     void concurrentRefundsNeverAddUpToMoreThanWasPaid(PayWay way) throws Exception {
         Shop shop = Shop.open(operator, sandbox, way);
         Payment payment = shop.create(way, 1000);
@@ -97,12 +105,17 @@ class ConcurrencyEndToEndTest extends SandboxShopTest {
 
         assertThat(accepted.get()).isEqualTo(10);
         assertThat(exceeding.get()).isEqualTo(30);
-        await().atMost(PATIENCE).until(() -> shop.payments.refunds(payment.id()).stream()
-                .allMatch(r -> r.status().equals("SUCCEEDED")));
+        await().atMost(PATIENCE)
+                .until(() -> shop.payments.refunds(payment.id()).stream()
+                        .allMatch(r -> r.status().equals("SUCCEEDED")));
         assertThat(shop.payments.refunds(payment.id())).hasSize(10);
         assertThat(shop.payments.get(payment.id()).amountRefunded()).isEqualTo(1000);
-        await().atMost(PATIENCE).until(() -> sandbox.notificationStates(shop.account(way), tradeNo).size() == 11);
-        List<String> refundNotices = sandbox.summariesInSendingOrder(shop.account(way), tradeNo).stream().skip(1).toList();
+        await().atMost(PATIENCE)
+                .until(() ->
+                        sandbox.notificationStates(shop.account(way), tradeNo).size() == 11);
+        List<String> refundNotices = sandbox.summariesInSendingOrder(shop.account(way), tradeNo).stream()
+                .skip(1)
+                .toList();
         if (way == PayWay.ALIPAY_QR) {
             // each says how much the channel has refunded so far: never above the 10.00 paid, and 10.00 in the end
             assertThat(refundNotices.stream().map(s -> new BigDecimal(s.substring(s.indexOf('=') + 1))))
@@ -135,7 +148,10 @@ class ConcurrencyEndToEndTest extends SandboxShopTest {
             amountOf.put(payment.id(), amount);
             JsonNode trade = buyer.pays(payment);
             // the trade landed at this merchant's own channel account
-            assertThat(way == PayWay.ALIPAY_QR ? trade.get("app_id").asString() : trade.get("mchid").asString())
+            assertThat(
+                            way == PayWay.ALIPAY_QR
+                                    ? trade.get("app_id").asString()
+                                    : trade.get("mchid").asString())
                     .isEqualTo(shop.account(way));
             assertThat(shop.payments.get(payment.id()).amount()).isEqualTo(amount);
             if (shop == queried) {
@@ -144,22 +160,36 @@ class ConcurrencyEndToEndTest extends SandboxShopTest {
             return null;
         });
 
-        await().atMost(PATIENCE).until(() -> shopOf.entrySet().stream().allMatch(e -> e.getValue().isPaid(e.getKey())));
-        shopOf.forEach((paymentId, shop) -> assertThat(shop.payments.get(paymentId).amount()).isEqualTo(amountOf.get(paymentId)));
+        await().atMost(PATIENCE)
+                .until(() ->
+                        shopOf.entrySet().stream().allMatch(e -> e.getValue().isPaid(e.getKey())));
+        shopOf.forEach((paymentId, shop) ->
+                assertThat(shop.payments.get(paymentId).amount()).isEqualTo(amountOf.get(paymentId)));
         for (Shop shop : shops) {
-            assertThat(records.exceptions(shop.appId)).as("no signature, account or amount refused").isEmpty();
+            assertThat(records.exceptions(shop.appId))
+                    .as("no signature, account or amount refused")
+                    .isEmpty();
             for (PayWay way : List.of(PayWay.ALIPAY_QR, PayWay.WECHAT_NATIVE)) {
-                Set<String> trades = shopOf.entrySet().stream().filter(e -> e.getValue() == shop)
+                Set<String> trades = shopOf.entrySet().stream()
+                        .filter(e -> e.getValue() == shop)
                         .map(e -> records.attempt(e.getKey()))
-                        .filter(a -> a.payWay().equals(way.name())).map(PaymentRecords.Attempt::id).collect(Collectors.toSet());
+                        .filter(a -> a.payWay().equals(way.name()))
+                        .map(PaymentRecords.Attempt::id)
+                        .collect(Collectors.toSet());
                 List<JsonNode> notices = sandbox.notifications(shop.account(way), null);
                 assertThat(trades).hasSize(25);
-                assertThat(notices).extracting(n -> n.get("out_trade_no").asString()).containsExactlyInAnyOrderElementsOf(trades);
-                assertThat(notices).extracting(n -> n.get("target").asString()).allMatch(t -> t.endsWith("/notify/" + shop.appId));
-                assertThat(notices).extracting(n -> n.get("state").asString())
+                assertThat(notices)
+                        .extracting(n -> n.get("out_trade_no").asString())
+                        .containsExactlyInAnyOrderElementsOf(trades);
+                assertThat(notices)
+                        .extracting(n -> n.get("target").asString())
+                        .allMatch(t -> t.endsWith("/notify/" + shop.appId));
+                assertThat(notices)
+                        .extracting(n -> n.get("state").asString())
                         .containsOnly(shop == notified ? "ACKNOWLEDGED" : "DROPPED");
             }
-            await().atMost(PATIENCE).until(() -> shop.events("payment.succeeded", null).size() == 50);
+            await().atMost(PATIENCE)
+                    .until(() -> shop.events("payment.succeeded", null).size() == 50);
         }
     }
 

@@ -15,19 +15,37 @@ class NotificationBodiesTest {
 
     @Test
     void aFormIsDecodedAsAlipaySendsIt() throws Exception {
-        Map<String, String> form = NotificationBodies.form(bytes(
-                "notify_id=n1&subject=%E9%80%9A%E5%AE%9D+%E6%94%AF%E4%BB%98&body=通宝&empty=&flag&&sign=a%2Bb%3D"));
+        Map<String, String> form = NotificationBodies.form(
+                bytes("notify_id=n1&subject=%E9%80%9A%E5%AE%9D+%E6%94%AF%E4%BB%98&body=通宝&empty=&flag&&sign=a%2Bb%3D"));
 
-        assertThat(form).containsExactly(Map.entry("notify_id", "n1"), Map.entry("subject", "通宝 支付"),
-                Map.entry("body", "通宝"), Map.entry("empty", ""), Map.entry("flag", ""), Map.entry("sign", "a+b="));
+        assertThat(form)
+                .containsExactly(
+                        Map.entry("notify_id", "n1"),
+                        Map.entry("subject", "通宝 支付"),
+                        Map.entry("body", "通宝"),
+                        Map.entry("empty", ""),
+                        Map.entry("flag", ""),
+                        Map.entry("sign", "a+b="));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"notify_id=%ff", "notify_id=%e4%b8", "notify_id=%zz", "notify_id=%", "notify_id=%4",
-            "notify_id=%٣٣", "out_trade_no=a%00b", "a=1&a=2", "=x", "notify_id=%ed%a0%80"})
+    @ValueSource(
+            strings = {
+                "notify_id=%ff",
+                "notify_id=%e4%b8",
+                "notify_id=%zz",
+                "notify_id=%",
+                "notify_id=%4",
+                "notify_id=%٣٣",
+                "out_trade_no=a%00b",
+                "a=1&a=2",
+                "=x",
+                "notify_id=%ed%a0%80"
+            })
     void whatIsNotAStrictFormIsMalformed(String body) {
         assertThatThrownBy(() -> NotificationBodies.form(bytes(body)))
-                .isInstanceOfSatisfying(NotificationBodies.Unreadable.class,
+                .isInstanceOfSatisfying(
+                        NotificationBodies.Unreadable.class,
                         e -> assertThat(e.reason()).isEqualTo(Rejection.MALFORMED));
     }
 
@@ -41,14 +59,15 @@ class NotificationBodiesTest {
 
         body.append("&one=more");
         assertThatThrownBy(() -> NotificationBodies.form(bytes(body.toString())))
-                .isInstanceOf(NotificationBodies.Unreadable.class).hasMessageContaining("more than 200 fields");
+                .isInstanceOf(NotificationBodies.Unreadable.class)
+                .hasMessageContaining("more than 200 fields");
     }
 
     @Test
     void invalidUtf8AndNulAreRefusedNotReplaced() {
-        assertThatThrownBy(() -> NotificationBodies.utf8(new byte[]{'{', (byte) 0xff, '}'}))
+        assertThatThrownBy(() -> NotificationBodies.utf8(new byte[] {'{', (byte) 0xff, '}'}))
                 .isInstanceOf(NotificationBodies.Unreadable.class);
-        assertThatThrownBy(() -> NotificationBodies.utf8(new byte[]{'a', 0, 'b'}))
+        assertThatThrownBy(() -> NotificationBodies.utf8(new byte[] {'a', 0, 'b'}))
                 .isInstanceOf(NotificationBodies.Unreadable.class);
     }
 
@@ -67,9 +86,10 @@ class NotificationBodiesTest {
         MockHttpServletRequest fits = new MockHttpServletRequest("POST", "/channels/alipay/notify/app_1");
         fits.setContent(new byte[NotificationBodies.MAX_BYTES]);
 
-        for (MockHttpServletRequest request : new MockHttpServletRequest[]{declared, chunked}) {
+        for (MockHttpServletRequest request : new MockHttpServletRequest[] {declared, chunked}) {
             assertThatThrownBy(() -> NotificationBodies.read(request))
-                    .isInstanceOfSatisfying(NotificationBodies.Unreadable.class,
+                    .isInstanceOfSatisfying(
+                            NotificationBodies.Unreadable.class,
                             e -> assertThat(e.reason()).isEqualTo(Rejection.TOO_LARGE));
         }
         assertThat(NotificationBodies.read(fits)).hasSize(NotificationBodies.MAX_BYTES);

@@ -35,7 +35,9 @@ class NotificationFaultsEndToEndTest extends SandboxShopTest {
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     @ParameterizedTest
-    @EnumSource(value = PayWay.class, names = {"ALIPAY_QR", "WECHAT_NATIVE"})
+    @EnumSource(
+            value = PayWay.class,
+            names = {"ALIPAY_QR", "WECHAT_NATIVE"})
     void aNotificationThatComesEightTimesPaysOnceWithOneEvent(PayWay way) {
         Shop shop = Shop.open(operator, sandbox, way);
         Payment payment = shop.create(way, 1888);
@@ -45,8 +47,11 @@ class NotificationFaultsEndToEndTest extends SandboxShopTest {
 
         buyer.pays(payment);
 
-        await().atMost(PATIENCE).until(() -> sandbox.notificationStates(shop.account(way), tradeNo).stream()
-                .filter("ACKNOWLEDGED"::equals).count() == 8);
+        await().atMost(PATIENCE)
+                .until(() -> sandbox.notificationStates(shop.account(way), tradeNo).stream()
+                                .filter("ACKNOWLEDGED"::equals)
+                                .count()
+                        == 8);
         Payment paid = shop.payments.get(payment.id());
         assertThat(paid.status()).isEqualTo("PAID");
         assertThat(paid.amount()).isEqualTo(1888);
@@ -61,17 +66,29 @@ class NotificationFaultsEndToEndTest extends SandboxShopTest {
         String tradeNo = records.attempt(payment.id()).id();
         // the payment's notification is held until the next one for this trade (times 2: the held one and the one
         // that overtakes it), which then goes first
-        sandbox.fault(shop.account(way), "NOTIFY_REORDER", Map.of("out_trade_no", tradeNo, "times", 2, "delay_seconds", 3600));
+        sandbox.fault(
+                shop.account(way),
+                "NOTIFY_REORDER",
+                Map.of("out_trade_no", tradeNo, "times", 2, "delay_seconds", 3600));
 
         buyer.pays(payment);
-        await().atMost(PATIENCE).until(() -> sandbox.notificationStates(shop.account(way), tradeNo).contains("HELD"));
+        await().atMost(PATIENCE)
+                .until(() ->
+                        sandbox.notificationStates(shop.account(way), tradeNo).contains("HELD"));
         records.makeQueryDue(payment.id());
         await().atMost(PATIENCE).until(() -> shop.isPaid(payment.id()));
-        PaymentApi.Refund refund = shop.payments.refund(payment.id(), new PaymentApi.RefundRequest("R" + Shop.outTradeNo(), 500, "part"));
+        PaymentApi.Refund refund =
+                shop.payments.refund(payment.id(), new PaymentApi.RefundRequest("R" + Shop.outTradeNo(), 500, "part"));
 
-        await().atMost(PATIENCE).until(() -> sandbox.notificationStates(shop.account(way), tradeNo).stream()
-                .allMatch("ACKNOWLEDGED"::equals) && sandbox.notificationStates(shop.account(way), tradeNo).size() == 2);
-        assertThat(sandbox.summariesInSendingOrder(shop.account(way), tradeNo)).as("the sandbox sent the refund's notification first").containsExactly("REFUND.SUCCESS", "TRANSACTION.SUCCESS");
+        await().atMost(PATIENCE)
+                .until(() -> sandbox.notificationStates(shop.account(way), tradeNo).stream()
+                                .allMatch("ACKNOWLEDGED"::equals)
+                        && sandbox.notificationStates(shop.account(way), tradeNo)
+                                        .size()
+                                == 2);
+        assertThat(sandbox.summariesInSendingOrder(shop.account(way), tradeNo))
+                .as("the sandbox sent the refund's notification first")
+                .containsExactly("REFUND.SUCCESS", "TRANSACTION.SUCCESS");
         Payment after = shop.payments.get(payment.id());
         assertThat(after.status()).isEqualTo("PAID");
         assertThat(after.amountRefunded()).isEqualTo(500);
@@ -94,11 +111,15 @@ class NotificationFaultsEndToEndTest extends SandboxShopTest {
         records.makeQueryDue(payment.id());
         await().atMost(PATIENCE).until(() -> shop.isPaid(payment.id()));
         Payment paidByQuery = shop.payments.get(payment.id());
-        assertThat(sandbox.answers(shop.account(way), tradeNo)).as("nothing sent yet").isEmpty();
+        assertThat(sandbox.answers(shop.account(way), tradeNo))
+                .as("nothing sent yet")
+                .isEmpty();
 
         sandbox.advance(Duration.ofSeconds(301));
 
-        await().atMost(PATIENCE).until(() -> sandbox.notificationStates(shop.account(way), tradeNo).equals(List.of("ACKNOWLEDGED")));
+        await().atMost(PATIENCE)
+                .until(() ->
+                        sandbox.notificationStates(shop.account(way), tradeNo).equals(List.of("ACKNOWLEDGED")));
         Payment after = shop.payments.get(payment.id());
         assertThat(after.status()).isEqualTo("PAID");
         assertThat(after.amount()).isEqualTo(990);
@@ -107,7 +128,9 @@ class NotificationFaultsEndToEndTest extends SandboxShopTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PayWay.class, names = {"ALIPAY_QR", "WECHAT_NATIVE"})
+    @EnumSource(
+            value = PayWay.class,
+            names = {"ALIPAY_QR", "WECHAT_NATIVE"})
     void aNotificationWithATamperedSignatureIsRefusedAndRecordedAndTheQueryStillPays(PayWay way) {
         Shop shop = Shop.open(operator, sandbox, way);
         Payment payment = shop.create(way, 1200);
@@ -117,8 +140,11 @@ class NotificationFaultsEndToEndTest extends SandboxShopTest {
 
         buyer.pays(payment);
 
-        await().atMost(PATIENCE).until(() -> !sandbox.answers(shop.account(way), tradeNo).isEmpty());
-        assertThat(sandbox.answers(shop.account(way), tradeNo).getFirst()).doesNotStartWith("200 success").doesNotStartWith("204");
+        await().atMost(PATIENCE)
+                .until(() -> !sandbox.answers(shop.account(way), tradeNo).isEmpty());
+        assertThat(sandbox.answers(shop.account(way), tradeNo).getFirst())
+                .doesNotStartWith("200 success")
+                .doesNotStartWith("204");
         await().atMost(PATIENCE).until(() -> kinds(shop).contains("INVALID_SIGNATURE"));
         assertThat(shop.payments.get(payment.id()).status()).isEqualTo("PENDING");
         assertThat(shop.events("payment.succeeded", payment.id())).isEmpty();
@@ -130,7 +156,9 @@ class NotificationFaultsEndToEndTest extends SandboxShopTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PayWay.class, names = {"ALIPAY_QR", "WECHAT_NATIVE"})
+    @EnumSource(
+            value = PayWay.class,
+            names = {"ALIPAY_QR", "WECHAT_NATIVE"})
     void aValidlySignedNotificationWithAnotherAmountIsRefusedAndRecordedAndTheQueryStillPays(PayWay way) {
         Shop shop = Shop.open(operator, sandbox, way);
         Payment payment = shop.create(way, 1200);
@@ -141,9 +169,13 @@ class NotificationFaultsEndToEndTest extends SandboxShopTest {
         buyer.pays(payment);
 
         await().atMost(PATIENCE).until(() -> kinds(shop).contains("AMOUNT_MISMATCH"));
-        assertThat(records.exceptions(shop.appId)).filteredOn(e -> e.kind().equals("AMOUNT_MISMATCH"))
-                .singleElement().satisfies(e -> assertThat(e.attemptId()).isEqualTo(tradeNo));
-        assertThat(sandbox.answers(shop.account(way), tradeNo).getFirst()).doesNotStartWith("200 success").doesNotStartWith("204");
+        assertThat(records.exceptions(shop.appId))
+                .filteredOn(e -> e.kind().equals("AMOUNT_MISMATCH"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.attemptId()).isEqualTo(tradeNo));
+        assertThat(sandbox.answers(shop.account(way), tradeNo).getFirst())
+                .doesNotStartWith("200 success")
+                .doesNotStartWith("204");
         assertThat(shop.payments.get(payment.id()).status()).isEqualTo("PENDING");
 
         records.makeQueryDue(payment.id());
@@ -159,17 +191,36 @@ class NotificationFaultsEndToEndTest extends SandboxShopTest {
         Payment payment = shop.create(way, 4200);
         String tradeNo = records.attempt(payment.id()).id();
         records.holdQueries(payment.id());
-        Map<String, String> forged = new TreeMap<>(Map.of("notify_type", "trade_status_sync", "notify_id", "forged1",
-                "app_id", shop.alipay.appId(), "out_trade_no", tradeNo, "trade_no", "2026000000000000000001",
-                "trade_status", "TRADE_SUCCESS", "total_amount", "42.00", "gmt_payment", "2026-11-22 10:00:00",
-                "charset", "utf-8"));
-        String attackerKey = Base64.getEncoder().encodeToString(OperatorClient.rsaKeyPair().getPrivate().getEncoded());
-        forged.put("sign", AlipaySignature.rsa256Sign(AlipaySignature.getSignCheckContentV1(forged), attackerKey, "UTF-8"));
+        Map<String, String> forged = new TreeMap<>(Map.of(
+                "notify_type",
+                "trade_status_sync",
+                "notify_id",
+                "forged1",
+                "app_id",
+                shop.alipay.appId(),
+                "out_trade_no",
+                tradeNo,
+                "trade_no",
+                "2026000000000000000001",
+                "trade_status",
+                "TRADE_SUCCESS",
+                "total_amount",
+                "42.00",
+                "gmt_payment",
+                "2026-11-22 10:00:00",
+                "charset",
+                "utf-8"));
+        String attackerKey = Base64.getEncoder()
+                .encodeToString(OperatorClient.rsaKeyPair().getPrivate().getEncoded());
+        forged.put(
+                "sign",
+                AlipaySignature.rsa256Sign(AlipaySignature.getSignCheckContentV1(forged), attackerKey, "UTF-8"));
         forged.put("sign_type", "RSA2");
 
-        Sandbox.Reply answer = sandbox.send(HttpRequest.newBuilder(URI.create(operator.baseUrl() + "/channels/alipay/notify/" + shop.appId))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(forged))));
+        Sandbox.Reply answer = sandbox.send(
+                HttpRequest.newBuilder(URI.create(operator.baseUrl() + "/channels/alipay/notify/" + shop.appId))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form(forged))));
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.raw()).isEqualTo("fail");
@@ -199,14 +250,15 @@ class NotificationFaultsEndToEndTest extends SandboxShopTest {
         signer.initSign(OperatorClient.rsaKeyPair().getPrivate());
         signer.update((timestamp + "\nforgednonce\n" + body + "\n").getBytes(StandardCharsets.UTF_8));
 
-        Sandbox.Reply answer = sandbox.send(HttpRequest.newBuilder(URI.create(operator.baseUrl() + "/channels/wechatpay/notify/" + shop.appId))
-                .header("Content-Type", "application/json")
-                .header("Wechatpay-Serial", shop.wechat.publicKeyId())
-                .header("Wechatpay-Timestamp", timestamp)
-                .header("Wechatpay-Nonce", "forgednonce")
-                .header("Wechatpay-Signature", Base64.getEncoder().encodeToString(signer.sign()))
-                .header("Wechatpay-Signature-Type", "WECHATPAY2-SHA256-RSA2048")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        Sandbox.Reply answer = sandbox.send(
+                HttpRequest.newBuilder(URI.create(operator.baseUrl() + "/channels/wechatpay/notify/" + shop.appId))
+                        .header("Content-Type", "application/json")
+                        .header("Wechatpay-Serial", shop.wechat.publicKeyId())
+                        .header("Wechatpay-Timestamp", timestamp)
+                        .header("Wechatpay-Nonce", "forgednonce")
+                        .header("Wechatpay-Signature", Base64.getEncoder().encodeToString(signer.sign()))
+                        .header("Wechatpay-Signature-Type", "WECHATPAY2-SHA256-RSA2048")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)));
 
         assertThat(answer.status()).isEqualTo(401);
         assertThat(kinds(shop)).containsExactly("INVALID_SIGNATURE");
@@ -231,17 +283,22 @@ class NotificationFaultsEndToEndTest extends SandboxShopTest {
         Payment payment = shop.create(way, 1777);
         String tradeNo = records.attempt(payment.id()).id();
         records.holdQueries(payment.id());
-        String fault = "refuse_webhook_" + payment.id().replaceAll("[^A-Za-z0-9]", "_").toLowerCase();
+        String fault =
+                "refuse_webhook_" + payment.id().replaceAll("[^A-Za-z0-9]", "_").toLowerCase();
         jdbc.sql("create function " + fault + "() returns trigger language plpgsql as $$ begin "
-                + "raise exception 'planted fault: webhook events cannot be written'; end $$").update();
+                        + "raise exception 'planted fault: webhook events cannot be written'; end $$")
+                .update();
         jdbc.sql("create trigger " + fault + " before insert on webhook_event for each row when (new.object_id = '"
-                + payment.id() + "') execute function " + fault + "()").update();
+                        + payment.id() + "') execute function " + fault + "()")
+                .update();
         try {
             buyer.pays(payment);
 
-            await().atMost(PATIENCE).until(() -> sandbox.answers(shop.account(way), tradeNo).contains("503 fail"));
+            await().atMost(PATIENCE)
+                    .until(() -> sandbox.answers(shop.account(way), tradeNo).contains("503 fail"));
             assertThat(shop.payments.get(payment.id()).status()).isEqualTo("PENDING");
-            assertThat(records.attempts(payment.id())).singleElement()
+            assertThat(records.attempts(payment.id()))
+                    .singleElement()
                     .satisfies(attempt -> assertThat(attempt.status()).isEqualTo("PENDING"));
             assertThat(shop.events("payment.succeeded", payment.id())).isEmpty();
             assertThat(published.succeeded(payment.id())).isZero();
@@ -258,17 +315,24 @@ class NotificationFaultsEndToEndTest extends SandboxShopTest {
 
     /** PAID once: one attempt, one webhook event, one committed PaymentSucceeded. */
     private void assertPaidOnce(Shop shop, String paymentId) {
-        assertThat(records.attempts(paymentId)).singleElement().satisfies(a -> assertThat(a.status()).isEqualTo("SUCCEEDED"));
-        await().atMost(PATIENCE).until(() -> shop.events("payment.succeeded", paymentId).size() == 1);
+        assertThat(records.attempts(paymentId))
+                .singleElement()
+                .satisfies(a -> assertThat(a.status()).isEqualTo("SUCCEEDED"));
+        await().atMost(PATIENCE)
+                .until(() -> shop.events("payment.succeeded", paymentId).size() == 1);
         assertThat(published.succeeded(paymentId)).isEqualTo(1);
     }
 
     private List<String> kinds(Shop shop) {
-        return records.exceptions(shop.appId).stream().map(PaymentRecords.Exception::kind).toList();
+        return records.exceptions(shop.appId).stream()
+                .map(PaymentRecords.Exception::kind)
+                .toList();
     }
 
     private static String form(Map<String, String> fields) {
-        return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 }

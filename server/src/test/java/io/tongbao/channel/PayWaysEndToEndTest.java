@@ -39,10 +39,13 @@ class PayWaysEndToEndTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     PublishedPaymentEvents published;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PasswordEncoder passwords;
 
@@ -88,8 +91,11 @@ class PayWaysEndToEndTest {
         assertThat(paid.paidAt()).isNotNull();
         assertThat(paid.action()).isNull();
         assertThat(sandbox.notificationStates(shop.account(way), tradeNo)).containsExactly("ACKNOWLEDGED");
-        await().atMost(PATIENCE).until(() -> shop.events("payment.succeeded", payment.id()).size() == 1);
-        assertThat(records.exceptions(shop.appId)).extracting(PaymentRecords.Exception::attemptId).doesNotContain(tradeNo);
+        await().atMost(PATIENCE)
+                .until(() -> shop.events("payment.succeeded", payment.id()).size() == 1);
+        assertThat(records.exceptions(shop.appId))
+                .extracting(PaymentRecords.Exception::attemptId)
+                .doesNotContain(tradeNo);
     }
 
     @ParameterizedTest
@@ -106,41 +112,77 @@ class PayWaysEndToEndTest {
 
         buyer.pays(payment);
 
-        await().atMost(PATIENCE).until(() -> sandbox.notificationStates(shop.account(way), attempt.id()).contains("DROPPED"));
-        assertThat(shop.payments.get(payment.id()).status()).as("no one told Tongbao yet").isEqualTo("PENDING");
+        await().atMost(PATIENCE)
+                .until(() -> sandbox.notificationStates(shop.account(way), attempt.id())
+                        .contains("DROPPED"));
+        assertThat(shop.payments.get(payment.id()).status())
+                .as("no one told Tongbao yet")
+                .isEqualTo("PENDING");
         records.makeQueryDue(payment.id());
         await().atMost(PATIENCE).until(() -> shop.isPaid(payment.id()));
         assertThat(shop.payments.get(payment.id()).amount()).isEqualTo(2345);
-        await().atMost(PATIENCE).until(() -> shop.events("payment.succeeded", payment.id()).size() == 1);
+        await().atMost(PATIENCE)
+                .until(() -> shop.events("payment.succeeded", payment.id()).size() == 1);
     }
 
     @Test
     void aWechatBarcodeIsRefusedAsUnsupportedForDirectApiV3Merchants() {
         String outTradeNo = Shop.outTradeNo();
-        PaymentRequest barcode = new PaymentRequest(outTradeNo, 100, "CNY", "micropay", null, "WECHAT_BARCODE", null,
-                null, null, null, null, null, "134567890123456789", null);
+        PaymentRequest barcode = new PaymentRequest(
+                outTradeNo,
+                100,
+                "CNY",
+                "micropay",
+                null,
+                "WECHAT_BARCODE",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "134567890123456789",
+                null);
 
-        assertThatThrownBy(() -> shop.payments.create(barcode))
-                .isInstanceOfSatisfying(TongbaoException.class, e -> {
-                    assertThat(e.code()).isEqualTo("PAY_WAY_NOT_SUPPORTED");
-                    assertThat(e.getMessage()).contains("WeChat Pay barcode").contains("ALIPAY_BARCODE");
-                });
-        assertThat(shop.payments.list(outTradeNo, null, null, null, null, null, 10).data()).isEmpty();
+        assertThatThrownBy(() -> shop.payments.create(barcode)).isInstanceOfSatisfying(TongbaoException.class, e -> {
+            assertThat(e.code()).isEqualTo("PAY_WAY_NOT_SUPPORTED");
+            assertThat(e.getMessage()).contains("WeChat Pay barcode").contains("ALIPAY_BARCODE");
+        });
+        assertThat(shop.payments
+                        .list(outTradeNo, null, null, null, null, null, 10)
+                        .data())
+                .isEmpty();
     }
 
     @Test
     void aBarcodeThatPaysAtOnceIsPaidInTheAnswerAndItsNotificationChangesNothing() {
         PaymentRequest order = Shop.order(PayWay.ALIPAY_BARCODE, 3456);
-        PaymentRequest paidAtOnce = new PaymentRequest(order.outTradeNo(), order.amount(), "CNY", order.subject(), null,
-                order.payWay(), null, null, null, null, null, null, "281234567890120000", null);
+        PaymentRequest paidAtOnce = new PaymentRequest(
+                order.outTradeNo(),
+                order.amount(),
+                "CNY",
+                order.subject(),
+                null,
+                order.payWay(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "281234567890120000",
+                null);
 
         Payment payment = shop.payments.create(paidAtOnce);
 
         assertThat(payment.status()).isEqualTo("PAID");
         assertThat(payment.amount()).isEqualTo(3456);
         String tradeNo = records.attempt(payment.id()).id();
-        await().atMost(PATIENCE).until(() -> sandbox.notificationStates(shop.alipay.appId(), tradeNo).equals(List.of("ACKNOWLEDGED")));
-        await().atMost(PATIENCE).until(() -> shop.events("payment.succeeded", payment.id()).size() == 1);
+        await().atMost(PATIENCE)
+                .until(() ->
+                        sandbox.notificationStates(shop.alipay.appId(), tradeNo).equals(List.of("ACKNOWLEDGED")));
+        await().atMost(PATIENCE)
+                .until(() -> shop.events("payment.succeeded", payment.id()).size() == 1);
         assertThat(published.succeeded(payment.id())).isEqualTo(1);
     }
 
@@ -148,14 +190,26 @@ class PayWaysEndToEndTest {
     void aBarcodeTheChannelRefusesIsAClearErrorAndThePaymentCodeNeverReachesTheLog(CapturedOutput output) {
         String authCode = "281234567890133333";
         PaymentRequest order = Shop.order(PayWay.ALIPAY_BARCODE, 4567);
-        PaymentRequest broke = new PaymentRequest(order.outTradeNo(), order.amount(), "CNY", order.subject(), null,
-                order.payWay(), null, null, null, null, null, null, authCode, null);
+        PaymentRequest broke = new PaymentRequest(
+                order.outTradeNo(),
+                order.amount(),
+                "CNY",
+                order.subject(),
+                null,
+                order.payWay(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                authCode,
+                null);
 
-        assertThatThrownBy(() -> shop.payments.create(broke))
-                .isInstanceOfSatisfying(TongbaoException.class, e -> {
-                    assertThat(e.code()).isEqualTo("CHANNEL_REFUSED");
-                    assertThat(e.getMessage()).contains("ACQ.BUYER_BALANCE_NOT_ENOUGH");
-                });
+        assertThatThrownBy(() -> shop.payments.create(broke)).isInstanceOfSatisfying(TongbaoException.class, e -> {
+            assertThat(e.code()).isEqualTo("CHANNEL_REFUSED");
+            assertThat(e.getMessage()).contains("ACQ.BUYER_BALANCE_NOT_ENOUGH");
+        });
         assertThat(output.getAll()).doesNotContain(authCode);
     }
 

@@ -19,17 +19,28 @@ final class PaymentRecords {
     }
 
     /** @param queryCount how many times the janitor asked the channel and rescheduled */
-    record Attempt(String id, String status, String payWay, long amount, Instant createdAt, Instant nextQueryAt,
-                   int queryCount) {
-    }
+    record Attempt(
+            String id,
+            String status,
+            String payWay,
+            long amount,
+            Instant createdAt,
+            Instant nextQueryAt,
+            int queryCount) {}
 
     List<Attempt> attempts(String paymentId) {
         return jdbc.sql("""
                         select id, status, pay_way, amount, created_at, next_query_at, query_count from payment_attempt
                         where payment_id = :payment order by created_at, id""")
                 .param("payment", paymentId)
-                .query((rs, row) -> new Attempt(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), rs.getInt(7)))
+                .query((rs, row) -> new Attempt(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        instant(rs.getTimestamp(5)),
+                        instant(rs.getTimestamp(6)),
+                        rs.getInt(7)))
                 .list();
     }
 
@@ -45,41 +56,40 @@ final class PaymentRecords {
     /** The janitor's next query of the payment's pending attempt is due now. */
     void makeQueryDue(String paymentId) {
         jdbc.sql("update payment_attempt set next_query_at = now() where payment_id = :payment and status = 'PENDING'")
-                .param("payment", paymentId).update();
+                .param("payment", paymentId)
+                .update();
     }
 
     /** Keeps the janitor away from the payment's attempt for an hour: only a notification can settle it now. */
     void holdQueries(String paymentId) {
         jdbc.sql("""
                         update payment_attempt set next_query_at = now() + interval '1 hour'
-                        where payment_id = :payment and status = 'PENDING'""")
-                .param("payment", paymentId).update();
+                        where payment_id = :payment and status = 'PENDING'""").param("payment", paymentId).update();
     }
 
     /** The payment's expiry has come (Tongbao's clock is the wall clock in these tests; the channel's is not moved). */
     void expire(String paymentId) {
         jdbc.sql("update payment_order set expires_at = now() - interval '1 second' where id = :payment")
-                .param("payment", paymentId).update();
+                .param("payment", paymentId)
+                .update();
     }
 
     /** The janitor's next query of the payment's submitted refunds is due now. */
     void makeRefundQueriesDue(String paymentId) {
         jdbc.sql("""
                         update refund set next_query_at = now()
-                        where payment_id = :payment and status = 'PENDING' and submitted_at is not null""")
-                .param("payment", paymentId).update();
+                        where payment_id = :payment and status = 'PENDING' and submitted_at is not null""").param("payment", paymentId).update();
     }
 
-    record Exception(String kind, String paymentId, String attemptId, String resolution, String detail) {
-    }
+    record Exception(String kind, String paymentId, String attemptId, String resolution, String detail) {}
 
     List<Exception> exceptions(String appId) {
         return jdbc.sql("""
                         select kind, payment_id, attempt_id, resolution, detail from payment_exception
                         where app_id = :app order by created_at, id""")
                 .param("app", appId)
-                .query((rs, row) -> new Exception(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5)))
+                .query((rs, row) -> new Exception(
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
                 .list();
     }
 

@@ -18,7 +18,9 @@ class PublishedPaymentEvents {
 
     @EventListener
     void on(PaymentSucceeded event) {
-        Runnable count = () -> succeeded.computeIfAbsent(event.paymentId(), id -> new AtomicInteger()).incrementAndGet();
+        Runnable count = () -> succeeded
+                .computeIfAbsent(event.paymentId(), id -> new AtomicInteger())
+                .incrementAndGet();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -26,7 +26,9 @@ class RefundsEndToEndTest extends SandboxShopTest {
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     @ParameterizedTest
-    @EnumSource(value = PayWay.class, names = {"ALIPAY_QR", "WECHAT_NATIVE"})
+    @EnumSource(
+            value = PayWay.class,
+            names = {"ALIPAY_QR", "WECHAT_NATIVE"})
     void manyPartialRefundsAndThenTheRestAddUpToThePaidAmountAndNoMore(PayWay way) {
         Shop shop = Shop.open(operator, sandbox, way);
         Payment payment = paid(shop, way, 1000);
@@ -36,24 +38,40 @@ class RefundsEndToEndTest extends SandboxShopTest {
         Refund one = shop.payments.refund(payment.id(), first);
         Refund two = shop.payments.refund(payment.id(), new RefundRequest("R" + Shop.outTradeNo(), 250, "a shirt"));
         Refund three = shop.payments.refund(payment.id(), new RefundRequest("R" + Shop.outTradeNo(), 150, "a hat"));
-        assertThat(shop.payments.refund(payment.id(), first).id()).as("the same refund number again").isEqualTo(one.id());
+        assertThat(shop.payments.refund(payment.id(), first).id())
+                .as("the same refund number again")
+                .isEqualTo(one.id());
         Refund rest = shop.payments.refund(payment.id(), new RefundRequest("R" + Shop.outTradeNo(), 500, "the rest"));
 
         // the janitor's refund queries are a minute away: SUCCEEDED within seconds is the channel's notification
-        await().atMost(PATIENCE).until(() -> shop.payments.refunds(payment.id()).stream()
-                .allMatch(r -> r.status().equals("SUCCEEDED")));
-        assertThat(shop.payments.refunds(payment.id())).extracting(Refund::id, Refund::amount).containsExactly(
-                Tuple.tuple(one.id(), 100L), Tuple.tuple(two.id(), 250L),
-                Tuple.tuple(three.id(), 150L), Tuple.tuple(rest.id(), 500L));
+        await().atMost(PATIENCE)
+                .until(() -> shop.payments.refunds(payment.id()).stream()
+                        .allMatch(r -> r.status().equals("SUCCEEDED")));
+        assertThat(shop.payments.refunds(payment.id()))
+                .extracting(Refund::id, Refund::amount)
+                .containsExactly(
+                        Tuple.tuple(one.id(), 100L), Tuple.tuple(two.id(), 250L),
+                        Tuple.tuple(three.id(), 150L), Tuple.tuple(rest.id(), 500L));
         assertThat(shop.payments.get(payment.id()).amountRefunded()).isEqualTo(1000);
-        assertThatThrownBy(() -> shop.payments.refund(payment.id(), new RefundRequest("R" + Shop.outTradeNo(), 1, "more")))
-                .isInstanceOfSatisfying(TongbaoException.class, e -> assertThat(e.code()).isEqualTo("REFUND_EXCEEDS_PAID"));
-        List<String> refundNotices = sandbox.summariesInSendingOrder(shop.account(way), tradeNo).stream().skip(1).toList();
-        assertThat(refundNotices).as("what the channel refunded").containsExactlyElementsOf(way == PayWay.ALIPAY_QR
-                ? List.of("TRADE_SUCCESS refund_fee=1.00", "TRADE_SUCCESS refund_fee=3.50", "TRADE_SUCCESS refund_fee=5.00",
-                        "TRADE_CLOSED refund_fee=10.00")
-                : List.of("REFUND.SUCCESS", "REFUND.SUCCESS", "REFUND.SUCCESS", "REFUND.SUCCESS"));
-        await().atMost(PATIENCE).until(() -> shop.events("refund.succeeded", null).size() == 4);
+        assertThatThrownBy(
+                        () -> shop.payments.refund(payment.id(), new RefundRequest("R" + Shop.outTradeNo(), 1, "more")))
+                .isInstanceOfSatisfying(
+                        TongbaoException.class, e -> assertThat(e.code()).isEqualTo("REFUND_EXCEEDS_PAID"));
+        List<String> refundNotices = sandbox.summariesInSendingOrder(shop.account(way), tradeNo).stream()
+                .skip(1)
+                .toList();
+        assertThat(refundNotices)
+                .as("what the channel refunded")
+                .containsExactlyElementsOf(
+                        way == PayWay.ALIPAY_QR
+                                ? List.of(
+                                        "TRADE_SUCCESS refund_fee=1.00",
+                                        "TRADE_SUCCESS refund_fee=3.50",
+                                        "TRADE_SUCCESS refund_fee=5.00",
+                                        "TRADE_CLOSED refund_fee=10.00")
+                                : List.of("REFUND.SUCCESS", "REFUND.SUCCESS", "REFUND.SUCCESS", "REFUND.SUCCESS"));
+        await().atMost(PATIENCE)
+                .until(() -> shop.events("refund.succeeded", null).size() == 4);
         assertThat(shop.payments.get(payment.id()).status()).isEqualTo("PAID");
     }
 
@@ -63,13 +81,16 @@ class RefundsEndToEndTest extends SandboxShopTest {
         Shop shop = Shop.open(operator, sandbox, way);
         Payment payment = paid(shop, way, 1000);
         Refund early = shop.payments.refund(payment.id(), new RefundRequest("R" + Shop.outTradeNo(), 300, "in time"));
-        await().atMost(PATIENCE).until(() -> shop.payments.refunds(payment.id()).getFirst().status().equals("SUCCEEDED"));
+        await().atMost(PATIENCE)
+                .until(() ->
+                        shop.payments.refunds(payment.id()).getFirst().status().equals("SUCCEEDED"));
 
         // Alipay turns TRADE_SUCCESS into TRADE_FINISHED when the refund window ends, and says so
         sandbox.advance(Duration.parse(Sandbox.REFUND_WINDOW).plusMinutes(1));
 
         await().atMost(PATIENCE).until(() -> !shop.payments.get(payment.id()).refundable());
-        assertThatThrownBy(() -> shop.payments.refund(payment.id(), new RefundRequest("R" + Shop.outTradeNo(), 100, "too late")))
+        assertThatThrownBy(() ->
+                        shop.payments.refund(payment.id(), new RefundRequest("R" + Shop.outTradeNo(), 100, "too late")))
                 .isInstanceOfSatisfying(TongbaoException.class, e -> {
                     assertThat(e.code()).isEqualTo("PAYMENT_NOT_REFUNDABLE");
                     assertThat(e.getMessage()).contains("no longer accepts refunds");

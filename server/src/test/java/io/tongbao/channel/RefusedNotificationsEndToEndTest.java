@@ -60,7 +60,8 @@ class RefusedNotificationsEndToEndTest extends SandboxShopTest {
     @Autowired
     MeterRegistry meters;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final JsonMapper json = JsonMapper.builder().build();
 
     private String appId;
@@ -69,24 +70,41 @@ class RefusedNotificationsEndToEndTest extends SandboxShopTest {
 
     @BeforeEach
     void openAppWithKeysThisTestHolds() {
-        appId = operator.createHmacApp(operator.createMerchant("refused notifications")).appId();
+        appId = operator.createHmacApp(operator.createMerchant("refused notifications"))
+                .appId();
         channelKeys = OperatorClient.rsaKeyPair();
         apiV3Key = randomKey();
-        String publicKey = Base64.getEncoder().encodeToString(channelKeys.getPublic().getEncoded());
-        assertThat(operator.put("/api/operator/apps/" + appId + "/channels/alipay", Map.of(
-                "channel_app_id", "2021000000000119",
-                "app_private_key", Base64.getEncoder().encodeToString(OperatorClient.rsaKeyPair().getPrivate().getEncoded()),
-                "alipay_public_key", publicKey)).status()).isEqualTo(200);
+        String publicKey =
+                Base64.getEncoder().encodeToString(channelKeys.getPublic().getEncoded());
+        assertThat(operator.put(
+                                "/api/operator/apps/" + appId + "/channels/alipay",
+                                Map.of(
+                                        "channel_app_id",
+                                        "2021000000000119",
+                                        "app_private_key",
+                                        Base64.getEncoder()
+                                                .encodeToString(OperatorClient.rsaKeyPair()
+                                                        .getPrivate()
+                                                        .getEncoded()),
+                                        "alipay_public_key",
+                                        publicKey))
+                        .status())
+                .isEqualTo(200);
         Map<String, Object> wechat = new LinkedHashMap<>();
         wechat.put("mchid", MCHID);
         wechat.put("app_ids", List.of("wx1234567890abcdef"));
-        wechat.put("merchant_private_key", Base64.getEncoder().encodeToString(OperatorClient.rsaKeyPair().getPrivate().getEncoded()));
+        wechat.put(
+                "merchant_private_key",
+                Base64.getEncoder()
+                        .encodeToString(OperatorClient.rsaKeyPair().getPrivate().getEncoded()));
         wechat.put("merchant_serial_no", "5157F09EFDC096DE15EBE81A47057A7232F1B8E1");
         wechat.put("api_v3_key", apiV3Key);
         wechat.put("mode", "PUBLIC_KEY");
         wechat.put("wechatpay_public_key", publicKey);
         wechat.put("wechatpay_public_key_id", PUBLIC_KEY_ID);
-        assertThat(operator.put("/api/operator/apps/" + appId + "/channels/wechatpay", wechat).status()).isEqualTo(200);
+        assertThat(operator.put("/api/operator/apps/" + appId + "/channels/wechatpay", wechat)
+                        .status())
+                .isEqualTo(200);
     }
 
     // ---- Alipay
@@ -97,13 +115,22 @@ class RefusedNotificationsEndToEndTest extends SandboxShopTest {
         for (int i = 0; i < 1_001; i++) {
             tooMany.append("&f").append(i).append("=1");
         }
-        for (String body : List.of("notify_id=%ff", "notify_id=%zz", "notify_id=%", "notify_id=%e4%b8",
-                "out_trade_no=a%00b&notify_id=n1&sign=AAAA", "out_trade_no=a&out_trade_no=b", tooMany.toString(), "")) {
+        for (String body : List.of(
+                "notify_id=%ff",
+                "notify_id=%zz",
+                "notify_id=%",
+                "notify_id=%e4%b8",
+                "out_trade_no=a%00b&notify_id=n1&sign=AAAA",
+                "out_trade_no=a&out_trade_no=b",
+                tooMany.toString(),
+                "")) {
             Answer answer = postAlipay(appId, body);
             assertThat(answer.status()).as(clip(body)).isEqualTo(400);
             assertThat(answer.body()).as(clip(body)).isEqualTo("fail");
         }
-        assertThat(exceptionRows("MALFORMED")).as("sampled: one row for this minute").isBetween(1L, 2L);
+        assertThat(exceptionRows("MALFORMED"))
+                .as("sampled: one row for this minute")
+                .isBetween(1L, 2L);
     }
 
     @Test
@@ -124,7 +151,9 @@ class RefusedNotificationsEndToEndTest extends SandboxShopTest {
         assertThat(answer.body()).isEqualTo("fail");
         assertThat(refused("alipay", "UNKNOWN_APP")).isEqualTo(before + 1);
         assertThat(jdbc.sql("select count(*) from payment_exception where app_id = 'app_does_not_exist'")
-                .query(Long.class).single()).isZero();
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -145,7 +174,8 @@ class RefusedNotificationsEndToEndTest extends SandboxShopTest {
         List<Future<Answer>> answers = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
             for (int i = 0; i < forgeries; i++) {
-                Map<String, String> forged = signedAlipay(Map.of("out_trade_no", "forged" + i, "notify_id", "forged" + i));
+                Map<String, String> forged =
+                        signedAlipay(Map.of("out_trade_no", "forged" + i, "notify_id", "forged" + i));
                 forged.put("sign", Base64.getEncoder().encodeToString(new byte[256]));
                 answers.add(pool.submit(() -> postAlipay(appId, form(forged))));
             }
@@ -155,27 +185,37 @@ class RefusedNotificationsEndToEndTest extends SandboxShopTest {
         }
 
         assertThat(refused("alipay", "INVALID_SIGNATURE")).isEqualTo(before + forgeries);
-        assertThat(exceptionRows("INVALID_SIGNATURE")).as("at most one row a minute").isBetween(1L, 2L);
-        assertThat(jdbc.sql("select sum(occurrences) from payment_exception where app_id = :app and kind = 'INVALID_SIGNATURE'")
-                .param("app", appId).query(Long.class).single()).isEqualTo(forgeries);
+        assertThat(exceptionRows("INVALID_SIGNATURE"))
+                .as("at most one row a minute")
+                .isBetween(1L, 2L);
+        assertThat(jdbc.sql(
+                                "select sum(occurrences) from payment_exception where app_id = :app and kind = 'INVALID_SIGNATURE'")
+                        .param("app", appId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(forgeries);
     }
 
     @Test
     void whatANotificationSaysReachesTheLogEscapedAndClipped(CapturedOutput output) {
         String forgedLine = "2026-12-03T10:00:00.000Z ERROR 1 --- [main] io.tongbao.Forged : forged by a notification";
-        Map<String, String> forged = signedAlipay(Map.of("out_trade_no", "t1",
-                "notify_id", "n1\u001b[31m\u0007\r\n" + forgedLine + "y".repeat(60_000)));
+        Map<String, String> forged = signedAlipay(
+                Map.of("out_trade_no", "t1", "notify_id", "n1\u001b[31m\u0007\r\n" + forgedLine + "y".repeat(60_000)));
         forged.put("sign", Base64.getEncoder().encodeToString(new byte[256]));
 
         assertThat(postAlipay(appId, form(forged))).isEqualTo(new Answer(400, "fail"));
 
-        assertThat(output.getOut()).as("the value was logged, escaped")
+        assertThat(output.getOut())
+                .as("the value was logged, escaped")
                 .contains("n1\\u001b[31m\\u0007\\r\\n2026-12-03T10:00:00.000Z ERROR 1");
         assertThat(output.getOut().lines()).noneMatch(line -> line.startsWith(forgedLine.substring(0, 30)));
         assertThat(output.getOut()).doesNotContain("\u001b[31m");
         assertThat(output.getOut().lines()).allMatch(line -> line.length() < 2_000, "no line longer than 2,000 chars");
         assertThat(jdbc.sql("select max(length(detail)) from payment_exception where app_id = :app")
-                .param("app", appId).query(Integer.class).single()).isLessThan(1_000);
+                        .param("app", appId)
+                        .query(Integer.class)
+                        .single())
+                .isLessThan(1_000);
     }
 
     // ---- WeChat Pay
@@ -184,8 +224,16 @@ class RefusedNotificationsEndToEndTest extends SandboxShopTest {
     void wechatNotificationsThatAreNotJsonOrTooDeepAreRefusedWith400AndFail() {
         String deep = "[".repeat(20_000) + "]".repeat(20_000);
         String deepObject = "{\"event_type\":" + "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_001);
-        for (String body : List.of("hello", "", "{", "[]", "\"TRANSACTION.SUCCESS\"", "{\"event_type\":{}}", deep,
-                deepObject, "{\"event_type\":\"TRANSACTION.SUCCESS\",\"id\":\"a\u0000b\"}")) {
+        for (String body : List.of(
+                "hello",
+                "",
+                "{",
+                "[]",
+                "\"TRANSACTION.SUCCESS\"",
+                "{\"event_type\":{}}",
+                deep,
+                deepObject,
+                "{\"event_type\":\"TRANSACTION.SUCCESS\",\"id\":\"a\u0000b\"}")) {
             Answer answer = postWechat(appId, body.getBytes(StandardCharsets.UTF_8), signedHeaders(body));
             assertThat(answer.status()).as(clip(body)).isEqualTo(400);
             assertThat(code(answer)).as(clip(body)).isEqualTo("FAIL");
@@ -219,8 +267,10 @@ class RefusedNotificationsEndToEndTest extends SandboxShopTest {
 
     @Test
     void aValidWechatNotificationWithNulInWhatItNamesIsRefusedWith400() throws Exception {
-        String body = transactionNotification(apiV3Key, "{\"mchid\":\"" + MCHID + "\",\"out_trade_no\":\"t\\u00001\","
-                + "\"trade_state\":\"SUCCESS\",\"transaction_id\":\"42\",\"amount\":{\"total\":1}}");
+        String body = transactionNotification(
+                apiV3Key,
+                "{\"mchid\":\"" + MCHID + "\",\"out_trade_no\":\"t\\u00001\","
+                        + "\"trade_state\":\"SUCCESS\",\"transaction_id\":\"42\",\"amount\":{\"total\":1}}");
 
         Answer answer = postWechat(appId, body.getBytes(StandardCharsets.UTF_8), signedHeaders(body));
 
@@ -233,7 +283,9 @@ class RefusedNotificationsEndToEndTest extends SandboxShopTest {
         double before = refused("wechatpay", "STALE_TIMESTAMP");
         String body = "{\"event_type\":\"TRANSACTION.SUCCESS\"}";
         Map<String, String> stale = signedHeaders(body);
-        stale.put("Wechatpay-Timestamp", Long.toString(Instant.now().minusSeconds(3_600).getEpochSecond()));
+        stale.put(
+                "Wechatpay-Timestamp",
+                Long.toString(Instant.now().minusSeconds(3_600).getEpochSecond()));
         for (int i = 0; i < 50; i++) {
             Answer answer = postWechat(appId, body.getBytes(StandardCharsets.UTF_8), stale);
             assertThat(answer.status()).isEqualTo(400);
@@ -242,14 +294,17 @@ class RefusedNotificationsEndToEndTest extends SandboxShopTest {
 
         assertThat(refused("wechatpay", "STALE_TIMESTAMP")).isEqualTo(before + 50);
         assertThat(exceptionRows("STALE_TIMESTAMP")).isBetween(1L, 2L);
-        assertThat(jdbc.sql("select sum(occurrences) from payment_exception where app_id = :app and kind = 'STALE_TIMESTAMP'")
-                .param("app", appId).query(Long.class).single()).isEqualTo(50);
+        assertThat(jdbc.sql(
+                                "select sum(occurrences) from payment_exception where app_id = :app and kind = 'STALE_TIMESTAMP'")
+                        .param("app", appId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(50);
     }
 
     // ---- helpers
 
-    record Answer(int status, String body) {
-    }
+    record Answer(int status, String body) {}
 
     private Answer postAlipay(String app, String body) {
         return post(HttpRequest.newBuilder(URI.create(operator.baseUrl() + "/channels/alipay/notify/" + app))
@@ -258,7 +313,8 @@ class RefusedNotificationsEndToEndTest extends SandboxShopTest {
     }
 
     private Answer postWechat(String app, byte[] body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(operator.baseUrl() + "/channels/wechatpay/notify/" + app))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(operator.baseUrl() + "/channels/wechatpay/notify/" + app))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
@@ -267,8 +323,8 @@ class RefusedNotificationsEndToEndTest extends SandboxShopTest {
 
     private Answer post(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -280,13 +336,32 @@ class RefusedNotificationsEndToEndTest extends SandboxShopTest {
 
     /** An Alipay trade notification for this app signed with the key its account trusts, overridden by {@code with}. */
     private Map<String, String> signedAlipay(Map<String, String> with) {
-        Map<String, String> fields = new TreeMap<>(Map.of("notify_type", "trade_status_sync", "notify_id", "n" + System.nanoTime(),
-                "app_id", "2021000000000119", "trade_no", "2026120322001", "trade_status", "TRADE_SUCCESS",
-                "total_amount", "1.00", "gmt_payment", "2026-12-03 10:00:00", "charset", "utf-8"));
+        Map<String, String> fields = new TreeMap<>(Map.of(
+                "notify_type",
+                "trade_status_sync",
+                "notify_id",
+                "n" + System.nanoTime(),
+                "app_id",
+                "2021000000000119",
+                "trade_no",
+                "2026120322001",
+                "trade_status",
+                "TRADE_SUCCESS",
+                "total_amount",
+                "1.00",
+                "gmt_payment",
+                "2026-12-03 10:00:00",
+                "charset",
+                "utf-8"));
         fields.putAll(with);
         try {
-            fields.put("sign", AlipaySignature.rsa256Sign(AlipaySignature.getSignCheckContentV1(fields),
-                    Base64.getEncoder().encodeToString(channelKeys.getPrivate().getEncoded()), "UTF-8"));
+            fields.put(
+                    "sign",
+                    AlipaySignature.rsa256Sign(
+                            AlipaySignature.getSignCheckContentV1(fields),
+                            Base64.getEncoder()
+                                    .encodeToString(channelKeys.getPrivate().getEncoded()),
+                            "UTF-8"));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -318,10 +393,13 @@ class RefusedNotificationsEndToEndTest extends SandboxShopTest {
     private static String transactionNotification(String key, String plaintext) throws Exception {
         String nonce = "abcdefghijkl";
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "AES"),
+        cipher.init(
+                Cipher.ENCRYPT_MODE,
+                new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "AES"),
                 new GCMParameterSpec(128, nonce.getBytes(StandardCharsets.UTF_8)));
         cipher.updateAAD("transaction".getBytes(StandardCharsets.UTF_8));
-        String ciphertext = Base64.getEncoder().encodeToString(cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8)));
+        String ciphertext =
+                Base64.getEncoder().encodeToString(cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8)));
         return "{\"id\":\"n-" + System.nanoTime() + "\",\"create_time\":\"2026-12-03T10:00:00+08:00\","
                 + "\"resource_type\":\"encrypt-resource\",\"event_type\":\"TRANSACTION.SUCCESS\",\"summary\":\"ok\","
                 + "\"resource\":{\"original_type\":\"transaction\",\"algorithm\":\"AEAD_AES_256_GCM\",\"ciphertext\":\""
@@ -335,24 +413,32 @@ class RefusedNotificationsEndToEndTest extends SandboxShopTest {
 
     private long exceptionRows(String kind) {
         return jdbc.sql("select count(*) from payment_exception where app_id = :app and kind = :kind")
-                .param("app", appId).param("kind", kind).query(Long.class).single();
+                .param("app", appId)
+                .param("kind", kind)
+                .query(Long.class)
+                .single();
     }
 
     private double refused(String channel, String reason) {
-        Counter counter = meters.find("tongbao.notifications.refused").tag("channel", channel).tag("reason", reason)
+        Counter counter = meters.find("tongbao.notifications.refused")
+                .tag("channel", channel)
+                .tag("reason", reason)
                 .counter();
         return counter == null ? 0 : counter.count();
     }
 
     private static String form(Map<String, String> fields) {
-        return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 
     private static String randomKey() {
         String alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
         SecureRandom random = new SecureRandom();
-        return random.ints(32, 0, alphabet.length()).mapToObj(i -> String.valueOf(alphabet.charAt(i)))
+        return random.ints(32, 0, alphabet.length())
+                .mapToObj(i -> String.valueOf(alphabet.charAt(i)))
                 .collect(Collectors.joining());
     }
 

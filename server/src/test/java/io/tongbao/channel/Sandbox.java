@@ -35,8 +35,10 @@ final class Sandbox {
     /** The sandbox's default: how long the "enter your password" barcode buyer takes. */
     static final Duration PASSWORD_DELAY = Duration.ofSeconds(10);
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final JsonMapper json = JsonMapper.builder().build();
     private final String baseUrl;
 
@@ -44,17 +46,22 @@ final class Sandbox {
         this.baseUrl = baseUrl;
     }
 
-    record Reply(int status, JsonNode body, String raw, HttpHeaders headers) {
-    }
+    record Reply(int status, JsonNode body, String raw, HttpHeaders headers) {}
 
     /** What the sandbox gave an Alipay app at registration, and the app's own keys. */
-    record AlipayApp(String appId, String sellerId, KeyPair appKeys, String alipayPublicKey, String gatewayUrl) {
-    }
+    record AlipayApp(String appId, String sellerId, KeyPair appKeys, String alipayPublicKey, String gatewayUrl) {}
 
     /** What the sandbox gave a WeChat Pay merchant at registration, and the merchant's own keys. */
-    record WechatMerchant(String mchid, String appid, KeyPair merchantKeys, String serialNo, String apiV3Key,
-                          String publicKeyId, String publicKey, String apiBaseUrl, String keyMode) {
-    }
+    record WechatMerchant(
+            String mchid,
+            String appid,
+            KeyPair merchantKeys,
+            String serialNo,
+            String apiV3Key,
+            String publicKeyId,
+            String publicKey,
+            String apiBaseUrl,
+            String keyMode) {}
 
     String baseUrl() {
         return baseUrl;
@@ -62,10 +69,18 @@ final class Sandbox {
 
     AlipayApp registerAlipay() {
         KeyPair keys = OperatorClient.rsaKeyPair();
-        JsonNode registered = ok("POST", "/sandbox/alipay/apps",
-                Map.of("app_public_key", Base64.getEncoder().encodeToString(keys.getPublic().getEncoded())));
-        return new AlipayApp(registered.get("app_id").asString(), registered.get("seller_id").asString(), keys,
-                registered.get("alipay_public_key").asString(), registered.get("gateway_url").asString());
+        JsonNode registered = ok(
+                "POST",
+                "/sandbox/alipay/apps",
+                Map.of(
+                        "app_public_key",
+                        Base64.getEncoder().encodeToString(keys.getPublic().getEncoded())));
+        return new AlipayApp(
+                registered.get("app_id").asString(),
+                registered.get("seller_id").asString(),
+                keys,
+                registered.get("alipay_public_key").asString(),
+                registered.get("gateway_url").asString());
     }
 
     WechatMerchant registerWechatPay() {
@@ -77,12 +92,28 @@ final class Sandbox {
         KeyPair keys = OperatorClient.rsaKeyPair();
         String serial = UUID.randomUUID().toString().replace("-", "").toUpperCase();
         String appid = "wx" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        JsonNode registered = ok("POST", "/sandbox/wechatpay/merchants", Map.of(
-                "merchant_public_key", Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()),
-                "merchant_serial_no", serial, "key_mode", keyMode, "appids", List.of(appid)));
-        return new WechatMerchant(registered.get("mchid").asString(), appid, keys, serial,
-                registered.get("api_v3_key").asString(), registered.get("wechatpay_public_key_id").asString(),
-                registered.get("wechatpay_public_key").asString(), registered.get("api_base_url").asString(), keyMode);
+        JsonNode registered = ok(
+                "POST",
+                "/sandbox/wechatpay/merchants",
+                Map.of(
+                        "merchant_public_key",
+                        Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()),
+                        "merchant_serial_no",
+                        serial,
+                        "key_mode",
+                        keyMode,
+                        "appids",
+                        List.of(appid)));
+        return new WechatMerchant(
+                registered.get("mchid").asString(),
+                appid,
+                keys,
+                serial,
+                registered.get("api_v3_key").asString(),
+                registered.get("wechatpay_public_key_id").asString(),
+                registered.get("wechatpay_public_key").asString(),
+                registered.get("api_base_url").asString(),
+                keyMode);
     }
 
     /** Injects a fault for one channel account (Alipay app_id or WeChat mchid); options as the API names them. */
@@ -123,21 +154,26 @@ final class Sandbox {
 
     /** States of this trade's notifications, oldest first (PENDING, HELD, ACKNOWLEDGED, GAVE_UP, DROPPED). */
     List<String> notificationStates(String account, String outTradeNo) {
-        return notifications(account, outTradeNo).stream().map(n -> n.get("state").asString()).toList();
+        return notifications(account, outTradeNo).stream()
+                .map(n -> n.get("state").asString())
+                .toList();
     }
 
     /** Summaries of this trade's notifications (e.g. TRADE_SUCCESS, REFUND.SUCCESS) in the order they were first sent. */
     List<String> summariesInSendingOrder(String account, String outTradeNo) {
         return notifications(account, outTradeNo).stream()
                 .filter(n -> !n.get("attempts").isEmpty())
-                .sorted(Comparator.comparing(n -> instant(n.get("attempts").get(0).get("sent_at"))))
-                .map(n -> n.get("summary").asString()).toList();
+                .sorted(Comparator.comparing(
+                        n -> instant(n.get("attempts").get(0).get("sent_at"))))
+                .map(n -> n.get("summary").asString())
+                .toList();
     }
 
     private static Instant instant(JsonNode value) {
         if (value.isNumber()) {
             BigDecimal seconds = value.decimalValue();
-            return Instant.ofEpochSecond(seconds.longValue(),
+            return Instant.ofEpochSecond(
+                    seconds.longValue(),
                     seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
         }
         return Instant.parse(value.asString());
@@ -147,8 +183,10 @@ final class Sandbox {
     List<String> answers(String account, String outTradeNo) {
         List<String> answers = new ArrayList<>();
         for (JsonNode notification : notifications(account, outTradeNo)) {
-            notification.get("attempts").forEach(attempt -> answers.add(attempt.get("status").asInt() + " "
-                    + attempt.path("response_body").asString("")));
+            notification
+                    .get("attempts")
+                    .forEach(attempt -> answers.add(attempt.get("status").asInt() + " "
+                            + attempt.path("response_body").asString("")));
         }
         return answers;
     }
@@ -163,14 +201,18 @@ final class Sandbox {
         return send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
     }
 
     Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            boolean isJson = response.headers().firstValue("Content-Type").orElse("").contains("json");
+            boolean isJson =
+                    response.headers().firstValue("Content-Type").orElse("").contains("json");
             JsonNode node = response.body().isEmpty() || !isJson ? null : json.readTree(response.body());
             return new Reply(response.statusCode(), node, response.body(), response.headers());
         } catch (IOException e) {

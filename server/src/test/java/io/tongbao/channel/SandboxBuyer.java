@@ -23,6 +23,7 @@ final class SandboxBuyer {
 
     /** The sandbox cashier's default Alipay buyer. */
     static final String ALIPAY_BUYER_ID = "2088102177846875";
+
     static final String WECHAT_OPENID = "o_sandbox_buyer_openid";
     /** A payment code whose buyer must enter a password: paid after {@link Sandbox#PASSWORD_DELAY}. */
     static final String PASSWORD_AUTH_CODE = "281234567890121111";
@@ -46,8 +47,8 @@ final class SandboxBuyer {
         return switch (payment.payWay()) {
             case "ALIPAY_PC", "ALIPAY_WAP", "ALIPAY_QR", "ALIPAY_JSAPI" -> paysAlipayTrade(opensAlipayTrade(payment));
             case "ALIPAY_APP" -> {
-                JsonNode result = sandbox.ok("POST", "/sandbox/alipay/buyer/app-pay",
-                        Map.of("order_string", data.get("order_string")));
+                JsonNode result = sandbox.ok(
+                        "POST", "/sandbox/alipay/buyer/app-pay", Map.of("order_string", data.get("order_string")));
                 assertThat(result.get("resultStatus").asString()).isEqualTo("9000");
                 yield result;
             }
@@ -56,10 +57,11 @@ final class SandboxBuyer {
                 sandbox.advance(Sandbox.PASSWORD_DELAY.plusSeconds(1));
                 yield null;
             }
-            case "WECHAT_NATIVE" -> sandbox.ok("POST", "/sandbox/wechatpay/buyer/pay", Map.of("code_url", data.get("content")));
+            case "WECHAT_NATIVE" ->
+                sandbox.ok("POST", "/sandbox/wechatpay/buyer/pay", Map.of("code_url", data.get("content")));
             case "WECHAT_H5" -> sandbox.ok("POST", "/sandbox/wechatpay/buyer/pay", Map.of("code_url", data.get("url")));
             case "WECHAT_JSAPI", "WECHAT_MINI", "WECHAT_APP" ->
-                    sandbox.ok("POST", "/sandbox/wechatpay/buyer/request-payment", data);
+                sandbox.ok("POST", "/sandbox/wechatpay/buyer/request-payment", data);
             default -> throw new IllegalArgumentException("no buyer for " + payment.payWay());
         };
     }
@@ -72,16 +74,21 @@ final class SandboxBuyer {
         Map<String, Object> data = payment.action().data();
         return switch (payment.payWay()) {
             case "ALIPAY_PC" -> submitsCashierForm((String) data.get("html"));
-            case "ALIPAY_WAP" -> cashierTradeNo(sandbox.send(HttpRequest.newBuilder(URI.create((String) data.get("url"))).GET()));
-            case "ALIPAY_QR" -> sandbox.ok("POST", "/sandbox/alipay/buyer/scan", Map.of("qr_code", data.get("content")))
-                    .get("trade_no").asString();
+            case "ALIPAY_WAP" ->
+                cashierTradeNo(sandbox.send(HttpRequest.newBuilder(URI.create((String) data.get("url")))
+                        .GET()));
+            case "ALIPAY_QR" ->
+                sandbox.ok("POST", "/sandbox/alipay/buyer/scan", Map.of("qr_code", data.get("content")))
+                        .get("trade_no")
+                        .asString();
             case "ALIPAY_JSAPI" -> (String) data.get("trade_no");
             default -> throw new IllegalArgumentException(payment.payWay() + " has no trade to open");
         };
     }
 
     JsonNode paysAlipayTrade(String tradeNo) {
-        return sandbox.ok("POST", "/sandbox/alipay/buyer/pay", Map.of("trade_no", tradeNo, "buyer_id", ALIPAY_BUYER_ID));
+        return sandbox.ok(
+                "POST", "/sandbox/alipay/buyer/pay", Map.of("trade_no", tradeNo, "buyer_id", ALIPAY_BUYER_ID));
     }
 
     /** A buyer who tries to pay; the sandbox's answer (refusals are 4xx with the channel's code). */
@@ -90,7 +97,10 @@ final class SandboxBuyer {
     }
 
     Sandbox.Reply triesToPayWechat(Payment payment) {
-        return sandbox.call("POST", "/sandbox/wechatpay/buyer/pay", Map.of("code_url", payment.action().data().get("content")));
+        return sandbox.call(
+                "POST",
+                "/sandbox/wechatpay/buyer/pay",
+                Map.of("code_url", payment.action().data().get("content")));
     }
 
     /** What the browser does with alipay.trade.page.pay's auto-submitting form. */
@@ -116,11 +126,15 @@ final class SandboxBuyer {
         assertThat(reply.status()).as(reply.raw()).isEqualTo(302);
         String location = reply.headers().firstValue("Location").orElseThrow();
         assertThat(location).contains(ALIPAY_CASHIER);
-        return location.substring(location.indexOf(ALIPAY_CASHIER) + ALIPAY_CASHIER.length()).split("[?#]")[0];
+        return location.substring(location.indexOf(ALIPAY_CASHIER) + ALIPAY_CASHIER.length())
+                .split("[?#]")[0];
     }
 
     private static String unescape(String html) {
-        return html.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&#39;", "'")
+        return html.replace("&quot;", "\"")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&#39;", "'")
                 .replace("&amp;", "&");
     }
 }

@@ -25,7 +25,11 @@ import org.springframework.test.context.TestPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = OwnDatabaseInitializer.class)
 @Import({TestEndpoints.class, PublishedPaymentEvents.class})
-@TestPropertySource(properties = {"tongbao.sandbox.enabled=true", "tongbao.payments.janitor.enabled=true",
-        "tongbao.payments.janitor-interval=PT0.2S", "tongbao.sandbox.refund-window=" + Sandbox.REFUND_WINDOW})
-@interface SandboxEndToEnd {
-}
+@TestPropertySource(
+        properties = {
+            "tongbao.sandbox.enabled=true",
+            "tongbao.payments.janitor.enabled=true",
+            "tongbao.payments.janitor-interval=PT0.2S",
+            "tongbao.sandbox.refund-window=" + Sandbox.REFUND_WINDOW
+        })
+@interface SandboxEndToEnd {}

@@ -26,8 +26,10 @@ class SandboxEndToEndTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PasswordEncoder passwords;
 
@@ -47,7 +49,8 @@ class SandboxEndToEndTest {
     @Test
     void anAlipayQrPaymentIsPaidByTheNotificationAndRefunded() {
         Shop shop = Shop.open(operator, sandbox, Channel.ALIPAY);
-        PaymentApi.Payment payment = shop.payments.create(PaymentRequest.of(Shop.outTradeNo(), 1999, "通宝 会员", "ALIPAY_QR"));
+        PaymentApi.Payment payment =
+                shop.payments.create(PaymentRequest.of(Shop.outTradeNo(), 1999, "通宝 会员", "ALIPAY_QR"));
         assertThat(payment.action().type()).isEqualTo("QR_CODE");
 
         buyer.pays(payment);
@@ -55,10 +58,12 @@ class SandboxEndToEndTest {
         // the janitor's first query is a minute away: PAID within seconds is the notification's doing
         await().atMost(Duration.ofSeconds(20)).until(() -> shop.isPaid(payment.id()));
 
-        PaymentApi.Refund refund = shop.payments.refund(payment.id(), new PaymentApi.RefundRequest("R" + Shop.outTradeNo(), 999, "size"));
+        PaymentApi.Refund refund =
+                shop.payments.refund(payment.id(), new PaymentApi.RefundRequest("R" + Shop.outTradeNo(), 999, "size"));
         records.makeRefundQueriesDue(payment.id());
-        await().atMost(Duration.ofSeconds(20)).until(() -> shop.payments.refunds(payment.id()).stream()
-                .anyMatch(r -> r.id().equals(refund.id()) && r.status().equals("SUCCEEDED")));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> shop.payments.refunds(payment.id()).stream()
+                        .anyMatch(r -> r.id().equals(refund.id()) && r.status().equals("SUCCEEDED")));
         assertThat(shop.payments.get(payment.id()).amountRefunded()).isEqualTo(999);
     }
 
@@ -68,21 +73,25 @@ class SandboxEndToEndTest {
         PaymentApi.Payment payment = shop.payments.create(PaymentRequest.of(Shop.outTradeNo(), 500, "pc", "ALIPAY_PC"));
 
         assertThat(payment.action().type()).isEqualTo("REDIRECT_FORM");
-        assertThat((String) payment.action().data().get("html")).contains(shop.alipay.gatewayUrl()).contains("<form");
+        assertThat((String) payment.action().data().get("html"))
+                .contains(shop.alipay.gatewayUrl())
+                .contains("<form");
         assertThat(shop.payments.close(payment.id()).status()).isEqualTo("CLOSED");
     }
 
     @Test
     void aWechatNativePaymentIsPaidByTheEncryptedNotificationAndRefunded() {
         Shop shop = Shop.open(operator, sandbox, Channel.WECHATPAY);
-        PaymentApi.Payment payment = shop.payments.create(PaymentRequest.of(Shop.outTradeNo(), 880, "native", "WECHAT_NATIVE"));
+        PaymentApi.Payment payment =
+                shop.payments.create(PaymentRequest.of(Shop.outTradeNo(), 880, "native", "WECHAT_NATIVE"));
         assertThat(payment.action().type()).isEqualTo("QR_CODE");
 
         buyer.pays(payment);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> shop.isPaid(payment.id()));
         shop.payments.refund(payment.id(), new PaymentApi.RefundRequest("R" + Shop.outTradeNo(), 880, "all"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> shop.payments.refunds(payment.id()).stream()
-                .allMatch(r -> r.status().equals("SUCCEEDED")));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> shop.payments.refunds(payment.id()).stream()
+                        .allMatch(r -> r.status().equals("SUCCEEDED")));
     }
 }

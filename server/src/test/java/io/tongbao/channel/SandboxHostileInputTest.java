@@ -21,22 +21,28 @@ class SandboxHostileInputTest {
     int port;
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "POST | /sandbox/faults                   | application/json                  | {}",
-            "POST | /sandbox/faults                   | application/json                  | {\"kind\":",
-            "POST | /sandbox/clock/advance            | application/json                  | {\"seconds\":\"soon\"}",
-            "POST | /sandbox/wechatpay/merchants      | application/json                  | []",
-            "POST | /sandbox/alipay/apps              | application/json                  | {}",
-            "POST | /sandbox/alipay/buyer/scan        | application/json                  | {}",
-            "GET  | /sandbox/alipay/gateway.do?x=%ff  | application/json                  | ''",
-            "POST | /sandbox/alipay/gateway.do        | application/x-www-form-urlencoded | biz_content=%ff",
-            "POST | /sandbox/alipay/gateway.do        | application/*                     | {}",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "POST | /sandbox/faults                   | application/json                  | {}",
+                "POST | /sandbox/faults                   | application/json                  | {\"kind\":",
+                "POST | /sandbox/clock/advance            | application/json                  | {\"seconds\":\"soon\"}",
+                "POST | /sandbox/wechatpay/merchants      | application/json                  | []",
+                "POST | /sandbox/alipay/apps              | application/json                  | {}",
+                "POST | /sandbox/alipay/buyer/scan        | application/json                  | {}",
+                "GET  | /sandbox/alipay/gateway.do?x=%ff  | application/json                  | ''",
+                "POST | /sandbox/alipay/gateway.do        | application/x-www-form-urlencoded | biz_content=%ff",
+                "POST | /sandbox/alipay/gateway.do        | application/*                     | {}",
+            })
     void badInputIsAClientError(String method, String path, String contentType, String body)
             throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", contentType)
-                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .method(
+                        method,
+                        body.isEmpty()
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body))
                 .build();
 
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -16,10 +16,13 @@ abstract class SandboxShopTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PasswordEncoder passwords;
+
     @Autowired
     PublishedPaymentEvents published;
 

@@ -51,19 +51,29 @@ final class Shop {
         OperatorClient.HmacApp app = operator.createHmacApp(operator.createMerchant("sandbox shop"));
         Set<Channel> wanted = Set.of(channels);
         Sandbox.AlipayApp alipay = wanted.contains(Channel.ALIPAY) ? sandbox.registerAlipay() : null;
-        Sandbox.WechatMerchant wechat = wanted.contains(Channel.WECHATPAY) ? sandbox.registerWechatPay(wechatKeyMode) : null;
+        Sandbox.WechatMerchant wechat =
+                wanted.contains(Channel.WECHATPAY) ? sandbox.registerWechatPay(wechatKeyMode) : null;
         if (alipay != null) {
-            expectSaved(operator.put("/api/operator/apps/" + app.appId() + "/channels/alipay", Map.of(
-                    "channel_app_id", alipay.appId(),
-                    "app_private_key", Base64.getEncoder().encodeToString(alipay.appKeys().getPrivate().getEncoded()),
-                    "alipay_public_key", alipay.alipayPublicKey(),
-                    "gateway_url", alipay.gatewayUrl())));
+            expectSaved(operator.put(
+                    "/api/operator/apps/" + app.appId() + "/channels/alipay",
+                    Map.of(
+                            "channel_app_id", alipay.appId(),
+                            "app_private_key",
+                                    Base64.getEncoder()
+                                            .encodeToString(alipay.appKeys()
+                                                    .getPrivate()
+                                                    .getEncoded()),
+                            "alipay_public_key", alipay.alipayPublicKey(),
+                            "gateway_url", alipay.gatewayUrl())));
         }
         if (wechat != null) {
             Map<String, Object> account = new LinkedHashMap<>();
             account.put("mchid", wechat.mchid());
             account.put("app_ids", List.of(wechat.appid()));
-            account.put("merchant_private_key", Base64.getEncoder().encodeToString(wechat.merchantKeys().getPrivate().getEncoded()));
+            account.put(
+                    "merchant_private_key",
+                    Base64.getEncoder()
+                            .encodeToString(wechat.merchantKeys().getPrivate().getEncoded()));
             account.put("merchant_serial_no", wechat.serialNo());
             account.put("api_v3_key", wechat.apiV3Key());
             if (wechat.keyMode().equals("PUBLIC_KEY")) {
@@ -90,12 +100,21 @@ final class Shop {
 
     /** A unified order of this pay way with what the way needs of the buyer; a fresh out_trade_no. */
     static PaymentRequest order(PayWay way, long amount) {
-        return new PaymentRequest(outTradeNo(), amount, "CNY", "通宝 " + way, null, way.name(), null, null,
+        return new PaymentRequest(
+                outTradeNo(),
+                amount,
+                "CNY",
+                "通宝 " + way,
+                null,
+                way.name(),
+                null,
+                null,
                 way == PayWay.ALIPAY_PC || way == PayWay.ALIPAY_WAP ? "https://shop.example/paid" : null,
                 way == PayWay.WECHAT_H5 ? "203.0.113.7" : null,
                 way == PayWay.WECHAT_JSAPI || way == PayWay.WECHAT_MINI ? SandboxBuyer.WECHAT_OPENID : null,
                 way == PayWay.ALIPAY_JSAPI ? SandboxBuyer.ALIPAY_BUYER_ID : null,
-                way == PayWay.ALIPAY_BARCODE ? SandboxBuyer.PASSWORD_AUTH_CODE : null, null);
+                way == PayWay.ALIPAY_BARCODE ? SandboxBuyer.PASSWORD_AUTH_CODE : null,
+                null);
     }
 
     PaymentApi.Payment create(PayWay way, long amount) {
@@ -124,7 +143,9 @@ final class Shop {
             for (Map<String, Object> event : data) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> body = (Map<String, Object>) event.get("data");
-                if (objectId == null || objectId.equals(body.get("payment_id")) || objectId.equals(body.get("refund_id"))) {
+                if (objectId == null
+                        || objectId.equals(body.get("payment_id"))
+                        || objectId.equals(body.get("refund_id"))) {
                     found.add(event);
                 }
             }

@@ -50,19 +50,26 @@ import tools.jackson.databind.json.JsonMapper;
 @EndToEnd
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = OwnDatabaseInitializer.class)
-@TestPropertySource(properties = {"tongbao.sandbox.enabled=true", "tongbao.payments.janitor.enabled=false",
-        // one app sends every case: the rate limit would answer most of them 429 and hide what is behind it
-        "tongbao.api.requests-per-second=1000000", "tongbao.api.burst=1000000",
-        // every case comes from 127.0.0.1 and most fail authentication: the per-source budget would answer them 429,
-        // and the floor on INVALID_SIGNATURE answers (timing equalisation) would only slow the run down
-        "tongbao.api.failures-per-source.burst=1000000000", "tongbao.api.failures-per-source.per-second=1000000000",
-        "tongbao.api.invalid-signature-floor=0ms"})
+@TestPropertySource(
+        properties = {
+            "tongbao.sandbox.enabled=true",
+            "tongbao.payments.janitor.enabled=false",
+            // one app sends every case: the rate limit would answer most of them 429 and hide what is behind it
+            "tongbao.api.requests-per-second=1000000",
+            "tongbao.api.burst=1000000",
+            // every case comes from 127.0.0.1 and most fail authentication: the per-source budget would answer them
+            // 429,
+            // and the floor on INVALID_SIGNATURE answers (timing equalisation) would only slow the run down
+            "tongbao.api.failures-per-source.burst=1000000000",
+            "tongbao.api.failures-per-source.per-second=1000000000",
+            "tongbao.api.invalid-signature-floor=0ms"
+        })
 class ApiFuzzTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final AtomicLong NONCES = new AtomicLong();
-    private static final int MUTATIONS_PER_SEED = Integer.getInteger("tongbao.fuzz.mutations-per-seed",
-            isFuzzing() ? 0 : 8);
+    private static final int MUTATIONS_PER_SEED =
+            Integer.getInteger("tongbao.fuzz.mutations-per-seed", isFuzzing() ? 0 : 8);
     private static final Map<String, Findings> FINDINGS = new ConcurrentHashMap<>();
 
     private static FuzzFixture fixture;
@@ -71,8 +78,10 @@ class ApiFuzzTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PasswordEncoder passwords;
 
@@ -116,15 +125,20 @@ class ApiFuzzTest {
     /** What an input that is not in request form is sent as, and whether the harness signs merchant requests. */
     enum Target {
         MERCHANT_API("POST", "/api/v1/payments", List.of(new FuzzRequest.Header("Content-Type", "application/json"))),
-        ALIPAY_NOTIFY("POST", "/channels/alipay/notify/{app}",
+        ALIPAY_NOTIFY(
+                "POST",
+                "/channels/alipay/notify/{app}",
                 List.of(new FuzzRequest.Header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"))),
-        WECHATPAY_NOTIFY("POST", "/channels/wechatpay/notify/{app}", List.of(
-                new FuzzRequest.Header("Content-Type", "application/json"),
-                new FuzzRequest.Header("Wechatpay-Serial", "{wechatpay_serial}"),
-                new FuzzRequest.Header("Wechatpay-Timestamp", "{now}"),
-                new FuzzRequest.Header("Wechatpay-Nonce", "fuzzfuzzfuzzfuzzfuzzfuzzfuzzfuzz"),
-                new FuzzRequest.Header("Wechatpay-Signature", "Zm9yZ2Vk"),
-                new FuzzRequest.Header("Wechatpay-Signature-Type", "WECHATPAY2-SHA256-RSA2048")));
+        WECHATPAY_NOTIFY(
+                "POST",
+                "/channels/wechatpay/notify/{app}",
+                List.of(
+                        new FuzzRequest.Header("Content-Type", "application/json"),
+                        new FuzzRequest.Header("Wechatpay-Serial", "{wechatpay_serial}"),
+                        new FuzzRequest.Header("Wechatpay-Timestamp", "{now}"),
+                        new FuzzRequest.Header("Wechatpay-Nonce", "fuzzfuzzfuzzfuzzfuzzfuzzfuzzfuzz"),
+                        new FuzzRequest.Header("Wechatpay-Signature", "Zm9yZ2Vk"),
+                        new FuzzRequest.Header("Wechatpay-Signature-Type", "WECHATPAY2-SHA256-RSA2048")));
 
         final String method;
         final String path;
@@ -153,9 +167,12 @@ class ApiFuzzTest {
         FuzzRequest request = FuzzRequest.parse(input, placeholders);
         if (request == null) {
             // not in request form: the whole input is the body of the target's usual request
-            request = new FuzzRequest(target.method, FuzzRequest.substitute(target.path, placeholders),
-                    target.defaultHeaders.stream().map(h -> new FuzzRequest.Header(h.name(),
-                            FuzzRequest.substitute(h.value(), placeholders))).toList(),
+            request = new FuzzRequest(
+                    target.method,
+                    FuzzRequest.substitute(target.path, placeholders),
+                    target.defaultHeaders.stream()
+                            .map(h -> new FuzzRequest.Header(h.name(), FuzzRequest.substitute(h.value(), placeholders)))
+                            .toList(),
                     FuzzRequest.substitute(new String(input, StandardCharsets.ISO_8859_1), placeholders)
                             .getBytes(StandardCharsets.ISO_8859_1));
         }
@@ -188,18 +205,22 @@ class ApiFuzzTest {
             found.add(new Findings.Violation("5xx", null));
         }
         // a HEAD answer has no body (RFC 9110), so no error shape to check
-        if (path.startsWith("/api/") && response.status() >= 400 && !answeredByTomcat(response)
+        if (path.startsWith("/api/")
+                && response.status() >= 400
+                && !answeredByTomcat(response)
                 && !"HEAD".equalsIgnoreCase(request.method())) {
             String shape = errorShapeProblem(response);
             if (shape != null) {
                 found.add(new Findings.Violation("error shape", shape + " (" + response.status() + ")"));
             }
         }
-        if (path.startsWith("/channels/alipay/notify") && response.text().strip().equals("success")) {
+        if (path.startsWith("/channels/alipay/notify")
+                && response.text().strip().equals("success")) {
             found.add(new Findings.Violation("forged Alipay notification accepted", "success"));
         }
         if (path.startsWith("/channels/wechatpay/notify") && response.status() / 100 == 2) {
-            found.add(new Findings.Violation("forged WeChat Pay notification accepted", Integer.toString(response.status())));
+            found.add(new Findings.Violation(
+                    "forged WeChat Pay notification accepted", Integer.toString(response.status())));
         }
         if (target != Target.MERCHANT_API && fixture.paidPayments() > 0) {
             found.add(new Findings.Violation("forged notification paid a payment", "PAID"));
@@ -241,7 +262,9 @@ class ApiFuzzTest {
         List<String> fields = new ArrayList<>();
         body.propertyNames().forEach(fields::add);
         if (!fields.stream().sorted().toList().equals(List.of("code", "message", "request_id"))
-                || !body.get("code").isString() || !body.get("message").isString() || !body.get("request_id").isString()) {
+                || !body.get("code").isString()
+                || !body.get("message").isString()
+                || !body.get("request_id").isString()) {
             return "fields " + fields;
         }
         return null;
@@ -262,16 +285,26 @@ class ApiFuzzTest {
         String nonce = String.format("fuzz%016d%08x", NONCES.incrementAndGet(), System.nanoTime() & 0xffffffffL);
         String signature;
         try {
-            signature = hmac(fixture.hmacSecret, CanonicalRequest.requestString(request.method(), request.path(),
-                    request.query(), fixture.appId, timestamp, nonce, request.body()));
+            signature = hmac(
+                    fixture.hmacSecret,
+                    CanonicalRequest.requestString(
+                            request.method(),
+                            request.path(),
+                            request.query(),
+                            fixture.appId,
+                            timestamp,
+                            nonce,
+                            request.body()));
         } catch (IllegalArgumentException cannotBeCanonicalized) {
             signature = Base64.getEncoder().encodeToString(new byte[32]);
         }
         if (mode.equals("bad")) {
             signature = Base64.getEncoder().encodeToString(new byte[32]);
         }
-        return unsigned.with("Tongbao-App-Id", fixture.appId).with("Tongbao-Timestamp", Long.toString(timestamp))
-                .with("Tongbao-Nonce", nonce).with("Tongbao-Signature", signature);
+        return unsigned.with("Tongbao-App-Id", fixture.appId)
+                .with("Tongbao-Timestamp", Long.toString(timestamp))
+                .with("Tongbao-Nonce", nonce)
+                .with("Tongbao-Signature", signature);
     }
 
     private static String hmac(String secret, String canonical) {

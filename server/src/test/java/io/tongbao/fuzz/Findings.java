@@ -38,8 +38,7 @@ final class Findings {
     }
 
     /** One violation of an oracle: {@code what} names the oracle, {@code cause} groups it (null: the answer alone). */
-    record Violation(String what, String cause) {
-    }
+    record Violation(String what, String cause) {}
 
     synchronized void count(RawHttp.Response response) {
         cases++;
@@ -55,9 +54,13 @@ final class Findings {
 
     synchronized void report(Violation violation, FuzzRequest request, RawHttp.Response response, ServerLog log) {
         violations++;
-        String key = violation.what() + " | " + (violation.cause() != null ? violation.cause() : log.cause() != null
-                ? log.cause() : response.status() + " " + shape(request.path()) + " "
-                + clip(response.text(), 120).replaceAll("[0-9]+", "N"));
+        String key = violation.what() + " | "
+                + (violation.cause() != null
+                        ? violation.cause()
+                        : log.cause() != null
+                                ? log.cause()
+                                : response.status() + " " + shape(request.path()) + " "
+                                        + clip(response.text(), 120).replaceAll("[0-9]+", "N"));
         String description = "### " + target + ": " + key + "\n\n"
                 + "first seen " + Instant.now() + "\n\n"
                 + "request:\n```\n" + request.describe(2_000) + "\n```\n"
@@ -74,11 +77,19 @@ final class Findings {
     /** The counts so far, one line: what the long run reports. */
     synchronized String summary() {
         double seconds = (System.nanoTime() - started) / 1e9;
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "%s: %,d cases in %.0f s (%.0f/s), %,d answered 5xx or not at all, %,d forged notifications accepted, "
                         + "%,d oracle violations (%d distinct), statuses %s",
-                target, cases, seconds, cases / Math.max(seconds, 1e-9), serverErrors, forgeriesAccepted, violations,
-                seen.size(), statuses);
+                target,
+                cases,
+                seconds,
+                cases / Math.max(seconds, 1e-9),
+                serverErrors,
+                forgeriesAccepted,
+                violations,
+                seen.size(),
+                statuses);
     }
 
     synchronized long violations() {
@@ -109,7 +120,11 @@ final class Findings {
         String[] segments = path.split("/", -1);
         StringBuilder shape = new StringBuilder();
         for (int i = 1; i < Math.min(segments.length, 6); i++) {
-            shape.append('/').append(segments[i].matches("[a-z]+_[A-Za-z0-9]+|[0-9A-Za-z_-]{16,}") ? "*" : clip(segments[i], 20));
+            shape.append('/')
+                    .append(
+                            segments[i].matches("[a-z]+_[A-Za-z0-9]+|[0-9A-Za-z_-]{16,}")
+                                    ? "*"
+                                    : clip(segments[i], 20));
         }
         return shape.toString();
     }

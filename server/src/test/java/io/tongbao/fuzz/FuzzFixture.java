@@ -35,8 +35,13 @@ final class FuzzFixture {
     private final Map<String, String> ids;
     private final JdbcClient jdbc;
 
-    private FuzzFixture(String appId, String hmacSecret, String alipayPayment, String wechatPayment,
-                        Map<String, String> ids, JdbcClient jdbc) {
+    private FuzzFixture(
+            String appId,
+            String hmacSecret,
+            String alipayPayment,
+            String wechatPayment,
+            Map<String, String> ids,
+            JdbcClient jdbc) {
         this.appId = appId;
         this.hmacSecret = hmacSecret;
         this.alipayPayment = alipayPayment;
@@ -52,19 +57,36 @@ final class FuzzFixture {
         String base = operator.baseUrl();
 
         KeyPair alipayAppKeys = OperatorClient.rsaKeyPair();
-        JsonNode alipay = sandbox(json, base, "/sandbox/alipay/apps", Map.of("app_public_key", base64(alipayAppKeys.getPublic().getEncoded())));
-        expect(operator.put("/api/operator/apps/" + appId + "/channels/alipay", Map.of(
-                "channel_app_id", alipay.get("app_id").asString(),
-                "app_private_key", base64(alipayAppKeys.getPrivate().getEncoded()),
-                "alipay_public_key", alipay.get("alipay_public_key").asString(),
-                "gateway_url", alipay.get("gateway_url").asString())));
+        JsonNode alipay = sandbox(
+                json,
+                base,
+                "/sandbox/alipay/apps",
+                Map.of("app_public_key", base64(alipayAppKeys.getPublic().getEncoded())));
+        expect(operator.put(
+                "/api/operator/apps/" + appId + "/channels/alipay",
+                Map.of(
+                        "channel_app_id", alipay.get("app_id").asString(),
+                        "app_private_key", base64(alipayAppKeys.getPrivate().getEncoded()),
+                        "alipay_public_key", alipay.get("alipay_public_key").asString(),
+                        "gateway_url", alipay.get("gateway_url").asString())));
 
         KeyPair wechatKeys = OperatorClient.rsaKeyPair();
         String serial = UUID.randomUUID().toString().replace("-", "").toUpperCase();
-        String wechatAppId = "wx" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        JsonNode wechat = sandbox(json, base, "/sandbox/wechatpay/merchants", Map.of(
-                "merchant_public_key", base64(wechatKeys.getPublic().getEncoded()), "merchant_serial_no", serial,
-                "key_mode", "PUBLIC_KEY", "appids", List.of(wechatAppId)));
+        String wechatAppId =
+                "wx" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        JsonNode wechat = sandbox(
+                json,
+                base,
+                "/sandbox/wechatpay/merchants",
+                Map.of(
+                        "merchant_public_key",
+                        base64(wechatKeys.getPublic().getEncoded()),
+                        "merchant_serial_no",
+                        serial,
+                        "key_mode",
+                        "PUBLIC_KEY",
+                        "appids",
+                        List.of(wechatAppId)));
         Map<String, Object> account = new LinkedHashMap<>();
         account.put("mchid", wechat.get("mchid").asString());
         account.put("app_ids", List.of(wechatAppId));
@@ -73,14 +95,21 @@ final class FuzzFixture {
         account.put("api_v3_key", wechat.get("api_v3_key").asString());
         account.put("mode", "PUBLIC_KEY");
         account.put("wechatpay_public_key", wechat.get("wechatpay_public_key").asString());
-        account.put("wechatpay_public_key_id", wechat.get("wechatpay_public_key_id").asString());
+        account.put(
+                "wechatpay_public_key_id", wechat.get("wechatpay_public_key_id").asString());
         account.put("base_url", wechat.get("api_base_url").asString());
         expect(operator.put("/api/operator/apps/" + appId + "/channels/wechatpay", account));
 
-        String alipayPayment = merchant.client().payments().create(
-                PaymentRequest.of("FZA" + UUID.randomUUID().toString().substring(0, 8), 1999, "fuzz", "ALIPAY_QR")).id();
-        String wechatPayment = merchant.client().payments().create(
-                PaymentRequest.of("FZW" + UUID.randomUUID().toString().substring(0, 8), 1999, "fuzz", "WECHAT_NATIVE")).id();
+        String alipayPayment = merchant.client()
+                .payments()
+                .create(PaymentRequest.of(
+                        "FZA" + UUID.randomUUID().toString().substring(0, 8), 1999, "fuzz", "ALIPAY_QR"))
+                .id();
+        String wechatPayment = merchant.client()
+                .payments()
+                .create(PaymentRequest.of(
+                        "FZW" + UUID.randomUUID().toString().substring(0, 8), 1999, "fuzz", "WECHAT_NATIVE"))
+                .id();
 
         Map<String, String> ids = new LinkedHashMap<>();
         ids.put("app", appId);
@@ -109,21 +138,30 @@ final class FuzzFixture {
 
     /** Payments that are PAID: none may be, as no buyer pays in a fuzz run. */
     long paidPayments() {
-        return jdbc.sql("select count(*) from payment_order where status = 'PAID'").query(Long.class).single()
-                + jdbc.sql("select count(*) from payment_attempt where status = 'SUCCEEDED'").query(Long.class).single();
+        return jdbc.sql("select count(*) from payment_order where status = 'PAID'")
+                        .query(Long.class)
+                        .single()
+                + jdbc.sql("select count(*) from payment_attempt where status = 'SUCCEEDED'")
+                        .query(Long.class)
+                        .single();
     }
 
     private static String attempt(JdbcClient jdbc, String paymentId) {
-        return jdbc.sql("select id from payment_attempt where payment_id = :payment").param("payment", paymentId)
-                .query(String.class).single();
+        return jdbc.sql("select id from payment_attempt where payment_id = :payment")
+                .param("payment", paymentId)
+                .query(String.class)
+                .single();
     }
 
     private static JsonNode sandbox(JsonMapper json, String base, String path, Object body) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(base + path))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
                 throw new AssertionError(path + " answered " + response.statusCode() + ": " + response.body());
             }

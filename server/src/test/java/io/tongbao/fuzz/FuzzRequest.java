@@ -45,7 +45,12 @@ record FuzzRequest(String method, String target, List<Header> headers, byte[] bo
                 break;
             }
             int colon = line.indexOf(':');
-            headers.add(colon < 0 ? new Header(line, "") : new Header(line.substring(0, colon), line.substring(colon + 1).strip()));
+            headers.add(
+                    colon < 0
+                            ? new Header(line, "")
+                            : new Header(
+                                    line.substring(0, colon),
+                                    line.substring(colon + 1).strip()));
         }
         return new FuzzRequest(method, target, headers, latin1(text.substring(Math.min(at, text.length()))));
     }
@@ -62,7 +67,11 @@ record FuzzRequest(String method, String target, List<Header> headers, byte[] bo
     }
 
     String header(String name) {
-        return headers.stream().filter(h -> h.named(name)).map(Header::value).findFirst().orElse(null);
+        return headers.stream()
+                .filter(h -> h.named(name))
+                .map(Header::value)
+                .findFirst()
+                .orElse(null);
     }
 
     /** Whether {@link #wire()} sets the Content-Length: the input has neither its own nor a Transfer-Encoding. */
@@ -71,7 +80,8 @@ record FuzzRequest(String method, String target, List<Header> headers, byte[] bo
     }
 
     FuzzRequest without(String name) {
-        return new FuzzRequest(method, target, headers.stream().filter(h -> !h.named(name)).toList(), body);
+        return new FuzzRequest(
+                method, target, headers.stream().filter(h -> !h.named(name)).toList(), body);
     }
 
     FuzzRequest with(String name, String value) {

@@ -16,14 +16,48 @@ final class Mutations {
 
     /** Encodings, NULs, number forms, nesting, separators: what answered 500 before (issue 12, item 5). */
     private static final List<String> HOSTILE = List.of(
-            "%ff", "%00", "%zz", "%", "%u0041", "\\u0000", "\u0000", "19.99", "1e3", "\" 12 \"", "-1", "0",
-            "9223372036854775808", "1.5", "\"19.99\"", "null", "true", "[]", "{}", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
-            "{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":", "\"", "\\", "&", "=", "&&&", "+", ";x=1", "//", "/../",
-            "\r\n", "\n\n", "\u00e9", "\u00ff\u00fe", "\u00c3\u0028", "application/*", "multipart/form-data",
-            "text/plain", "charset=klingon", "a\u0000b");
+            "%ff",
+            "%00",
+            "%zz",
+            "%",
+            "%u0041",
+            "\\u0000",
+            "\u0000",
+            "19.99",
+            "1e3",
+            "\" 12 \"",
+            "-1",
+            "0",
+            "9223372036854775808",
+            "1.5",
+            "\"19.99\"",
+            "null",
+            "true",
+            "[]",
+            "{}",
+            "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
+            "{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":",
+            "\"",
+            "\\",
+            "&",
+            "=",
+            "&&&",
+            "+",
+            ";x=1",
+            "//",
+            "/../",
+            "\r\n",
+            "\n\n",
+            "\u00e9",
+            "\u00ff\u00fe",
+            "\u00c3\u0028",
+            "application/*",
+            "multipart/form-data",
+            "text/plain",
+            "charset=klingon",
+            "a\u0000b");
 
-    private Mutations() {
-    }
+    private Mutations() {}
 
     static List<byte[]> of(byte[] seed, int count) {
         List<byte[]> variants = new ArrayList<>(count);

@@ -104,7 +104,8 @@ final class RawHttp {
                 return new Response(statusOf(code.group(1)), Map.of("content-type", "application/json"), raw);
             }
             Matcher title = HTTP_09_STATUS.matcher(bare);
-            return new Response(title.find() ? Integer.parseInt(title.group(1)) : 0, Map.of("content-type", "text/html"), raw);
+            return new Response(
+                    title.find() ? Integer.parseInt(title.group(1)) : 0, Map.of("content-type", "text/html"), raw);
         }
         int headEnd = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 0);
         if (headEnd < 0) {
@@ -122,7 +123,8 @@ final class RawHttp {
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {
-                headers.putIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                headers.putIfAbsent(
+                        lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
                         lines[i].substring(colon + 1).trim());
             }
         }
@@ -137,7 +139,7 @@ final class RawHttp {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         int at = 0;
         while (at < chunked.length) {
-            int lineEnd = indexOf(chunked, new byte[]{'\r', '\n'}, at);
+            int lineEnd = indexOf(chunked, new byte[] {'\r', '\n'}, at);
             if (lineEnd < 0) {
                 break;
             }

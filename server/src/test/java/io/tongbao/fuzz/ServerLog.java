@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ServerLog extends AppenderBase<ILoggingEvent> {
 
-    private static final Pattern EXCEPTION_CLASS = Pattern.compile("(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)\\b");
+    private static final Pattern EXCEPTION_CLASS =
+            Pattern.compile("(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)\\b");
 
     private final List<ILoggingEvent> events = new ArrayList<>();
 
@@ -57,7 +58,8 @@ final class ServerLog extends AppenderBase<ILoggingEvent> {
         for (Level level : List.of(Level.ERROR, Level.WARN)) {
             for (ILoggingEvent event : events) {
                 if (event.getLevel() == level) {
-                    return level + " " + shortName(event.getLoggerName()) + ": " + normalized(event.getFormattedMessage());
+                    return level + " " + shortName(event.getLoggerName()) + ": "
+                            + normalized(event.getFormattedMessage());
                 }
             }
         }
@@ -69,7 +71,8 @@ final class ServerLog extends AppenderBase<ILoggingEvent> {
         for (ILoggingEvent event : events) {
             if (event.getThrowableProxy() != null) {
                 IThrowableProxy root = innermost(event.getThrowableProxy());
-                StringBuilder trace = new StringBuilder(root.getClassName()).append(": ").append(clip(root.getMessage()));
+                StringBuilder trace =
+                        new StringBuilder(root.getClassName()).append(": ").append(clip(root.getMessage()));
                 StackTraceElementProxy[] stack = root.getStackTraceElementProxyArray();
                 for (int i = 0; i < Math.min(frames, stack.length); i++) {
                     trace.append("\n    at ").append(stack[i].getStackTraceElement());
@@ -77,7 +80,9 @@ final class ServerLog extends AppenderBase<ILoggingEvent> {
                 return trace.toString();
             }
         }
-        return events.isEmpty() ? null : events.getFirst().getLevel() + " " + clip(events.getFirst().getFormattedMessage());
+        return events.isEmpty()
+                ? null
+                : events.getFirst().getLevel() + " " + clip(events.getFirst().getFormattedMessage());
     }
 
     private static String describe(IThrowableProxy thrown) {

@@ -22,8 +22,7 @@ import org.junit.jupiter.api.Disabled;
 class StatementFuzzTest {
 
     /** The reader's refusal of a statement it cannot read: replace with the real reader's exception. */
-    static final class MalformedStatement extends RuntimeException {
-    }
+    static final class MalformedStatement extends RuntimeException {}
 
     static final Function<byte[], Object> ALIPAY_READER = bytes -> {
         throw new UnsupportedOperationException("no Alipay statement reader on the server yet");

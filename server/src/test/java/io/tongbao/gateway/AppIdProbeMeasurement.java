@@ -29,17 +29,23 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TongbaoTest
 @EnabledIfSystemProperty(named = "measure", matches = "true")
-@TestPropertySource(properties = {"tongbao.api.failures-per-source.burst=1000000000",
-        "tongbao.api.failures-per-source.per-second=1000000000", "tongbao.api.requests-per-second=1000000000",
-        "tongbao.api.burst=1000000000"})
+@TestPropertySource(
+        properties = {
+            "tongbao.api.failures-per-source.burst=1000000000",
+            "tongbao.api.failures-per-source.per-second=1000000000",
+            "tongbao.api.requests-per-second=1000000000",
+            "tongbao.api.burst=1000000000"
+        })
 class AppIdProbeMeasurement {
 
     static final int PAIRS = 400;
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PasswordEncoder passwords;
 
@@ -54,16 +60,35 @@ class AppIdProbeMeasurement {
         byte[] hmacShaped = new byte[32];
         byte[] rsaShaped = new byte[256];
 
-        measure("HMAC-shaped signature: HMAC app vs the same unknown id", hmacApp, i -> "app_unknown0000000000", hmacShaped);
-        measure("HMAC-shaped signature: HMAC app vs a new unknown id each time", hmacApp,
-                i -> "app_u" + UUID.randomUUID().toString().replace("-", "").substring(0, 19), hmacShaped);
-        measure("HMAC-shaped signature: RSA2 app vs the same unknown id", rsaApp, i -> "app_unknown0000000000", hmacShaped);
-        measure("RSA-shaped signature: RSA2 app vs the same unknown id", rsaApp, i -> "app_unknown0000000000", rsaShaped);
-        measure("RSA-shaped signature: HMAC app vs the same unknown id", hmacApp, i -> "app_unknown0000000000", rsaShaped);
+        measure(
+                "HMAC-shaped signature: HMAC app vs the same unknown id",
+                hmacApp,
+                i -> "app_unknown0000000000",
+                hmacShaped);
+        measure(
+                "HMAC-shaped signature: HMAC app vs a new unknown id each time",
+                hmacApp,
+                i -> "app_u" + UUID.randomUUID().toString().replace("-", "").substring(0, 19),
+                hmacShaped);
+        measure(
+                "HMAC-shaped signature: RSA2 app vs the same unknown id",
+                rsaApp,
+                i -> "app_unknown0000000000",
+                hmacShaped);
+        measure(
+                "RSA-shaped signature: RSA2 app vs the same unknown id",
+                rsaApp,
+                i -> "app_unknown0000000000",
+                rsaShaped);
+        measure(
+                "RSA-shaped signature: HMAC app vs the same unknown id",
+                hmacApp,
+                i -> "app_unknown0000000000",
+                rsaShaped);
     }
 
-    private void measure(String what, String realApp, IntFunction<String> unknownApps,
-                         byte[] signature) throws Exception {
+    private void measure(String what, String realApp, IntFunction<String> unknownApps, byte[] signature)
+            throws Exception {
         for (int i = 0; i < 500; i++) { // warm-up
             time(realApp, signature);
             time(unknownApps.apply(i), signature);
@@ -83,7 +108,8 @@ class AppIdProbeMeasurement {
                 realSlower++;
             }
         }
-        System.out.printf("APP ID PROBE | %-60s | real app median %.3f ms | unknown app median %.3f ms | real slower in %d of %d pairs%n",
+        System.out.printf(
+                "APP ID PROBE | %-60s | real app median %.3f ms | unknown app median %.3f ms | real slower in %d of %d pairs%n",
                 what, median(real) / 1e6, median(unknown) / 1e6, realSlower, PAIRS);
     }
 
@@ -92,7 +118,9 @@ class AppIdProbeMeasurement {
                 .header("Tongbao-App-Id", appId)
                 .header("Tongbao-Timestamp", Long.toString(Instant.now().getEpochSecond()))
                 .header("Tongbao-Nonce", "probe" + UUID.randomUUID().toString().replace("-", ""))
-                .header("Tongbao-Signature", Base64.getEncoder().encodeToString(signature)).GET().build();
+                .header("Tongbao-Signature", Base64.getEncoder().encodeToString(signature))
+                .GET()
+                .build();
         long started = System.nanoTime();
         HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
         long took = System.nanoTime() - started;

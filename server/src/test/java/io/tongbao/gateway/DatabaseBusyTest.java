@@ -32,10 +32,13 @@ class DatabaseBusyTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PasswordEncoder passwords;
+
     @Autowired
     DataSource dataSource;
 
@@ -43,17 +46,20 @@ class DatabaseBusyTest {
     void whenNoDatabaseConnectionIsFreeTheCallIsAnsweredBusyAndARetrySucceeds() throws Exception {
         OperatorClient operator = new OperatorClient(port, jdbc, passwords);
         OperatorClient.HmacApp app = operator.createHmacApp(operator.createMerchant("busy merchant"));
-        TongbaoClient client = TongbaoClient.builder().baseUrl(operator.baseUrl()).appId(app.appId())
-                .hmacSecret(app.secret()).maxRetries(0).build();
+        TongbaoClient client = TongbaoClient.builder()
+                .baseUrl(operator.baseUrl())
+                .appId(app.appId())
+                .hmacSecret(app.secret())
+                .maxRetries(0)
+                .build();
         client.currentApp();
 
         List<Connection> held = takeEveryConnection();
         try {
-            assertThatThrownBy(client::currentApp)
-                    .isInstanceOfSatisfying(TongbaoException.ServerError.class, e -> {
-                        assertThat(e.code()).isEqualTo("SERVICE_BUSY");
-                        assertThat(e.getMessage()).contains("retry");
-                    });
+            assertThatThrownBy(client::currentApp).isInstanceOfSatisfying(TongbaoException.ServerError.class, e -> {
+                assertThat(e.code()).isEqualTo("SERVICE_BUSY");
+                assertThat(e.getMessage()).contains("retry");
+            });
         } finally {
             for (Connection connection : held) {
                 connection.close();

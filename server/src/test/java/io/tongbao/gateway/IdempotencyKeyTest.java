@@ -34,8 +34,10 @@ class IdempotencyKeyTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PasswordEncoder passwords;
 
@@ -70,7 +72,8 @@ class IdempotencyKeyTest {
 
         assertThatThrownBy(() -> client.post(PATH, new Work(unique(), false, null), key, Done.class))
                 .isInstanceOf(TongbaoException.Conflict.class)
-                .extracting("code").isEqualTo("IDEMPOTENCY_KEY_REUSED");
+                .extracting("code")
+                .isEqualTo("IDEMPOTENCY_KEY_REUSED");
     }
 
     @Test
@@ -84,7 +87,8 @@ class IdempotencyKeyTest {
 
         assertThatThrownBy(() -> client.post(PATH, work, key, Done.class))
                 .isInstanceOf(TongbaoException.Conflict.class)
-                .extracting("code").isEqualTo("REQUEST_IN_PROGRESS");
+                .extracting("code")
+                .isEqualTo("REQUEST_IN_PROGRESS");
 
         TestEndpoints.GATES.computeIfAbsent(gate, g -> new CountDownLatch(1)).countDown();
         Done done = first.get(10, TimeUnit.SECONDS);
@@ -133,7 +137,8 @@ class IdempotencyKeyTest {
             assertThatThrownBy(() -> client.post(PATH, failing, key, Done.class))
                     .isInstanceOf(TongbaoException.ServerError.class)
                     .hasMessageNotContaining("sk_should_not_leak")
-                    .extracting("code").isEqualTo("INTERNAL_ERROR");
+                    .extracting("code")
+                    .isEqualTo("INTERNAL_ERROR");
         }
         assertThat(executions(failing)).isEqualTo(2);
     }
@@ -143,8 +148,11 @@ class IdempotencyKeyTest {
         String key = UUID.randomUUID().toString();
         Work first = new Work(unique(), false, null);
         client.post(PATH, first, key, Done.class);
-        jdbc.sql("update api_idempotency set expires_at = now() - interval '1 second' where app_id = :app and idempotency_key = :key")
-                .param("app", app.appId()).param("key", key).update();
+        jdbc.sql(
+                        "update api_idempotency set expires_at = now() - interval '1 second' where app_id = :app and idempotency_key = :key")
+                .param("app", app.appId())
+                .param("key", key)
+                .update();
 
         Work second = new Work(unique(), false, null);
         Done done = client.post(PATH, second, key, Done.class);
@@ -168,7 +176,9 @@ class IdempotencyKeyTest {
     }
 
     private static int executions(Work work) {
-        return TestEndpoints.EXECUTIONS.getOrDefault(work.name(), new AtomicInteger()).get();
+        return TestEndpoints.EXECUTIONS
+                .getOrDefault(work.name(), new AtomicInteger())
+                .get();
     }
 
     private static String unique() {

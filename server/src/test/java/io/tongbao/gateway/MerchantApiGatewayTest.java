@@ -50,8 +50,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  */
 @TongbaoTest
 @Import(MerchantApiGatewayTest.Instruments.class)
-@TestPropertySource(properties = {"tongbao.api.failures-per-source.burst=20",
-        "tongbao.api.failures-per-source.per-second=1"})
+@TestPropertySource(
+        properties = {"tongbao.api.failures-per-source.burst=20", "tongbao.api.failures-per-source.per-second=1"})
 class MerchantApiGatewayTest {
 
     /** Connections taken from the pool while serving an {@code /api/v1} request (background jobs not counted). */
@@ -59,8 +59,10 @@ class MerchantApiGatewayTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PasswordEncoder passwords;
 
@@ -77,7 +79,8 @@ class MerchantApiGatewayTest {
     void forgedSignaturesOnARealAppAreRefused429AfterTheSourceBudgetWithoutDatabaseWork() throws Exception {
         flood(from("127.0.0.31"), attempt -> app.appId());
 
-        assertThat(operator.sdk(app).currentApp().appId()).as("the app itself, from elsewhere, is unaffected")
+        assertThat(operator.sdk(app).currentApp().appId())
+                .as("the app itself, from elsewhere, is unaffected")
                 .isEqualTo(app.appId());
     }
 
@@ -109,13 +112,17 @@ class MerchantApiGatewayTest {
                 assertThat(answer.statusCode()).as("answer %d", i).isEqualTo(429);
                 assertThat(answer.body()).contains("\"code\":\"RATE_LIMITED\"").contains("\"request_id\":\"req_");
                 assertThat(answer.headers().firstValue("Retry-After")).isPresent();
-                assertThat(connections.get(i)).as("database connections for refused answer %d", i).isZero();
+                assertThat(connections.get(i))
+                        .as("database connections for refused answer %d", i)
+                        .isZero();
             }
         }
         // the budget of 20, plus what refilled (1 a second) while the flood ran
         assertThat(refusedAsForged).isBetween(20, 20 + (int) seconds + 1);
-        assertThat(answers.subList(0, 20)).allSatisfy(answer -> assertThat(answer.statusCode()).isEqualTo(401));
-        System.out.printf("flood of 300 forged requests: %d answered 401, %d answered 429, %d database connections%n",
+        assertThat(answers.subList(0, 20))
+                .allSatisfy(answer -> assertThat(answer.statusCode()).isEqualTo(401));
+        System.out.printf(
+                "flood of 300 forged requests: %d answered 401, %d answered 429, %d database connections%n",
                 refusedAsForged, 300 - refusedAsForged, totalConnections);
     }
 
@@ -123,12 +130,13 @@ class MerchantApiGatewayTest {
     void aSignedPlusInTheQueryReachesTheHandlerAsAPlusAndAnEncodedSpaceAsASpace() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
 
-        HttpResponse<String> plus = http.send(signed("GET", "/api/v1/test/echo", "owner_id=u+1&tag=a+b&tag=c%20d",
-                null, null), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> space = http.send(signed("GET", "/api/v1/test/echo", "owner_id=u%201", null, null),
+        HttpResponse<String> plus = http.send(
+                signed("GET", "/api/v1/test/echo", "owner_id=u+1&tag=a+b&tag=c%20d", null, null),
                 HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> encodedPlus = http.send(signed("GET", "/api/v1/test/echo", "owner_id=u%2B1", null, null),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> space = http.send(
+                signed("GET", "/api/v1/test/echo", "owner_id=u%201", null, null), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> encodedPlus = http.send(
+                signed("GET", "/api/v1/test/echo", "owner_id=u%2B1", null, null), HttpResponse.BodyHandlers.ofString());
 
         assertThat(plus.statusCode()).as(plus.body()).isEqualTo(200);
         assertThat(plus.body()).contains("\"owner_id\":\"u+1\"").contains("\"tags\":[\"a+b\",\"c d\"]");
@@ -141,13 +149,17 @@ class MerchantApiGatewayTest {
         // refused before the signature is checked (no valid signature over such a query exists anyway); sent over a
         // socket, since HttpClient will not send a malformed URI
         String answer = raw("GET /api/v1/test/echo?owner_id=%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-                + "Tongbao-App-Id: " + app.appId() + "\r\nTongbao-Timestamp: " + Instant.now().getEpochSecond() + "\r\n"
+                + "Tongbao-App-Id: " + app.appId() + "\r\nTongbao-Timestamp: "
+                + Instant.now().getEpochSecond() + "\r\n"
                 + "Tongbao-Nonce: n" + UUID.randomUUID().toString().replace("-", "") + "\r\n"
                 + "Tongbao-Signature: " + Base64.getEncoder().encodeToString(new byte[32]) + "\r\n\r\n");
 
         assertThat(answer).startsWith("HTTP/1.1 400 ");
         // the request hygiene filter, ahead of this one, names the parameter and what is wrong with its escape
-        assertThat(answer).contains("\"code\":\"INVALID_PARAMETER\"").contains("owner_id").contains("percent-encoding");
+        assertThat(answer)
+                .contains("\"code\":\"INVALID_PARAMETER\"")
+                .contains("owner_id")
+                .contains("percent-encoding");
     }
 
     private String raw(String request) throws Exception {
@@ -161,19 +173,32 @@ class MerchantApiGatewayTest {
     @Test
     void aCorrectlySignedFormBodyIs415BeforeTheSignatureIsChecked() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        for (String method : new String[]{"PUT", "POST"}) {
-            HttpResponse<String> answer = http.send(signed(method, "/api/v1/webhook-settings", null,
-                    "application/x-www-form-urlencoded", "url=https%3A%2F%2Fshop.example%2Fhook"),
+        for (String method : new String[] {"PUT", "POST"}) {
+            HttpResponse<String> answer = http.send(
+                    signed(
+                            method,
+                            "/api/v1/webhook-settings",
+                            null,
+                            "application/x-www-form-urlencoded",
+                            "url=https%3A%2F%2Fshop.example%2Fhook"),
                     HttpResponse.BodyHandlers.ofString());
 
             assertThat(answer.statusCode()).as(method).isEqualTo(415);
-            assertThat(answer.body()).contains("\"code\":\"UNSUPPORTED_MEDIA_TYPE\"").contains("application/json");
+            assertThat(answer.body())
+                    .contains("\"code\":\"UNSUPPORTED_MEDIA_TYPE\"")
+                    .contains("application/json");
         }
-        HttpResponse<String> plainText = http.send(signed("POST", "/api/v1/test/work", null, "text/plain",
-                "{\"name\":\"x\",\"fail\":false}"), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> plainText = http.send(
+                signed("POST", "/api/v1/test/work", null, "text/plain", "{\"name\":\"x\",\"fail\":false}"),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(plainText.statusCode()).isEqualTo(415);
-        HttpResponse<String> json = http.send(signed("POST", "/api/v1/test/work", null,
-                "application/json; charset=UTF-8", "{\"name\":\"json-" + UUID.randomUUID() + "\",\"fail\":false}"),
+        HttpResponse<String> json = http.send(
+                signed(
+                        "POST",
+                        "/api/v1/test/work",
+                        null,
+                        "application/json; charset=UTF-8",
+                        "{\"name\":\"json-" + UUID.randomUUID() + "\",\"fail\":false}"),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(json.statusCode()).as(json.body()).isEqualTo(201);
     }
@@ -183,7 +208,9 @@ class MerchantApiGatewayTest {
                 .header("Tongbao-App-Id", appId)
                 .header("Tongbao-Timestamp", Long.toString(Instant.now().getEpochSecond()))
                 .header("Tongbao-Nonce", "forged" + UUID.randomUUID().toString().replace("-", ""))
-                .header("Tongbao-Signature", Base64.getEncoder().encodeToString(new byte[32])).GET().build();
+                .header("Tongbao-Signature", Base64.getEncoder().encodeToString(new byte[32]))
+                .GET()
+                .build();
     }
 
     /** Signed by the documented rules over the raw query, exactly as sent. */
@@ -192,14 +219,21 @@ class MerchantApiGatewayTest {
         long now = Instant.now().getEpochSecond();
         String nonce = "n" + UUID.randomUUID().toString().replace("-", "");
         String canonical = CanonicalRequest.requestString(method, path, rawQuery, app.appId(), now, nonce, bytes);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path
-                        + (rawQuery == null ? "" : "?" + rawQuery)))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + path + (rawQuery == null ? "" : "?" + rawQuery)))
                 .header("Tongbao-App-Id", app.appId())
                 .header("Tongbao-Timestamp", Long.toString(now))
                 .header("Tongbao-Nonce", nonce)
-                .header("Tongbao-Signature", Base64.getEncoder().encodeToString(
-                        HmacSha256.of(app.secret().getBytes(StandardCharsets.UTF_8), canonical)))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes));
+                .header(
+                        "Tongbao-Signature",
+                        Base64.getEncoder()
+                                .encodeToString(
+                                        HmacSha256.of(app.secret().getBytes(StandardCharsets.UTF_8), canonical)))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(bytes));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -207,7 +241,9 @@ class MerchantApiGatewayTest {
     }
 
     private static HttpClient from(String address) throws Exception {
-        return HttpClient.newBuilder().localAddress(InetAddress.getByName(address)).build();
+        return HttpClient.newBuilder()
+                .localAddress(InetAddress.getByName(address))
+                .build();
     }
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -219,7 +255,8 @@ class MerchantApiGatewayTest {
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String name) {
                     return "dataSource".equals(name) && bean instanceof DataSource dataSource
-                            ? new CountingDataSource(dataSource) : bean;
+                            ? new CountingDataSource(dataSource)
+                            : bean;
                 }
             };
         }
@@ -228,8 +265,8 @@ class MerchantApiGatewayTest {
         @RestController
         static class Echo {
             @GetMapping("/api/v1/test/echo")
-            Map<String, Object> echo(@RequestParam("owner_id") String ownerId,
-                                     @RequestParam MultiValueMap<String, String> all) {
+            Map<String, Object> echo(
+                    @RequestParam("owner_id") String ownerId, @RequestParam MultiValueMap<String, String> all) {
                 return Map.of("owner_id", ownerId, "tags", all.getOrDefault("tag", List.of()));
             }
         }

@@ -36,13 +36,17 @@ class RedisRateLimiterTest {
     void twoNodesShareOneBucketPerApp() {
         String prefix = "tongbao-test:" + UUID.randomUUID() + ":";
         try (RedisRateLimiter nodeA = new RedisRateLimiter(REDIS, limits, prefix);
-             RedisRateLimiter nodeB = new RedisRateLimiter(REDIS, limits, prefix)) {
+                RedisRateLimiter nodeB = new RedisRateLimiter(REDIS, limits, prefix)) {
             assertThat(nodeA.tryAcquire("app_1")).isEmpty();
             assertThat(nodeB.tryAcquire("app_1")).isEmpty();
             assertThat(nodeA.tryAcquire("app_1")).isEmpty();
 
-            assertThat(nodeB.tryAcquire("app_1")).as("the burst of 3 is spent across both nodes").isPresent();
-            assertThat(nodeA.tryAcquire("app_2")).as("another app has its own bucket").isEmpty();
+            assertThat(nodeB.tryAcquire("app_1"))
+                    .as("the burst of 3 is spent across both nodes")
+                    .isPresent();
+            assertThat(nodeA.tryAcquire("app_2"))
+                    .as("another app has its own bucket")
+                    .isEmpty();
         }
     }
 
@@ -51,7 +55,7 @@ class RedisRateLimiterTest {
         String prefix = "tongbao-test:" + UUID.randomUUID() + ":";
         RedisClient admin = RedisClient.create(REDIS);
         try (RedisRateLimiter limiter = new RedisRateLimiter(REDIS, limits, prefix);
-             var control = admin.connect()) {
+                var control = admin.connect()) {
             assertThat(limiter.tryAcquire("app_1")).isEmpty();
             // Redis holds every client's commands for 1.5 s: longer than the limiter's 0.5 s timeout
             control.sync().clientPause(1_500);

@@ -58,12 +58,15 @@ class BalanceRowTest {
         BalanceRow.Posting posting = row.post(3, DIGEST, -40, 60);
 
         assertThat(row.balance).isEqualTo(60);
-        assertThat(row.frozen).as("a posting leaves the frozen amount to its caller").isEqualTo(30);
+        assertThat(row.frozen)
+                .as("a posting leaves the frozen amount to its caller")
+                .isEqualTo(30);
         assertThat(row.seq).isEqualTo(1);
         assertThat(row.changed).isTrue();
         assertThat(row.head).isEqualTo(Hashes.chain(GENESIS, DIGEST, -40, 60, 1));
-        assertThat(posting).usingRecursiveComparison().isEqualTo(
-                new BalanceRow.Posting(7, 0, 1, 3, -40, 60, Hashes.chain(GENESIS, DIGEST, -40, 60, 1)));
+        assertThat(posting)
+                .usingRecursiveComparison()
+                .isEqualTo(new BalanceRow.Posting(7, 0, 1, 3, -40, 60, Hashes.chain(GENESIS, DIGEST, -40, 60, 1)));
     }
 
     @Test
@@ -81,7 +84,8 @@ class BalanceRowTest {
     void theSamePostingOnAnotherHistoryHashesDifferently() {
         BalanceRow one = new BalanceRow(7, 0, 0, 0, false, false, 0, GENESIS);
         BalanceRow other = new BalanceRow(8, 0, 0, 0, false, false, 0, Hashes.genesis(8, 0));
-        assertThat(one.post(0, DIGEST, 10, 10).hash()).isNotEqualTo(other.post(0, DIGEST, 10, 10).hash());
+        assertThat(one.post(0, DIGEST, 10, 10).hash())
+                .isNotEqualTo(other.post(0, DIGEST, 10, 10).hash());
     }
 
     @Test
@@ -93,17 +97,28 @@ class BalanceRowTest {
 
     @Test
     void rowsAreLockedByAccountThenShard() {
-        List<BalanceRow.Key> keys = new ArrayList<>(List.of(new BalanceRow.Key(2, 0), new BalanceRow.Key(1, 3),
-                new BalanceRow.Key(10, 0), new BalanceRow.Key(1, 0), new BalanceRow.Key(2, 1)));
+        List<BalanceRow.Key> keys = new ArrayList<>(List.of(
+                new BalanceRow.Key(2, 0),
+                new BalanceRow.Key(1, 3),
+                new BalanceRow.Key(10, 0),
+                new BalanceRow.Key(1, 0),
+                new BalanceRow.Key(2, 1)));
         Collections.shuffle(keys);
-        assertThat(new TreeSet<>(keys)).containsExactly(new BalanceRow.Key(1, 0), new BalanceRow.Key(1, 3),
-                new BalanceRow.Key(2, 0), new BalanceRow.Key(2, 1), new BalanceRow.Key(10, 0));
+        assertThat(new TreeSet<>(keys))
+                .containsExactly(
+                        new BalanceRow.Key(1, 0),
+                        new BalanceRow.Key(1, 3),
+                        new BalanceRow.Key(2, 0),
+                        new BalanceRow.Key(2, 1),
+                        new BalanceRow.Key(10, 0));
     }
 
     @Property
     void theLockOrderIsTheOrderOfAccountThenShard(
-            @ForAll long accountA, @ForAll @IntRange(min = 0, max = 63) int shardA,
-            @ForAll long accountB, @ForAll @IntRange(min = 0, max = 63) int shardB) {
+            @ForAll long accountA,
+            @ForAll @IntRange(min = 0, max = 63) int shardA,
+            @ForAll long accountB,
+            @ForAll @IntRange(min = 0, max = 63) int shardB) {
         BalanceRow.Key a = new BalanceRow.Key(accountA, shardA);
         BalanceRow.Key b = new BalanceRow.Key(accountB, shardB);
         int expected = accountA != accountB ? Long.compare(accountA, accountB) : Integer.compare(shardA, shardB);
@@ -119,10 +134,14 @@ class BalanceRowTest {
         assertThat(new Amount(1).value()).isEqualTo(1);
         assertThat(Amount.of(Long.MAX_VALUE).value()).isEqualTo(Long.MAX_VALUE);
         for (long bad : new long[] {0, -1, Long.MIN_VALUE}) {
-            assertThatThrownBy(() -> new Amount(bad)).as(String.valueOf(bad)).isInstanceOf(LedgerException.class)
+            assertThatThrownBy(() -> new Amount(bad))
+                    .as(String.valueOf(bad))
+                    .isInstanceOf(LedgerException.class)
                     .hasMessageStartingWith("amount: ");
         }
-        assertThatThrownBy(() -> Amount.of(null)).isInstanceOf(LedgerException.class).hasMessage("amount: is required");
+        assertThatThrownBy(() -> Amount.of(null))
+                .isInstanceOf(LedgerException.class)
+                .hasMessage("amount: is required");
     }
 
     private static BalanceRow account(long balance, long frozen) {

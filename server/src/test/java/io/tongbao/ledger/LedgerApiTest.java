@@ -48,10 +48,13 @@ class LedgerApiTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PasswordEncoder passwords;
+
     @Autowired
     LedgerAuditor auditor;
 
@@ -64,7 +67,8 @@ class LedgerApiTest {
     @BeforeEach
     void onboard() {
         operator = new OperatorClient(port, jdbc, passwords);
-        ledger = operator.sdk(operator.createHmacApp(operator.createMerchant("ledger merchant"))).ledger();
+        ledger = operator.sdk(operator.createHmacApp(operator.createMerchant("ledger merchant")))
+                .ledger();
         gold = ledger.createPointType(new NewPointType("gold", "金币", 2));
         ledger.registerReason(NewReason.of(ISSUE, "issue points"));
         ledger.registerReason(new NewReason(WITHDRAWAL, "withdrawal succeeded", Set.of("USER"), Set.of("SYSTEM")));
@@ -86,9 +90,11 @@ class LedgerApiTest {
     void aPointTypeComesWithItsCentralBankAndSystemAccounts() {
         assertThat(gold.systemAccounts()).containsOnlyKeys("CENTRAL_BANK", "POOL", "WITHDRAWALS", "FEES", "EXCHANGE");
         assertThat(ledger.account(gold.centralBank()).mayGoNegative()).isTrue();
-        assertThat(ledger.account(gold.systemAccounts().get("POOL")).mayGoNegative()).isFalse();
+        assertThat(ledger.account(gold.systemAccounts().get("POOL")).mayGoNegative())
+                .isFalse();
         assertThat(ledger.pointType("gold")).isEqualTo(gold);
-        assertThat(ledger.openAccount(new NewAccount("gold", "USER", "alice")).accountId()).isEqualTo(alice);
+        assertThat(ledger.openAccount(new NewAccount("gold", "USER", "alice")).accountId())
+                .isEqualTo(alice);
         assertThat(ledger.accountOf("gold", "USER", "bob").accountId()).isEqualTo(bob);
     }
 
@@ -119,15 +125,19 @@ class LedgerApiTest {
         assertThat(again).isEqualTo(first);
         assertThat(ledger.account(bob).balance()).isEqualTo(100);
         assertThatThrownBy(() -> ledger.transfer(NewTransfer.of("t-1", "gold", alice, bob, 200, RED_PACKET)))
-                .isInstanceOf(TongbaoException.Conflict.class).extracting("code").isEqualTo("TRANSFER_ID_REUSED");
+                .isInstanceOf(TongbaoException.Conflict.class)
+                .extracting("code")
+                .isEqualTo("TRANSFER_ID_REUSED");
     }
 
     @Test
     void refusalsHaveTheirOwnCodes() {
         issue("issue-1", alice, 100);
         PointType silver = ledger.createPointType(new NewPointType("silver", "银币", 0));
-        String aliceSilver = ledger.openAccount(new NewAccount("silver", "USER", "alice")).accountId();
-        String carol = ledger.openAccount(new NewAccount("gold", "USER", "carol")).accountId();
+        String aliceSilver =
+                ledger.openAccount(new NewAccount("silver", "USER", "alice")).accountId();
+        String carol =
+                ledger.openAccount(new NewAccount("gold", "USER", "carol")).accountId();
         ledger.closeAccount(carol);
 
         expectRefusal(NewTransfer.of("x1", "gold", alice, bob, 101, RED_PACKET), "INSUFFICIENT_FUNDS");
@@ -136,17 +146,21 @@ class LedgerApiTest {
         expectRefusal(NewTransfer.of("x4", "gold", alice, bob, 1, 999999), "UNKNOWN_REASON");
         expectRefusal(NewTransfer.of("x5", "gold", alice, bob, 1, WITHDRAWAL), "REASON_NOT_ALLOWED");
         assertThatThrownBy(() -> ledger.transfer(NewTransfer.of("x6", "gold", alice, bob, 0, RED_PACKET)))
-                .isInstanceOf(TongbaoException.InvalidRequest.class).hasMessageContaining("amount");
+                .isInstanceOf(TongbaoException.InvalidRequest.class)
+                .hasMessageContaining("amount");
         assertThatThrownBy(() -> ledger.transfer(NewTransfer.of("x7", "gold", alice, bob, -5, RED_PACKET)))
-                .isInstanceOf(TongbaoException.InvalidRequest.class).hasMessageContaining("amount");
+                .isInstanceOf(TongbaoException.InvalidRequest.class)
+                .hasMessageContaining("amount");
         assertThat(ledger.account(alice).balance()).isEqualTo(100);
         assertThat(ledger.transferById("issue-1").amount()).isEqualTo(100);
         assertThat(silver.code()).isEqualTo("silver");
     }
 
     private void expectRefusal(NewTransfer transfer, String code) {
-        assertThatThrownBy(() -> ledger.transfer(transfer)).isInstanceOf(TongbaoException.BusinessRule.class)
-                .extracting("code").isEqualTo(code);
+        assertThatThrownBy(() -> ledger.transfer(transfer))
+                .isInstanceOf(TongbaoException.BusinessRule.class)
+                .extracting("code")
+                .isEqualTo(code);
     }
 
     @Test
@@ -162,15 +176,17 @@ class LedgerApiTest {
         assertThat(ledger.account(alice).balance()).isEqualTo(550);
         assertThat(ledger.account(alice).frozen()).isZero();
         assertThatThrownBy(() -> ledger.voidHold("h-1", "h-1-void"))
-                .isInstanceOf(TongbaoException.Conflict.class).extracting("code").isEqualTo("HOLD_NOT_PENDING");
+                .isInstanceOf(TongbaoException.Conflict.class)
+                .extracting("code")
+                .isEqualTo("HOLD_NOT_PENDING");
 
         ledger.hold(NewHold.of("h-2", "gold", alice, bob, 100, RED_PACKET, 300));
         assertThat(ledger.voidHold("h-2", "h-2-void").status()).isEqualTo("VOIDED");
 
         ledger.hold(NewHold.of("h-3", "gold", alice, bob, 100, RED_PACKET, 1));
         // expiry is a scheduled job coordinated through the database: wait for it, do not sleep
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                assertThat(ledger.holdById("h-3").status()).isEqualTo("EXPIRED"));
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(ledger.holdById("h-3").status()).isEqualTo("EXPIRED"));
         assertThat(ledger.holdById("h-3").resolvedBy()).isEqualTo("~expire:h-3");
         assertThat(ledger.account(alice).frozen()).isZero();
         assertThat(ledger.account(bob).balance()).isEqualTo(450);
@@ -182,14 +198,17 @@ class LedgerApiTest {
         ledger.transfer(NewTransfer.of("t-1", "gold", alice, bob, 300, RED_PACKET));
 
         assertThatThrownBy(() -> ledger.reverse("t-1", new Reversal("r-0", 301L, RED_PACKET, null)))
-                .isInstanceOf(TongbaoException.BusinessRule.class).extracting("code")
+                .isInstanceOf(TongbaoException.BusinessRule.class)
+                .extracting("code")
                 .isEqualTo("REVERSAL_EXCEEDS_ORIGINAL");
         Transfer reversal = ledger.reverse("t-1", new Reversal("r-1", null, RED_PACKET, "refund"));
         assertThat(reversal.kind()).isEqualTo("REVERSAL");
         assertThat(reversal.relatedTransferId()).isEqualTo("t-1");
         assertThat(reversal.fromAccount()).isEqualTo(bob);
         assertThatThrownBy(() -> ledger.reverse("t-1", new Reversal("r-2", 1L, RED_PACKET, null)))
-                .isInstanceOf(TongbaoException.Conflict.class).extracting("code").isEqualTo("ALREADY_REVERSED");
+                .isInstanceOf(TongbaoException.Conflict.class)
+                .extracting("code")
+                .isEqualTo("ALREADY_REVERSED");
         assertThat(ledger.account(alice).balance()).isEqualTo(1_000);
         assertThat(ledger.transferById("t-1").amount()).isEqualTo(300);
     }
@@ -208,8 +227,8 @@ class LedgerApiTest {
                 NewTransfer.of("b-1", "gold", alice, bob, 70, RED_PACKET),
                 NewTransfer.of("b-2", "gold", alice, bob, 70, RED_PACKET))));
         assertThat(independent.results()).extracting(BatchResult.Item::status).containsExactly("APPLIED", "FAILED");
-        BatchResult replayed = ledger.batch(Batch.independent(List.of(
-                NewTransfer.of("b-1", "gold", alice, bob, 70, RED_PACKET))));
+        BatchResult replayed =
+                ledger.batch(Batch.independent(List.of(NewTransfer.of("b-1", "gold", alice, bob, 70, RED_PACKET))));
         assertThat(replayed.results().get(0).status()).isEqualTo("REPLAYED");
         assertThat(ledger.account(bob).balance()).isEqualTo(70);
     }
@@ -217,20 +236,23 @@ class LedgerApiTest {
     @Test
     void aConversionDebitsOneTypeAndCreditsTheOtherAtTheRateOrNothing() {
         PointType silver = ledger.createPointType(new NewPointType("silver", "银币", 0));
-        String aliceSilver = ledger.openAccount(new NewAccount("silver", "USER", "alice")).accountId();
+        String aliceSilver =
+                ledger.openAccount(new NewAccount("silver", "USER", "alice")).accountId();
         ledger.transfer(NewTransfer.of("fund", "silver", silver.centralBank(), silver.exchange(), 10_000, ISSUE));
         issue("issue-1", alice, 1_000);
 
-        Conversion conversion = ledger.convert(new NewConversion("c-1", alice, aliceSilver, 200, 5, 2, RED_PACKET,
-                null, null));
+        Conversion conversion =
+                ledger.convert(new NewConversion("c-1", alice, aliceSilver, 200, 5, 2, RED_PACKET, null, null));
         assertThat(conversion.debit().toAccount()).isEqualTo(gold.exchange());
         assertThat(conversion.credit().amount()).isEqualTo(500);
         assertThat(ledger.conversionById("c-1")).isEqualTo(conversion);
         assertThat(ledger.account(aliceSilver).balance()).isEqualTo(500);
 
-        assertThatThrownBy(() -> ledger.convert(new NewConversion("c-2", alice, aliceSilver, 801, 5, 2, RED_PACKET,
-                null, null))).isInstanceOf(TongbaoException.BusinessRule.class)
-                .extracting("code").isEqualTo("INSUFFICIENT_FUNDS");
+        assertThatThrownBy(() ->
+                        ledger.convert(new NewConversion("c-2", alice, aliceSilver, 801, 5, 2, RED_PACKET, null, null)))
+                .isInstanceOf(TongbaoException.BusinessRule.class)
+                .extracting("code")
+                .isEqualTo("INSUFFICIENT_FUNDS");
         assertThat(ledger.account(alice).balance()).isEqualTo(800);
         assertThat(ledger.account(silver.exchange()).balance()).isEqualTo(9_500);
     }
@@ -238,13 +260,16 @@ class LedgerApiTest {
     @Test
     void anotherMerchantSeesNoneOfIt() {
         issue("issue-1", alice, 10);
-        LedgerApi other = operator.sdk(operator.createHmacApp(operator.createMerchant("other"))).ledger();
+        LedgerApi other = operator.sdk(operator.createHmacApp(operator.createMerchant("other")))
+                .ledger();
         assertThatThrownBy(() -> other.account(alice)).isInstanceOf(TongbaoException.NotFound.class);
         assertThatThrownBy(() -> other.transferById("issue-1")).isInstanceOf(TongbaoException.NotFound.class);
         other.createPointType(new NewPointType("gold", "金币", 2));
         other.registerReason(NewReason.of(ISSUE, "issue points"));
         assertThatThrownBy(() -> other.transfer(NewTransfer.of("steal", "gold", alice, bob, 1, ISSUE)))
-                .isInstanceOf(TongbaoException.BusinessRule.class).extracting("code").isEqualTo("UNKNOWN_ACCOUNT");
+                .isInstanceOf(TongbaoException.BusinessRule.class)
+                .extracting("code")
+                .isEqualTo("UNKNOWN_ACCOUNT");
     }
 
     @Test

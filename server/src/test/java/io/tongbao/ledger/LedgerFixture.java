@@ -31,8 +31,8 @@ final class LedgerFixture implements AutoCloseable {
     final LedgerOutbox outbox;
     /** Apps subscribed to ledger.transfer.posted: a test adds its app to see transfer events. */
     final Set<String> subscribed = ConcurrentHashMap.newKeySet();
-    private final EventSubscriptions subscriptions =
-            (appId, type) -> subscribed.contains(appId);
+
+    private final EventSubscriptions subscriptions = (appId, type) -> subscribed.contains(appId);
 
     private LedgerFixture(int issuerShards, int poolSize) {
         dataSource = TestDatabase.freshDataSource(poolSize, "classpath:db/migration/ledger");
@@ -44,7 +44,11 @@ final class LedgerFixture implements AutoCloseable {
         EntryFactory entries = new EntryFactory(catalog, JsonMapper.builder().build(), clock);
         outbox = new LedgerOutbox(jdbc, JsonMapper.builder().build(), () -> subscriptions);
         Journal journal = new Journal(jdbc, transactions, outbox, clock);
-        ledger = new Ledger(catalog, entries, journal, new FastTransfers(jdbc, outbox, clock),
+        ledger = new Ledger(
+                catalog,
+                entries,
+                journal,
+                new FastTransfers(jdbc, outbox, clock),
                 new LedgerQueries(jdbc, catalog, entries));
         auditor = new LedgerAuditor(dataSource, transactionManager, clock);
         expiry = new HoldExpiry(jdbc, journal, entries, clock, properties);

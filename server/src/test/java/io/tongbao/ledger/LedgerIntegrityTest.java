@@ -15,9 +15,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 /** Overdrafts under concurrency, and rows changed behind the ledger's back. */
 class LedgerIntegrityTest {
@@ -33,9 +33,14 @@ class LedgerIntegrityTest {
         Ledger ledger = fixture.ledger;
         PointTypeView gold = ledger.createPointType(merchant, new PointTypeRequest("gold", "Gold", 0));
         ledger.registerReason(merchant, new ReasonRequest(1, "any", null, null));
-        return new World(fixture, merchant, gold.systemAccounts().get(SystemAccount.CENTRAL_BANK),
-                ledger.openAccount(merchant, new AccountRequest("gold", OwnerKind.USER, "alice")).accountId(),
-                ledger.openAccount(merchant, new AccountRequest("gold", OwnerKind.USER, "bob")).accountId());
+        return new World(
+                fixture,
+                merchant,
+                gold.systemAccounts().get(SystemAccount.CENTRAL_BANK),
+                ledger.openAccount(merchant, new AccountRequest("gold", OwnerKind.USER, "alice"))
+                        .accountId(),
+                ledger.openAccount(merchant, new AccountRequest("gold", OwnerKind.USER, "bob"))
+                        .accountId());
     }
 
     @Test
@@ -58,18 +63,30 @@ class LedgerIntegrityTest {
                             try {
                                 switch (i % 3) {
                                     case 0 -> w.move(id, w.alice(), w.bob(), amount);
-                                    case 1 -> fixture.ledger.batch(w.merchant(), new BatchRequest(BatchMode.LINKED,
-                                            List.of(new TransferRequest(id, "gold", w.alice(), w.bob(), amount, 1, null, null))))
-                                            .results().forEach(item -> {
-                                                if (item.status() != BatchResult.Status.APPLIED) {
-                                                    throw new LedgerException(new LedgerRefusal(
-                                                            Code.valueOf(item.error().code()),
-                                                            item.error().message(), Map.of()));
-                                                }
-                                            });
+                                    case 1 ->
+                                        fixture.ledger
+                                                .batch(
+                                                        w.merchant(),
+                                                        new BatchRequest(
+                                                                BatchMode.LINKED,
+                                                                List.of(new TransferRequest(
+                                                                        id, "gold", w.alice(), w.bob(), amount, 1, null,
+                                                                        null))))
+                                                .results()
+                                                .forEach(item -> {
+                                                    if (item.status() != BatchResult.Status.APPLIED) {
+                                                        throw new LedgerException(new LedgerRefusal(
+                                                                Code.valueOf(item.error()
+                                                                        .code()),
+                                                                item.error().message(),
+                                                                Map.of()));
+                                                    }
+                                                });
                                     default -> {
-                                        fixture.ledger.hold(w.merchant(), new HoldRequest(id, "gold", w.alice(), w.bob(),
-                                                amount, 1, 600L, null, null));
+                                        fixture.ledger.hold(
+                                                w.merchant(),
+                                                new HoldRequest(
+                                                        id, "gold", w.alice(), w.bob(), amount, 1, 600L, null, null));
                                         held.addAndGet(amount);
                                         continue;
                                     }
@@ -111,7 +128,8 @@ class LedgerIntegrityTest {
                   where owner_kind = 'USER') then 5 else -5 end
                 where account_id in (select id from ledger_account where owner_kind = 'USER')"""),
         FROZEN_CHANGED("update ledger_balance set frozen = frozen + 1 where balance > 10 and not may_go_negative"),
-        NEGATIVE_FLAG_GRANTED("update ledger_balance set may_go_negative = true where balance > 0 and not may_go_negative"),
+        NEGATIVE_FLAG_GRANTED(
+                "update ledger_balance set may_go_negative = true where balance > 0 and not may_go_negative"),
         HOLD_AMOUNT("update ledger_hold set amount = amount - 1");
 
         final String sql;
@@ -130,7 +148,8 @@ class LedgerIntegrityTest {
             for (int i = 1; i <= 4; i++) {
                 w.move("t-" + i, w.alice(), w.bob(), 10L * i);
             }
-            fixture.ledger.hold(w.merchant(), new HoldRequest("h-1", "gold", w.alice(), w.bob(), 50L, 1, 600L, null, null));
+            fixture.ledger.hold(
+                    w.merchant(), new HoldRequest("h-1", "gold", w.alice(), w.bob(), 50L, 1, 600L, null, null));
             assertThat(fixture.auditor.audit().ok()).isTrue();
 
             assertThat(fixture.jdbc.sql(tampering.sql).update()).isPositive();
@@ -148,13 +167,28 @@ class LedgerIntegrityTest {
             World w = world(fixture);
             w.move("fund", w.bank(), w.alice(), 1_000);
             w.move("t-1", w.alice(), w.bob(), 10);
-            StoredTransfer stored = fixture.jdbc.sql(StoredTransfer.SELECT + " where t.client_id = 't-1'")
-                    .query(StoredTransfer::row).single();
-            byte[] forged = Hashes.transferDigest(stored.merchantId(), stored.clientId(), stored.kind(),
-                    stored.pointTypeId(), stored.from(), stored.to(), stored.amount(), stored.reason(), "forged",
-                    stored.metadata(), stored.relatedId(), stored.createdAt());
-            fixture.jdbc.sql("update ledger_transfer set memo = 'forged', digest = decode(:digest, 'hex') where id = :id")
-                    .param("digest", HexFormat.of().formatHex(forged)).param("id", stored.id()).update();
+            StoredTransfer stored = fixture.jdbc
+                    .sql(StoredTransfer.SELECT + " where t.client_id = 't-1'")
+                    .query(StoredTransfer::row)
+                    .single();
+            byte[] forged = Hashes.transferDigest(
+                    stored.merchantId(),
+                    stored.clientId(),
+                    stored.kind(),
+                    stored.pointTypeId(),
+                    stored.from(),
+                    stored.to(),
+                    stored.amount(),
+                    stored.reason(),
+                    "forged",
+                    stored.metadata(),
+                    stored.relatedId(),
+                    stored.createdAt());
+            fixture.jdbc
+                    .sql("update ledger_transfer set memo = 'forged', digest = decode(:digest, 'hex') where id = :id")
+                    .param("digest", HexFormat.of().formatHex(forged))
+                    .param("id", stored.id())
+                    .update();
 
             AuditReport report = fixture.auditor.audit();
             assertThat(report.violations()).anyMatch(violation -> violation.contains("breaks the chain"));

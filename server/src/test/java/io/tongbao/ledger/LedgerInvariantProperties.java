@@ -54,38 +54,27 @@ class LedgerInvariantProperties {
 
     // ---- operations, as generated
 
-    sealed interface Op {
-    }
+    sealed interface Op {}
 
-    record Issue(int user, long amount) implements Op {
-    }
+    record Issue(int user, long amount) implements Op {}
 
-    record Move(int from, int to, long amount) implements Op {
-    }
+    record Move(int from, int to, long amount) implements Op {}
 
-    record Hold(int from, int to, long amount, int timeoutSeconds) implements Op {
-    }
+    record Hold(int from, int to, long amount, int timeoutSeconds) implements Op {}
 
-    record Post(int hold, int percent) implements Op {
-    }
+    record Post(int hold, int percent) implements Op {}
 
-    record Void(int hold) implements Op {
-    }
+    record Void(int hold) implements Op {}
 
-    record Advance(int seconds) implements Op {
-    }
+    record Advance(int seconds) implements Op {}
 
-    record Reverse(int transfer, int percent) implements Op {
-    }
+    record Reverse(int transfer, int percent) implements Op {}
 
-    record Convert(int user, long amount) implements Op {
-    }
+    record Convert(int user, long amount) implements Op {}
 
-    record Batch(boolean linked, List<Move> moves) implements Op {
-    }
+    record Batch(boolean linked, List<Move> moves) implements Op {}
 
-    record Retry(int attempt) implements Op {
-    }
+    record Retry(int attempt) implements Op {}
 
     @Provide
     Arbitrary<Op> op() {
@@ -95,17 +84,28 @@ class LedgerInvariantProperties {
         Arbitrary<Integer> percent = Arbitraries.integers().between(1, 100);
         Arbitrary<Move> move = Combinators.combine(user, user, amount).as(Move::new);
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, Combinators.combine(user, amount.map(a -> a * 3)).as(Issue::new)),
+                net.jqwik.api.Tuple.of(
+                        3, Combinators.combine(user, amount.map(a -> a * 3)).as(Issue::new)),
                 net.jqwik.api.Tuple.of(6, move.map(m -> (Op) m)),
-                net.jqwik.api.Tuple.of(3, Combinators.combine(user, user, amount, Arbitraries.integers().between(5, 120))
-                        .as(Hold::new)),
+                net.jqwik.api.Tuple.of(
+                        3,
+                        Combinators.combine(
+                                        user,
+                                        user,
+                                        amount,
+                                        Arbitraries.integers().between(5, 120))
+                                .as(Hold::new)),
                 net.jqwik.api.Tuple.of(2, Combinators.combine(ref, percent).as(Post::new)),
                 net.jqwik.api.Tuple.of(1, ref.map(Void::new)),
                 net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(1, 90).map(Advance::new)),
                 net.jqwik.api.Tuple.of(2, Combinators.combine(ref, percent).as(Reverse::new)),
                 net.jqwik.api.Tuple.of(1, Combinators.combine(user, amount).as(Convert::new)),
-                net.jqwik.api.Tuple.of(2, Combinators.combine(Arbitraries.of(true, false), move.list().ofMinSize(1).ofMaxSize(6))
-                        .as(Batch::new)),
+                net.jqwik.api.Tuple.of(
+                        2,
+                        Combinators.combine(
+                                        Arbitraries.of(true, false),
+                                        move.list().ofMinSize(1).ofMaxSize(6))
+                                .as(Batch::new)),
                 net.jqwik.api.Tuple.of(2, ref.map(Retry::new)));
     }
 
@@ -180,12 +180,16 @@ class LedgerInvariantProperties {
             silverBank = silverType.systemAccounts().get(SystemAccount.CENTRAL_BANK);
             silverExchange = silverType.systemAccounts().get(SystemAccount.EXCHANGE);
             for (int i = 0; i < USERS; i++) {
-                gold.add(ledger.openAccount(merchant, new AccountRequest("gold", OwnerKind.USER, "u" + i)).accountId());
-                silver.add(ledger.openAccount(merchant, new AccountRequest("silver", OwnerKind.USER, "u" + i)).accountId());
+                gold.add(ledger.openAccount(merchant, new AccountRequest("gold", OwnerKind.USER, "u" + i))
+                        .accountId());
+                silver.add(ledger.openAccount(merchant, new AccountRequest("silver", OwnerKind.USER, "u" + i))
+                        .accountId());
             }
             // conversions draw on the silver exchange account: fund it as a merchant would, from its central bank
-            ledger.transfer(merchant, new TransferRequest("fund-exchange", "silver", silverBank, silverExchange,
-                    1_000_000L, ISSUE, null, null));
+            ledger.transfer(
+                    merchant,
+                    new TransferRequest(
+                            "fund-exchange", "silver", silverBank, silverExchange, 1_000_000L, ISSUE, null, null));
             model.move(silverBank, silverExchange, 1_000_000L);
         }
 
@@ -247,16 +251,14 @@ class LedgerInvariantProperties {
     }
 
     /** What a thread sent, so that it can send it again: a retry must answer as the first did, and apply once. */
-    record Sent(Call call, Object firstResult, boolean succeeded) {
-    }
+    record Sent(Call call, Object firstResult, boolean succeeded) {}
 
     @FunctionalInterface
     interface Call {
         Object send();
     }
 
-    record SentTransfer(String id, String from, String to, long amount) {
-    }
+    record SentTransfer(String id, String from, String to, long amount) {}
 
     // ---- one thread's run of a script
 
@@ -289,13 +291,27 @@ class LedgerInvariantProperties {
                     String from = w.gold.get(hold.from());
                     String to = w.gold.get(hold.to());
                     boolean expected = !from.equals(to) && m.available(from) >= hold.amount();
-                    send(expected, () -> w.ledger.hold(w.merchant, new HoldRequest(id, "gold", from, to,
-                            hold.amount(), SPEND, (long) hold.timeoutSeconds(), null, null)), result -> {
-                        HoldView view = (HoldView) result;
-                        w.holds.put(id, new HoldRecord(id, from, to, hold.amount(), view.expiresAt()));
-                        m.freeze(from, hold.amount());
-                        myHolds.add(id);
-                    }, sameHold());
+                    send(
+                            expected,
+                            () -> w.ledger.hold(
+                                    w.merchant,
+                                    new HoldRequest(
+                                            id,
+                                            "gold",
+                                            from,
+                                            to,
+                                            hold.amount(),
+                                            SPEND,
+                                            (long) hold.timeoutSeconds(),
+                                            null,
+                                            null)),
+                            result -> {
+                                HoldView view = (HoldView) result;
+                                w.holds.put(id, new HoldRecord(id, from, to, hold.amount(), view.expiresAt()));
+                                m.freeze(from, hold.amount());
+                                myHolds.add(id);
+                            },
+                            sameHold());
                 }
                 case Post post -> {
                     if (myHolds.isEmpty()) {
@@ -305,13 +321,16 @@ class LedgerInvariantProperties {
                     long amount = Math.max(1, hold.amount * post.percent() / 100);
                     boolean expected = hold.pending && fixture.clock.instant().isBefore(hold.expiresAt);
                     String id = w.nextId("post");
-                    send(expected, () -> w.ledger.postHold(w.merchant, hold.id, new HoldResolution(id, amount)),
+                    send(
+                            expected,
+                            () -> w.ledger.postHold(w.merchant, hold.id, new HoldResolution(id, amount)),
                             result -> {
                                 hold.postCounted = true;
                                 hold.pending = false;
                                 m.release(hold.from, hold.amount);
                                 m.move(hold.from, hold.to, amount);
-                            }, sameHold());
+                            },
+                            sameHold());
                 }
                 case Void v -> {
                     if (myHolds.isEmpty()) {
@@ -320,11 +339,14 @@ class LedgerInvariantProperties {
                     HoldRecord hold = w.holds.get(myHolds.get(v.hold() % myHolds.size()));
                     boolean expected = hold.pending && fixture.clock.instant().isBefore(hold.expiresAt);
                     String id = w.nextId("void");
-                    send(expected, () -> w.ledger.voidHold(w.merchant, hold.id, new HoldResolution(id, null)),
+                    send(
+                            expected,
+                            () -> w.ledger.voidHold(w.merchant, hold.id, new HoldResolution(id, null)),
                             result -> {
                                 hold.pending = false;
                                 m.release(hold.from, hold.amount);
-                            }, sameHold());
+                            },
+                            sameHold());
                 }
                 case Advance advance -> {
                     fixture.clock.advance(Duration.ofSeconds(advance.seconds()));
@@ -341,7 +363,8 @@ class LedgerInvariantProperties {
                                 hold.pending = false;
                                 m.release(hold.from, hold.amount);
                             }
-                            assertThat(w.ledger.holdById(w.merchant, hold.id).status()).as("hold %s", hold.id)
+                            assertThat(w.ledger.holdById(w.merchant, hold.id).status())
+                                    .as("hold %s", hold.id)
                                     .isEqualTo(due ? HoldStatus.EXPIRED : HoldStatus.PENDING);
                         }
                     }
@@ -354,11 +377,15 @@ class LedgerInvariantProperties {
                     long amount = Math.max(1, original.amount() * reverse.percent() / 100);
                     boolean expected = !w.reversed.contains(original.id()) && m.available(original.to()) >= amount;
                     String id = w.nextId("reversal");
-                    send(expected, () -> w.ledger.reverse(w.merchant, original.id(),
-                            new ReversalRequest(id, amount, SPEND, null)), result -> {
-                        w.reversed.add(original.id());
-                        m.move(original.to(), original.from(), amount);
-                    }, Object::equals);
+                    send(
+                            expected,
+                            () -> w.ledger.reverse(
+                                    w.merchant, original.id(), new ReversalRequest(id, amount, SPEND, null)),
+                            result -> {
+                                w.reversed.add(original.id());
+                                m.move(original.to(), original.from(), amount);
+                            },
+                            Object::equals);
                 }
                 case Convert convert -> {
                     String from = w.gold.get(convert.user());
@@ -366,11 +393,25 @@ class LedgerInvariantProperties {
                     long credit = convert.amount() * RATE_NUMERATOR / RATE_DENOMINATOR;
                     boolean expected = m.available(from) >= convert.amount() && m.available(w.silverExchange) >= credit;
                     String id = w.nextId("conversion");
-                    send(expected, () -> w.ledger.convert(w.merchant, new ConversionRequest(id, from, to,
-                            convert.amount(), RATE_NUMERATOR, RATE_DENOMINATOR, SPEND, null, null)), result -> {
-                        m.move(from, w.goldExchange, convert.amount());
-                        m.move(w.silverExchange, to, credit);
-                    }, Object::equals);
+                    send(
+                            expected,
+                            () -> w.ledger.convert(
+                                    w.merchant,
+                                    new ConversionRequest(
+                                            id,
+                                            from,
+                                            to,
+                                            convert.amount(),
+                                            RATE_NUMERATOR,
+                                            RATE_DENOMINATOR,
+                                            SPEND,
+                                            null,
+                                            null)),
+                            result -> {
+                                m.move(from, w.goldExchange, convert.amount());
+                                m.move(w.silverExchange, to, credit);
+                            },
+                            Object::equals);
                 }
                 case Batch batch -> batch(batch);
                 case Retry retry -> {
@@ -386,11 +427,15 @@ class LedgerInvariantProperties {
             World w = world;
             String id = w.nextId("t");
             boolean expected = !from.equals(to) && (from.equals(w.goldBank) || w.model.available(from) >= amount);
-            send(expected, () -> w.ledger.transfer(w.merchant, new TransferRequest(id, "gold", from, to, amount, reason,
-                    null, null)), result -> {
-                w.model.move(from, to, amount);
-                myTransfers.add(new SentTransfer(id, from, to, amount));
-            }, Object::equals);
+            send(
+                    expected,
+                    () -> w.ledger.transfer(
+                            w.merchant, new TransferRequest(id, "gold", from, to, amount, reason, null, null)),
+                    result -> {
+                        w.model.move(from, to, amount);
+                        myTransfers.add(new SentTransfer(id, from, to, amount));
+                    },
+                    Object::equals);
         }
 
         private void batch(Batch batch) {
@@ -420,7 +465,8 @@ class LedgerInvariantProperties {
             if (w.predict) {
                 for (int i = 0; i < requests.size(); i++) {
                     boolean expected = batch.linked() ? allFit : fits.get(i);
-                    assertThat(result.results().get(i).status()).as("batch item %s of %s", i, batch)
+                    assertThat(result.results().get(i).status())
+                            .as("batch item %s of %s", i, batch)
                             .isEqualTo(expected ? BatchResult.Status.APPLIED : BatchResult.Status.FAILED);
                 }
             }
@@ -435,8 +481,8 @@ class LedgerInvariantProperties {
                 if (item.status() == BatchResult.Status.APPLIED) {
                     TransferRequest request = requests.get(item.index());
                     world.model.move(request.fromAccount(), request.toAccount(), request.amount());
-                    myTransfers.add(new SentTransfer(request.transferId(), request.fromAccount(), request.toAccount(),
-                            request.amount()));
+                    myTransfers.add(new SentTransfer(
+                            request.transferId(), request.fromAccount(), request.toAccount(), request.amount()));
                 }
             }
         }
@@ -459,7 +505,9 @@ class LedgerInvariantProperties {
                 result = call.send();
             } catch (LedgerException refused) {
                 if (world.predict) {
-                    assertThat(expected).as("refused with %s: %s", refused.code(), refused.getMessage()).isFalse();
+                    assertThat(expected)
+                            .as("refused with %s: %s", refused.code(), refused.getMessage())
+                            .isFalse();
                 }
                 remember(new Sent(call, null, false), effect, same);
                 return;
@@ -509,7 +557,8 @@ class LedgerInvariantProperties {
             }
             Object again = first.call().send();
             assertThat(sameness.get(first).test(first.firstResult(), again))
-                    .as("retry of %s answered %s", first.firstResult(), again).isTrue();
+                    .as("retry of %s answered %s", first.firstResult(), again)
+                    .isTrue();
         }
 
         private static Same sameHold() {

@@ -46,15 +46,21 @@ class LedgerRulesTest {
 
     @Test
     void anAccountMayBeEmptiedToExactlyZeroAvailable() {
-        assertThat(LedgerRules.allows(false, 30, 30)).as("pays its 70 available").isTrue();
-        assertThat(LedgerRules.allows(false, 0, 0)).as("pays all, the hold posted").isTrue();
+        assertThat(LedgerRules.allows(false, 30, 30))
+                .as("pays its 70 available")
+                .isTrue();
+        assertThat(LedgerRules.allows(false, 0, 0))
+                .as("pays all, the hold posted")
+                .isTrue();
     }
 
     @Test
     void anAccountCannotEndOneBelowZeroAvailable() {
         assertThat(LedgerRules.allows(false, 29, 30)).isFalse();
         assertThat(LedgerRules.allows(false, -1, 0)).isFalse();
-        assertThat(LedgerRules.allows(false, 100, 101)).as("a hold of more than is available").isFalse();
+        assertThat(LedgerRules.allows(false, 100, 101))
+                .as("a hold of more than is available")
+                .isFalse();
     }
 
     @Test
@@ -77,7 +83,9 @@ class LedgerRulesTest {
         LedgerRefusal refusal = refused(LedgerRules.move("acc_a", account(100, 30), "acc_b", account(0, 0), 71, 0));
         assertThat(refusal.code()).isEqualTo(Code.INSUFFICIENT_FUNDS);
         assertThat(refusal.message()).isEqualTo("account acc_a has 70 available, 71 needed");
-        assertThat(refusal.details()).containsEntry("account", "acc_a").containsEntry("available", 70L)
+        assertThat(refusal.details())
+                .containsEntry("account", "acc_a")
+                .containsEntry("available", 70L)
                 .containsEntry("needed", 71L);
     }
 
@@ -103,7 +111,8 @@ class LedgerRulesTest {
         Balance closedIssuer = new Balance(0, 0, true, true);
         assertThat(refused(LedgerRules.move("a", closed, "b", account(0, 0), 1, 0)))
                 .isEqualTo(LedgerErrors.accountClosed("a"));
-        assertThat(refused(LedgerRules.move("bank", closedIssuer, "b", account(0, 0), 1, 0)).code())
+        assertThat(refused(LedgerRules.move("bank", closedIssuer, "b", account(0, 0), 1, 0))
+                        .code())
                 .isEqualTo(Code.ACCOUNT_CLOSED);
         assertThat(refused(LedgerRules.move("a", account(100, 0), "b", closed, 1, 0)))
                 .isEqualTo(LedgerErrors.accountClosed("b"));
@@ -118,7 +127,8 @@ class LedgerRulesTest {
         assertThat(refused(LedgerRules.move("bank", issuer(Long.MIN_VALUE + 5), "b", account(0, 0), 6, 0)))
                 .isEqualTo(LedgerErrors.overflow());
         assertThat(allowed(LedgerRules.move("a", account(100, 0), "b", account(Long.MAX_VALUE - 5, 0), 5, 0))
-                .payeeBalance()).isEqualTo(Long.MAX_VALUE);
+                        .payeeBalance())
+                .isEqualTo(Long.MAX_VALUE);
     }
 
     /**
@@ -128,15 +138,18 @@ class LedgerRulesTest {
      */
     @Property
     void anOrdinaryAccountPaysExactlyWhenItsAvailableCoversIt(
-            @ForAll @LongRange(min = 0) long x, @ForAll @LongRange(min = 0) long y, @ForAll @LongRange(min = 0) long z,
-            @ForAll @LongRange(min = 1) long amount, @ForAll("balances") long payeeBalance) {
+            @ForAll @LongRange(min = 0) long x,
+            @ForAll @LongRange(min = 0) long y,
+            @ForAll @LongRange(min = 0) long z,
+            @ForAll @LongRange(min = 1) long amount,
+            @ForAll("balances") long payeeBalance) {
         long[] sorted = {x, y, z};
         Arrays.sort(sorted);
         long released = sorted[0];
         long frozen = sorted[1];
         long balance = sorted[2];
-        Ruling<Moved> ruling = LedgerRules.move("a", account(balance, frozen), "b", account(payeeBalance, 0), amount,
-                released);
+        Ruling<Moved> ruling =
+                LedgerRules.move("a", account(balance, frozen), "b", account(payeeBalance, 0), amount, released);
 
         BigInteger payerAfter = BigInteger.valueOf(balance).subtract(BigInteger.valueOf(amount));
         BigInteger payeeAfter = BigInteger.valueOf(payeeBalance).add(BigInteger.valueOf(amount));
@@ -146,8 +159,8 @@ class LedgerRulesTest {
             assertThat(refused(ruling).code()).isEqualTo(Code.INSUFFICIENT_FUNDS);
         } else {
             Moved moved = allowed(ruling);
-            assertThat(moved).isEqualTo(new Moved(payerAfter.longValueExact(), frozen - released,
-                    payeeAfter.longValueExact()));
+            assertThat(moved)
+                    .isEqualTo(new Moved(payerAfter.longValueExact(), frozen - released, payeeAfter.longValueExact()));
             assertThat(BigInteger.valueOf(moved.payerBalance()).add(BigInteger.valueOf(moved.payeeBalance())))
                     .as("points are neither made nor lost")
                     .isEqualTo(BigInteger.valueOf(balance).add(BigInteger.valueOf(payeeBalance)));
@@ -157,7 +170,8 @@ class LedgerRulesTest {
     @Property
     void theIssuerPaysWhateverFitsIn64Bits(@ForAll("balances") long balance, @ForAll @LongRange(min = 1) long amount) {
         Ruling<Moved> ruling = LedgerRules.move("bank", issuer(balance), "b", account(0, 0), amount, 0);
-        boolean fits = BigInteger.valueOf(balance).subtract(BigInteger.valueOf(amount)).compareTo(MIN) >= 0;
+        boolean fits =
+                BigInteger.valueOf(balance).subtract(BigInteger.valueOf(amount)).compareTo(MIN) >= 0;
         assertThat(ruling instanceof Ruling.Allowed).isEqualTo(fits);
     }
 
@@ -187,7 +201,8 @@ class LedgerRulesTest {
 
     @Property
     void anOrdinaryAccountReservesExactlyWhatIsAvailable(
-            @ForAll @LongRange(min = 0) long x, @ForAll @LongRange(min = 0) long y,
+            @ForAll @LongRange(min = 0) long x,
+            @ForAll @LongRange(min = 0) long y,
             @ForAll @LongRange(min = 1) long amount) {
         long balance = Math.max(x, y);
         long frozen = Math.min(x, y);
@@ -231,7 +246,9 @@ class LedgerRulesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = TransferKind.class, names = {"TRANSFER", "HOLD", "REVERSAL"})
+    @EnumSource(
+            value = TransferKind.class,
+            names = {"TRANSFER", "HOLD", "REVERSAL"})
     void otherKindsEndNoHold(TransferKind kind) {
         assertThatThrownBy(() -> LedgerRules.holdTransition(kind)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -248,26 +265,32 @@ class LedgerRulesTest {
     void aPostOrVoidWorksUntilTheTimeoutAndAnExpiryFromIt() {
         Instant expiresAt = NOW.plusSeconds(60);
         Instant before = expiresAt.minusNanos(1);
-        assertThat(allowed(resolve(TransferKind.POST, HoldStatus.PENDING, expiresAt, 100, 40, before)).to())
+        assertThat(allowed(resolve(TransferKind.POST, HoldStatus.PENDING, expiresAt, 100, 40, before))
+                        .to())
                 .isEqualTo(HoldStatus.POSTED);
-        assertThat(allowed(resolve(TransferKind.VOID, HoldStatus.PENDING, expiresAt, 100, 100, before)).to())
+        assertThat(allowed(resolve(TransferKind.VOID, HoldStatus.PENDING, expiresAt, 100, 100, before))
+                        .to())
                 .isEqualTo(HoldStatus.VOIDED);
         assertThat(refused(resolve(TransferKind.POST, HoldStatus.PENDING, expiresAt, 100, 40, expiresAt)))
                 .isEqualTo(LedgerErrors.holdExpired("h-1", expiresAt));
-        assertThat(refused(resolve(TransferKind.VOID, HoldStatus.PENDING, expiresAt, 100, 100, expiresAt)).code())
+        assertThat(refused(resolve(TransferKind.VOID, HoldStatus.PENDING, expiresAt, 100, 100, expiresAt))
+                        .code())
                 .isEqualTo(Code.HOLD_EXPIRED);
         assertThat(refused(resolve(TransferKind.EXPIRE, HoldStatus.PENDING, expiresAt, 100, 100, before)))
                 .isEqualTo(LedgerErrors.holdNotDue("h-1", expiresAt));
-        assertThat(allowed(resolve(TransferKind.EXPIRE, HoldStatus.PENDING, expiresAt, 100, 100, expiresAt)).to())
+        assertThat(allowed(resolve(TransferKind.EXPIRE, HoldStatus.PENDING, expiresAt, 100, 100, expiresAt))
+                        .to())
                 .isEqualTo(HoldStatus.EXPIRED);
     }
 
     @Test
     void aPostMovesAtMostWhatIsHeld() {
         Instant expiresAt = NOW.plusSeconds(60);
-        assertThat(allowed(resolve(TransferKind.POST, HoldStatus.PENDING, expiresAt, 100, 100, NOW)).to())
+        assertThat(allowed(resolve(TransferKind.POST, HoldStatus.PENDING, expiresAt, 100, 100, NOW))
+                        .to())
                 .isEqualTo(HoldStatus.POSTED);
-        assertThat(allowed(resolve(TransferKind.POST, HoldStatus.PENDING, expiresAt, 100, 1, NOW)).to())
+        assertThat(allowed(resolve(TransferKind.POST, HoldStatus.PENDING, expiresAt, 100, 1, NOW))
+                        .to())
                 .isEqualTo(HoldStatus.POSTED);
         LedgerRefusal refusal = refused(resolve(TransferKind.POST, HoldStatus.PENDING, expiresAt, 100, 101, NOW));
         assertThat(refusal.code()).isEqualTo(Code.POST_EXCEEDS_HOLD);
@@ -277,8 +300,8 @@ class LedgerRulesTest {
     @Test
     void anEndedHoldAnswersItsStatusEvenPastItsTimeout() {
         Instant expiresAt = NOW.plusSeconds(60);
-        LedgerRefusal refusal = refused(resolve(TransferKind.POST, HoldStatus.VOIDED, expiresAt, 100, 40,
-                expiresAt.plusSeconds(1)));
+        LedgerRefusal refusal =
+                refused(resolve(TransferKind.POST, HoldStatus.VOIDED, expiresAt, 100, 40, expiresAt.plusSeconds(1)));
         assertThat(refusal.code()).isEqualTo(Code.HOLD_NOT_PENDING);
         assertThat(refusal.message()).isEqualTo("hold h-1 is VOIDED");
     }
@@ -286,9 +309,11 @@ class LedgerRulesTest {
     /** Every resolution of every hold at every moment: allowed exactly as the table, the timeout and the amount say. */
     @Property
     void aHoldEndsOnlyAsTheTableTheTimeoutAndTheAmountAllow(
-            @ForAll("resolutions") TransferKind kind, @ForAll HoldStatus status,
+            @ForAll("resolutions") TransferKind kind,
+            @ForAll HoldStatus status,
             @ForAll @LongRange(min = -3, max = 3) long secondsPastTimeout,
-            @ForAll @LongRange(min = 1, max = 1_000) long held, @ForAll @LongRange(min = 1, max = 1_000) long amount) {
+            @ForAll @LongRange(min = 1, max = 1_000) long held,
+            @ForAll @LongRange(min = 1, max = 1_000) long amount) {
         Instant expiresAt = NOW;
         Instant now = NOW.plusSeconds(secondsPastTimeout);
         Ruling<HoldTransition> ruling = resolve(kind, status, expiresAt, held, amount, now);
@@ -301,15 +326,19 @@ class LedgerRulesTest {
             HoldStatus end = allowed(ruling).to();
             assertThat(allowed(ruling)).isEqualTo(LedgerRules.holdTransition(kind));
             assertThat(LedgerRules.HOLD_STATUSES.get(status)).contains(end);
-            assertThat(end).isEqualTo(switch (kind) {
-                case POST -> HoldStatus.POSTED;
-                case VOID -> HoldStatus.VOIDED;
-                default -> HoldStatus.EXPIRED;
-            });
+            assertThat(end)
+                    .isEqualTo(
+                            switch (kind) {
+                                case POST -> HoldStatus.POSTED;
+                                case VOID -> HoldStatus.VOIDED;
+                                default -> HoldStatus.EXPIRED;
+                            });
         } else {
-            Code expected = !pending ? Code.HOLD_NOT_PENDING
-                    : !inTime ? (kind == TransferKind.EXPIRE ? Code.HOLD_NOT_DUE : Code.HOLD_EXPIRED)
-                    : Code.POST_EXCEEDS_HOLD;
+            Code expected = !pending
+                    ? Code.HOLD_NOT_PENDING
+                    : !inTime
+                            ? (kind == TransferKind.EXPIRE ? Code.HOLD_NOT_DUE : Code.HOLD_EXPIRED)
+                            : Code.POST_EXCEEDS_HOLD;
             assertThat(refused(ruling).code()).isEqualTo(expected);
         }
     }
@@ -326,7 +355,9 @@ class LedgerRulesTest {
         assertThat(LedgerRules.resolvedAmount(TransferKind.VOID, null, 100)).isEqualTo(100);
         assertThat(LedgerRules.resolvedAmount(TransferKind.EXPIRE, null, 100)).isEqualTo(100);
         assertThatThrownBy(() -> LedgerRules.resolvedAmount(TransferKind.POST, 0L, 100))
-                .isInstanceOf(LedgerException.class).extracting("refusal.code").isEqualTo(Code.INVALID_PARAMETER);
+                .isInstanceOf(LedgerException.class)
+                .extracting("refusal.code")
+                .isEqualTo(Code.INVALID_PARAMETER);
     }
 
     @Test
@@ -334,7 +365,8 @@ class LedgerRulesTest {
         assertThat(allowed(LedgerRules.holdExpiresAt(1L, NOW))).isEqualTo(NOW.plusSeconds(1));
         assertThat(allowed(LedgerRules.holdExpiresAt(2_592_000L, NOW))).isEqualTo(NOW.plus(Duration.ofDays(30)));
         for (Long bad : new Long[] {null, 0L, -1L, 2_592_001L}) {
-            assertThat(refused(LedgerRules.holdExpiresAt(bad, NOW))).as(String.valueOf(bad))
+            assertThat(refused(LedgerRules.holdExpiresAt(bad, NOW)))
+                    .as(String.valueOf(bad))
                     .isEqualTo(LedgerErrors.invalid("timeout_seconds", "between 1 and 2592000"));
         }
     }
@@ -355,14 +387,19 @@ class LedgerRulesTest {
 
     @Test
     void aReversalSendsBackAtMostWhatTheOriginalMoved() {
-        assertThat(allowed(LedgerRules.reversal("t-1", TransferKind.TRANSFER, 100, 40L))).isEqualTo(40L);
-        assertThat(allowed(LedgerRules.reversal("t-1", TransferKind.TRANSFER, 100, 100L))).isEqualTo(100L);
+        assertThat(allowed(LedgerRules.reversal("t-1", TransferKind.TRANSFER, 100, 40L)))
+                .isEqualTo(40L);
+        assertThat(allowed(LedgerRules.reversal("t-1", TransferKind.TRANSFER, 100, 100L)))
+                .isEqualTo(100L);
         assertThat(refused(LedgerRules.reversal("t-1", TransferKind.TRANSFER, 100, 101L)))
                 .isEqualTo(LedgerErrors.reversalExceedsOriginal(101, 100));
         assertThatThrownBy(() -> LedgerRules.reversal("t-1", TransferKind.TRANSFER, 100, 0L))
-                .isInstanceOf(LedgerException.class).hasMessageStartingWith("amount: ");
-        assertThat(refused(LedgerRules.reversal("h-1", TransferKind.HOLD, 100, 0L)).code())
-                .as("what cannot be reversed is said before the amount is looked at").isEqualTo(Code.NOT_REVERSIBLE);
+                .isInstanceOf(LedgerException.class)
+                .hasMessageStartingWith("amount: ");
+        assertThat(refused(LedgerRules.reversal("h-1", TransferKind.HOLD, 100, 0L))
+                        .code())
+                .as("what cannot be reversed is said before the amount is looked at")
+                .isEqualTo(Code.NOT_REVERSIBLE);
     }
 
     @Test
@@ -374,9 +411,10 @@ class LedgerRulesTest {
     }
 
     @Property
-    void aConversionPaysTheFloorOfAmountTimesRate(@ForAll @LongRange(min = 1) long amount,
-                                                  @ForAll @LongRange(min = 1, max = 1_000_000) long numerator,
-                                                  @ForAll @LongRange(min = 1, max = 1_000_000) long denominator) {
+    void aConversionPaysTheFloorOfAmountTimesRate(
+            @ForAll @LongRange(min = 1) long amount,
+            @ForAll @LongRange(min = 1, max = 1_000_000) long numerator,
+            @ForAll @LongRange(min = 1, max = 1_000_000) long denominator) {
         Ruling<Long> ruling = LedgerRules.converted(amount, numerator, denominator);
         BigInteger product = BigInteger.valueOf(amount).multiply(BigInteger.valueOf(numerator));
         if (product.compareTo(MAX) > 0) {
@@ -384,25 +422,30 @@ class LedgerRulesTest {
         } else if (product.divide(BigInteger.valueOf(denominator)).signum() == 0) {
             assertThat(refused(ruling).code()).isEqualTo(Code.CONVERSION_TOO_SMALL);
         } else {
-            assertThat(allowed(ruling)).isEqualTo(product.divide(BigInteger.valueOf(denominator)).longValueExact());
+            assertThat(allowed(ruling))
+                    .isEqualTo(product.divide(BigInteger.valueOf(denominator)).longValueExact());
         }
     }
 
     @Test
     void aRefusedRulingIsThrownWithItsRefusal() {
         Ruling<Long> ruling = LedgerRules.reserve("a", account(0, 0), 1);
-        assertThatThrownBy(ruling::orThrow).isInstanceOf(LedgerException.class)
-                .extracting("refusal").isEqualTo(LedgerErrors.insufficientFunds("a", 0, 1));
+        assertThatThrownBy(ruling::orThrow)
+                .isInstanceOf(LedgerException.class)
+                .extracting("refusal")
+                .isEqualTo(LedgerErrors.insufficientFunds("a", 0, 1));
     }
 
     @Provide
     Arbitrary<Long> balances() {
-        return Arbitraries.oneOf(Arbitraries.longs(), Arbitraries.longs().between(Long.MAX_VALUE - 1_000,
-                Long.MAX_VALUE), Arbitraries.longs().between(Long.MIN_VALUE, Long.MIN_VALUE + 1_000));
+        return Arbitraries.oneOf(
+                Arbitraries.longs(),
+                Arbitraries.longs().between(Long.MAX_VALUE - 1_000, Long.MAX_VALUE),
+                Arbitraries.longs().between(Long.MIN_VALUE, Long.MIN_VALUE + 1_000));
     }
 
-    private static Ruling<HoldTransition> resolve(TransferKind kind, HoldStatus status, Instant expiresAt, long held,
-                                                  long amount, Instant now) {
+    private static Ruling<HoldTransition> resolve(
+            TransferKind kind, HoldStatus status, Instant expiresAt, long held, long amount, Instant now) {
         return LedgerRules.resolveHold(kind, "h-1", status, expiresAt, held, amount, now);
     }
 

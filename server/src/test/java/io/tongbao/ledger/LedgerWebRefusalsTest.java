@@ -12,14 +12,21 @@ class LedgerWebRefusalsTest {
 
     @Test
     void eachCodeAnswersTheDocumentedStatus() {
-        EnumSet<Code> conflicts = EnumSet.of(Code.TRANSFER_ID_REUSED, Code.ALREADY_REVERSED, Code.HOLD_NOT_PENDING,
-                Code.HOLD_EXPIRED, Code.HOLD_NOT_DUE, Code.POINT_TYPE_EXISTS, Code.REASON_EXISTS,
+        EnumSet<Code> conflicts = EnumSet.of(
+                Code.TRANSFER_ID_REUSED,
+                Code.ALREADY_REVERSED,
+                Code.HOLD_NOT_PENDING,
+                Code.HOLD_EXPIRED,
+                Code.HOLD_NOT_DUE,
+                Code.POINT_TYPE_EXISTS,
+                Code.REASON_EXISTS,
                 Code.CONCURRENT_UPDATE);
         for (Code code : Code.values()) {
-            HttpStatus expected = code == Code.INVALID_PARAMETER ? HttpStatus.BAD_REQUEST
-                    : code == Code.NOT_FOUND ? HttpStatus.NOT_FOUND
-                    : conflicts.contains(code) ? HttpStatus.CONFLICT
-                    : HttpStatus.UNPROCESSABLE_ENTITY;
+            HttpStatus expected = code == Code.INVALID_PARAMETER
+                    ? HttpStatus.BAD_REQUEST
+                    : code == Code.NOT_FOUND
+                            ? HttpStatus.NOT_FOUND
+                            : conflicts.contains(code) ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY;
             assertThat(LedgerWebRefusals.status(code)).as(code.name()).isEqualTo(expected);
         }
     }

@@ -34,10 +34,13 @@ class MerchantApiAuthenticationTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PasswordEncoder passwords;
+
     @Autowired
     SecretCipher cipher;
 
@@ -72,55 +75,90 @@ class MerchantApiAuthenticationTest {
 
     @Test
     void aWrongHmacSecretIsRefused() {
-        TongbaoClient client = TongbaoClient.builder().baseUrl(operator.baseUrl()).appId(hmacApp.appId())
-                .hmacSecret("sk_not-the-secret").maxRetries(0).build();
+        TongbaoClient client = TongbaoClient.builder()
+                .baseUrl(operator.baseUrl())
+                .appId(hmacApp.appId())
+                .hmacSecret("sk_not-the-secret")
+                .maxRetries(0)
+                .build();
 
-        assertThatThrownBy(client::currentApp).isInstanceOf(TongbaoException.Authentication.class)
-                .extracting("code").isEqualTo("INVALID_SIGNATURE");
+        assertThatThrownBy(client::currentApp)
+                .isInstanceOf(TongbaoException.Authentication.class)
+                .extracting("code")
+                .isEqualTo("INVALID_SIGNATURE");
     }
 
     @Test
     void aRequestSignedWithAnotherRsaKeyIsRefused() {
-        String otherKey = Base64.getEncoder().encodeToString(OperatorClient.rsaKeyPair().getPrivate().getEncoded());
-        TongbaoClient client = TongbaoClient.builder().baseUrl(operator.baseUrl()).appId(rsaApp.appId())
-                .rsaKeys(otherKey, rsaApp.platformPublicKeyPem()).maxRetries(0).build();
+        String otherKey = Base64.getEncoder()
+                .encodeToString(OperatorClient.rsaKeyPair().getPrivate().getEncoded());
+        TongbaoClient client = TongbaoClient.builder()
+                .baseUrl(operator.baseUrl())
+                .appId(rsaApp.appId())
+                .rsaKeys(otherKey, rsaApp.platformPublicKeyPem())
+                .maxRetries(0)
+                .build();
 
-        assertThatThrownBy(client::currentApp).isInstanceOf(TongbaoException.Authentication.class)
-                .extracting("code").isEqualTo("INVALID_SIGNATURE");
+        assertThatThrownBy(client::currentApp)
+                .isInstanceOf(TongbaoException.Authentication.class)
+                .extracting("code")
+                .isEqualTo("INVALID_SIGNATURE");
     }
 
     @Test
     void aRequestSignedWithAppAsSecretThatClaimsAppBIsRefused() {
         OperatorClient.HmacApp other = operator.createHmacApp(operator.createMerchant("victim"));
-        TongbaoClient impostor = TongbaoClient.builder().baseUrl(operator.baseUrl()).appId(other.appId())
-                .hmacSecret(hmacApp.secret()).maxRetries(0).build();
+        TongbaoClient impostor = TongbaoClient.builder()
+                .baseUrl(operator.baseUrl())
+                .appId(other.appId())
+                .hmacSecret(hmacApp.secret())
+                .maxRetries(0)
+                .build();
 
-        assertThatThrownBy(impostor::currentApp).isInstanceOf(TongbaoException.Authentication.class)
-                .extracting("code").isEqualTo("INVALID_SIGNATURE");
+        assertThatThrownBy(impostor::currentApp)
+                .isInstanceOf(TongbaoException.Authentication.class)
+                .extracting("code")
+                .isEqualTo("INVALID_SIGNATURE");
     }
 
     @Test
     void anUnknownAppGetsTheSameAnswerAsAWrongSignature() {
-        TongbaoClient client = TongbaoClient.builder().baseUrl(operator.baseUrl()).appId("app_doesnotexist")
-                .hmacSecret("sk_whatever").maxRetries(0).build();
+        TongbaoClient client = TongbaoClient.builder()
+                .baseUrl(operator.baseUrl())
+                .appId("app_doesnotexist")
+                .hmacSecret("sk_whatever")
+                .maxRetries(0)
+                .build();
 
-        assertThatThrownBy(client::currentApp).isInstanceOf(TongbaoException.Authentication.class)
-                .extracting("code").isEqualTo("INVALID_SIGNATURE");
+        assertThatThrownBy(client::currentApp)
+                .isInstanceOf(TongbaoException.Authentication.class)
+                .extracting("code")
+                .isEqualTo("INVALID_SIGNATURE");
     }
 
     @Test
     void requestsOutsideTheFiveMinuteWindowAreRefused() {
-        for (Duration skew : new Duration[]{Duration.ofMinutes(-6), Duration.ofMinutes(6)}) {
-            TongbaoClient skewed = TongbaoClient.builder().baseUrl(operator.baseUrl()).appId(hmacApp.appId())
-                    .hmacSecret(hmacApp.secret()).maxRetries(0)
-                    .clock(Clock.offset(Clock.systemUTC(), skew)).build();
+        for (Duration skew : new Duration[] {Duration.ofMinutes(-6), Duration.ofMinutes(6)}) {
+            TongbaoClient skewed = TongbaoClient.builder()
+                    .baseUrl(operator.baseUrl())
+                    .appId(hmacApp.appId())
+                    .hmacSecret(hmacApp.secret())
+                    .maxRetries(0)
+                    .clock(Clock.offset(Clock.systemUTC(), skew))
+                    .build();
 
-            assertThatThrownBy(skewed::currentApp).isInstanceOf(TongbaoException.Authentication.class)
-                    .extracting("code").isEqualTo("TIMESTAMP_OUT_OF_WINDOW");
+            assertThatThrownBy(skewed::currentApp)
+                    .isInstanceOf(TongbaoException.Authentication.class)
+                    .extracting("code")
+                    .isEqualTo("TIMESTAMP_OUT_OF_WINDOW");
         }
-        TongbaoClient slightlyOff = TongbaoClient.builder().baseUrl(operator.baseUrl()).appId(hmacApp.appId())
-                .hmacSecret(hmacApp.secret()).maxRetries(0)
-                .clock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-4))).build();
+        TongbaoClient slightlyOff = TongbaoClient.builder()
+                .baseUrl(operator.baseUrl())
+                .appId(hmacApp.appId())
+                .hmacSecret(hmacApp.secret())
+                .maxRetries(0)
+                .clock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-4)))
+                .build();
         assertThat(slightlyOff.currentApp().appId()).isEqualTo(hmacApp.appId());
     }
 
@@ -144,18 +182,25 @@ class MerchantApiAuthenticationTest {
                 .header("Tongbao-App-Id", hmacApp.appId())
                 .header("Tongbao-Timestamp", Long.toString(Instant.now().getEpochSecond()))
                 .header("Tongbao-Nonce", "forgedforgedforged01")
-                .header("Tongbao-Signature", Base64.getEncoder().encodeToString(new byte[32])).GET().build();
+                .header("Tongbao-Signature", Base64.getEncoder().encodeToString(new byte[32]))
+                .GET()
+                .build();
 
-        assertThat(http.send(forged, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        assertThat(http.send(forged, HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(401);
         HttpRequest genuine = signedGet(hmacApp, "/api/v1/app", Instant.now(), "forgedforgedforged01");
-        assertThat(http.send(genuine, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThat(http.send(genuine, HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void aRequestWithoutSignatureHeadersIsRefusedWithAClearCode() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(operator.baseUrl() + "/api/v1/app")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(operator.baseUrl() + "/api/v1/app"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).contains("MISSING_SIGNATURE");
@@ -165,13 +210,15 @@ class MerchantApiAuthenticationTest {
     void aTamperedBodyOrQueryIsRefused() throws Exception {
         Instant now = Instant.now();
         String nonce = "tamperedtampered0001";
-        String canonical = CanonicalRequest.requestString("GET", "/api/v1/app", "limit=10", hmacApp.appId(),
-                now.getEpochSecond(), nonce, new byte[0]);
+        String canonical = CanonicalRequest.requestString(
+                "GET", "/api/v1/app", "limit=10", hmacApp.appId(), now.getEpochSecond(), nonce, new byte[0]);
         HttpRequest tampered = HttpRequest.newBuilder(URI.create(operator.baseUrl() + "/api/v1/app?limit=11"))
                 .header("Tongbao-App-Id", hmacApp.appId())
                 .header("Tongbao-Timestamp", Long.toString(now.getEpochSecond()))
                 .header("Tongbao-Nonce", nonce)
-                .header("Tongbao-Signature", hmac(hmacApp.secret(), canonical)).GET().build();
+                .header("Tongbao-Signature", hmac(hmacApp.secret(), canonical))
+                .GET()
+                .build();
 
         HttpResponse<String> response = HttpClient.newHttpClient().send(tampered, HttpResponse.BodyHandlers.ofString());
 
@@ -184,13 +231,17 @@ class MerchantApiAuthenticationTest {
         TongbaoClient client = operator.sdk(hmacApp);
 
         operator.post("/api/operator/apps/" + hmacApp.appId() + "/suspend", null);
-        assertThatThrownBy(client::currentApp).isInstanceOf(TongbaoException.PermissionDenied.class)
-                .extracting("code").isEqualTo("APP_SUSPENDED");
+        assertThatThrownBy(client::currentApp)
+                .isInstanceOf(TongbaoException.PermissionDenied.class)
+                .extracting("code")
+                .isEqualTo("APP_SUSPENDED");
         operator.post("/api/operator/apps/" + hmacApp.appId() + "/activate", null);
 
         operator.post("/api/operator/merchants/" + hmacApp.merchantId() + "/suspend", null);
-        assertThatThrownBy(client::currentApp).isInstanceOf(TongbaoException.PermissionDenied.class)
-                .extracting("code").isEqualTo("MERCHANT_SUSPENDED");
+        assertThatThrownBy(client::currentApp)
+                .isInstanceOf(TongbaoException.PermissionDenied.class)
+                .extracting("code")
+                .isEqualTo("MERCHANT_SUSPENDED");
         operator.post("/api/operator/merchants/" + hmacApp.merchantId() + "/activate", null);
 
         assertThat(client.currentApp().status()).isEqualTo("ACTIVE");
@@ -198,11 +249,12 @@ class MerchantApiAuthenticationTest {
 
     @Test
     void duringARotationBothSecretsVerifyAndAfterwardsOnlyTheNewOne() {
-        OperatorClient.Response rotated = operator.post("/api/operator/apps/" + hmacApp.appId() + "/hmac-secret",
-                Map.of("overlap_hours", 24));
+        OperatorClient.Response rotated =
+                operator.post("/api/operator/apps/" + hmacApp.appId() + "/hmac-secret", Map.of("overlap_hours", 24));
         String newSecret = rotated.body().get("hmac_secret").asString();
         TongbaoClient old = operator.sdk(hmacApp);
-        TongbaoClient renewed = operator.sdk(new OperatorClient.HmacApp(hmacApp.merchantId(), hmacApp.appId(), newSecret));
+        TongbaoClient renewed =
+                operator.sdk(new OperatorClient.HmacApp(hmacApp.merchantId(), hmacApp.appId(), newSecret));
 
         assertThat(old.currentApp().appId()).isEqualTo(hmacApp.appId());
         assertThat(renewed.currentApp().appId()).isEqualTo(hmacApp.appId());
@@ -220,12 +272,14 @@ class MerchantApiAuthenticationTest {
     void aSecretIssuedOnAnotherNodeVerifiesAtOnceDespiteTheCache() {
         assertThat(operator.sdk(hmacApp).currentApp().appId()).isEqualTo(hmacApp.appId());
         String issuedElsewhere = "sk_issued-on-another-node-0123456789abcdef";
-        jdbc.sql("insert into app_hmac_secret (app_id, version, secret_enc, created_at) values (:app, 2, :sealed, now())")
+        jdbc.sql(
+                        "insert into app_hmac_secret (app_id, version, secret_enc, created_at) values (:app, 2, :sealed, now())")
                 .param("app", hmacApp.appId())
-                .param("sealed", cipher.encrypt(issuedElsewhere, HmacSecrets.context(hmacApp.appId(), 2))).update();
+                .param("sealed", cipher.encrypt(issuedElsewhere, HmacSecrets.context(hmacApp.appId(), 2)))
+                .update();
 
-        TongbaoClient renewed = operator.sdk(new OperatorClient.HmacApp(hmacApp.merchantId(), hmacApp.appId(),
-                issuedElsewhere));
+        TongbaoClient renewed =
+                operator.sdk(new OperatorClient.HmacApp(hmacApp.merchantId(), hmacApp.appId(), issuedElsewhere));
 
         assertThat(renewed.currentApp().appId()).isEqualTo(hmacApp.appId());
         assertThat(operator.sdk(hmacApp).currentApp().appId()).isEqualTo(hmacApp.appId());
@@ -233,22 +287,30 @@ class MerchantApiAuthenticationTest {
 
     @Test
     void aResponseWithATamperedSignatureIsRejectedByTheSdk() {
-        TongbaoClient wrongPlatformKey = TongbaoClient.builder().baseUrl(operator.baseUrl()).appId(rsaApp.appId())
-                .rsaKeys(rsaApp.merchantPrivateKeyBase64(),
-                        Base64.getEncoder().encodeToString(OperatorClient.rsaKeyPair().getPublic().getEncoded()))
-                .maxRetries(0).build();
+        TongbaoClient wrongPlatformKey = TongbaoClient.builder()
+                .baseUrl(operator.baseUrl())
+                .appId(rsaApp.appId())
+                .rsaKeys(
+                        rsaApp.merchantPrivateKeyBase64(),
+                        Base64.getEncoder()
+                                .encodeToString(
+                                        OperatorClient.rsaKeyPair().getPublic().getEncoded()))
+                .maxRetries(0)
+                .build();
 
         assertThatThrownBy(wrongPlatformKey::currentApp).isInstanceOf(TongbaoException.InvalidResponseSignature.class);
     }
 
     private HttpRequest signedGet(OperatorClient.HmacApp app, String path, Instant at, String nonce) {
-        String canonical = CanonicalRequest.requestString("GET", path, null, app.appId(), at.getEpochSecond(), nonce,
-                new byte[0]);
+        String canonical =
+                CanonicalRequest.requestString("GET", path, null, app.appId(), at.getEpochSecond(), nonce, new byte[0]);
         return HttpRequest.newBuilder(URI.create(operator.baseUrl() + path))
                 .header("Tongbao-App-Id", app.appId())
                 .header("Tongbao-Timestamp", Long.toString(at.getEpochSecond()))
                 .header("Tongbao-Nonce", nonce)
-                .header("Tongbao-Signature", hmac(app.secret(), canonical)).GET().build();
+                .header("Tongbao-Signature", hmac(app.secret(), canonical))
+                .GET()
+                .build();
     }
 
     static String hmac(String secret, String content) {
@@ -260,5 +322,4 @@ class MerchantApiAuthenticationTest {
             throw new IllegalStateException(e);
         }
     }
-
 }

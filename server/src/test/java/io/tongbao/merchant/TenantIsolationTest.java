@@ -18,8 +18,10 @@ class TenantIsolationTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PasswordEncoder passwords;
 

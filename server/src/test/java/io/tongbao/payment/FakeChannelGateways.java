@@ -79,8 +79,8 @@ public class FakeChannelGateways {
             if (ANSWER_LOST.contains(command.subject())) {
                 throw new IllegalStateException("the node stopped before it recorded the channel's answer");
             }
-            return new PrepayResult.AwaitingBuyer(new ClientAction(ClientAction.Type.QR_CODE,
-                    Map.of("content", "fake://" + command.outTradeNo())));
+            return new PrepayResult.AwaitingBuyer(
+                    new ClientAction(ClientAction.Type.QR_CODE, Map.of("content", "fake://" + command.outTradeNo())));
         }
 
         @Override
@@ -107,7 +107,10 @@ public class FakeChannelGateways {
 
         @Override
         public RefundResult refund(RefundCommand command) {
-            REFUNDED.merge(command.outTradeNo().value(), Math.toIntExact(command.refundAmount().minor()), Integer::sum);
+            REFUNDED.merge(
+                    command.outTradeNo().value(),
+                    Math.toIntExact(command.refundAmount().minor()),
+                    Integer::sum);
             return new RefundResult.Accepted("rf-" + command.outRefundNo());
         }
 

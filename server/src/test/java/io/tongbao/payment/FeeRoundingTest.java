@@ -21,25 +21,25 @@ class FeeRoundingTest {
 
     @Test
     void aFeeBelowHalfAFenRoundsToNothing() {
-        assertThat(UnifiedOrders.fee(1, 6_000)).isZero();          // 0.006 fen
-        assertThat(UnifiedOrders.fee(1, 499_999)).isZero();        // 0.499999 fen
-        assertThat(UnifiedOrders.fee(83, 6_000)).isZero();         // 0.498 fen
+        assertThat(UnifiedOrders.fee(1, 6_000)).isZero(); // 0.006 fen
+        assertThat(UnifiedOrders.fee(1, 499_999)).isZero(); // 0.499999 fen
+        assertThat(UnifiedOrders.fee(83, 6_000)).isZero(); // 0.498 fen
     }
 
     @Test
     void aFeeOfExactlyHalfAFenRoundsUp() {
-        assertThat(UnifiedOrders.fee(1, 500_000)).isEqualTo(1);   // 0.5 fen
-        assertThat(UnifiedOrders.fee(100, 5_000)).isEqualTo(1);   // 0.5 fen
-        assertThat(UnifiedOrders.fee(250, 6_000)).isEqualTo(2);   // 1.5 fen
+        assertThat(UnifiedOrders.fee(1, 500_000)).isEqualTo(1); // 0.5 fen
+        assertThat(UnifiedOrders.fee(100, 5_000)).isEqualTo(1); // 0.5 fen
+        assertThat(UnifiedOrders.fee(250, 6_000)).isEqualTo(2); // 1.5 fen
         assertThat(UnifiedOrders.fee(1_999, 6_000)).isEqualTo(12); // 11.994 fen
         assertThat(UnifiedOrders.fee(2_500, 6_000)).isEqualTo(15); // exactly 15 fen
     }
 
     @Test
     void aFeeJustAboveHalfAFenRoundsUpAndJustBelowRoundsDown() {
-        assertThat(UnifiedOrders.fee(84, 6_000)).isEqualTo(1);     // 0.504 fen
-        assertThat(UnifiedOrders.fee(100, 4_999)).isZero();        // 0.4999 fen
-        assertThat(UnifiedOrders.fee(100, 5_001)).isEqualTo(1);    // 0.5001 fen
+        assertThat(UnifiedOrders.fee(84, 6_000)).isEqualTo(1); // 0.504 fen
+        assertThat(UnifiedOrders.fee(100, 4_999)).isZero(); // 0.4999 fen
+        assertThat(UnifiedOrders.fee(100, 5_001)).isEqualTo(1); // 0.5001 fen
     }
 
     @Test
@@ -69,8 +69,11 @@ class FeeRoundingTest {
     void theFeeIsTheExactProductRoundedHalfUp(
             @ForAll @LongRange(min = 1, max = OrderValidation.MAXIMUM_AMOUNT) long amount,
             @ForAll @IntRange(min = 0, max = ONE_HUNDRED_PERCENT) int ratePpm) {
-        long expected = BigDecimal.valueOf(amount).multiply(BigDecimal.valueOf(ratePpm))
-                .divide(BigDecimal.valueOf(ONE_HUNDRED_PERCENT)).setScale(0, RoundingMode.HALF_UP).longValueExact();
+        long expected = BigDecimal.valueOf(amount)
+                .multiply(BigDecimal.valueOf(ratePpm))
+                .divide(BigDecimal.valueOf(ONE_HUNDRED_PERCENT))
+                .setScale(0, RoundingMode.HALF_UP)
+                .longValueExact();
         assertThat(UnifiedOrders.fee(amount, ratePpm)).isEqualTo(expected);
     }
 

@@ -16,7 +16,7 @@ class OrderValidationTest {
 
     @Test
     void aPlainQrOrderIsAcceptedWithTheDefaultTwoHourWindow() {
-        assertThat(OrderValidation.validate(order(o -> { }))).isEqualTo(Duration.ofHours(2));
+        assertThat(OrderValidation.validate(order(o -> {}))).isEqualTo(Duration.ofHours(2));
     }
 
     // out_trade_no
@@ -95,8 +95,14 @@ class OrderValidationTest {
         accepted(o -> o.notifyUrl = null);
         accepted(o -> o.notifyUrl = "http://shop.example:8080/notify?x=1");
         accepted(o -> o.returnUrl = "https://shop.example/paid");
-        for (String bad : new String[] {"ftp://shop.example/notify", "/notify", "shop.example/notify", "https://",
-                "javascript:alert(1)", "https:///notify"}) {
+        for (String bad : new String[] {
+            "ftp://shop.example/notify",
+            "/notify",
+            "shop.example/notify",
+            "https://",
+            "javascript:alert(1)",
+            "https:///notify"
+        }) {
             refused(o -> o.notifyUrl = bad, "notify_url");
             refused(o -> o.returnUrl = bad, "return_url");
         }
@@ -118,10 +124,12 @@ class OrderValidationTest {
                 o.payWay = way;
                 o.openid = "o-buyer";
             });
-            refused(o -> {
-                o.payWay = way;
-                o.openid = "o".repeat(129);
-            }, "openid");
+            refused(
+                    o -> {
+                        o.payWay = way;
+                        o.openid = "o".repeat(129);
+                    },
+                    "openid");
         }
     }
 
@@ -143,12 +151,15 @@ class OrderValidationTest {
                 o.authCode = good;
             });
         }
-        for (String bad : new String[] {"1".repeat(15), "1".repeat(25), "28412345678901a3", "2841 234567890123",
-                "１２３４５６７８９０１２３４５６"}) {
-            refused(o -> {
-                o.payWay = PayWay.ALIPAY_BARCODE;
-                o.authCode = bad;
-            }, "auth_code");
+        for (String bad : new String[] {
+            "1".repeat(15), "1".repeat(25), "28412345678901a3", "2841 234567890123", "１２３４５６７８９０１２３４５６"
+        }) {
+            refused(
+                    o -> {
+                        o.payWay = PayWay.ALIPAY_BARCODE;
+                        o.authCode = bad;
+                    },
+                    "auth_code");
         }
     }
 
@@ -165,8 +176,14 @@ class OrderValidationTest {
 
     @Test
     void payWaysThatNeedNoBuyerDetailsAreAcceptedWithout() {
-        for (PayWay way : new PayWay[] {PayWay.ALIPAY_PC, PayWay.ALIPAY_WAP, PayWay.ALIPAY_APP, PayWay.ALIPAY_QR,
-                PayWay.WECHAT_NATIVE, PayWay.WECHAT_APP}) {
+        for (PayWay way : new PayWay[] {
+            PayWay.ALIPAY_PC,
+            PayWay.ALIPAY_WAP,
+            PayWay.ALIPAY_APP,
+            PayWay.ALIPAY_QR,
+            PayWay.WECHAT_NATIVE,
+            PayWay.WECHAT_APP
+        }) {
             accepted(o -> o.payWay = way);
         }
     }
@@ -175,7 +192,8 @@ class OrderValidationTest {
 
     @Test
     void theWindowIsAtLeastOneMinute() {
-        assertThat(OrderValidation.validate(order(o -> o.expiresInSeconds = 60))).isEqualTo(Duration.ofMinutes(1));
+        assertThat(OrderValidation.validate(order(o -> o.expiresInSeconds = 60)))
+                .isEqualTo(Duration.ofMinutes(1));
         refused(o -> o.expiresInSeconds = 59, "expires_in_seconds");
         refused(o -> o.expiresInSeconds = 0, "expires_in_seconds");
         refused(o -> o.expiresInSeconds = -3600, "expires_in_seconds");
@@ -186,16 +204,20 @@ class OrderValidationTest {
         int sevenDays = (int) Duration.ofDays(7).toSeconds();
         int fifteenDays = (int) Duration.ofDays(15).toSeconds();
         assertThat(OrderValidation.validate(order(o -> {
-            o.payWay = PayWay.WECHAT_NATIVE;
-            o.expiresInSeconds = sevenDays;
-        }))).isEqualTo(Duration.ofDays(7));
-        refused(o -> {
-            o.payWay = PayWay.WECHAT_NATIVE;
-            o.expiresInSeconds = sevenDays + 1;
-        }, "expires_in_seconds");
+                    o.payWay = PayWay.WECHAT_NATIVE;
+                    o.expiresInSeconds = sevenDays;
+                })))
+                .isEqualTo(Duration.ofDays(7));
+        refused(
+                o -> {
+                    o.payWay = PayWay.WECHAT_NATIVE;
+                    o.expiresInSeconds = sevenDays + 1;
+                },
+                "expires_in_seconds");
         assertThat(OrderValidation.validate(order(o -> o.expiresInSeconds = sevenDays + 1)))
                 .isEqualTo(Duration.ofSeconds(sevenDays + 1));
-        assertThat(OrderValidation.validate(order(o -> o.expiresInSeconds = fifteenDays))).isEqualTo(Duration.ofDays(15));
+        assertThat(OrderValidation.validate(order(o -> o.expiresInSeconds = fifteenDays)))
+                .isEqualTo(Duration.ofDays(15));
         refused(o -> o.expiresInSeconds = fifteenDays + 1, "expires_in_seconds");
         refused(o -> o.expiresInSeconds = Integer.MAX_VALUE, "expires_in_seconds");
     }
@@ -229,18 +251,34 @@ class OrderValidationTest {
     private static OrderRequest order(Consumer<Draft> change) {
         Draft o = new Draft();
         change.accept(o);
-        return new OrderRequest(o.outTradeNo, o.amount, o.currency, o.subject, o.description, o.payWay,
-                o.expiresInSeconds, o.notifyUrl, o.returnUrl, o.clientIp, o.openid, o.buyerId, o.authCode, null);
+        return new OrderRequest(
+                o.outTradeNo,
+                o.amount,
+                o.currency,
+                o.subject,
+                o.description,
+                o.payWay,
+                o.expiresInSeconds,
+                o.notifyUrl,
+                o.returnUrl,
+                o.clientIp,
+                o.openid,
+                o.buyerId,
+                o.authCode,
+                null);
     }
 
     private static void accepted(Consumer<Draft> change) {
         OrderRequest request = order(change);
-        assertThatCode(() -> OrderValidation.validate(request)).as(request.toString()).doesNotThrowAnyException();
+        assertThatCode(() -> OrderValidation.validate(request))
+                .as(request.toString())
+                .doesNotThrowAnyException();
     }
 
     private static void refused(Consumer<Draft> change, String field) {
         OrderRequest request = order(change);
-        assertThatThrownBy(() -> OrderValidation.validate(request)).as(request.toString())
+        assertThatThrownBy(() -> OrderValidation.validate(request))
+                .as(request.toString())
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
                     assertThat(e.code()).isEqualTo("INVALID_PARAMETER");

@@ -57,6 +57,7 @@ final class PaymentFixture implements AutoCloseable {
     final Refunds refunds;
     /** Also what the channel adapters report to ({@code ChannelNotifications}). */
     final PaymentSettlement settlement;
+
     final PaymentJanitor janitor;
 
     private PaymentFixture() {
@@ -64,21 +65,30 @@ final class PaymentFixture implements AutoCloseable {
         jdbc = JdbcClient.create(dataSource);
         DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(dataSource);
         // as the application's: the stored client actions and metadata are written and read back with it
-        JsonMapper json = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+        JsonMapper json = JsonMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .build();
 
         PaymentStore store = transactional(new PaymentStore(jdbc), transactionManager);
         RefundStore refundStore = new RefundStore(jdbc);
         PaymentExceptions exceptions = transactional(new PaymentExceptions(jdbc), transactionManager);
         PaymentViews views = new PaymentViews(store, json);
-        Gateways gateways = new Gateways(List.of(new FakeChannelGateways.Fake(Channel.ALIPAY),
-                new FakeChannelGateways.Fake(Channel.WECHATPAY)));
-        settlement = transactional(new PaymentSettlement(store, refundStore, exceptions, events::add, clock,
-                SurplusPolicy.REFUND), transactionManager);
-        orders = new UnifiedOrders(store, settlement, views, gateways,
-                (appId, payWay) -> hasAccount(appId, payWay.channel()), feeRates(), clock);
-        payments = new Payments(store, views, settlement, gateways);
-        refunds = new Refunds(store, refundStore, settlement, gateways, new TransactionTemplate(transactionManager),
+        Gateways gateways = new Gateways(
+                List.of(new FakeChannelGateways.Fake(Channel.ALIPAY), new FakeChannelGateways.Fake(Channel.WECHATPAY)));
+        settlement = transactional(
+                new PaymentSettlement(store, refundStore, exceptions, events::add, clock, SurplusPolicy.REFUND),
+                transactionManager);
+        orders = new UnifiedOrders(
+                store,
+                settlement,
+                views,
+                gateways,
+                (appId, payWay) -> hasAccount(appId, payWay.channel()),
+                feeRates(),
                 clock);
+        payments = new Payments(store, views, settlement, gateways);
+        refunds = new Refunds(
+                store, refundStore, settlement, gateways, new TransactionTemplate(transactionManager), clock);
         janitor = new PaymentJanitor(store, refundStore, settlement, refunds, gateways, clock, STALE_CREATING_AFTER);
     }
 
@@ -95,14 +105,21 @@ final class PaymentFixture implements AutoCloseable {
 
     /** How many events of that type the module published about the payment. */
     long eventsAbout(String paymentId, Class<?> type) {
-        return events.stream().filter(type::isInstance).filter(event -> switch (event) {
-            case PaymentEvents.PaymentSucceeded succeeded -> succeeded.paymentId().equals(paymentId);
-            case PaymentEvents.PaymentClosed closed -> closed.paymentId().equals(paymentId);
-            case PaymentEvents.PaymentExceptionRaised raised -> raised.paymentId().equals(paymentId);
-            case PaymentEvents.RefundSucceeded succeeded -> succeeded.paymentId().equals(paymentId);
-            case PaymentEvents.RefundFailed failed -> failed.paymentId().equals(paymentId);
-            default -> false;
-        }).count();
+        return events.stream()
+                .filter(type::isInstance)
+                .filter(event -> switch (event) {
+                    case PaymentEvents.PaymentSucceeded succeeded ->
+                        succeeded.paymentId().equals(paymentId);
+                    case PaymentEvents.PaymentClosed closed ->
+                        closed.paymentId().equals(paymentId);
+                    case PaymentEvents.PaymentExceptionRaised raised ->
+                        raised.paymentId().equals(paymentId);
+                    case PaymentEvents.RefundSucceeded succeeded ->
+                        succeeded.paymentId().equals(paymentId);
+                    case PaymentEvents.RefundFailed failed -> failed.paymentId().equals(paymentId);
+                    default -> false;
+                })
+                .count();
     }
 
     private boolean hasAccount(String appId, Channel channel) {
@@ -112,7 +129,8 @@ final class PaymentFixture implements AutoCloseable {
     private FeeRates feeRates() {
         FeeRates rates = mock(FeeRates.class);
         when(rates.ratePpm(anyString(), any(PayWay.class))).thenAnswer(call -> {
-            Integer ppm = feeRates.getOrDefault(call.<String>getArgument(0), Map.of()).get(call.<PayWay>getArgument(1));
+            Integer ppm =
+                    feeRates.getOrDefault(call.<String>getArgument(0), Map.of()).get(call.<PayWay>getArgument(1));
             return ppm == null ? OptionalInt.empty() : OptionalInt.of(ppm);
         });
         return rates;
@@ -124,8 +142,8 @@ final class PaymentFixture implements AutoCloseable {
         ProxyFactory proxy = new ProxyFactory(target);
         proxy.setProxyTargetClass(true);
         // false: package-private methods too, as Spring Boot's class-based proxies have it
-        proxy.addAdvice(new TransactionInterceptor(transactionManager,
-                new AnnotationTransactionAttributeSource(false)));
+        proxy.addAdvice(
+                new TransactionInterceptor(transactionManager, new AnnotationTransactionAttributeSource(false)));
         return (T) proxy.getProxy();
     }
 

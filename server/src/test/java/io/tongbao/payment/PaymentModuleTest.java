@@ -79,8 +79,8 @@ class PaymentModuleTest {
         assertThat(first.action().type()).isEqualTo(ClientAction.Type.QR_CODE);
         assertThat(first.fee()).as("0.6 % of 19.99 yuan, rounded half up").isEqualTo(12L);
         assertThat(attemptsOf(first.id())).hasSize(1);
-        assertRefused(() -> orders.order(merchant, order(no, 2000, "会员", PayWay.ALIPAY_QR)),
-                409, "OUT_TRADE_NO_REUSED");
+        assertRefused(
+                () -> orders.order(merchant, order(no, 2000, "会员", PayWay.ALIPAY_QR)), 409, "OUT_TRADE_NO_REUSED");
     }
 
     @Test
@@ -95,7 +95,8 @@ class PaymentModuleTest {
                 futures.add(pool.submit(() -> {
                     start.await();
                     try {
-                        ids.add(orders.order(merchant, order(no, 500, "concurrent", PayWay.ALIPAY_QR)).id());
+                        ids.add(orders.order(merchant, order(no, 500, "concurrent", PayWay.ALIPAY_QR))
+                                .id());
                     } catch (ApiException e) {
                         assertThat(e.code()).isEqualTo("REQUEST_IN_PROGRESS");
                     }
@@ -108,8 +109,13 @@ class PaymentModuleTest {
             }
         }
         assertThat(ids).hasSize(1);
-        assertThat(fixture.jdbc.sql("select count(*) from payment_order where app_id = :app and out_trade_no = :no")
-                .param("app", merchant.appId()).param("no", no).query(Integer.class).single()).isEqualTo(1);
+        assertThat(fixture.jdbc
+                        .sql("select count(*) from payment_order where app_id = :app and out_trade_no = :no")
+                        .param("app", merchant.appId())
+                        .param("no", no)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(FakeChannelGateways.PREPAYS.get() - before).isEqualTo(1);
     }
 
@@ -182,7 +188,8 @@ class PaymentModuleTest {
         }
         assertThat(accepted.get()).isEqualTo(10);
         assertThat(refused.get()).isEqualTo(20);
-        assertThat(payments.get(merchant, PaymentId.of(payment.id())).amountRefunded()).isEqualTo(100);
+        assertThat(payments.get(merchant, PaymentId.of(payment.id())).amountRefunded())
+                .isEqualTo(100);
     }
 
     @Test
@@ -200,7 +207,8 @@ class PaymentModuleTest {
         assertRefused(() -> refund(payment, "one-more", 1, "x"), 422, "REFUND_EXCEEDS_PAID");
         refundQueriesDue();
         fixture.janitor.run();
-        assertThat(refunds.refundsOf(merchant, PaymentId.of(payment.id()))).extracting(Refund::status)
+        assertThat(refunds.refundsOf(merchant, PaymentId.of(payment.id())))
+                .extracting(Refund::status)
                 .containsOnly(RefundStatus.SUCCEEDED);
     }
 
@@ -208,7 +216,8 @@ class PaymentModuleTest {
     void closingClosesAtTheChannelThenLocallyAndAPaidTradeCannotBeClosed() {
         Payment open = orders.order(merchant, order(no(), 300, "close me", PayWay.WECHAT_NATIVE));
         assertThat(payments.close(merchant, PaymentId.of(open.id())).status()).isEqualTo(PaymentStatus.CLOSED);
-        assertThat(FakeChannelGateways.TRADES.get(attemptsOf(open.id()).getFirst())).isEqualTo("CLOSED");
+        assertThat(FakeChannelGateways.TRADES.get(attemptsOf(open.id()).getFirst()))
+                .isEqualTo("CLOSED");
 
         Payment raced = orders.order(merchant, order(no(), 300, "paid meanwhile", PayWay.ALIPAY_QR));
         FakeChannelGateways.buyerPays(liveAttempt(raced.id()));
@@ -236,8 +245,10 @@ class PaymentModuleTest {
         Payment wechat = orders.order(merchant, order(no, 300, "five minutes", PayWay.WECHAT_NATIVE));
         FakeChannelGateways.CLOSE_NOT_YET.add(liveAttempt(wechat.id()));
 
-        assertRefused(() -> orders.order(merchant, order(no, 300, "five minutes", PayWay.ALIPAY_QR)),
-                409, "PREVIOUS_ATTEMPT_OPEN");
+        assertRefused(
+                () -> orders.order(merchant, order(no, 300, "five minutes", PayWay.ALIPAY_QR)),
+                409,
+                "PREVIOUS_ATTEMPT_OPEN");
         assertThat(payments.get(merchant, PaymentId.of(wechat.id())).payWay()).isEqualTo(PayWay.WECHAT_NATIVE);
     }
 
@@ -251,21 +262,29 @@ class PaymentModuleTest {
 
         assertThat(outcome).isEqualTo(Outcome.ACCEPTED);
         assertThat(payments.get(merchant, PaymentId.of(payment.id())).status())
-                .as("a closed order is not flipped silently").isEqualTo(PaymentStatus.CLOSED);
+                .as("a closed order is not flipped silently")
+                .isEqualTo(PaymentStatus.CLOSED);
         assertThat(exceptionKinds(attempt)).containsExactly("PAID_AFTER_CLOSE");
-        assertThat(fixture.eventsAbout(payment.id(), PaymentExceptionRaised.class)).isEqualTo(1);
+        assertThat(fixture.eventsAbout(payment.id(), PaymentExceptionRaised.class))
+                .isEqualTo(1);
         // the janitor submits the automatic refund; the channel's confirmation is then asked for when it is due
         fixture.janitor.run();
-        assertThat(fixture.jdbc.sql("select count(*) from refund where attempt_id = :a and submitted_at is not null")
-                .param("a", attempt).query(Integer.class).single()).isEqualTo(1);
+        assertThat(fixture.jdbc
+                        .sql("select count(*) from refund where attempt_id = :a and submitted_at is not null")
+                        .param("a", attempt)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(FakeChannelGateways.REFUNDED.get(attempt)).isEqualTo(450);
         refundQueriesDue();
         fixture.janitor.run();
-        assertThat(refunds.refundsOf(merchant, PaymentId.of(payment.id()))).singleElement().satisfies(refund -> {
-            assertThat(refund.automatic()).isTrue();
-            assertThat(refund.amount()).isEqualTo(450);
-            assertThat(refund.status()).isEqualTo(RefundStatus.SUCCEEDED);
-        });
+        assertThat(refunds.refundsOf(merchant, PaymentId.of(payment.id())))
+                .singleElement()
+                .satisfies(refund -> {
+                    assertThat(refund.automatic()).isTrue();
+                    assertThat(refund.amount()).isEqualTo(450);
+                    assertThat(refund.status()).isEqualTo(RefundStatus.SUCCEEDED);
+                });
     }
 
     @Test
@@ -300,7 +319,8 @@ class PaymentModuleTest {
         FakeChannelGateways.buyerPays(attempt);
 
         fixture.janitor.run();
-        assertThat(attemptStatus(attempt)).as("a young CREATING attempt may still be waiting for its channel")
+        assertThat(attemptStatus(attempt))
+                .as("a young CREATING attempt may still be waiting for its channel")
                 .isEqualTo("CREATING");
 
         fixture.clock.advance(PaymentFixture.STALE_CREATING_AFTER.plusSeconds(1));
@@ -330,7 +350,8 @@ class PaymentModuleTest {
         FakeChannelGateways.ANSWER_LOST.add(subject);
         assertThatThrownBy(() -> orders.order(merchant, order(outTradeNo, 740, subject, PayWay.ALIPAY_QR)))
                 .isInstanceOf(IllegalStateException.class);
-        String paymentId = payments.byOutTradeNo(merchant, OutTradeNo.of(outTradeNo)).id();
+        String paymentId =
+                payments.byOutTradeNo(merchant, OutTradeNo.of(outTradeNo)).id();
         String lost = liveAttempt(paymentId);
         FakeChannelGateways.ANSWER_LOST.remove(subject);
 
@@ -357,8 +378,8 @@ class PaymentModuleTest {
         List<String> seen = new ArrayList<>();
         String cursor = null;
         do {
-            Payments.Page page = payments.list(merchant, null, null, PaymentStatus.PENDING, PayWay.ALIPAY_QR, null,
-                    cursor, 2);
+            Payments.Page page =
+                    payments.list(merchant, null, null, PaymentStatus.PENDING, PayWay.ALIPAY_QR, null, cursor, 2);
             page.data().forEach(p -> seen.add(p.outTradeNo()));
             cursor = page.nextCursor();
         } while (cursor != null);
@@ -372,7 +393,8 @@ class PaymentModuleTest {
         FakeChannelGateways.ANSWER_LOST.add(subject);
         assertThatThrownBy(() -> orders.order(merchant, order(outTradeNo, amount, subject, PayWay.ALIPAY_QR)))
                 .isInstanceOf(IllegalStateException.class);
-        String paymentId = payments.byOutTradeNo(merchant, OutTradeNo.of(outTradeNo)).id();
+        String paymentId =
+                payments.byOutTradeNo(merchant, OutTradeNo.of(outTradeNo)).id();
         assertThat(attemptStatus(liveAttempt(paymentId))).isEqualTo("CREATING");
         return paymentId;
     }
@@ -385,7 +407,8 @@ class PaymentModuleTest {
 
     /** The clock past the payment's expiry: its attempt's next query, never later than that, is due too. */
     private void expire(Payment payment) {
-        fixture.clock.advance(Duration.between(fixture.clock.instant(), payment.expiresAt()).plusSeconds(1));
+        fixture.clock.advance(
+                Duration.between(fixture.clock.instant(), payment.expiresAt()).plusSeconds(1));
     }
 
     /** Refunds the channel accepted are asked about again a minute later. */
@@ -415,29 +438,40 @@ class PaymentModuleTest {
     }
 
     private List<String> exceptionKinds(String attemptId) {
-        return fixture.jdbc.sql("select kind from payment_exception where attempt_id = :a").param("a", attemptId)
-                .query(String.class).list();
+        return fixture.jdbc
+                .sql("select kind from payment_exception where attempt_id = :a")
+                .param("a", attemptId)
+                .query(String.class)
+                .list();
     }
 
     private String attemptStatus(String attemptId) {
-        return fixture.jdbc.sql("select status from payment_attempt where id = :id").param("id", attemptId)
-                .query(String.class).single();
+        return fixture.jdbc
+                .sql("select status from payment_attempt where id = :id")
+                .param("id", attemptId)
+                .query(String.class)
+                .single();
     }
 
     private String liveAttempt(String paymentId) {
-        return fixture.jdbc.sql(
-                        "select id from payment_attempt where payment_id = :p and status in ('CREATING', 'PENDING')")
-                .param("p", paymentId).query(String.class).single();
+        return fixture.jdbc
+                .sql("select id from payment_attempt where payment_id = :p and status in ('CREATING', 'PENDING')")
+                .param("p", paymentId)
+                .query(String.class)
+                .single();
     }
 
     private List<String> attemptsOf(String paymentId) {
-        return fixture.jdbc.sql("select id from payment_attempt where payment_id = :p order by created_at")
-                .param("p", paymentId).query(String.class).list();
+        return fixture.jdbc
+                .sql("select id from payment_attempt where payment_id = :p order by created_at")
+                .param("p", paymentId)
+                .query(String.class)
+                .list();
     }
 
     private static OrderRequest order(String outTradeNo, long amount, String subject, PayWay payWay) {
-        return new OrderRequest(outTradeNo, amount, "CNY", subject, null, payWay, null, null, null, null, null, null,
-                null, null);
+        return new OrderRequest(
+                outTradeNo, amount, "CNY", subject, null, payWay, null, null, null, null, null, null, null, null);
     }
 
     private static String no() {

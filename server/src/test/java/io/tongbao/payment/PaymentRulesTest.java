@@ -32,8 +32,10 @@ class PaymentRulesTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PasswordEncoder passwords;
 
@@ -70,11 +72,14 @@ class PaymentRulesTest {
     @Test
     void invalidOrdersAreRefusedNamingTheField() {
         assertThatThrownBy(() -> payments.create(PaymentRequest.of(no(), 0, "zero", "ALIPAY_QR")))
-                .isInstanceOf(TongbaoException.InvalidRequest.class).hasMessageContaining("amount");
+                .isInstanceOf(TongbaoException.InvalidRequest.class)
+                .hasMessageContaining("amount");
         assertThatThrownBy(() -> payments.create(PaymentRequest.of(no(), 100, "no openid", "WECHAT_JSAPI")))
-                .isInstanceOf(TongbaoException.InvalidRequest.class).hasMessageContaining("openid");
+                .isInstanceOf(TongbaoException.InvalidRequest.class)
+                .hasMessageContaining("openid");
         assertThatThrownBy(() -> payments.create(PaymentRequest.of("bad no!", 100, "x", "ALIPAY_QR")))
-                .isInstanceOf(TongbaoException.InvalidRequest.class).hasMessageContaining("out_trade_no");
+                .isInstanceOf(TongbaoException.InvalidRequest.class)
+                .hasMessageContaining("out_trade_no");
     }
 
     private static String no() {

@@ -37,7 +37,8 @@ class QueryScheduleTest {
     void aBarcodeAttemptIsGivenUpAfterAMinute() {
         assertThat(QuerySchedule.BARCODE_GIVE_UP).isEqualTo(Duration.ofSeconds(60));
         // about 20 queries before giving up: each 3 s, never a single long wait past the buyer at the till
-        assertThat(QuerySchedule.BARCODE_GIVE_UP.dividedBy(QuerySchedule.BARCODE_INTERVAL)).isEqualTo(20);
+        assertThat(QuerySchedule.BARCODE_GIVE_UP.dividedBy(QuerySchedule.BARCODE_INTERVAL))
+                .isEqualTo(20);
     }
 
     @Test

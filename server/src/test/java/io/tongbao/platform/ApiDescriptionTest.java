@@ -67,12 +67,16 @@ class ApiDescriptionTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PasswordEncoder passwords;
+
     @Autowired
     ChannelNotifications notifications;
+
     @Autowired
     ApiTraffic traffic;
 
@@ -88,7 +92,9 @@ class ApiDescriptionTest {
     void fieldNamesAreTheWireNames() {
         JsonNode schemas = apiDocs().get("components").get("schemas");
         JsonNode order = schemas.get("OrderRequest").get("properties");
-        assertThat(order.has("out_trade_no")).as("OrderRequest: %s", order.propertyNames()).isTrue();
+        assertThat(order.has("out_trade_no"))
+                .as("OrderRequest: %s", order.propertyNames())
+                .isTrue();
         assertThat(order.has("pay_way")).isTrue();
         assertThat(order.has("outTradeNo")).isFalse();
         assertThat(schemas.get("ApiError").get("properties").propertyNames())
@@ -110,25 +116,47 @@ class ApiDescriptionTest {
         JsonNode schemes = docs.get("components").get("securitySchemes");
         assertThat(schemes.get("operator").get("scheme").asString()).isEqualTo("basic");
         for (String header : List.of("Tongbao-App-Id", "Tongbao-Timestamp", "Tongbao-Nonce", "Tongbao-Signature")) {
-            assertThat(schemes.valueStream().map(scheme -> scheme.path("name").asString()).toList()).contains(header);
+            assertThat(schemes.valueStream()
+                            .map(scheme -> scheme.path("name").asString())
+                            .toList())
+                    .contains(header);
         }
         JsonNode order = docs.get("paths").get("/api/v1/payments").get("post");
         assertThat(order.get("security").get(0).propertyNames()).hasSize(4);
-        assertThat(order.get("parameters").valueStream().map(parameter -> parameter.path("$ref").asString()).toList())
+        assertThat(order.get("parameters")
+                        .valueStream()
+                        .map(parameter -> parameter.path("$ref").asString())
+                        .toList())
                 .contains("#/components/parameters/IdempotencyKey");
-        assertThat(docs.get("components").get("parameters").get("IdempotencyKey").get("name").asString())
+        assertThat(docs.get("components")
+                        .get("parameters")
+                        .get("IdempotencyKey")
+                        .get("name")
+                        .asString())
                 .isEqualTo("Idempotency-Key");
         for (String status : List.of("400", "401", "403", "404", "409", "415", "429", "503")) {
-            assertThat(order.get("responses").get(status).get("$ref").asString()).as(status)
+            assertThat(order.get("responses").get(status).get("$ref").asString())
+                    .as(status)
                     .isEqualTo("#/components/responses/Error" + status);
-            assertThat(docs.get("components").get("responses").get("Error" + status).get("content")
-                    .get("application/json").get("schema").get("$ref").asString()).as(status)
+            assertThat(docs.get("components")
+                            .get("responses")
+                            .get("Error" + status)
+                            .get("content")
+                            .get("application/json")
+                            .get("schema")
+                            .get("$ref")
+                            .asString())
+                    .as(status)
                     .isEqualTo("#/components/schemas/ApiError");
         }
-        List<JsonNode> operations = docs.get("paths").valueStream().flatMap(JsonNode::valueStream).toList();
-        assertThat(operations).extracting(operation -> operation.get("operationId").asString())
-                .doesNotHaveDuplicates().noneMatch(id -> id.matches(".*_[0-9]+"));
-        JsonNode createMerchant = docs.get("paths").get("/api/operator/merchants").get("post");
+        List<JsonNode> operations =
+                docs.get("paths").valueStream().flatMap(JsonNode::valueStream).toList();
+        assertThat(operations)
+                .extracting(operation -> operation.get("operationId").asString())
+                .doesNotHaveDuplicates()
+                .noneMatch(id -> id.matches(".*_[0-9]+"));
+        JsonNode createMerchant =
+                docs.get("paths").get("/api/operator/merchants").get("post");
         assertThat(createMerchant.get("security").get(0).propertyNames()).containsExactly("operator");
         assertThat(docs.get("paths").propertyNames()).allMatch(path -> path.startsWith("/api/"));
     }
@@ -141,8 +169,8 @@ class ApiDescriptionTest {
         operator.put("/api/operator/apps/" + app.appId() + "/fee-rates", Map.of("rates", Map.of("ALIPAY_QR", 6000)));
         operator.get("/api/operator/apps/" + app.appId() + "/fee-rates");
         operator.get("/api/operator/apps/" + app.appId() + "/channels");
-        operator.put("/api/operator/apps/" + app.appId() + "/notify-url",
-                Map.of("notify_url", "https://shop.example/n"));
+        operator.put(
+                "/api/operator/apps/" + app.appId() + "/notify-url", Map.of("notify_url", "https://shop.example/n"));
         operator.get("/api/operator/apps/" + app.appId() + "/webhook-event-types");
         operator.get("/api/operator/merchants/" + merchantId + "/apps");
         operator.get("/api/operator/merchants/" + merchantId);
@@ -171,7 +199,8 @@ class ApiDescriptionTest {
         ledger.registerReason(NewReason.of(100001, "issue points"));
         ledger.registerReason(NewReason.of(300001, "gift"));
         ledger.reasons();
-        String alice = ledger.openAccount(new NewAccount("gold", "USER", "alice")).accountId();
+        String alice =
+                ledger.openAccount(new NewAccount("gold", "USER", "alice")).accountId();
         String bob = ledger.openAccount(new NewAccount("gold", "USER", "bob")).accountId();
         ledger.accountOf("gold", "USER", "alice");
         String issued = no();
@@ -193,20 +222,31 @@ class ApiDescriptionTest {
         assertThatThrownBy(client::platformKey).isInstanceOf(TongbaoException.BusinessRule.class);
         String key = "described-" + no();
         client.post("/api/v1/ledger/transfers", NewTransfer.of(no(), "gold", alice, bob, 1, 300001), key, Map.class);
-        assertThatThrownBy(() -> client.post("/api/v1/ledger/transfers",
-                NewTransfer.of(no(), "gold", alice, bob, 2, 300001), key, Map.class))
+        assertThatThrownBy(() -> client.post(
+                        "/api/v1/ledger/transfers",
+                        NewTransfer.of(no(), "gold", alice, bob, 2, 300001),
+                        key,
+                        Map.class))
                 .isInstanceOf(TongbaoException.Conflict.class);
-        TongbaoClient forger = TongbaoClient.builder().baseUrl(operator.baseUrl()).appId(app.appId())
-                .hmacSecret("sk_not_the_secret_not_the_secret_000000").maxRetries(0).build();
+        TongbaoClient forger = TongbaoClient.builder()
+                .baseUrl(operator.baseUrl())
+                .appId(app.appId())
+                .hmacSecret("sk_not_the_secret_not_the_secret_000000")
+                .maxRetries(0)
+                .build();
         assertThatThrownBy(forger::currentApp).isInstanceOf(TongbaoException.Authentication.class);
         assertThat(operator.get("/api/operator/merchants/mch_missing").status()).isEqualTo(404);
-        assertThat(sendAsOperator("POST", "/api/operator/merchants", "text/plain", "name=x").statusCode())
+        assertThat(sendAsOperator("POST", "/api/operator/merchants", "text/plain", "name=x")
+                        .statusCode())
                 .isEqualTo(415);
-        assertThat(operator.post("/api/operator/apps/" + app.appId() + "/suspend", null).status()).isEqualTo(200);
+        assertThat(operator.post("/api/operator/apps/" + app.appId() + "/suspend", null)
+                        .status())
+                .isEqualTo(200);
         assertThatThrownBy(client::currentApp).isInstanceOf(TongbaoException.PermissionDenied.class);
 
         List<ApiTraffic.Exchange> exchanges = traffic.exchanges();
-        assertThat(exchanges).extracting(ApiTraffic.Exchange::status)
+        assertThat(exchanges)
+                .extracting(ApiTraffic.Exchange::status)
                 .contains(200, 201, 400, 401, 403, 404, 409, 415, 422);
         assertThat(ApiDescription.of(apiDocsJson()).problems(exchanges)).isEmpty();
     }
@@ -216,30 +256,51 @@ class ApiDescriptionTest {
         OperatorClient.HmacApp app = operator.createHmacApp(operator.createMerchant("strictly described merchant"));
         operator.sdk(app).currentApp();
         ApiTraffic.Exchange answered = traffic.exchanges().stream()
-                .filter(exchange -> exchange.path().equals("/api/v1/app")).findFirst().orElseThrow();
+                .filter(exchange -> exchange.path().equals("/api/v1/app"))
+                .findFirst()
+                .orElseThrow();
         ApiDescription description = ApiDescription.of(apiDocsJson());
         assertThat(description.problems(answered)).isEmpty();
 
         String body = new String(answered.responseBody(), StandardCharsets.UTF_8);
-        ApiTraffic.Exchange withUndocumentedField = new ApiTraffic.Exchange(answered.method(), answered.path(),
-                answered.query(), answered.requestHeaders(), answered.requestBody(), answered.status(),
+        ApiTraffic.Exchange withUndocumentedField = new ApiTraffic.Exchange(
+                answered.method(),
+                answered.path(),
+                answered.query(),
+                answered.requestHeaders(),
+                answered.requestBody(),
+                answered.status(),
                 answered.responseHeaders(),
                 body.replaceFirst("\\{", "{\"undocumented\":1,").getBytes(StandardCharsets.UTF_8));
         assertThat(description.problems(withUndocumentedField)).isNotEmpty();
-        ApiTraffic.Exchange inCamelCase = new ApiTraffic.Exchange(answered.method(), answered.path(),
-                answered.query(), answered.requestHeaders(), answered.requestBody(), answered.status(),
-                answered.responseHeaders(), body.replace("\"app_id\"", "\"appId\"").getBytes(StandardCharsets.UTF_8));
+        ApiTraffic.Exchange inCamelCase = new ApiTraffic.Exchange(
+                answered.method(),
+                answered.path(),
+                answered.query(),
+                answered.requestHeaders(),
+                answered.requestBody(),
+                answered.status(),
+                answered.responseHeaders(),
+                body.replace("\"app_id\"", "\"appId\"").getBytes(StandardCharsets.UTF_8));
         assertThat(description.problems(inCamelCase)).isNotEmpty();
     }
 
     private HttpResponse<String> sendAsOperator(String method, String path, String contentType, String body) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(operator.baseUrl() + path))
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                            (OperatorClient.USER + ":" + OperatorClient.PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                    .header("Content-Type", contentType)
-                    .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(operator.baseUrl() + path))
+                                    .header(
+                                            "Authorization",
+                                            "Basic "
+                                                    + Base64.getEncoder()
+                                                            .encodeToString((OperatorClient.USER + ":"
+                                                                            + OperatorClient.PASSWORD)
+                                                                    .getBytes(StandardCharsets.UTF_8)))
+                                    .header("Content-Type", contentType)
+                                    .method(method, HttpRequest.BodyPublishers.ofString(body))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -250,7 +311,8 @@ class ApiDescriptionTest {
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> events(TongbaoClient client) {
-        return (List<Map<String, Object>>) client.get("/api/v1/events", Map.of("limit", "10"), Map.class).get("data");
+        return (List<Map<String, Object>>)
+                client.get("/api/v1/events", Map.of("limit", "10"), Map.class).get("data");
     }
 
     private JsonNode apiDocs() {

@@ -46,7 +46,8 @@ class ApplicationLifecycleTest {
         try (ConfigurableApplicationContext first = start("demo", Map.of("tongbao.data-dir", dataDir.toString()))) {
             OperatorClient operator = operator(first);
             merchantId = operator.createMerchant("kept across restarts");
-            assertThat(operator.get("/actuator/health").body().get("status").asString()).isEqualTo("UP");
+            assertThat(operator.get("/actuator/health").body().get("status").asString())
+                    .isEqualTo("UP");
         }
         Path credentials = dataDir.resolve("demo-credentials.json");
         assertThat(Files.getPosixFilePermissions(credentials)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
@@ -56,15 +57,24 @@ class ApplicationLifecycleTest {
 
         try (ConfigurableApplicationContext second = start("demo", Map.of("tongbao.data-dir", dataDir.toString()))) {
             OperatorClient operator = operator(second);
-            assertThat(operator.get("/api/operator/merchants/" + merchantId).status()).isEqualTo(200);
+            assertThat(operator.get("/api/operator/merchants/" + merchantId).status())
+                    .isEqualTo(200);
             // the demo secret, sealed by the first run, still verifies: the master key file was kept
-            TongbaoClient sdk = TongbaoClient.builder().baseUrl(operator.baseUrl())
-                    .appId(demo.get("app_id").asString()).hmacSecret(demo.get("hmac_secret").asString()).build();
-            assertThat(sdk.currentApp().merchantId()).isEqualTo(demo.get("merchant_id").asString());
+            TongbaoClient sdk = TongbaoClient.builder()
+                    .baseUrl(operator.baseUrl())
+                    .appId(demo.get("app_id").asString())
+                    .hmacSecret(demo.get("hmac_secret").asString())
+                    .build();
+            assertThat(sdk.currentApp().merchantId())
+                    .isEqualTo(demo.get("merchant_id").asString());
             // the demo app pays through the sandbox mounted in the process, registered again at this start
-            for (String payWay : new String[]{"ALIPAY_QR", "WECHAT_NATIVE"}) {
-                assertThat(sdk.payments().create(PaymentApi.PaymentRequest.of(
-                        "demo-" + payWay, 100, "demo", payWay)).action().type()).as(payWay).isEqualTo("QR_CODE");
+            for (String payWay : new String[] {"ALIPAY_QR", "WECHAT_NATIVE"}) {
+                assertThat(sdk.payments()
+                                .create(PaymentApi.PaymentRequest.of("demo-" + payWay, 100, "demo", payWay))
+                                .action()
+                                .type())
+                        .as(payWay)
+                        .isEqualTo("QR_CODE");
             }
             assertThat(operator.get("/api/operator/merchants").raw()).containsOnlyOnce("Tongbao demo merchant");
         }
@@ -75,35 +85,56 @@ class ApplicationLifecycleTest {
         String oldKey = randomKey();
         String newKey = randomKey();
         String database = TestDatabase.freshDatabaseUrl();
-        Map<String, String> common = Map.of("tongbao.data-dir", dataDir.toString(), "tongbao.db.url", database,
-                "tongbao.db.user", TestDatabase.user());
+        Map<String, String> common = Map.of(
+                "tongbao.data-dir",
+                dataDir.toString(),
+                "tongbao.db.url",
+                database,
+                "tongbao.db.user",
+                TestDatabase.user());
         OperatorClient.HmacApp app;
-        try (ConfigurableApplicationContext first = start("default", with(common, "tongbao.security.master-key", oldKey))) {
+        try (ConfigurableApplicationContext first =
+                start("default", with(common, "tongbao.security.master-key", oldKey))) {
             OperatorClient operator = operator(first);
             app = operator.createHmacApp(operator.createMerchant("rotating merchant"));
             operator.createRsaApp(app.merchantId());
         }
-        Map<String, String> rotating = with(with(common, "tongbao.security.master-key", newKey),
-                "tongbao.security.previous-master-keys", oldKey);
+        Map<String, String> rotating = with(
+                with(common, "tongbao.security.master-key", newKey), "tongbao.security.previous-master-keys", oldKey);
         try (ConfigurableApplicationContext second = start("default", rotating)) {
             OperatorClient operator = operator(second);
             assertThat(operator.sdk(app).currentApp().appId()).isEqualTo(app.appId());
-            JsonNode resealed = operator.post("/api/operator/maintenance/reseal-secrets", null).body();
+            JsonNode resealed = operator.post("/api/operator/maintenance/reseal-secrets", null)
+                    .body();
             assertThat(resealed.get("hmac_secrets").asInt()).isEqualTo(1);
             assertThat(resealed.get("platform_keys").asInt()).isEqualTo(1);
-            assertThat(operator.post("/api/operator/maintenance/reseal-secrets", null).body().get("hmac_secrets").asInt())
-                    .as("a second run finds nothing left").isZero();
+            assertThat(operator.post("/api/operator/maintenance/reseal-secrets", null)
+                            .body()
+                            .get("hmac_secrets")
+                            .asInt())
+                    .as("a second run finds nothing left")
+                    .isZero();
         }
-        try (ConfigurableApplicationContext third = start("default", with(common, "tongbao.security.master-key", newKey))) {
+        try (ConfigurableApplicationContext third =
+                start("default", with(common, "tongbao.security.master-key", newKey))) {
             assertThat(operator(third).sdk(app).currentApp().appId()).isEqualTo(app.appId());
         }
     }
 
     @Test
     void anUnreachableDatabaseStopsTheStartWithTheReason() {
-        assertThatThrownBy(() -> start("default", Map.of("tongbao.data-dir", dataDir.toString(),
-                "tongbao.db.url", "jdbc:postgresql://127.0.0.1:1/tongbao", "tongbao.db.user", "tongbao",
-                "tongbao.db.startup-timeout", "1s")).close())
+        assertThatThrownBy(() -> start(
+                                "default",
+                                Map.of(
+                                        "tongbao.data-dir",
+                                        dataDir.toString(),
+                                        "tongbao.db.url",
+                                        "jdbc:postgresql://127.0.0.1:1/tongbao",
+                                        "tongbao.db.user",
+                                        "tongbao",
+                                        "tongbao.db.startup-timeout",
+                                        "1s"))
+                        .close())
                 .satisfies(e -> assertThat(messages(e))
                         .contains("cannot reach PostgreSQL at jdbc:postgresql://127.0.0.1:1/tongbao"));
     }
@@ -111,8 +142,16 @@ class ApplicationLifecycleTest {
     @Test
     void aTakenPortStopsTheStartWithTheReason() throws IOException {
         try (ServerSocket taken = new ServerSocket(0)) {
-            assertThatThrownBy(() -> start("default", Map.of("tongbao.data-dir", dataDir.toString(),
-                    "tongbao.db.url", TestDatabase.url(), "server.port", Integer.toString(taken.getLocalPort()))).close())
+            assertThatThrownBy(() -> start(
+                                    "default",
+                                    Map.of(
+                                            "tongbao.data-dir",
+                                            dataDir.toString(),
+                                            "tongbao.db.url",
+                                            TestDatabase.url(),
+                                            "server.port",
+                                            Integer.toString(taken.getLocalPort())))
+                            .close())
                     .hasRootCauseInstanceOf(BindException.class)
                     .satisfies(e -> assertThat(findPortInUse(e)).isTrue());
         }
@@ -128,17 +167,32 @@ class ApplicationLifecycleTest {
             Assumptions.abort("PostgreSQL service at 127.0.0.1:5432 not reachable (" + e.getMessage()
                     + "): skipping the external-database test");
         }
-        try (ConfigurableApplicationContext context = start("default", Map.of("tongbao.data-dir", dataDir.toString(),
-                "tongbao.db.url", "jdbc:postgresql://127.0.0.1:5432/tongbao_external_test",
-                "tongbao.db.user", "postgres"))) {
+        try (ConfigurableApplicationContext context = start(
+                "default",
+                Map.of(
+                        "tongbao.data-dir",
+                        dataDir.toString(),
+                        "tongbao.db.url",
+                        "jdbc:postgresql://127.0.0.1:5432/tongbao_external_test",
+                        "tongbao.db.user",
+                        "postgres"))) {
             OperatorClient operator = operator(context);
             String merchant = operator.createMerchant("on the external server");
-            assertThat(operator.get("/actuator/health").body().get("components").get("db").get("status").asString())
+            assertThat(operator.get("/actuator/health")
+                            .body()
+                            .get("components")
+                            .get("db")
+                            .get("status")
+                            .asString())
                     .isEqualTo("UP");
-            assertThat(Files.exists(dataDir.resolve("postgres"))).as("no embedded server was started").isFalse();
-            try (var connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/tongbao_external_test",
-                    "postgres", "")) {
-                var rs = connection.createStatement().executeQuery("select name from merchant where id = '" + merchant + "'");
+            assertThat(Files.exists(dataDir.resolve("postgres")))
+                    .as("no embedded server was started")
+                    .isFalse();
+            try (var connection = DriverManager.getConnection(
+                    "jdbc:postgresql://127.0.0.1:5432/tongbao_external_test", "postgres", "")) {
+                var rs = connection
+                        .createStatement()
+                        .executeQuery("select name from merchant where id = '" + merchant + "'");
                 assertThat(rs.next()).isTrue();
             }
         }
@@ -177,8 +231,12 @@ class ApplicationLifecycleTest {
         Map<String, Object> all = new HashMap<>(properties);
         all.putIfAbsent("server.port", "0");
         // as command-line arguments: they win over application.yml, as they would on a real command line
-        String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new SpringApplicationBuilder(TongbaoApplication.class).profiles(profile).run(args);
+        String[] args = all.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(TongbaoApplication.class)
+                .profiles(profile)
+                .run(args);
     }
 
     private static OperatorClient operator(ConfigurableApplicationContext context) {

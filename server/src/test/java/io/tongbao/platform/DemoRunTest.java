@@ -41,15 +41,17 @@ class DemoRunTest {
             Assumptions.assumeFalse(external.isEmpty(), "this machine has no address but loopback to try");
             for (InetAddress address : external) {
                 assertThatThrownBy(() -> {
-                    try (Socket outside = new Socket()) {
-                        outside.connect(new InetSocketAddress(address, demo.port()), 5000);
-                    }
-                }).as("reachable on %s", address).isInstanceOf(IOException.class);
+                            try (Socket outside = new Socket()) {
+                                outside.connect(new InetSocketAddress(address, demo.port()), 5000);
+                            }
+                        })
+                        .as("reachable on %s", address)
+                        .isInstanceOf(IOException.class);
             }
 
             // some work in flight for the schedulers, listeners and the event publication registry at shutdown
             TongbaoClient client = demo.demoClient();
-            for (String payWay : new String[]{"ALIPAY_QR", "WECHAT_NATIVE"}) {
+            for (String payWay : new String[] {"ALIPAY_QR", "WECHAT_NATIVE"}) {
                 client.payments().create(PaymentApi.PaymentRequest.of("shutdown-" + payWay, 100, "demo", payWay));
             }
         } finally {
@@ -57,12 +59,18 @@ class DemoRunTest {
         }
         // zonky's own JVM shutdown hook used to stop PostgreSQL while Spring was still closing: the event publication
         // registry's last query then failed ("Application exception overridden by rollback exception")
-        assertThat(demo.log().lines().filter(line -> ERROR_LINE.matcher(line).find()).toList()).isEmpty();
-        assertThat(demo.log().lines().filter(line -> line.contains("Exception")).toList()).isEmpty();
+        assertThat(demo.log()
+                        .lines()
+                        .filter(line -> ERROR_LINE.matcher(line).find())
+                        .toList())
+                .isEmpty();
+        assertThat(demo.log().lines().filter(line -> line.contains("Exception")).toList())
+                .isEmpty();
     }
 
     private static List<InetAddress> nonLoopbackAddresses() throws SocketException {
-        return NetworkInterface.networkInterfaces().filter(DemoRunTest::isUp)
+        return NetworkInterface.networkInterfaces()
+                .filter(DemoRunTest::isUp)
                 .flatMap(NetworkInterface::inetAddresses)
                 .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress())
                 .toList();

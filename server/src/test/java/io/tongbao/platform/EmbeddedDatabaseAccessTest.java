@@ -32,17 +32,25 @@ class EmbeddedDatabaseAccessTest {
                     .isEqualTo(PosixFilePermissions.fromString("rw-------"));
             assertThat(Files.getPosixFilePermissions(dataDir.resolve("postgres")))
                     .isEqualTo(PosixFilePermissions.fromString("rwx------"));
-            for (String user : new String[]{"tongbao", "postgres"}) {
-                assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), user, "").close())
-                        .as("%s without a password", user).isInstanceOf(SQLException.class);
-                assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), user, "wrong").close())
-                        .as("%s with a wrong password", user).hasMessageContaining("password authentication failed");
+            for (String user : new String[] {"tongbao", "postgres"}) {
+                assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), user, "")
+                                .close())
+                        .as("%s without a password", user)
+                        .isInstanceOf(SQLException.class);
+                assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), user, "wrong")
+                                .close())
+                        .as("%s with a wrong password", user)
+                        .hasMessageContaining("password authentication failed");
             }
             try (Connection app = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password())) {
-                assertThat(query(app, "select rolsuper::text from pg_roles where rolname = current_user")).isEqualTo("false");
-                assertThat(query(app, "select pg_get_userbyid(datdba) from pg_database where datname = current_database()"))
+                assertThat(query(app, "select rolsuper::text from pg_roles where rolname = current_user"))
+                        .isEqualTo("false");
+                assertThat(query(
+                                app,
+                                "select pg_get_userbyid(datdba) from pg_database where datname = current_database()"))
                         .isEqualTo("tongbao");
-                String masterKey = dataDir.resolve("master.key").toAbsolutePath().toString();
+                String masterKey =
+                        dataDir.resolve("master.key").toAbsolutePath().toString();
                 assertThatThrownBy(() -> query(app, "select pg_read_file('" + masterKey + "')"))
                         .hasMessageContaining("permission denied");
                 assertThatThrownBy(() -> query(app, "copy (select 1) to program 'id'"))
@@ -64,8 +72,11 @@ class EmbeddedDatabaseAccessTest {
     @Test
     void aFolderOfThePreviousVersionIsLockedAndHandedToTheApplicationRole() throws Exception {
         // what the previous version left in ./data: trust for everyone, everything in "postgres" owned by the superuser
-        EmbeddedPostgres previous = EmbeddedPostgres.builder().setDataDirectory(dataDir.resolve("postgres"))
-                .setCleanDataDirectory(false).setRegisterShutdownHook(false).start();
+        EmbeddedPostgres previous = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir.resolve("postgres"))
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .start();
         try (Connection old = previous.getPostgresDatabase().getConnection()) {
             execute(old, "create table flyway_schema_history (version text)");
             execute(old, "create table merchant (id bigint generated always as identity, name text)");
@@ -78,8 +89,10 @@ class EmbeddedDatabaseAccessTest {
 
         EmbeddedDatabaseServer server = EmbeddedDatabaseServer.start(dataDir);
         try {
-            assertThat(Files.readString(dataDir.resolve("postgres").resolve("pg_hba.conf"))).doesNotContain("trust");
-            assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), "postgres", "").close())
+            assertThat(Files.readString(dataDir.resolve("postgres").resolve("pg_hba.conf")))
+                    .doesNotContain("trust");
+            assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), "postgres", "")
+                            .close())
                     .isInstanceOf(SQLException.class);
             try (Connection app = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password())) {
                 assertThat(query(app, "select name from merchant")).isEqualTo("kept");
@@ -87,8 +100,11 @@ class EmbeddedDatabaseAccessTest {
                 execute(app, "alter table merchant add column note text");
                 assertThat(query(app, "select nextval('transfer_seq')::text")).isEqualTo("1");
                 assertThat(query(app, "select answer()::text")).isEqualTo("42");
-                assertThat(query(app, "select count(*)::text from pg_class where relnamespace = 'public'::regnamespace "
-                        + "and relowner <> 'tongbao'::regrole")).isEqualTo("0");
+                assertThat(query(
+                                app,
+                                "select count(*)::text from pg_class where relnamespace = 'public'::regnamespace "
+                                        + "and relowner <> 'tongbao'::regrole"))
+                        .isEqualTo("0");
             }
         } finally {
             server.close();
@@ -102,12 +118,14 @@ class EmbeddedDatabaseAccessTest {
     }
 
     private String superuserPassword() {
-        return DatabaseCredentials.read(dataDir.resolve("postgres-credentials.properties")).orElseThrow()
+        return DatabaseCredentials.read(dataDir.resolve("postgres-credentials.properties"))
+                .orElseThrow()
                 .superuserPassword();
     }
 
     private static String query(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getString(1);
         }

@@ -34,7 +34,8 @@ class EmbeddedDatabaseCrashTest {
 
     private static final int ISSUE = 100001;
     /** The merchant API's per-app rate limit would otherwise answer 429 long before the writers are busy. */
-    private static final String[] UNLIMITED = {"--tongbao.api.requests-per-second=100000", "--tongbao.api.burst=100000"};
+    private static final String[] UNLIMITED = {"--tongbao.api.requests-per-second=100000", "--tongbao.api.burst=100000"
+    };
 
     @TempDir
     Path folder;
@@ -70,7 +71,8 @@ class EmbeddedDatabaseCrashTest {
         TongbaoProcess second = TongbaoProcess.start(dataDir, folder.resolve("second.log"), UNLIMITED);
         try {
             LedgerApi restarted = second.demoClient().ledger();
-            assertThat(missing(restarted, acknowledged)).as("acknowledged transfers lost of %d", acknowledged.size())
+            assertThat(missing(restarted, acknowledged))
+                    .as("acknowledged transfers lost of %d", acknowledged.size())
                     .isEmpty();
         } finally {
             second.terminate();
@@ -89,13 +91,15 @@ class EmbeddedDatabaseCrashTest {
         }
         long postmaster = first.postmasterPid();
         first.killJvm();
-        assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive)).as("the postmaster outlives the JVM")
+        assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive))
+                .as("the postmaster outlives the JVM")
                 .contains(true);
 
         TongbaoProcess second = TongbaoProcess.start(dataDir, folder.resolve("second.log"));
         try {
             assertThat(missing(second.demoClient().ledger(), transfers)).isEmpty();
-            assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive)).as("the leftover was stopped")
+            assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive))
+                    .as("the leftover was stopped")
                     .isNotEqualTo(Optional.of(true));
             assertThat(second.log()).contains("left running by an earlier start");
         } finally {
@@ -131,7 +135,8 @@ class EmbeddedDatabaseCrashTest {
         static Ledger setUp(LedgerApi api) {
             PointType gold = api.createPointType(new NewPointType("gold", "金币", 2));
             api.registerReason(NewReason.of(ISSUE, "issue points"));
-            String alice = api.openAccount(new NewAccount("gold", "USER", "alice")).accountId();
+            String alice =
+                    api.openAccount(new NewAccount("gold", "USER", "alice")).accountId();
             return new Ledger(api, gold, alice);
         }
 

@@ -12,8 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +47,10 @@ class LoginFloodMeasurement {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PasswordEncoder passwords;
 
@@ -70,27 +72,45 @@ class LoginFloodMeasurement {
         List<Thread> flood = new ArrayList<>();
         if (addresses != null) {
             for (int t = 0; t < THREADS; t++) {
-                HttpClient http = HttpClient.newBuilder().localAddress(InetAddress.getByName(addresses.apply(t))).build();
+                HttpClient http = HttpClient.newBuilder()
+                        .localAddress(InetAddress.getByName(addresses.apply(t)))
+                        .build();
                 boolean newNames = !addresses.apply(0).equals(addresses.apply(1));
                 Thread thread = Thread.ofPlatform().daemon().start(() -> {
                     long n = 0;
                     while (running.get()) {
-                        String user = newNames ? "guess-" + Thread.currentThread().threadId() + "-" + n++ : "admin";
+                        String user =
+                                newNames ? "guess-" + Thread.currentThread().threadId() + "-" + n++ : "admin";
                         try {
-                            int status = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/operator/me"))
-                                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                                            (user + ":wrong-password").getBytes(StandardCharsets.UTF_8)))
-                                    .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-                            statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+                            int status = http.send(
+                                            HttpRequest.newBuilder(
+                                                            URI.create("http://127.0.0.1:" + port + "/api/operator/me"))
+                                                    .header(
+                                                            "Authorization",
+                                                            "Basic "
+                                                                    + Base64.getEncoder()
+                                                                            .encodeToString((user + ":wrong-password")
+                                                                                    .getBytes(StandardCharsets.UTF_8)))
+                                                    .GET()
+                                                    .build(),
+                                            HttpResponse.BodyHandlers.discarding())
+                                    .statusCode();
+                            statuses.computeIfAbsent(status, s -> new AtomicInteger())
+                                    .incrementAndGet();
                         } catch (Exception e) {
-                            statuses.computeIfAbsent(-1, s -> new AtomicInteger()).incrementAndGet();
+                            statuses.computeIfAbsent(-1, s -> new AtomicInteger())
+                                    .incrementAndGet();
                         }
                     }
                 });
                 flood.add(thread);
             }
             // measure once the flood is under way
-            await().atMost(Duration.ofSeconds(30)).until(() -> statuses.values().stream().mapToInt(AtomicInteger::get).sum() >= THREADS);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> statuses.values().stream()
+                                    .mapToInt(AtomicInteger::get)
+                                    .sum()
+                            >= THREADS);
         }
         List<Long> micros = new ArrayList<>();
         int failedCalls = 0;
@@ -114,8 +134,14 @@ class LoginFloodMeasurement {
         long[] sorted = micros.stream().mapToLong(Long::longValue).sorted().toArray();
         Map<Integer, Integer> answers = new TreeMap<>();
         statuses.forEach((status, count) -> answers.put(status, count.get()));
-        System.out.printf("LOGIN FLOOD | %-48s | merchant calls %5d (%d failed) | p50 %8.2f ms | p90 %8.2f ms | p99 %8.2f ms | login answers %s%n",
-                phase, sorted.length, failedCalls, sorted[sorted.length / 2] / 1000.0, sorted[sorted.length * 9 / 10] / 1000.0,
-                sorted[Math.min(sorted.length - 1, sorted.length * 99 / 100)] / 1000.0, answers);
+        System.out.printf(
+                "LOGIN FLOOD | %-48s | merchant calls %5d (%d failed) | p50 %8.2f ms | p90 %8.2f ms | p99 %8.2f ms | login answers %s%n",
+                phase,
+                sorted.length,
+                failedCalls,
+                sorted[sorted.length / 2] / 1000.0,
+                sorted[sorted.length * 9 / 10] / 1000.0,
+                sorted[Math.min(sorted.length - 1, sorted.length * 99 / 100)] / 1000.0,
+                answers);
     }
 }

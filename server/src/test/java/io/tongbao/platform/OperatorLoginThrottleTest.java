@@ -42,9 +42,14 @@ import org.springframework.test.context.TestPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = OwnDatabaseInitializer.class)
 @Import({TestEndpoints.class, OperatorLoginThrottleTest.Counting.class})
-@TestPropertySource(properties = {"tongbao.operator-login.max-failures=10", "tongbao.operator-login.failures-per-user=10",
-        "tongbao.operator-login.failures-per-source=30", "tongbao.operator-login.failure-refill=1m",
-        "tongbao.operator-login.lockout=15m"})
+@TestPropertySource(
+        properties = {
+            "tongbao.operator-login.max-failures=10",
+            "tongbao.operator-login.failures-per-user=10",
+            "tongbao.operator-login.failures-per-source=30",
+            "tongbao.operator-login.failure-refill=1m",
+            "tongbao.operator-login.lockout=15m"
+        })
 class OperatorLoginThrottleTest {
 
     static final MutableClock CLOCK = new MutableClock();
@@ -52,8 +57,10 @@ class OperatorLoginThrottleTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PasswordEncoder passwords;
 
@@ -85,15 +92,23 @@ class OperatorLoginThrottleTest {
         HttpResponse<String> stillLocked = me(from("127.0.0.24"), user, "right-password-123");
         assertThat(stillLocked.statusCode()).isEqualTo(429);
         assertThat(stillLocked.body()).contains("\"code\":\"LOGIN_LOCKED\"").contains("\"request_id\"");
-        assertThat(Long.parseLong(stillLocked.headers().firstValue("Retry-After").orElseThrow()))
+        assertThat(Long.parseLong(
+                        stillLocked.headers().firstValue("Retry-After").orElseThrow()))
                 .isBetween(700L, 13 * 60L);
-        assertThat(jdbc.sql("select failures from operator_login_failure where username = :u").param("u", user)
-                .query(Integer.class).single()).isEqualTo(10);
+        assertThat(jdbc.sql("select failures from operator_login_failure where username = :u")
+                        .param("u", user)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(10);
 
         CLOCK.advance(Duration.ofMinutes(14));
         assertThat(me(attacker, user, "right-password-123").statusCode()).isEqualTo(200);
-        assertThat(jdbc.sql("select count(*) from operator_login_failure where username = :u").param("u", user)
-                .query(Integer.class).single()).as("a success ends the run of failures").isZero();
+        assertThat(jdbc.sql("select count(*) from operator_login_failure where username = :u")
+                        .param("u", user)
+                        .query(Integer.class)
+                        .single())
+                .as("a success ends the run of failures")
+                .isZero();
     }
 
     @Test
@@ -109,9 +124,11 @@ class OperatorLoginThrottleTest {
         }
 
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
-        List<HttpResponse<String>> refused = answers.stream().filter(answer -> answer.statusCode() != 401).toList();
+        List<HttpResponse<String>> refused =
+                answers.stream().filter(answer -> answer.statusCode() != 401).toList();
         int failed = answers.size() - refused.size();
-        assertThat(answers.subList(0, 30)).allSatisfy(answer -> assertThat(answer.statusCode()).isEqualTo(401));
+        assertThat(answers.subList(0, 30))
+                .allSatisfy(answer -> assertThat(answer.statusCode()).isEqualTo(401));
         // the budget of 30, plus what refilled (30 a minute) while the flood ran: hashing is slow
         assertThat(failed).isBetween(30, 30 + (int) (seconds / 2) + 1);
         assertThat(refused).allSatisfy(answer -> {
@@ -119,11 +136,14 @@ class OperatorLoginThrottleTest {
             assertThat(answer.body()).contains("\"code\":\"LOGIN_THROTTLED\"");
             assertThat(answer.headers().firstValue("Retry-After")).isPresent();
         });
-        assertThat(HASH_CHECKS.get() - hashesBefore).as("passwords hashed: one per 401, none for a 429").isEqualTo(failed);
+        assertThat(HASH_CHECKS.get() - hashesBefore)
+                .as("passwords hashed: one per 401, none for a 429")
+                .isEqualTo(failed);
 
         String user = newOperator("other-password-456");
         assertThat(me(from("127.0.0.23"), user, "other-password-456").statusCode())
-                .as("an operator elsewhere is not held back").isEqualTo(200);
+                .as("an operator elsewhere is not held back")
+                .isEqualTo(200);
     }
 
     @Test
@@ -144,19 +164,31 @@ class OperatorLoginThrottleTest {
     private String newOperator(String password) {
         String user = "op-" + System.nanoTime();
         jdbc.sql("insert into operator_account values (:u, :h, :now, :now)")
-                .param("u", user).param("h", passwords.encode(password)).param("now", OffsetDateTime.now()).update();
+                .param("u", user)
+                .param("h", passwords.encode(password))
+                .param("now", OffsetDateTime.now())
+                .update();
         return user;
     }
 
     private static HttpClient from(String address) throws Exception {
-        return HttpClient.newBuilder().localAddress(InetAddress.getByName(address)).build();
+        return HttpClient.newBuilder()
+                .localAddress(InetAddress.getByName(address))
+                .build();
     }
 
     private HttpResponse<String> me(HttpClient http, String user, String password) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/operator/me"))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/operator/me"))
+                        .header(
+                                "Authorization",
+                                "Basic "
+                                        + Base64.getEncoder()
+                                                .encodeToString(
+                                                        (user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @TestConfiguration(proxyBeanMethods = false)

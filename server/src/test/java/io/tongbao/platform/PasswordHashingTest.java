@@ -14,9 +14,17 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 /** The bulkhead: hashes beyond the configured number wait their turn only briefly, then are answered 503. */
 class PasswordHashingTest {
 
-    final PasswordHashing hashing = new PasswordHashing(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
-            new OperatorLoginProperties(10, Duration.ofMinutes(15), 10, 30, Duration.ofMinutes(1), 1,
-                    Duration.ofMillis(200), Duration.ofMinutes(1)));
+    final PasswordHashing hashing = new PasswordHashing(
+            PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+            new OperatorLoginProperties(
+                    10,
+                    Duration.ofMinutes(15),
+                    10,
+                    30,
+                    Duration.ofMinutes(1),
+                    1,
+                    Duration.ofMillis(200),
+                    Duration.ofMinutes(1)));
 
     @Test
     void aHashBeyondTheConcurrentLimitIsRefusedAsBusyAfterItsWaitAndTheTurnIsFreeAgainAfterwards() throws Exception {

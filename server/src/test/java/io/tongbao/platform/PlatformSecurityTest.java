@@ -24,8 +24,10 @@ class PlatformSecurityTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PasswordEncoder passwords;
 
@@ -44,18 +46,21 @@ class PlatformSecurityTest {
         assertThat(anonymous("/actuator/info").statusCode()).isEqualTo(200);
 
         OperatorClient.Response detailed = operator.get("/actuator/health");
-        assertThat(detailed.body().get("components").get("db").get("status").asString()).isEqualTo("UP");
+        assertThat(detailed.body().get("components").get("db").get("status").asString())
+                .isEqualTo("UP");
     }
 
     @Test
     void everythingElseNeedsAnOperator() throws Exception {
-        for (String path : new String[]{"/actuator/prometheus", "/actuator/metrics", "/v3/api-docs", "/docs",
-                "/api/operator/merchants"}) {
+        for (String path : new String[] {
+            "/actuator/prometheus", "/actuator/metrics", "/v3/api-docs", "/docs", "/api/operator/merchants"
+        }) {
             HttpResponse<String> response = anonymous(path);
             assertThat(response.statusCode()).as(path).isEqualTo(401);
             assertThat(response.body()).as(path).contains("\"code\":\"UNAUTHENTICATED\"");
-            assertThat(response.headers().firstValue("WWW-Authenticate")).as(path).hasValueSatisfying(
-                    value -> assertThat(value).startsWith("Basic"));
+            assertThat(response.headers().firstValue("WWW-Authenticate"))
+                    .as(path)
+                    .hasValueSatisfying(value -> assertThat(value).startsWith("Basic"));
         }
     }
 
@@ -72,42 +77,74 @@ class PlatformSecurityTest {
     void aWrongPasswordIsRefusedAndAChangedPasswordReplacesTheOldOne() throws Exception {
         String user = "op-" + System.nanoTime();
         jdbc.sql("insert into operator_account values (:u, :h, :now, :now)")
-                .param("u", user).param("h", passwords.encode("first-password-123")).param("now", OffsetDateTime.now())
+                .param("u", user)
+                .param("h", passwords.encode("first-password-123"))
+                .param("now", OffsetDateTime.now())
                 .update();
-        assertThat(basic(user, "wrong-password", "GET", "/api/operator/me", null).statusCode()).isEqualTo(401);
-        assertThat(basic(user, "first-password-123", "GET", "/api/operator/me", null).statusCode()).isEqualTo(200);
+        assertThat(basic(user, "wrong-password", "GET", "/api/operator/me", null)
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(basic(user, "first-password-123", "GET", "/api/operator/me", null)
+                        .statusCode())
+                .isEqualTo(200);
 
-        HttpResponse<String> tooShort = basic(user, "first-password-123", "POST", "/api/operator/me/password",
+        HttpResponse<String> tooShort = basic(
+                user,
+                "first-password-123",
+                "POST",
+                "/api/operator/me/password",
                 "{\"current_password\":\"first-password-123\",\"new_password\":\"short\"}");
         assertThat(tooShort.statusCode()).isEqualTo(400);
         assertThat(tooShort.body()).contains("new_password");
-        HttpResponse<String> changed = basic(user, "first-password-123", "POST", "/api/operator/me/password",
+        HttpResponse<String> changed = basic(
+                user,
+                "first-password-123",
+                "POST",
+                "/api/operator/me/password",
                 "{\"current_password\":\"first-password-123\",\"new_password\":\"second-password-456\"}");
         assertThat(changed.statusCode()).isEqualTo(204);
 
-        assertThat(basic(user, "first-password-123", "GET", "/api/operator/me", null).statusCode()).isEqualTo(401);
-        assertThat(basic(user, "second-password-456", "GET", "/api/operator/me", null).body()).contains(user);
+        assertThat(basic(user, "first-password-123", "GET", "/api/operator/me", null)
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(basic(user, "second-password-456", "GET", "/api/operator/me", null)
+                        .body())
+                .contains(user);
     }
 
     @Test
     void theFirstOperatorExistsWithAHashedRandomPassword() {
         Map<String, Object> admin = jdbc.sql("select password_hash from operator_account where username = 'admin'")
-                .query().singleRow();
+                .query()
+                .singleRow();
         assertThat((String) admin.get("password_hash")).startsWith("{bcrypt}");
     }
 
     private HttpResponse<String> anonymous(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(operator.baseUrl() + path)).GET().build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(operator.baseUrl() + path))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> basic(String user, String password, String method, String path, String body)
             throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(operator.baseUrl() + path))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(operator.baseUrl() + path))
+                        .header(
+                                "Authorization",
+                                "Basic "
+                                        + Base64.getEncoder()
+                                                .encodeToString(
+                                                        (user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                        .header("Content-Type", "application/json")
+                        .method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

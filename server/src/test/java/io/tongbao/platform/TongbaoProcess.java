@@ -42,18 +42,23 @@ final class TongbaoProcess {
     /** Starts and waits until it answers its health check. */
     static TongbaoProcess start(Path dataDir, Path log, String... arguments) {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of("setsid",
+        List<String> command = new ArrayList<>(List.of(
+                "setsid",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"),
+                "-Xmx512m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
                 TongbaoApplication.class.getName(),
                 "--spring.profiles.active=demo",
                 "--tongbao.data-dir=" + dataDir,
                 "--server.port=" + port));
         command.addAll(List.of(arguments));
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
             TongbaoProcess tongbao = new TongbaoProcess(dataDir, log, port, process);
             tongbao.awaitHealthy();
             return tongbao;
@@ -80,10 +85,13 @@ final class TongbaoProcess {
 
     TongbaoClient demoClient() {
         try {
-            JsonNode demo = JsonMapper.builder().build().readTree(
-                    Files.readString(dataDir.resolve("demo-credentials.json")));
-            return TongbaoClient.builder().baseUrl(baseUrl()).appId(demo.get("app_id").asString())
-                    .hmacSecret(demo.get("hmac_secret").asString()).build();
+            JsonNode demo =
+                    JsonMapper.builder().build().readTree(Files.readString(dataDir.resolve("demo-credentials.json")));
+            return TongbaoClient.builder()
+                    .baseUrl(baseUrl())
+                    .appId(demo.get("app_id").asString())
+                    .hmacSecret(demo.get("hmac_secret").asString())
+                    .build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -92,7 +100,8 @@ final class TongbaoProcess {
     /** The embedded postmaster's pid, from the lock file PostgreSQL keeps in its data directory. */
     long postmasterPid() {
         try {
-            return Long.parseLong(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).getFirst()
+            return Long.parseLong(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid"))
+                    .getFirst()
                     .trim());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -111,7 +120,8 @@ final class TongbaoProcess {
      */
     void killEverything() {
         ProcessHandle postmaster = ProcessHandle.of(postmasterPid()).orElseThrow();
-        List<String> arguments = new ArrayList<>(List.of("-9", "--", "-" + process.pid(), Long.toString(postmaster.pid())));
+        List<String> arguments =
+                new ArrayList<>(List.of("-9", "--", "-" + process.pid(), Long.toString(postmaster.pid())));
         postmaster.descendants().forEach(child -> arguments.add(Long.toString(child.pid())));
         kill(arguments.toArray(String[]::new));
         awaitExit();
@@ -137,16 +147,22 @@ final class TongbaoProcess {
     }
 
     private void awaitHealthy() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
-                .timeout(Duration.ofSeconds(5)).build();
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))
-                .ignoreExceptionsInstanceOf(IOException.class).until(() -> {
-            if (!process.isAlive()) {
-                throw new AssertionError("Tongbao exited with " + process.exitValue() + "; log:\n" + tail());
-            }
-            return http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-        });
+                .timeout(Duration.ofSeconds(5))
+                .build();
+        await().atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofMillis(500))
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new AssertionError("Tongbao exited with " + process.exitValue() + "; log:\n" + tail());
+                    }
+                    return http.send(health, HttpResponse.BodyHandlers.ofString())
+                                    .statusCode()
+                            == 200;
+                });
     }
 
     private String tail() {

@@ -22,7 +22,9 @@ class SecretCipherTest {
 
         assertThat(sealed).startsWith("tbk1:" + cipher.primaryKeyId() + ":").doesNotContain("sk_the-secret");
         assertThat(cipher.decrypt(sealed, "app:a:hmac:1")).isEqualTo("sk_the-secret");
-        assertThat(cipher.encrypt("sk_the-secret", "app:a:hmac:1")).as("a fresh IV every time").isNotEqualTo(sealed);
+        assertThat(cipher.encrypt("sk_the-secret", "app:a:hmac:1"))
+                .as("a fresh IV every time")
+                .isNotEqualTo(sealed);
     }
 
     @Test
@@ -40,9 +42,11 @@ class SecretCipherTest {
         String sealed = cipher.encrypt("sk_the-secret", "ctx");
         byte[] raw = Base64.getDecoder().decode(sealed.substring(sealed.lastIndexOf(':') + 1));
         raw[raw.length - 1] ^= 1;
-        String tampered = sealed.substring(0, sealed.lastIndexOf(':') + 1) + Base64.getEncoder().encodeToString(raw);
+        String tampered = sealed.substring(0, sealed.lastIndexOf(':') + 1)
+                + Base64.getEncoder().encodeToString(raw);
 
-        assertThatThrownBy(() -> cipher.decrypt(tampered, "ctx")).isInstanceOf(SecretCipher.SecretDecryptionException.class);
+        assertThatThrownBy(() -> cipher.decrypt(tampered, "ctx"))
+                .isInstanceOf(SecretCipher.SecretDecryptionException.class);
     }
 
     @Test

@@ -45,7 +45,8 @@ public final class ApiDescription {
      */
     public List<String> problems(ApiTraffic.Exchange exchange) {
         Request request = request(exchange);
-        ValidationReport report = exchange.status() < 400 ? validator.validate(request, response(exchange))
+        ValidationReport report = exchange.status() < 400
+                ? validator.validate(request, response(exchange))
                 : validator.validateResponse(exchange.path(), request.getMethod(), response(exchange));
         List<String> problems = new ArrayList<>();
         for (ValidationReport.Message message : report.getMessages()) {
@@ -58,7 +59,9 @@ public final class ApiDescription {
 
     /** The problems of every exchange. */
     public List<String> problems(List<ApiTraffic.Exchange> exchanges) {
-        return exchanges.stream().flatMap(exchange -> problems(exchange).stream()).toList();
+        return exchanges.stream()
+                .flatMap(exchange -> problems(exchange).stream())
+                .toList();
     }
 
     private static Request request(ApiTraffic.Exchange exchange) {

@@ -28,9 +28,15 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 public class ApiTraffic {
 
     /** One request and its answer: headers by lower-case name, bodies as the bytes that crossed the wire. */
-    public record Exchange(String method, String path, String query, Map<String, List<String>> requestHeaders,
-                           byte[] requestBody, int status, Map<String, List<String>> responseHeaders,
-                           byte[] responseBody) {
+    public record Exchange(
+            String method,
+            String path,
+            String query,
+            Map<String, List<String>> requestHeaders,
+            byte[] requestBody,
+            int status,
+            Map<String, List<String>> responseHeaders,
+            byte[] responseBody) {
 
         @Override
         public String toString() {
@@ -68,9 +74,15 @@ public class ApiTraffic {
             try {
                 chain.doFilter(cachingRequest, cachingResponse);
             } finally {
-                exchanges.add(new Exchange(request.getMethod(), request.getRequestURI(), request.getQueryString(),
-                        requestHeaders(request), cachingRequest.getContentAsByteArray(), cachingResponse.getStatus(),
-                        responseHeaders(cachingResponse), cachingResponse.getContentAsByteArray()));
+                exchanges.add(new Exchange(
+                        request.getMethod(),
+                        request.getRequestURI(),
+                        request.getQueryString(),
+                        requestHeaders(request),
+                        cachingRequest.getContentAsByteArray(),
+                        cachingResponse.getStatus(),
+                        responseHeaders(cachingResponse),
+                        cachingResponse.getContentAsByteArray()));
                 cachingResponse.copyBodyToResponse();
             }
         }

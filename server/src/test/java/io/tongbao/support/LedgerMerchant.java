@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /** A merchant with one HMAC app, a point type "gold", reason codes and two user accounts: for ledger event tests. */
-public record LedgerMerchant(OperatorClient.HmacApp app, TongbaoClient client, LedgerApi ledger, PointType gold,
-                             String alice, String bob) {
+public record LedgerMerchant(
+        OperatorClient.HmacApp app, TongbaoClient client, LedgerApi ledger, PointType gold, String alice, String bob) {
 
     public static final int ISSUE = 100001;
     public static final int GIFT = 300002;
@@ -20,8 +20,8 @@ public record LedgerMerchant(OperatorClient.HmacApp app, TongbaoClient client, L
     public static LedgerMerchant onboard(OperatorClient operator, String notifyUrl) {
         OperatorClient.HmacApp app = operator.createHmacApp(operator.createMerchant("ledger events merchant"));
         if (notifyUrl != null) {
-            OperatorClient.Response changed = operator.put("/api/operator/apps/" + app.appId() + "/notify-url",
-                    Map.of("notify_url", notifyUrl));
+            OperatorClient.Response changed =
+                    operator.put("/api/operator/apps/" + app.appId() + "/notify-url", Map.of("notify_url", notifyUrl));
             if (changed.status() != 200) {
                 throw new AssertionError("notify URL not set: " + changed.raw());
             }
@@ -31,7 +31,8 @@ public record LedgerMerchant(OperatorClient.HmacApp app, TongbaoClient client, L
         PointType gold = ledger.createPointType(new NewPointType("gold", "金币", 2));
         ledger.registerReason(NewReason.of(ISSUE, "issue points"));
         ledger.registerReason(NewReason.of(GIFT, "gift"));
-        String alice = ledger.openAccount(new NewAccount("gold", "USER", "alice")).accountId();
+        String alice =
+                ledger.openAccount(new NewAccount("gold", "USER", "alice")).accountId();
         String bob = ledger.openAccount(new NewAccount("gold", "USER", "bob")).accountId();
         return new LedgerMerchant(app, client, ledger, gold, alice, bob);
     }

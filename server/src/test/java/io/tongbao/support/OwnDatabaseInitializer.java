@@ -12,6 +12,7 @@ public class OwnDatabaseInitializer extends TestDatabaseInitializer {
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         super.initialize(context);
-        TestPropertyValues.of("tongbao.db.url=" + TestDatabase.freshDatabaseUrl()).applyTo(context);
+        TestPropertyValues.of("tongbao.db.url=" + TestDatabase.freshDatabaseUrl())
+                .applyTo(context);
     }
 }

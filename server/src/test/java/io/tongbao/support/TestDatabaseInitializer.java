@@ -15,15 +15,14 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
     public void initialize(ConfigurableApplicationContext context) {
         try {
             TestPropertyValues.of(
-                    "tongbao.db.url=" + TestDatabase.url(),
-                    "tongbao.db.user=" + TestDatabase.user(),
-                    "tongbao.db.password=" + TestDatabase.password(),
-                    "tongbao.data-dir=" + Files.createTempDirectory("tongbao-test-data"))
+                            "tongbao.db.url=" + TestDatabase.url(),
+                            "tongbao.db.user=" + TestDatabase.user(),
+                            "tongbao.db.password=" + TestDatabase.password(),
+                            "tongbao.data-dir=" + Files.createTempDirectory("tongbao-test-data"))
                     .applyTo(context);
             TestDatabase.contextOpened();
             context.addApplicationListener(event -> {
-                if (event instanceof ContextClosedEvent closed
-                        && closed.getApplicationContext() == context) {
+                if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
                     TestDatabase.contextClosed();
                 }
             });
@@ -33,7 +32,8 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                 TestPropertyValues.of("tongbao.payments.janitor.enabled=false").applyTo(context);
             }
             if (!context.getEnvironment().containsProperty("tongbao.webhooks.dispatcher-enabled")) {
-                TestPropertyValues.of("tongbao.webhooks.dispatcher-enabled=false").applyTo(context);
+                TestPropertyValues.of("tongbao.webhooks.dispatcher-enabled=false")
+                        .applyTo(context);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

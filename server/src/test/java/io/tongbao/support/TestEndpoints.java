@@ -24,11 +24,9 @@ public class TestEndpoints {
     public static final Map<String, CountDownLatch> GATES = new ConcurrentHashMap<>();
     public static final Map<String, CountDownLatch> ENTERED = new ConcurrentHashMap<>();
 
-    public record Work(String name, boolean fail, String gate) {
-    }
+    public record Work(String name, boolean fail, String gate) {}
 
-    public record Done(String name, int execution, String merchantId) {
-    }
+    public record Done(String name, int execution, String merchantId) {}
 
     @RestController
     static class Endpoint {
@@ -36,15 +34,20 @@ public class TestEndpoints {
         @PostMapping("/api/v1/test/work")
         @ResponseStatus(HttpStatus.CREATED)
         Done work(MerchantCaller caller, @RequestBody Work work) throws InterruptedException {
-            int execution = EXECUTIONS.computeIfAbsent(work.name(), name -> new AtomicInteger()).incrementAndGet();
+            int execution = EXECUTIONS
+                    .computeIfAbsent(work.name(), name -> new AtomicInteger())
+                    .incrementAndGet();
             if (work.gate() != null) {
-                ENTERED.computeIfAbsent(work.gate(), gate -> new CountDownLatch(1)).countDown();
-                if (!GATES.computeIfAbsent(work.gate(), gate -> new CountDownLatch(1)).await(30, TimeUnit.SECONDS)) {
+                ENTERED.computeIfAbsent(work.gate(), gate -> new CountDownLatch(1))
+                        .countDown();
+                if (!GATES.computeIfAbsent(work.gate(), gate -> new CountDownLatch(1))
+                        .await(30, TimeUnit.SECONDS)) {
                     throw new IllegalStateException("gate " + work.gate() + " never opened");
                 }
             }
             if (work.fail()) {
-                throw new IllegalStateException("failing on purpose; secret-looking text must not leak: sk_should_not_leak");
+                throw new IllegalStateException(
+                        "failing on purpose; secret-looking text must not leak: sk_should_not_leak");
             }
             return new Done(work.name(), execution, caller.merchantId());
         }

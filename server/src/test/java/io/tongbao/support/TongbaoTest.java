@@ -14,5 +14,4 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @Import(TestEndpoints.class)
-public @interface TongbaoTest {
-}
+public @interface TongbaoTest {}

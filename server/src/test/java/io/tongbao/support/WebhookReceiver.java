@@ -18,8 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /** A merchant's webhook endpoint on loopback: records what arrives and answers the status the test sets. */
 public final class WebhookReceiver implements AutoCloseable {
 
-    public record Received(String eventId, String type, String timestamp, String signature, byte[] body) {
-    }
+    public record Received(String eventId, String type, String timestamp, String signature, byte[] body) {}
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -39,8 +38,12 @@ public final class WebhookReceiver implements AutoCloseable {
             try {
                 byte[] body = exchange.getRequestBody().readAllBytes();
                 var headers = exchange.getRequestHeaders();
-                received.add(new Received(headers.getFirst("Tongbao-Event-Id"), headers.getFirst("Tongbao-Event-Type"),
-                        headers.getFirst("Tongbao-Timestamp"), headers.getFirst("Tongbao-Signature"), body));
+                received.add(new Received(
+                        headers.getFirst("Tongbao-Event-Id"),
+                        headers.getFirst("Tongbao-Event-Type"),
+                        headers.getFirst("Tongbao-Timestamp"),
+                        headers.getFirst("Tongbao-Signature"),
+                        body));
                 CountDownLatch holding = gate;
                 if (holding != null) {
                     holding.await(60, TimeUnit.SECONDS);

@@ -33,15 +33,22 @@ import org.springframework.test.context.TestPropertySource;
 @EndToEnd
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = OwnDatabaseInitializer.class)
-@TestPropertySource(properties = {"tongbao.channels.enabled=false", "tongbao.webhooks.dispatcher-enabled=true",
-        "tongbao.webhooks.allow-private-targets=true", "tongbao.webhooks.poll-interval=PT0.2S"})
+@TestPropertySource(
+        properties = {
+            "tongbao.channels.enabled=false",
+            "tongbao.webhooks.dispatcher-enabled=true",
+            "tongbao.webhooks.allow-private-targets=true",
+            "tongbao.webhooks.poll-interval=PT0.2S"
+        })
 @SuppressWarnings("unchecked")
 class LedgerWebhookTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PasswordEncoder passwords;
 
@@ -64,16 +71,24 @@ class LedgerWebhookTest {
     @Test
     void anExpiredHoldIsSentSignedToTheAppThatCreatedItWithoutAnyOptIn() {
         merchant.issue("issue-1", merchant.alice(), 1_000);
-        merchant.ledger().hold(NewHold.of("h-1", "gold", merchant.alice(), merchant.bob(), 300, LedgerMerchant.GIFT, 1));
+        merchant.ledger()
+                .hold(NewHold.of("h-1", "gold", merchant.alice(), merchant.bob(), 300, LedgerMerchant.GIFT, 1));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> !received("hold.expired").isEmpty());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !received("hold.expired").isEmpty());
         WebhookReceiver.Received delivery = received("hold.expired").getFirst();
-        WebhookVerifier.Event event = WebhookVerifier.hmac(merchant.app().secret()).verify(delivery.body(), delivery.signature());
+        WebhookVerifier.Event event =
+                WebhookVerifier.hmac(merchant.app().secret()).verify(delivery.body(), delivery.signature());
         assertThat(event.type()).isEqualTo("hold.expired");
-        assertThat(event.data()).containsEntry("hold_id", "h-1").containsEntry("amount", 300)
-                .containsEntry("from_account", merchant.alice()).containsEntry("to_account", merchant.bob())
-                .containsEntry("point_type", "gold").containsEntry("expire_transfer_id", "~expire:h-1")
-                .containsEntry("app_id", merchant.app().appId()).containsKeys("expires_at", "expired_at");
+        assertThat(event.data())
+                .containsEntry("hold_id", "h-1")
+                .containsEntry("amount", 300)
+                .containsEntry("from_account", merchant.alice())
+                .containsEntry("to_account", merchant.bob())
+                .containsEntry("point_type", "gold")
+                .containsEntry("expire_transfer_id", "~expire:h-1")
+                .containsEntry("app_id", merchant.app().appId())
+                .containsKeys("expires_at", "expired_at");
         assertThat(merchant.ledger().account(merchant.alice()).frozen()).isZero();
         assertThat(eventTypes()).as("transfer events were not asked for").containsExactly("hold.expired");
     }
@@ -83,22 +98,31 @@ class LedgerWebhookTest {
         merchant.issue("before", merchant.alice(), 1_000);
         assertThat(settings().get("event_types")).isEqualTo(List.of());
 
-        Map<?, ?> changed = merchant.client().put("/api/v1/webhook-settings",
-                Map.of("event_types", List.of("ledger.transfer.posted")), Map.class);
+        Map<?, ?> changed = merchant.client()
+                .put("/api/v1/webhook-settings", Map.of("event_types", List.of("ledger.transfer.posted")), Map.class);
         assertThat(changed.get("event_types")).isEqualTo(List.of("ledger.transfer.posted"));
         assertThat((List<Object>) changed.get("always")).contains("hold.expired", "payment.succeeded");
         merchant.gift("after-1", merchant.alice(), merchant.bob(), 10);
-        merchant.ledger().batch(Batch.linked(List.of(
-                NewTransfer.of("b-1", "gold", merchant.alice(), merchant.bob(), 20, LedgerMerchant.GIFT),
-                NewTransfer.of("b-2", "gold", merchant.bob(), merchant.alice(), 5, LedgerMerchant.GIFT))));
+        merchant.ledger()
+                .batch(Batch.linked(List.of(
+                        NewTransfer.of("b-1", "gold", merchant.alice(), merchant.bob(), 20, LedgerMerchant.GIFT),
+                        NewTransfer.of("b-2", "gold", merchant.bob(), merchant.alice(), 5, LedgerMerchant.GIFT))));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> received("ledger.transfer.posted").size() >= 3);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> received("ledger.transfer.posted").size() >= 3);
         WebhookReceiver.Received first = received("ledger.transfer.posted").stream()
-                .filter(r -> new String(r.body()).contains("\"after-1\"")).findFirst().orElseThrow();
-        WebhookVerifier.Event event = WebhookVerifier.hmac(merchant.app().secret()).verify(first.body(), first.signature());
-        assertThat(event.data()).containsEntry("transfer_id", "after-1").containsEntry("kind", "TRANSFER")
-                .containsEntry("from_account", merchant.alice()).containsEntry("to_account", merchant.bob())
-                .containsEntry("amount", 10).containsEntry("reason", LedgerMerchant.GIFT)
+                .filter(r -> new String(r.body()).contains("\"after-1\""))
+                .findFirst()
+                .orElseThrow();
+        WebhookVerifier.Event event =
+                WebhookVerifier.hmac(merchant.app().secret()).verify(first.body(), first.signature());
+        assertThat(event.data())
+                .containsEntry("transfer_id", "after-1")
+                .containsEntry("kind", "TRANSFER")
+                .containsEntry("from_account", merchant.alice())
+                .containsEntry("to_account", merchant.bob())
+                .containsEntry("amount", 10)
+                .containsEntry("reason", LedgerMerchant.GIFT)
                 .containsEntry("merchant_id", merchant.app().merchantId());
         assertThat(objects("ledger.transfer.posted")).containsExactlyInAnyOrder("after-1", "b-1", "b-2");
         Map<?, ?> page = merchant.client().get("/api/v1/events", Map.of("types", "ledger.transfer.posted"), Map.class);
@@ -108,27 +132,37 @@ class LedgerWebhookTest {
         merchant.gift("opted-out", merchant.alice(), merchant.bob(), 1);
         merchant.ledger().hold(NewHold.of("h-2", "gold", merchant.alice(), merchant.bob(), 1, LedgerMerchant.GIFT, 1));
         // the expiry comes later in the journal than the transfer: once it is recorded, the transfer would have been
-        await().atMost(Duration.ofSeconds(20)).until(() -> objects("hold.expired").contains("h-2"));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> objects("hold.expired").contains("h-2"));
         assertThat(objects("ledger.transfer.posted")).doesNotContain("opted-out", "h-2");
     }
 
     @Test
     void onlyOptionalEventTypesCanBeChosenByTheAppOrTheOperator() {
-        assertThatThrownBy(() -> merchant.client().put("/api/v1/webhook-settings",
-                Map.of("event_types", List.of("payment.succeeded")), Map.class))
-                .isInstanceOf(TongbaoException.InvalidRequest.class).hasMessageContaining("event_types");
-        assertThatThrownBy(() -> merchant.client().put("/api/v1/webhook-settings",
-                Map.of("event_types", List.of("nonsense")), Map.class))
+        assertThatThrownBy(() -> merchant.client()
+                        .put(
+                                "/api/v1/webhook-settings",
+                                Map.of("event_types", List.of("payment.succeeded")),
+                                Map.class))
+                .isInstanceOf(TongbaoException.InvalidRequest.class)
+                .hasMessageContaining("event_types");
+        assertThatThrownBy(() -> merchant.client()
+                        .put("/api/v1/webhook-settings", Map.of("event_types", List.of("nonsense")), Map.class))
                 .isInstanceOf(TongbaoException.InvalidRequest.class);
         // a null among the names was a NullPointerException answered 500 (found by the fuzzer)
-        assertThatThrownBy(() -> merchant.client().put("/api/v1/webhook-settings",
-                Map.of("event_types", Arrays.asList("ledger.transfer.posted", null)), Map.class))
-                .isInstanceOf(TongbaoException.InvalidRequest.class).hasMessageContaining("event_types");
+        assertThatThrownBy(() -> merchant.client()
+                        .put(
+                                "/api/v1/webhook-settings",
+                                Map.of("event_types", Arrays.asList("ledger.transfer.posted", null)),
+                                Map.class))
+                .isInstanceOf(TongbaoException.InvalidRequest.class)
+                .hasMessageContaining("event_types");
 
         String path = "/api/operator/apps/" + merchant.app().appId() + "/webhook-event-types";
         OperatorClient.Response set = operator.put(path, Map.of("event_types", List.of("ledger.transfer.posted")));
         assertThat(set.status()).isEqualTo(200);
-        assertThat(operator.get(path).body().get("event_types").get(0).asString()).isEqualTo("ledger.transfer.posted");
+        assertThat(operator.get(path).body().get("event_types").get(0).asString())
+                .isEqualTo("ledger.transfer.posted");
         assertThat(settings().get("event_types")).isEqualTo(List.of("ledger.transfer.posted"));
     }
 
@@ -142,11 +176,17 @@ class LedgerWebhookTest {
 
     private List<String> eventTypes() {
         return jdbc.sql("select type from webhook_event where app_id = :app order by created_at")
-                .param("app", merchant.app().appId()).query(String.class).list();
+                .param("app", merchant.app().appId())
+                .query(String.class)
+                .list();
     }
 
     private List<String> objects(String type) {
-        return jdbc.sql("select object_id from webhook_event where app_id = :app and type = :type order by created_at, id")
-                .param("app", merchant.app().appId()).param("type", type).query(String.class).list();
+        return jdbc.sql(
+                        "select object_id from webhook_event where app_id = :app and type = :type order by created_at, id")
+                .param("app", merchant.app().appId())
+                .param("type", type)
+                .query(String.class)
+                .list();
     }
 }

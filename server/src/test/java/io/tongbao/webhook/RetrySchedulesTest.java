@@ -37,13 +37,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class RetrySchedulesTest {
 
-    private static final List<Duration> DOCUMENTED = List.of(Duration.ofSeconds(5), Duration.ofMinutes(2),
-            Duration.ofMinutes(10), Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(2),
-            Duration.ofHours(6), Duration.ofHours(15));
+    private static final List<Duration> DOCUMENTED = List.of(
+            Duration.ofSeconds(5),
+            Duration.ofMinutes(2),
+            Duration.ofMinutes(10),
+            Duration.ofMinutes(15),
+            Duration.ofHours(1),
+            Duration.ofHours(2),
+            Duration.ofHours(6),
+            Duration.ofHours(15));
 
     private final OneRowTable table = new OneRowTable();
-    private final RetrySchedules schedules = new RetrySchedules(table.jdbc, defaults(),
-            Clock.fixed(Instant.parse("2026-11-22T08:00:00Z"), ZoneOffset.UTC));
+    private final RetrySchedules schedules = new RetrySchedules(
+            table.jdbc, defaults(), Clock.fixed(Instant.parse("2026-11-22T08:00:00Z"), ZoneOffset.UTC));
 
     @Test
     void theDefaultScheduleIsTheDocumentedOne() {
@@ -64,8 +70,14 @@ class RetrySchedulesTest {
     @Test
     void anAppsOwnScheduleIsStoredAndReadBack() {
         List<Duration> set = schedules.set("app_1", List.of("5s", "90s", "1h", "2d", "PT30M", "1500ms"));
-        assertThat(set).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(90), Duration.ofHours(1),
-                Duration.ofDays(2), Duration.ofMinutes(30), Duration.ofMillis(1500));
+        assertThat(set)
+                .containsExactly(
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(90),
+                        Duration.ofHours(1),
+                        Duration.ofDays(2),
+                        Duration.ofMinutes(30),
+                        Duration.ofMillis(1500));
         assertThat(schedules.forApp("app_1")).isEqualTo(set);
     }
 
@@ -75,7 +87,8 @@ class RetrySchedulesTest {
         refused(List.of());
         refused(Collections.nCopies(RetrySchedules.MAX_RETRIES + 1, "1m"));
         assertThat(schedules.set("app_1", List.of("1m"))).hasSize(1);
-        assertThat(schedules.set("app_1", Collections.nCopies(RetrySchedules.MAX_RETRIES, "1m"))).hasSize(20);
+        assertThat(schedules.set("app_1", Collections.nCopies(RetrySchedules.MAX_RETRIES, "1m")))
+                .hasSize(20);
     }
 
     @Test
@@ -85,8 +98,8 @@ class RetrySchedulesTest {
         refused(List.of("5s", "PT-1S"));
         refused(List.of("2d", "PT48H0.001S"));
         refused(List.of("3d"));
-        assertThat(schedules.set("app_1", List.of("1s", "48h"))).containsExactly(Duration.ofSeconds(1),
-                Duration.ofDays(2));
+        assertThat(schedules.set("app_1", List.of("1s", "48h")))
+                .containsExactly(Duration.ofSeconds(1), Duration.ofDays(2));
     }
 
     /**
@@ -122,19 +135,25 @@ class RetrySchedulesTest {
     void everyAcceptedScheduleReadsBackAsSet(@ForAll("schedules") List<Duration> waits) {
         OneRowTable fresh = new OneRowTable();
         RetrySchedules own = new RetrySchedules(fresh.jdbc, defaults(), Clock.systemUTC());
-        List<Duration> set = own.set("app_1", waits.stream().map(Duration::toString).toList());
+        List<Duration> set =
+                own.set("app_1", waits.stream().map(Duration::toString).toList());
         assertThat(set).isEqualTo(waits);
         assertThat(own.forApp("app_1")).isEqualTo(waits);
     }
 
     @Provide
     Arbitrary<List<Duration>> schedules() {
-        return Arbitraries.longs().between(1_000, Duration.ofDays(2).toMillis()).map(Duration::ofMillis)
-                .list().ofMinSize(1).ofMaxSize(RetrySchedules.MAX_RETRIES);
+        return Arbitraries.longs()
+                .between(1_000, Duration.ofDays(2).toMillis())
+                .map(Duration::ofMillis)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(RetrySchedules.MAX_RETRIES);
     }
 
     private void refused(List<String> schedule) {
-        assertThatThrownBy(() -> schedules.set("app_1", schedule)).as(String.valueOf(schedule))
+        assertThatThrownBy(() -> schedules.set("app_1", schedule))
+                .as(String.valueOf(schedule))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
                     assertThat(e.getMessage()).startsWith("retry_schedule: ");
@@ -143,8 +162,8 @@ class RetrySchedulesTest {
 
     /** The properties as Spring binds them when nothing is configured (application.yml sets no webhook schedule). */
     private static WebhookProperties defaults() {
-        return new Binder(new MapConfigurationPropertySource()).bindOrCreate("tongbao.webhooks",
-                WebhookProperties.class);
+        return new Binder(new MapConfigurationPropertySource())
+                .bindOrCreate("tongbao.webhooks", WebhookProperties.class);
     }
 
     /** webhook_app_settings for one app: the upsert keeps the schedule it was given, the select returns it. */

@@ -57,7 +57,9 @@ class WebhookRestartTest {
                 }
                 // the first process is sending (up to 4 at a time to one endpoint) and has the rest claimed or queued
                 await().atMost(Duration.ofSeconds(20)).until(() -> receiver.inFlight() == 4);
-                onTheWire = receiver.received().stream().map(WebhookReceiver.Received::eventId).collect(Collectors.toSet());
+                onTheWire = receiver.received().stream()
+                        .map(WebhookReceiver.Received::eventId)
+                        .collect(Collectors.toSet());
                 assertThat(onTheWire).hasSize(4);
                 assertThat(succeeded(first)).isZero();
             }
@@ -68,29 +70,49 @@ class WebhookRestartTest {
                 JdbcClient jdbc = second.getBean(JdbcClient.class);
                 await().atMost(Duration.ofSeconds(60)).until(() -> succeeded(second) == EVENTS);
                 List<String> events = jdbc.sql("select id from webhook_event where app_id = :app and type = :type")
-                        .param("app", merchant.app().appId()).param("type", "ledger.transfer.posted")
-                        .query(String.class).list();
+                        .param("app", merchant.app().appId())
+                        .param("type", "ledger.transfer.posted")
+                        .query(String.class)
+                        .list();
                 assertThat(events).hasSize(EVENTS);
                 Map<String, Integer> counts = receiver.countsByEvent();
                 assertThat(counts.keySet()).as("every event arrived").containsExactlyInAnyOrderElementsOf(events);
-                Set<String> twice = counts.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
+                Set<String> twice = counts.entrySet().stream()
+                        .filter(e -> e.getValue() > 1)
+                        .map(Map.Entry::getKey)
                         .collect(Collectors.toSet());
-                assertThat(twice).as("sent again: the ones on the wire when the first process stopped")
+                assertThat(twice)
+                        .as("sent again: the ones on the wire when the first process stopped")
                         .isEqualTo(onTheWire);
                 assertThat(jdbc.sql("select count(*) from webhook_delivery where status <> 'SUCCEEDED'")
-                        .query(Integer.class).single()).isZero();
+                                .query(Integer.class)
+                                .single())
+                        .isZero();
             }
         }
     }
 
     private ConfigurableApplicationContext start(String database, Class<?>... extra) {
-        Map<String, String> properties = new HashMap<>(Map.of("server.port", "0",
-                "tongbao.data-dir", dataDir.toString(), "tongbao.db.url", database,
-                "tongbao.db.user", TestDatabase.user(), "tongbao.db.password", TestDatabase.password(),
-                "tongbao.webhooks.dispatcher-enabled", "true", "tongbao.webhooks.allow-private-targets", "true",
-                "tongbao.webhooks.poll-interval", "PT0.2S"));
+        Map<String, String> properties = new HashMap<>(Map.of(
+                "server.port",
+                "0",
+                "tongbao.data-dir",
+                dataDir.toString(),
+                "tongbao.db.url",
+                database,
+                "tongbao.db.user",
+                TestDatabase.user(),
+                "tongbao.db.password",
+                TestDatabase.password(),
+                "tongbao.webhooks.dispatcher-enabled",
+                "true",
+                "tongbao.webhooks.allow-private-targets",
+                "true",
+                "tongbao.webhooks.poll-interval",
+                "PT0.2S"));
         properties.put("tongbao.webhooks.max-concurrent-per-endpoint", "4");
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+        String[] args = properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         Class<?>[] sources = new Class<?>[extra.length + 1];
         sources[0] = TongbaoApplication.class;
@@ -104,8 +126,10 @@ class WebhookRestartTest {
     }
 
     private static int succeeded(ConfigurableApplicationContext context) {
-        return context.getBean(JdbcClient.class).sql("select count(*) from webhook_delivery where status = 'SUCCEEDED'")
-                .query(Integer.class).single();
+        return context.getBean(JdbcClient.class)
+                .sql("select count(*) from webhook_delivery where status = 'SUCCEEDED'")
+                .query(Integer.class)
+                .single();
     }
 
     /**

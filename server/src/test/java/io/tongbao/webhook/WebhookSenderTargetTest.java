@@ -64,14 +64,16 @@ class WebhookSenderTargetTest {
         List<String> asked = new ArrayList<>();
         TargetPolicy policy = new TargetPolicy(TargetPolicyTest.properties(false), host -> {
             asked.add(host);
-            return new InetAddress[]{InetAddress.getByAddress(host, asked.size() == 1 ? PUBLIC : LOOPBACK)};
+            return new InetAddress[] {InetAddress.getByAddress(host, asked.size() == 1 ? PUBLIC : LOOPBACK)};
         });
         String url = "http://rebind.shop.example:" + receiver.getAddress().getPort() + "/hook";
         assertThat(policy.refusal(url)).as("the check saw a public address").isEmpty();
 
         WebhookSender.Result result = sender(policy).send("app_1", "evt_1", "payment.succeeded", url, "{}");
 
-        assertThat(asked).as("the connection resolved the name again, through the policy").hasSize(2);
+        assertThat(asked)
+                .as("the connection resolved the name again, through the policy")
+                .hasSize(2);
         assertThat(received).as("nothing reached 127.0.0.1").hasValue(0);
         assertThat(result.delivered()).isFalse();
         assertThat(result.error()).startsWith("refused:").doesNotContain("127.0.0.1");
@@ -79,15 +81,18 @@ class WebhookSenderTargetTest {
 
     @Test
     void ofANamesAddressesTheConnectionIsOfferedOnlyTheAllowed() throws UnknownHostException {
-        TargetPolicy mixed = new TargetPolicy(TargetPolicyTest.properties(false), host -> new InetAddress[]{
-                InetAddress.getByAddress(host, LOOPBACK), InetAddress.getByAddress(host, PUBLIC)});
-        TargetPolicy internal = new TargetPolicy(TargetPolicyTest.properties(false), host -> new InetAddress[]{
-                InetAddress.getByAddress(host, LOOPBACK), InetAddress.getByAddress(host, new byte[]{10, 0, 0, 1})});
+        TargetPolicy mixed = new TargetPolicy(TargetPolicyTest.properties(false), host ->
+                new InetAddress[] {InetAddress.getByAddress(host, LOOPBACK), InetAddress.getByAddress(host, PUBLIC)});
+        TargetPolicy internal = new TargetPolicy(TargetPolicyTest.properties(false), host -> new InetAddress[] {
+            InetAddress.getByAddress(host, LOOPBACK), InetAddress.getByAddress(host, new byte[] {10, 0, 0, 1})
+        });
 
-        assertThat(mixed.allowedAddresses("hooks.shop.example")).extracting(InetAddress::getAddress)
+        assertThat(mixed.allowedAddresses("hooks.shop.example"))
+                .extracting(InetAddress::getAddress)
                 .containsExactly(PUBLIC);
         assertThatThrownBy(() -> internal.allowedAddresses("hooks.shop.example"))
-                .isInstanceOf(TargetPolicy.Refused.class).hasMessageNotContaining("127.0.0.1")
+                .isInstanceOf(TargetPolicy.Refused.class)
+                .hasMessageNotContaining("127.0.0.1")
                 .hasMessageNotContaining("10.0.0.1");
     }
 
@@ -95,8 +100,11 @@ class WebhookSenderTargetTest {
     void anIpLiteralOfAnInternalAddressIsNeverConnectedToEvenWithoutTheDispatchersCheck() {
         TargetPolicy policy = new TargetPolicy(TargetPolicyTest.properties(false));
         int port = receiver.getAddress().getPort();
-        for (String url : List.of("http://127.0.0.1:" + port + "/hook", "http://[::ffff:127.0.0.1]:" + port + "/hook",
-                "http://[::ffff:0:7f00:1]:" + port + "/hook", "http://[64:ff9b::7f00:1]:" + port + "/hook")) {
+        for (String url : List.of(
+                "http://127.0.0.1:" + port + "/hook",
+                "http://[::ffff:127.0.0.1]:" + port + "/hook",
+                "http://[::ffff:0:7f00:1]:" + port + "/hook",
+                "http://[64:ff9b::7f00:1]:" + port + "/hook")) {
             WebhookSender.Result result = sender(policy).send("app_1", "evt_1", "payment.succeeded", url, "{}");
 
             assertThat(result.delivered()).as(url).isFalse();
@@ -123,14 +131,17 @@ class WebhookSenderTargetTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByAddress(LOOPBACK))) {
             closedPort = socket.getLocalPort();
         }
-        TargetPolicy policy = new TargetPolicy(TargetPolicyTest.properties(true),
-                host -> new InetAddress[]{InetAddress.getByAddress(host, LOOPBACK)});
+        TargetPolicy policy = new TargetPolicy(TargetPolicyTest.properties(true), host ->
+                new InetAddress[] {InetAddress.getByAddress(host, LOOPBACK)});
 
-        WebhookSender.Result result = sender(policy).send("app_1", "evt_1", "payment.succeeded",
-                "http://hooks.shop.example:" + closedPort + "/hook", "{}");
+        WebhookSender.Result result = sender(policy)
+                .send("app_1", "evt_1", "payment.succeeded", "http://hooks.shop.example:" + closedPort + "/hook", "{}");
 
         assertThat(result.delivered()).isFalse();
-        assertThat(result.error()).isNotBlank().doesNotContain("127.0.0.1").doesNotContain(Integer.toString(closedPort));
+        assertThat(result.error())
+                .isNotBlank()
+                .doesNotContain("127.0.0.1")
+                .doesNotContain(Integer.toString(closedPort));
     }
 
     @Test
@@ -139,15 +150,17 @@ class WebhookSenderTargetTest {
             throw new UnknownHostException(host);
         });
 
-        assertThat(policy.refusal("https://nowhere.shop.example/hook")).isEqualTo(
-                Optional.of("host nowhere.shop.example does not resolve"));
-        assertThat(sender(policy).send("app_1", "evt_1", "payment.succeeded", "https://nowhere.shop.example/hook", "{}")
-                .error()).isEqualTo("UnknownHostException: host does not resolve");
+        assertThat(policy.refusal("https://nowhere.shop.example/hook"))
+                .isEqualTo(Optional.of("host nowhere.shop.example does not resolve"));
+        assertThat(sender(policy)
+                        .send("app_1", "evt_1", "payment.succeeded", "https://nowhere.shop.example/hook", "{}")
+                        .error())
+                .isEqualTo("UnknownHostException: host does not resolve");
     }
 
     private WebhookSender sender(TargetPolicy policy) {
-        WebhookProperties properties = new WebhookProperties(List.of(Duration.ofSeconds(5)), Duration.ofSeconds(2),
-                false, 4, Duration.ofMillis(500), true);
+        WebhookProperties properties = new WebhookProperties(
+                List.of(Duration.ofSeconds(5)), Duration.ofSeconds(2), false, 4, Duration.ofMillis(500), true);
         return new WebhookSender(signatures, properties, policy, Clock.systemUTC());
     }
 }

@@ -38,8 +38,12 @@ class AlipayApps implements AlipaySandbox {
         AlipayApp previous = apps.get(appId);
         String sellerId = previous != null ? previous.sellerId() : "2088" + Ids.digits(12);
         // as at Alipay, changing the app's key leaves Alipay's key for the app as it was
-        AlipayApp app = new AlipayApp(appId, sellerId, Rsa.parsePublicKey(appPublicKey),
-                previous != null ? previous.alipayKeys() : keyPool.take(), clock.instant());
+        AlipayApp app = new AlipayApp(
+                appId,
+                sellerId,
+                Rsa.parsePublicKey(appPublicKey),
+                previous != null ? previous.alipayKeys() : keyPool.take(),
+                clock.instant());
         apps.put(appId, app);
         return new Credentials(app.appId(), app.sellerId(), app.alipayPublicKeyBase64());
     }

@@ -33,11 +33,11 @@ class AlipayBarcodePayments {
         }
         AlipayTrade trade = trades.open(order);
         return switch (scenario) {
-            case PAID -> new BarcodeResult(trades.pay(trade, AlipayTrades.DEFAULT_BUYER_ID,
-                    AlipayTrades.DEFAULT_BUYER_LOGON_ID), false);
+            case PAID ->
+                new BarcodeResult(
+                        trades.pay(trade, AlipayTrades.DEFAULT_BUYER_ID, AlipayTrades.DEFAULT_BUYER_LOGON_ID), false);
             case PASSWORD -> {
-                scheduler.after(properties.passwordDelay(), "password " + trade.tradeNo(),
-                        () -> payIfOpen(trade));
+                scheduler.after(properties.passwordDelay(), "password " + trade.tradeNo(), () -> payIfOpen(trade));
                 yield new BarcodeResult(trades.snapshot(trade), true);
             }
             case NEVER_PAYS -> new BarcodeResult(trades.snapshot(trade), true);
@@ -49,11 +49,14 @@ class AlipayBarcodePayments {
         };
     }
 
-    record BarcodeResult(AlipayTrade.Snapshot snapshot, boolean waitingForBuyer) {
-    }
+    record BarcodeResult(AlipayTrade.Snapshot snapshot, boolean waitingForBuyer) {}
 
     enum BarcodeScenario {
-        PAID, PASSWORD, NEVER_PAYS, BALANCE_NOT_ENOUGH, INVALID;
+        PAID,
+        PASSWORD,
+        NEVER_PAYS,
+        BALANCE_NOT_ENOUGH,
+        INVALID;
 
         private static final Pattern AUTH_CODE = Pattern.compile("(2[5-9]|30)\\d{14,22}");
 

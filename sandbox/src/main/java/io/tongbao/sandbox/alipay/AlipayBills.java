@@ -35,8 +35,7 @@ class AlipayBills {
     private static final DateTimeFormatter COMPACT = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final DateTimeFormatter CHINESE_DAY = DateTimeFormatter.ofPattern("yyyy年MM月dd日 HH:mm:ss");
 
-    private record Link(AlipayApp app, LocalDate day, Instant expiresAt) {
-    }
+    private record Link(AlipayApp app, LocalDate day, Instant expiresAt) {}
 
     private final Map<String, Link> links = new ConcurrentHashMap<>();
     private final AlipayTrades trades;
@@ -110,10 +109,33 @@ class AlipayBills {
     private static String[] row(AlipayTrade.Snapshot snapshot, String kind, Instant at, long fen, String requestNo) {
         AlipayTrade trade = snapshot.trade();
         String amount = fen < 0 ? "-" + Yuan.format(-fen) : Yuan.format(fen);
-        return new String[] {trade.tradeNo(), trade.outTradeNo(), kind, trade.subject(),
-                AlipayTime.format(trade.createdAt()), AlipayTime.format(at), "", "", "", "",
-                String.valueOf(snapshot.buyerLogonId()), amount, amount, "0.00", "0.00", "0.00", "0.00", "0.00", "",
-                "0.00", "0.00", requestNo, "0.00", "0.00", ""};
+        return new String[] {
+            trade.tradeNo(),
+            trade.outTradeNo(),
+            kind,
+            trade.subject(),
+            AlipayTime.format(trade.createdAt()),
+            AlipayTime.format(at),
+            "",
+            "",
+            "",
+            "",
+            String.valueOf(snapshot.buyerLogonId()),
+            amount,
+            amount,
+            "0.00",
+            "0.00",
+            "0.00",
+            "0.00",
+            "0.00",
+            "",
+            "0.00",
+            "0.00",
+            requestNo,
+            "0.00",
+            "0.00",
+            ""
+        };
     }
 
     private String details(Link link, List<String[]> rows) {
@@ -127,9 +149,19 @@ class AlipayBills {
         csv.append("#-----------------------------------------业务明细列表结束------------------------------------\r\n");
         long paid = rows.stream().filter(r -> r[2].equals("交易")).count();
         long refunded = rows.size() - paid;
-        csv.append("#交易合计：").append(paid).append("笔，商家实收：").append(total(rows, "交易")).append("元，商家优惠：0.00元\r\n");
-        csv.append("#退款合计：").append(refunded).append("笔，商家实收：").append(total(rows, "退款")).append("元，商家优惠：0.00元\r\n");
-        csv.append("#导出时间：[").append(CHINESE_DAY.format(clock.instant().atZone(SandboxClock.CHINA))).append("]\r\n");
+        csv.append("#交易合计：")
+                .append(paid)
+                .append("笔，商家实收：")
+                .append(total(rows, "交易"))
+                .append("元，商家优惠：0.00元\r\n");
+        csv.append("#退款合计：")
+                .append(refunded)
+                .append("笔，商家实收：")
+                .append(total(rows, "退款"))
+                .append("元，商家优惠：0.00元\r\n");
+        csv.append("#导出时间：[")
+                .append(CHINESE_DAY.format(clock.instant().atZone(SandboxClock.CHINA)))
+                .append("]\r\n");
         return csv.toString();
     }
 
@@ -137,8 +169,15 @@ class AlipayBills {
         StringBuilder csv = header(link, "业务汇总");
         csv.append("门店编号,门店名称,交易订单总笔数,退款订单总笔数,订单金额（元）,商家实收（元）\r\n");
         long paid = rows.stream().filter(r -> r[2].equals("交易")).count();
-        csv.append(",,").append(paid).append(',').append(rows.size() - paid).append(',')
-                .append(total(rows, null)).append(',').append(total(rows, null)).append("\r\n");
+        csv.append(",,")
+                .append(paid)
+                .append(',')
+                .append(rows.size() - paid)
+                .append(',')
+                .append(total(rows, null))
+                .append(',')
+                .append(total(rows, null))
+                .append("\r\n");
         csv.append("#-----------------------------------------业务汇总列表结束------------------------------------\r\n");
         return csv.toString();
     }
@@ -147,21 +186,29 @@ class AlipayBills {
         StringBuilder csv = new StringBuilder();
         csv.append("#支付宝").append(title).append("查询\r\n");
         csv.append("#账号：[").append(link.app().sellerId()).append("0156]\r\n");
-        csv.append("#起始日期：[").append(CHINESE_DAY.format(link.day().atStartOfDay())).append("]   终止日期：[")
-                .append(CHINESE_DAY.format(link.day().plusDays(1).atStartOfDay())).append("]\r\n");
-        csv.append("#-----------------------------------------").append(title).append("列表----------------------------------------\r\n");
+        csv.append("#起始日期：[")
+                .append(CHINESE_DAY.format(link.day().atStartOfDay()))
+                .append("]   终止日期：[")
+                .append(CHINESE_DAY.format(link.day().plusDays(1).atStartOfDay()))
+                .append("]\r\n");
+        csv.append("#-----------------------------------------")
+                .append(title)
+                .append("列表----------------------------------------\r\n");
         return csv;
     }
 
     private static String total(List<String[]> rows, String kind) {
-        long fen = rows.stream().filter(r -> kind == null || r[2].equals(kind))
-                .mapToLong(r -> r[11].startsWith("-") ? -Yuan.toFen("amount", r[11].substring(1)) : Yuan.toFen("amount", r[11]))
+        long fen = rows.stream()
+                .filter(r -> kind == null || r[2].equals(kind))
+                .mapToLong(r ->
+                        r[11].startsWith("-") ? -Yuan.toFen("amount", r[11].substring(1)) : Yuan.toFen("amount", r[11]))
                 .sum();
         return fen < 0 ? "-" + Yuan.format(-fen) : Yuan.format(fen);
     }
 
     private static boolean onDay(Instant instant, LocalDate day) {
-        return instant != null && instant.atZone(SandboxClock.CHINA).toLocalDate().equals(day);
+        return instant != null
+                && instant.atZone(SandboxClock.CHINA).toLocalDate().equals(day);
     }
 
     /** The sandbox keeps daily bills only; a monthly one (yyyy-MM) is refused rather than faked. */

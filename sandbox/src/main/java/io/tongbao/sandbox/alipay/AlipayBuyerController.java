@@ -37,8 +37,12 @@ class AlipayBuyerController {
     private final AlipayBills bills;
     private final SandboxScheduler scheduler;
 
-    AlipayBuyerController(AlipayTrades trades, AlipayRequestVerifier verifier, AlipayReplies replies,
-                          AlipayBills bills, SandboxScheduler scheduler) {
+    AlipayBuyerController(
+            AlipayTrades trades,
+            AlipayRequestVerifier verifier,
+            AlipayReplies replies,
+            AlipayBills bills,
+            SandboxScheduler scheduler) {
         this.trades = trades;
         this.verifier = verifier;
         this.replies = replies;
@@ -46,18 +50,20 @@ class AlipayBuyerController {
         this.scheduler = scheduler;
     }
 
-    record Scan(String qrCode) {
-    }
+    record Scan(String qrCode) {}
 
-    record Pay(String tradeNo, String buyerId, Long delaySeconds) {
-    }
+    record Pay(String tradeNo, String buyerId, Long delaySeconds) {}
 
-    record AppOrder(String orderString) {
-    }
+    record AppOrder(String orderString) {}
 
-    record TradeView(String tradeNo, String outTradeNo, String appId, String totalAmount, String subject,
-                     String tradeStatus, String returnUrl) {
-    }
+    record TradeView(
+            String tradeNo,
+            String outTradeNo,
+            String appId,
+            String totalAmount,
+            String subject,
+            String tradeStatus,
+            String returnUrl) {}
 
     @PostMapping("/sandbox/alipay/buyer/scan")
     ResponseEntity<String> scan(@RequestBody String body) {
@@ -78,7 +84,9 @@ class AlipayBuyerController {
         trade.markScanned();
         String buyerId = pay.buyerId() != null ? pay.buyerId() : AlipayTrades.DEFAULT_BUYER_ID;
         if (pay.delaySeconds() != null && pay.delaySeconds() > 0) {
-            scheduler.after(Duration.ofSeconds(pay.delaySeconds()), "buyer pays " + trade.tradeNo(),
+            scheduler.after(
+                    Duration.ofSeconds(pay.delaySeconds()),
+                    "buyer pays " + trade.tradeNo(),
                     () -> trades.pay(trade, buyerId, AlipayTrades.DEFAULT_BUYER_LOGON_ID));
             return SandboxJson.respond(HttpStatus.ACCEPTED, view(trade));
         }
@@ -101,8 +109,8 @@ class AlipayBuyerController {
             throw AlipayError.invalid("isv.invalid-method", "APP 支付的 method 应为 alipay.trade.app.pay");
         }
         AlipayTrade trade = trades.open(AlipayMethods.order(call, Origin.APP, null));
-        AlipayTrade.Snapshot paid = trades.pay(trade, AlipayTrades.DEFAULT_BUYER_ID,
-                AlipayTrades.DEFAULT_BUYER_LOGON_ID);
+        AlipayTrade.Snapshot paid =
+                trades.pay(trade, AlipayTrades.DEFAULT_BUYER_ID, AlipayTrades.DEFAULT_BUYER_LOGON_ID);
         Map<String, Object> inner = AlipayReplies.success();
         inner.put("app_id", call.app().appId());
         inner.put("auth_app_id", call.app().appId());
@@ -137,8 +145,14 @@ class AlipayBuyerController {
 
     private TradeView view(AlipayTrade trade) {
         AlipayTrade.Snapshot snapshot = trades.snapshot(trade);
-        return new TradeView(trade.tradeNo(), trade.outTradeNo(), trade.app().appId(), Yuan.format(trade.totalFen()),
-                trade.subject(), snapshot.status().name(), trade.returnUrl());
+        return new TradeView(
+                trade.tradeNo(),
+                trade.outTradeNo(),
+                trade.app().appId(),
+                Yuan.format(trade.totalFen()),
+                trade.subject(),
+                snapshot.status().name(),
+                trade.returnUrl());
     }
 
     private static Map<String, String> parseQuery(String query) {
@@ -146,7 +160,8 @@ class AlipayBuyerController {
         for (String pair : query.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                params.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }

@@ -45,9 +45,11 @@ class AlipayCashierController {
     }
 
     @GetMapping("/sandbox/cashier/alipay/{tradeNo}")
-    ResponseEntity<String> show(@PathVariable String tradeNo, @RequestParam(required = false) String lang,
-                                @RequestHeader(name = "Accept-Language", required = false) String acceptLanguage,
-                                HttpServletRequest request) {
+    ResponseEntity<String> show(
+            @PathVariable String tradeNo,
+            @RequestParam(required = false) String lang,
+            @RequestHeader(name = "Accept-Language", required = false) String acceptLanguage,
+            HttpServletRequest request) {
         CashierLanguage language = CashierLanguage.choose(lang, acceptLanguage);
         AlipayTrade trade;
         try {
@@ -58,27 +60,39 @@ class AlipayCashierController {
         trade.markScanned();
         AlipayTrade.Snapshot snapshot = trades.snapshot(trade);
         String page = baseUrl.of(request) + "/sandbox/cashier/alipay/" + tradeNo;
-        return html(CashierPage.cashier(new CashierPage.Order(CHANNEL, trade.app().sellerId(), trade.outTradeNo(),
-                trade.subject(), Yuan.format(trade.totalFen()), snapshot.status().name(),
-                snapshot.status() == TradeStatus.WAIT_BUYER_PAY, page, page), language));
+        return html(CashierPage.cashier(
+                new CashierPage.Order(
+                        CHANNEL,
+                        trade.app().sellerId(),
+                        trade.outTradeNo(),
+                        trade.subject(),
+                        Yuan.format(trade.totalFen()),
+                        snapshot.status().name(),
+                        snapshot.status() == TradeStatus.WAIT_BUYER_PAY,
+                        page,
+                        page),
+                language));
     }
 
     @PostMapping("/sandbox/cashier/alipay/{tradeNo}")
-    ResponseEntity<String> act(@PathVariable String tradeNo, @RequestParam String action,
-                               @RequestParam(required = false) String lang) {
+    ResponseEntity<String> act(
+            @PathVariable String tradeNo, @RequestParam String action, @RequestParam(required = false) String lang) {
         CashierLanguage language = CashierLanguage.choose(lang, null);
         try {
             AlipayTrade trade = trades.byTradeNo(tradeNo);
             return switch (action) {
                 case "pay" -> {
-                    AlipayTrade.Snapshot paid = trades.pay(trade, AlipayTrades.DEFAULT_BUYER_ID,
-                            AlipayTrades.DEFAULT_BUYER_LOGON_ID);
-                    yield html(CashierPage.result(CHANNEL, "paid", "¥ " + Yuan.format(trade.totalFen()),
-                            returnUrl(paid), language));
+                    AlipayTrade.Snapshot paid =
+                            trades.pay(trade, AlipayTrades.DEFAULT_BUYER_ID, AlipayTrades.DEFAULT_BUYER_LOGON_ID);
+                    yield html(CashierPage.result(
+                            CHANNEL, "paid", "¥ " + Yuan.format(trade.totalFen()), returnUrl(paid), language));
                 }
                 case "later" -> {
-                    scheduler.after(PAY_LATER, "cashier pays " + tradeNo, () -> trades.pay(trade,
-                            AlipayTrades.DEFAULT_BUYER_ID, AlipayTrades.DEFAULT_BUYER_LOGON_ID));
+                    scheduler.after(
+                            PAY_LATER,
+                            "cashier pays " + tradeNo,
+                            () -> trades.pay(
+                                    trade, AlipayTrades.DEFAULT_BUYER_ID, AlipayTrades.DEFAULT_BUYER_LOGON_ID));
                     yield html(CashierPage.result(CHANNEL, "scheduled", null, null, language));
                 }
                 default -> html(CashierPage.result(CHANNEL, "abandoned", null, trade.returnUrl(), language));

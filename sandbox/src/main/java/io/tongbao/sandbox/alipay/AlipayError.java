@@ -28,7 +28,10 @@ final class AlipayError extends RuntimeException {
     }
 
     static AlipayError missing(String parameter) {
-        return new AlipayError("40001", "Missing Required Arguments", "isv.missing-" + parameter.replace('_', '-'),
+        return new AlipayError(
+                "40001",
+                "Missing Required Arguments",
+                "isv.missing-" + parameter.replace('_', '-'),
                 "缺少必选参数 " + parameter);
     }
 

@@ -34,8 +34,13 @@ class AlipayGatewayController {
     private final FaultRegistry faults;
     private final BaseUrl baseUrl;
 
-    AlipayGatewayController(AlipayRequestVerifier verifier, AlipayMethods methods, AlipayTrades trades,
-                            AlipayReplies replies, FaultRegistry faults, BaseUrl baseUrl) {
+    AlipayGatewayController(
+            AlipayRequestVerifier verifier,
+            AlipayMethods methods,
+            AlipayTrades trades,
+            AlipayReplies replies,
+            FaultRegistry faults,
+            BaseUrl baseUrl) {
         this.verifier = verifier;
         this.methods = methods;
         this.trades = trades;
@@ -44,7 +49,9 @@ class AlipayGatewayController {
         this.baseUrl = baseUrl;
     }
 
-    @RequestMapping(path = "/sandbox/alipay/gateway.do", method = {RequestMethod.GET, RequestMethod.POST})
+    @RequestMapping(
+            path = "/sandbox/alipay/gateway.do",
+            method = {RequestMethod.GET, RequestMethod.POST})
     ResponseEntity<String> gateway(HttpServletRequest request) throws InterruptedException {
         Map<String, String> params = singleValued(request.getParameterMap());
         String method = params.get("method");
@@ -57,11 +64,12 @@ class AlipayGatewayController {
             }
             return switch (call.method()) {
                 case "alipay.trade.page.pay", "alipay.trade.wap.pay" -> toCashier(call, request);
-                default -> replies.reply(method, call.app(), call.signType(),
-                        methods.handle(call, baseUrl.of(request)));
+                default ->
+                    replies.reply(method, call.app(), call.signType(), methods.handle(call, baseUrl.of(request)));
             };
         } catch (AlipayError error) {
-            return call == null ? replies.unauthenticated(method, error)
+            return call == null
+                    ? replies.unauthenticated(method, error)
                     : replies.error(method, call.app(), call.signType(), error);
         }
     }
@@ -83,9 +91,11 @@ class AlipayGatewayController {
         String appId = call.app().appId();
         String outTradeNo = call.biz().optional("out_trade_no");
         if (faults.take(FaultKind.API_HTTP_5XX, appId, outTradeNo).isPresent()) {
-            return Optional.of(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body("Service Unavailable"));
+            return Optional.of(
+                    ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body("Service Unavailable"));
         }
-        Optional<Duration> hang = faults.take(FaultKind.API_TIMEOUT, appId, outTradeNo).map(rule -> rule.delay());
+        Optional<Duration> hang =
+                faults.take(FaultKind.API_TIMEOUT, appId, outTradeNo).map(rule -> rule.delay());
         if (hang.isPresent()) {
             // the fault exists to make the client's read timeout fire: holding this request thread is the point
             Thread.sleep(hang.get());

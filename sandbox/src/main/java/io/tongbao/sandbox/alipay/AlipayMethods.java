@@ -78,7 +78,9 @@ class AlipayMethods {
         }
         reply.put("trade_no", trade.tradeNo());
         reply.put("out_trade_no", trade.outTradeNo());
-        reply.put("buyer_logon_id", result.waitingForBuyer() ? AlipayTrades.DEFAULT_BUYER_LOGON_ID : snapshot.buyerLogonId());
+        reply.put(
+                "buyer_logon_id",
+                result.waitingForBuyer() ? AlipayTrades.DEFAULT_BUYER_LOGON_ID : snapshot.buyerLogonId());
         reply.put("total_amount", Yuan.format(trade.totalFen()));
         if (!result.waitingForBuyer()) {
             paidAmounts(reply, snapshot);
@@ -130,8 +132,11 @@ class AlipayMethods {
         long amountFen = call.biz().amountFen("refund_amount");
         // without out_request_no Alipay treats the refund as "the" refund of the trade, keyed by out_trade_no
         String outRequestNo = call.biz().optional("out_request_no");
-        AlipayTrades.RefundResult result = trades.refund(trade,
-                outRequestNo != null ? outRequestNo : trade.outTradeNo(), amountFen, call.biz().optional("refund_reason"));
+        AlipayTrades.RefundResult result = trades.refund(
+                trade,
+                outRequestNo != null ? outRequestNo : trade.outTradeNo(),
+                amountFen,
+                call.biz().optional("refund_reason"));
         Map<String, Object> reply = AlipayReplies.success();
         reply.put("trade_no", trade.tradeNo());
         reply.put("out_trade_no", trade.outTradeNo());

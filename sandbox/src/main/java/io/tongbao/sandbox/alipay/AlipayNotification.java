@@ -21,8 +21,13 @@ import java.util.stream.Collectors;
 final class AlipayNotification implements OutboundNotification {
 
     /** Alipay's documented schedule: 8 tries over 24h22m. */
-    static final List<Duration> RETRY_INTERVALS = List.of(Duration.ofMinutes(2), Duration.ofMinutes(10),
-            Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(6),
+    static final List<Duration> RETRY_INTERVALS = List.of(
+            Duration.ofMinutes(2),
+            Duration.ofMinutes(10),
+            Duration.ofMinutes(10),
+            Duration.ofHours(1),
+            Duration.ofHours(2),
+            Duration.ofHours(6),
             Duration.ofHours(15));
 
     private final String notifyId;
@@ -33,8 +38,14 @@ final class AlipayNotification implements OutboundNotification {
     private final SignType signType;
     private final Function<String, String> signer;
 
-    AlipayNotification(String notifyId, String appId, String outTradeNo, URI target, Map<String, String> params,
-                       SignType signType, Function<String, String> signer) {
+    AlipayNotification(
+            String notifyId,
+            String appId,
+            String outTradeNo,
+            URI target,
+            Map<String, String> params,
+            SignType signType,
+            Function<String, String> signer) {
         this.notifyId = notifyId;
         this.appId = appId;
         this.outTradeNo = outTradeNo;
@@ -66,7 +77,8 @@ final class AlipayNotification implements OutboundNotification {
 
     @Override
     public String summary() {
-        return params.get("trade_status") + (params.containsKey("refund_fee") ? " refund_fee=" + params.get("refund_fee") : "");
+        return params.get("trade_status")
+                + (params.containsKey("refund_fee") ? " refund_fee=" + params.get("refund_fee") : "");
     }
 
     @Override

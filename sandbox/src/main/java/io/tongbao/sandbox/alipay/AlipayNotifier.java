@@ -39,8 +39,13 @@ class AlipayNotifier {
             return;
         }
         SignType signType = trade.signType();
-        dispatcher.dispatch(new AlipayNotification(params.get("notify_id"), trade.app().appId(), trade.outTradeNo(),
-                target, AlipayNotification.withoutEmpty(params), signType,
+        dispatcher.dispatch(new AlipayNotification(
+                params.get("notify_id"),
+                trade.app().appId(),
+                trade.outTradeNo(),
+                target,
+                AlipayNotification.withoutEmpty(params),
+                signType,
                 content -> trade.app().sign(signType, content)));
     }
 

@@ -26,12 +26,15 @@ class AlipayOnboardingController {
     }
 
     /** @param appId optional: keep this app id (e.g. a demo app across restarts) */
-    record Registration(String appId, String appPublicKey) {
-    }
+    record Registration(String appId, String appPublicKey) {}
 
-    record Registered(String appId, String sellerId, String alipayPublicKey, String gatewayUrl, String signType,
-                      String charset) {
-    }
+    record Registered(
+            String appId,
+            String sellerId,
+            String alipayPublicKey,
+            String gatewayUrl,
+            String signType,
+            String charset) {}
 
     @PostMapping("/sandbox/alipay/apps")
     ResponseEntity<String> register(@RequestBody String body, HttpServletRequest request) {
@@ -40,7 +43,14 @@ class AlipayOnboardingController {
             throw new IllegalArgumentException("app_public_key is required: the app's RSA public key, Base64 or PEM");
         }
         AlipaySandbox.Credentials app = apps.registerApp(registration.appId(), registration.appPublicKey());
-        return SandboxJson.respond(HttpStatus.CREATED, new Registered(app.appId(), app.sellerId(),
-                app.alipayPublicKey(), baseUrl.of(request) + "/sandbox/alipay/gateway.do", "RSA2", "utf-8"));
+        return SandboxJson.respond(
+                HttpStatus.CREATED,
+                new Registered(
+                        app.appId(),
+                        app.sellerId(),
+                        app.alipayPublicKey(),
+                        baseUrl.of(request) + "/sandbox/alipay/gateway.do",
+                        "RSA2",
+                        "utf-8"));
     }
 }

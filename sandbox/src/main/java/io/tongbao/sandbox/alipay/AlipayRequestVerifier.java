@@ -30,8 +30,7 @@ class AlipayRequestVerifier {
         if (appId == null || appId.isBlank()) {
             throw AlipayError.missing("app_id");
         }
-        AlipayApp app = apps.find(appId)
-                .orElseThrow(() -> AlipayError.invalid("isv.invalid-app-id", "无效的AppID参数"));
+        AlipayApp app = apps.find(appId).orElseThrow(() -> AlipayError.invalid("isv.invalid-app-id", "无效的AppID参数"));
         String charset = params.getOrDefault("charset", "utf-8");
         if (!"utf-8".equalsIgnoreCase(charset)) {
             throw AlipayError.invalid("isv.invalid-charset", "沙箱只支持 utf-8 字符集: " + charset);
@@ -45,10 +44,13 @@ class AlipayRequestVerifier {
         if (sign == null || sign.isBlank()) {
             throw AlipayError.missing("sign");
         }
-        if (!Rsa.verify(signType.algorithm(), app.appPublicKey(), AlipaySigning.contentV2(params),
-                StandardCharsets.UTF_8, sign)) {
-            throw AlipayError.invalid("isv.invalid-signature",
-                    "验签出错，建议检查签名字符串或签名私钥与应用公钥是否匹配");
+        if (!Rsa.verify(
+                signType.algorithm(),
+                app.appPublicKey(),
+                AlipaySigning.contentV2(params),
+                StandardCharsets.UTF_8,
+                sign)) {
+            throw AlipayError.invalid("isv.invalid-signature", "验签出错，建议检查签名字符串或签名私钥与应用公钥是否匹配");
         }
         return new AlipayCall(app, method, signType, BizContent.parse(params.get("biz_content")), params);
     }

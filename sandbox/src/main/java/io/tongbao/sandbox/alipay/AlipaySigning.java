@@ -7,8 +7,7 @@ import java.util.stream.Collectors;
 /** The two ways Alipay turns parameters into the text that is signed. */
 final class AlipaySigning {
 
-    private AlipaySigning() {
-    }
+    private AlipaySigning() {}
 
     /** Requests ("V2"): every non-empty parameter except sign, sorted, raw {@code k=v&k=v}; sign_type included. */
     static String contentV2(Map<String, String> params) {

@@ -11,8 +11,7 @@ final class AlipayTime {
 
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    private AlipayTime() {
-    }
+    private AlipayTime() {}
 
     static String format(Instant instant) {
         return instant == null ? null : FORMAT.format(instant.atZone(SandboxClock.CHINA));

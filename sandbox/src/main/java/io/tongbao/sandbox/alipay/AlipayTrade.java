@@ -13,7 +13,13 @@ import java.util.Optional;
 final class AlipayTrade {
 
     /** How the trade came to be: it decides when a query can first see it. */
-    enum Origin { PRECREATE, CREATE, PAGE, APP, BARCODE }
+    enum Origin {
+        PRECREATE,
+        CREATE,
+        PAGE,
+        APP,
+        BARCODE
+    }
 
     private final AlipayApp app;
     private final String tradeNo;
@@ -34,9 +40,19 @@ final class AlipayTrade {
     private Instant paidAt;
     private Instant closedAt;
 
-    AlipayTrade(AlipayApp app, String tradeNo, String outTradeNo, long totalFen, String subject, Origin origin,
-                SignType signType, String notifyUrl, String returnUrl, Instant createdAt, Instant expiresAt,
-                String buyerId) {
+    AlipayTrade(
+            AlipayApp app,
+            String tradeNo,
+            String outTradeNo,
+            long totalFen,
+            String subject,
+            Origin origin,
+            SignType signType,
+            String notifyUrl,
+            String returnUrl,
+            Instant createdAt,
+            Instant expiresAt,
+            String buyerId) {
         this.app = app;
         this.tradeNo = tradeNo;
         this.outTradeNo = outTradeNo;
@@ -112,8 +128,8 @@ final class AlipayTrade {
 
     synchronized Snapshot snapshot(Instant now) {
         expireIfDue(now);
-        return new Snapshot(this, status, visible, buyerId, buyerLogonId, paidAt, closedAt, refundedFen(),
-                List.copyOf(refunds));
+        return new Snapshot(
+                this, status, visible, buyerId, buyerLogonId, paidAt, closedAt, refundedFen(), List.copyOf(refunds));
     }
 
     /** @return true when this call moved the trade to TRADE_SUCCESS */
@@ -153,7 +169,9 @@ final class AlipayTrade {
     }
 
     synchronized Optional<AlipayRefund> refund(String outRequestNo) {
-        return refunds.stream().filter(refund -> refund.outRequestNo().equals(outRequestNo)).findFirst();
+        return refunds.stream()
+                .filter(refund -> refund.outRequestNo().equals(outRequestNo))
+                .findFirst();
     }
 
     /**
@@ -165,8 +183,7 @@ final class AlipayTrade {
         switch (status) {
             case WAIT_BUYER_PAY, TRADE_CLOSED -> throw AlipayError.business("ACQ.TRADE_STATUS_ERROR", "交易状态不合法");
             case TRADE_FINISHED -> throw AlipayError.business("ACQ.TRADE_HAS_FINISHED", "交易已完结");
-            case TRADE_SUCCESS -> {
-            }
+            case TRADE_SUCCESS -> {}
         }
         if (amountFen > totalFen - refundedFen()) {
             throw AlipayError.business("ACQ.REFUND_AMT_NOT_EQUAL_TOTAL", "退款金额超限");
@@ -192,8 +209,16 @@ final class AlipayTrade {
     }
 
     /** A consistent view of a trade at one moment, for replies and notifications. */
-    record Snapshot(AlipayTrade trade, TradeStatus status, boolean visible, String buyerId, String buyerLogonId,
-                    Instant paidAt, Instant closedAt, long refundedFen, List<AlipayRefund> refunds) {
+    record Snapshot(
+            AlipayTrade trade,
+            TradeStatus status,
+            boolean visible,
+            String buyerId,
+            String buyerLogonId,
+            Instant paidAt,
+            Instant closedAt,
+            long refundedFen,
+            List<AlipayRefund> refunds) {
 
         boolean paid() {
             return paidAt != null;

@@ -24,11 +24,13 @@ class AlipayTrades {
 
     /** The cashier's default buyer, who pays when a test does not say who. */
     static final String DEFAULT_BUYER_ID = "2088102177846875";
+
     static final String DEFAULT_BUYER_LOGON_ID = "sandbox***@tongbao.test";
 
     private static final Duration DEFAULT_TIMEOUT = Duration.ofDays(15);
     /** A precreated QR code is valid for two hours unless the merchant says otherwise. */
     private static final Duration QR_CODE_TIMEOUT = Duration.ofHours(2);
+
     private static final Duration CANCEL_WINDOW = Duration.ofHours(24);
     private static final Pattern TIMEOUT_EXPRESS = Pattern.compile("(\\d+)([mhdc])");
 
@@ -39,17 +41,22 @@ class AlipayTrades {
     private final AlipayNotifier notifier;
     private final SandboxProperties properties;
 
-    AlipayTrades(SandboxClock clock, SandboxScheduler scheduler, AlipayNotifier notifier,
-                 SandboxProperties properties) {
+    AlipayTrades(
+            SandboxClock clock, SandboxScheduler scheduler, AlipayNotifier notifier, SandboxProperties properties) {
         this.clock = clock;
         this.scheduler = scheduler;
         this.notifier = notifier;
         this.properties = properties;
     }
 
-    record Order(AlipayApp app, BizContent biz, Origin origin, SignType signType, String notifyUrl,
-                 String returnUrl, String buyerId) {
-    }
+    record Order(
+            AlipayApp app,
+            BizContent biz,
+            Origin origin,
+            SignType signType,
+            String notifyUrl,
+            String returnUrl,
+            String buyerId) {}
 
     /**
      * Opens a trade, or returns the open one when the request repeats an earlier one (same out_trade_no and
@@ -62,8 +69,18 @@ class AlipayTrades {
         String subject = biz.required("subject");
         Instant now = clock.instant();
         Instant expiresAt = expiry(biz, order.origin(), now);
-        AlipayTrade candidate = new AlipayTrade(order.app(), Ids.dated(now, 20), outTradeNo, totalFen, subject,
-                order.origin(), order.signType(), order.notifyUrl(), order.returnUrl(), now, expiresAt,
+        AlipayTrade candidate = new AlipayTrade(
+                order.app(),
+                Ids.dated(now, 20),
+                outTradeNo,
+                totalFen,
+                subject,
+                order.origin(),
+                order.signType(),
+                order.notifyUrl(),
+                order.returnUrl(),
+                now,
+                expiresAt,
                 order.buyerId());
         AlipayTrade trade = byOutTradeNo.computeIfAbsent(key(order.app().appId(), outTradeNo), k -> candidate);
         if (trade != candidate) {
@@ -78,8 +95,7 @@ class AlipayTrades {
         switch (trade.status(now)) {
             case TRADE_SUCCESS, TRADE_FINISHED -> throw AlipayError.business("ACQ.TRADE_HAS_SUCCESS", "交易已被支付");
             case TRADE_CLOSED -> throw AlipayError.business("ACQ.TRADE_HAS_CLOSE", "交易已经关闭");
-            case WAIT_BUYER_PAY -> {
-            }
+            case WAIT_BUYER_PAY -> {}
         }
         if (trade.totalFen() != totalFen) {
             throw AlipayError.business("ACQ.CONTEXT_INCONSISTENT", "交易信息被篡改");
@@ -143,8 +159,7 @@ class AlipayTrades {
         return closed;
     }
 
-    record CancelResult(AlipayTrade trade, String action) {
-    }
+    record CancelResult(AlipayTrade trade, String action) {}
 
     /** Undoes a barcode payment whose result the merchant could not learn: close if unpaid, refund if paid. */
     CancelResult cancel(AlipayTrade trade) {
@@ -161,16 +176,14 @@ class AlipayTrades {
                 if (Duration.between(current.paidAt(), now).compareTo(CANCEL_WINDOW) > 0) {
                     throw AlipayError.business("ACQ.REASON_TRADE_BEEN_FREEZEN", "交易超过撤销时限，请使用退款");
                 }
-                refund(trade, "cancel-" + trade.tradeNo(), current.trade().totalFen() - current.refundedFen(),
-                        "撤销");
+                refund(trade, "cancel-" + trade.tradeNo(), current.trade().totalFen() - current.refundedFen(), "撤销");
                 yield new CancelResult(trade, "refund");
             }
             case WAIT_BUYER_PAY -> throw new IllegalStateException("an open trade closes above");
         };
     }
 
-    record RefundResult(AlipayTrade.Snapshot snapshot, AlipayRefund refund, boolean fundChanged) {
-    }
+    record RefundResult(AlipayTrade.Snapshot snapshot, AlipayRefund refund, boolean fundChanged) {}
 
     /** Idempotent by out_request_no: a retry with the same number and amount returns the first refund. */
     RefundResult refund(AlipayTrade trade, String outRequestNo, long amountFen, String reason) {
@@ -236,8 +249,12 @@ class AlipayTrades {
                 case "m" -> now.plus(Duration.ofMinutes(amount));
                 case "h" -> now.plus(Duration.ofHours(amount));
                 case "d" -> now.plus(Duration.ofDays(amount));
-                default -> now.atZone(SandboxClock.CHINA).toLocalDate().plusDays(1).atStartOfDay(SandboxClock.CHINA)
-                        .toInstant();
+                default ->
+                    now.atZone(SandboxClock.CHINA)
+                            .toLocalDate()
+                            .plusDays(1)
+                            .atStartOfDay(SandboxClock.CHINA)
+                            .toInstant();
             };
         }
         return now.plus(origin == Origin.PRECREATE ? QR_CODE_TIMEOUT : DEFAULT_TIMEOUT);

@@ -7,8 +7,7 @@ final class Yuan {
 
     private static final long MAX_FEN = 100_000_000_00L;
 
-    private Yuan() {
-    }
+    private Yuan() {}
 
     static long toFen(String field, Object value) {
         if (value == null || value.toString().isBlank()) {

@@ -15,12 +15,18 @@ public final class CashierPage {
      * @param pageUrl     this page's own URL, shown as a QR code
      * @param payUrl      where the buttons post (action=pay|later|fail)
      */
-    public record Order(String channelName, String merchant, String orderNo, String subject, String amountYuan,
-                        String status, boolean payable, String pageUrl, String payUrl) {
-    }
+    public record Order(
+            String channelName,
+            String merchant,
+            String orderNo,
+            String subject,
+            String amountYuan,
+            String status,
+            boolean payable,
+            String pageUrl,
+            String payUrl) {}
 
-    private CashierPage() {
-    }
+    private CashierPage() {}
 
     public static String cashier(Order order, CashierLanguage language) {
         StringBuilder html = head(language, order.channelName());
@@ -32,30 +38,43 @@ public final class CashierPage {
                 .append(row(language.text("status"), order.status()))
                 .append("</dl>");
         if (order.payable()) {
-            html.append("<form method=\"post\" action=\"").append(e(order.payUrl())).append("\">")
-                    .append("<input type=\"hidden\" name=\"lang\" value=\"").append(language.tag()).append("\">")
+            html.append("<form method=\"post\" action=\"")
+                    .append(e(order.payUrl()))
+                    .append("\">")
+                    .append("<input type=\"hidden\" name=\"lang\" value=\"")
+                    .append(language.tag())
+                    .append("\">")
                     .append(button("pay", language.text("pay")))
                     .append(button("later", language.text("payLater")))
                     .append(button("fail", language.text("fail")))
                     .append("</form>");
         }
-        html.append("<p><img alt=\"QR\" src=\"").append(e(qrImage(order.pageUrl()))).append("\"><br>")
-                .append(e(language.text("scan"))).append("</p>")
-                .append("<p><a href=\"?lang=").append(language.other().tag()).append("\">")
-                .append(e(language.text("other"))).append("</a></p>");
+        html.append("<p><img alt=\"QR\" src=\"")
+                .append(e(qrImage(order.pageUrl())))
+                .append("\"><br>")
+                .append(e(language.text("scan")))
+                .append("</p>")
+                .append("<p><a href=\"?lang=")
+                .append(language.other().tag())
+                .append("\">")
+                .append(e(language.text("other")))
+                .append("</a></p>");
         return html.append("</body></html>").toString();
     }
 
-    public static String result(String channelName, String messageKey, String detail, String returnUrl,
-                                CashierLanguage language) {
+    public static String result(
+            String channelName, String messageKey, String detail, String returnUrl, CashierLanguage language) {
         StringBuilder html = head(language, channelName);
         html.append("<h2>").append(e(language.text(messageKey))).append("</h2>");
         if (detail != null) {
             html.append("<p>").append(e(detail)).append("</p>");
         }
         if (returnUrl != null) {
-            html.append("<p><a id=\"return\" href=\"").append(e(returnUrl)).append("\">")
-                    .append(e(language.text("back"))).append("</a></p>");
+            html.append("<p><a id=\"return\" href=\"")
+                    .append(e(returnUrl))
+                    .append("\">")
+                    .append(e(language.text("back")))
+                    .append("</a></p>");
         }
         return html.append("</body></html>").toString();
     }
@@ -66,12 +85,18 @@ public final class CashierPage {
     }
 
     private static StringBuilder head(CashierLanguage language, String channelName) {
-        return new StringBuilder("<!DOCTYPE html><html lang=\"").append(language.tag()).append("\"><head>")
+        return new StringBuilder("<!DOCTYPE html><html lang=\"")
+                .append(language.tag())
+                .append("\"><head>")
                 .append("<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">")
-                .append("<title>").append(e(language.text("title"))).append("</title>")
+                .append("<title>")
+                .append(e(language.text("title")))
+                .append("</title>")
                 .append("<style>body{font-family:sans-serif;max-width:28em;margin:2em auto;padding:0 1em}")
                 .append("dt{color:#666}dd{margin:0 0 .6em}button{margin:.3em .3em 0 0;padding:.5em 1em}</style>")
-                .append("</head><body><h1>").append(e(channelName)).append("</h1>");
+                .append("</head><body><h1>")
+                .append(e(channelName))
+                .append("</h1>");
     }
 
     private static String row(String label, String value) {

@@ -30,16 +30,21 @@ class FaultController {
      * @param account      app_id or mchid
      * @param times        how many calls or notifications it affects; 0 or absent means until removed
      */
-    record Injection(String account, String outTradeNo, FaultKind kind, Integer count, Long delaySeconds,
-                     Integer times) {
-    }
+    record Injection(
+            String account, String outTradeNo, FaultKind kind, Integer count, Long delaySeconds, Integer times) {}
 
-    record RuleView(String id, String account, String outTradeNo, FaultKind kind, int count, long delaySeconds,
-                    int remaining) {
+    record RuleView(
+            String id, String account, String outTradeNo, FaultKind kind, int count, long delaySeconds, int remaining) {
 
         static RuleView of(FaultRule rule) {
-            return new RuleView(rule.id(), rule.account(), rule.outTradeNo(), rule.kind(), rule.count(),
-                    rule.delay().toSeconds(), rule.remaining());
+            return new RuleView(
+                    rule.id(),
+                    rule.account(),
+                    rule.outTradeNo(),
+                    rule.kind(),
+                    rule.count(),
+                    rule.delay().toSeconds(),
+                    rule.remaining());
         }
     }
 
@@ -49,7 +54,10 @@ class FaultController {
         if (injection.kind() == null) {
             throw new IllegalArgumentException("kind is required, one of " + List.of(FaultKind.values()));
         }
-        FaultRule rule = faults.add(injection.account(), injection.outTradeNo(), injection.kind(),
+        FaultRule rule = faults.add(
+                injection.account(),
+                injection.outTradeNo(),
+                injection.kind(),
                 injection.count() == null ? 0 : injection.count(),
                 injection.delaySeconds() == null ? Duration.ZERO : Duration.ofSeconds(injection.delaySeconds()),
                 injection.times() == null ? 0 : injection.times());
@@ -58,12 +66,15 @@ class FaultController {
 
     @GetMapping("/sandbox/faults")
     ResponseEntity<String> list() {
-        return SandboxJson.ok(Map.of("faults", faults.list().stream().map(RuleView::of).toList()));
+        return SandboxJson.ok(
+                Map.of("faults", faults.list().stream().map(RuleView::of).toList()));
     }
 
     @DeleteMapping("/sandbox/faults/{id}")
     ResponseEntity<Void> remove(@PathVariable String id) {
-        return faults.remove(id) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+        return faults.remove(id)
+                ? ResponseEntity.noContent().build()
+                : ResponseEntity.notFound().build();
     }
 
     @DeleteMapping("/sandbox/faults")

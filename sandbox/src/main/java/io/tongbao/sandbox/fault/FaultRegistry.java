@@ -16,8 +16,8 @@ public class FaultRegistry {
 
     private final List<FaultRule> rules = new ArrayList<>();
 
-    public synchronized FaultRule add(String account, String outTradeNo, FaultKind kind, int count, Duration delay,
-                                      int times) {
+    public synchronized FaultRule add(
+            String account, String outTradeNo, FaultKind kind, int count, Duration delay, int times) {
         if (account == null || account.isBlank()) {
             throw new IllegalArgumentException("a fault needs the account (app_id or mchid) it applies to");
         }
@@ -27,8 +27,14 @@ public class FaultRegistry {
         if ((kind == FaultKind.NOTIFY_DELAY || kind == FaultKind.API_TIMEOUT) && (delay == null || delay.isZero())) {
             throw new IllegalArgumentException(kind + " needs delay_seconds > 0");
         }
-        FaultRule rule = new FaultRule("fault_" + Ids.hex(6), account, blankToNull(outTradeNo), kind, count,
-                delay == null ? Duration.ZERO : delay, times == 0 ? -1 : times);
+        FaultRule rule = new FaultRule(
+                "fault_" + Ids.hex(6),
+                account,
+                blankToNull(outTradeNo),
+                kind,
+                count,
+                delay == null ? Duration.ZERO : delay,
+                times == 0 ? -1 : times);
         rules.add(rule);
         return rule;
     }

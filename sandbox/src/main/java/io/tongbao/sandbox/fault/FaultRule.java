@@ -12,8 +12,8 @@ import java.time.Duration;
  *                   {@link FaultKind#API_TIMEOUT}
  * @param remaining  how many more times it fires; negative means until removed
  */
-public record FaultRule(String id, String account, String outTradeNo, FaultKind kind, int count, Duration delay,
-                        int remaining) {
+public record FaultRule(
+        String id, String account, String outTradeNo, FaultKind kind, int count, Duration delay, int remaining) {
 
     boolean matches(FaultKind wanted, String account, String outTradeNo) {
         return kind == wanted

@@ -15,13 +15,14 @@ public final class AesGcm {
 
     private static final int TAG_BITS = 128;
 
-    private AesGcm() {
-    }
+    private AesGcm() {}
 
     public static String encrypt(String apiV3Key, String nonce, String associatedData, String plaintext) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key(apiV3Key),
+            cipher.init(
+                    Cipher.ENCRYPT_MODE,
+                    key(apiV3Key),
                     new GCMParameterSpec(TAG_BITS, nonce.getBytes(StandardCharsets.UTF_8)));
             cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8)));
@@ -33,7 +34,9 @@ public final class AesGcm {
     public static String decrypt(String apiV3Key, String nonce, String associatedData, String ciphertext) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key(apiV3Key),
+            cipher.init(
+                    Cipher.DECRYPT_MODE,
+                    key(apiV3Key),
                     new GCMParameterSpec(TAG_BITS, nonce.getBytes(StandardCharsets.UTF_8)));
             cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
             return new String(cipher.doFinal(Base64.getDecoder().decode(ciphertext)), StandardCharsets.UTF_8);

@@ -21,7 +21,9 @@ public class BaseUrl {
         if (properties.publicUrl() != null) {
             return stripSlash(properties.publicUrl().toString());
         }
-        return stripSlash(ServletUriComponentsBuilder.fromContextPath(request).replaceQuery(null).toUriString());
+        return stripSlash(ServletUriComponentsBuilder.fromContextPath(request)
+                .replaceQuery(null)
+                .toUriString());
     }
 
     private static String stripSlash(String url) {

@@ -5,8 +5,8 @@ import io.tongbao.sandbox.SandboxProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.springframework.http.ResponseEntity;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,8 +28,7 @@ public class ControlController {
         this.scheduler = scheduler;
     }
 
-    public record ClockView(Instant now, long offsetSeconds, int scheduledTasks) {
-    }
+    public record ClockView(Instant now, long offsetSeconds, int scheduledTasks) {}
 
     public record Advance(Long seconds, String duration) {
         Duration asDuration() {

@@ -22,10 +22,13 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ControlErrors {
 
-    @ExceptionHandler({IllegalArgumentException.class, DateTimeParseException.class,
-            HttpMessageNotReadableException.class})
+    @ExceptionHandler({
+        IllegalArgumentException.class,
+        DateTimeParseException.class,
+        HttpMessageNotReadableException.class
+    })
     public ResponseEntity<String> badRequest(Exception e) {
-        return SandboxJson.respond(HttpStatus.BAD_REQUEST,
-                Map.of("code", "PARAM_ERROR", "message", String.valueOf(e.getMessage())));
+        return SandboxJson.respond(
+                HttpStatus.BAD_REQUEST, Map.of("code", "PARAM_ERROR", "message", String.valueOf(e.getMessage())));
     }
 }

@@ -1,20 +1,20 @@
 package io.tongbao.sandbox.support;
 
+import io.tongbao.sandbox.SandboxClock;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
-import io.tongbao.sandbox.SandboxClock;
 
 /** Identifiers in the shapes the channels use, random enough that two sandbox runs never collide in a test. */
 public final class Ids {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(SandboxClock.CHINA);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("yyyyMMdd").withZone(SandboxClock.CHINA);
     private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
-    private Ids() {
-    }
+    private Ids() {}
 
     public static String digits(int length) {
         StringBuilder out = new StringBuilder(length);

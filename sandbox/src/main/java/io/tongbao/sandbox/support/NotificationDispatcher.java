@@ -37,6 +37,7 @@ public class NotificationDispatcher {
 
     /** A reorder fault never keeps a notification forever: it goes out after this long at the latest. */
     private static final Duration DEFAULT_REORDER_HOLD = Duration.ofMinutes(1);
+
     private static final int KEPT_BODY_CHARS = 200;
 
     private final SandboxScheduler scheduler;
@@ -48,12 +49,13 @@ public class NotificationDispatcher {
     private final AtomicLong order = new AtomicLong();
     /** Every delivery in the order it was registered; finished ones beyond {@link #keptFinished} are forgotten. */
     private final ConcurrentSkipListMap<Long, Delivery> deliveries = new ConcurrentSkipListMap<>();
+
     private final AtomicInteger finished = new AtomicInteger();
     private final ReentrantLock trimming = new ReentrantLock();
     private final Map<String, Delivery> heldForReorder = new ConcurrentHashMap<>();
 
-    public NotificationDispatcher(SandboxScheduler scheduler, FaultRegistry faults, SandboxClock clock,
-                                  SandboxProperties properties) {
+    public NotificationDispatcher(
+            SandboxScheduler scheduler, FaultRegistry faults, SandboxClock clock, SandboxProperties properties) {
         this.scheduler = scheduler;
         this.faults = faults;
         this.clock = clock;
@@ -70,11 +72,16 @@ public class NotificationDispatcher {
             finish(register(notification, 1, Tampering.NONE), State.DROPPED);
             return;
         }
-        Tampering tampering = fault(FaultKind.NOTIFY_TAMPER_SIGNATURE, notification).map(rule -> Tampering.SIGNATURE)
+        Tampering tampering = fault(FaultKind.NOTIFY_TAMPER_SIGNATURE, notification)
+                .map(rule -> Tampering.SIGNATURE)
                 .or(() -> fault(FaultKind.NOTIFY_TAMPER_AMOUNT, notification).map(rule -> Tampering.AMOUNT))
                 .orElse(Tampering.NONE);
-        Duration delay = fault(FaultKind.NOTIFY_DELAY, notification).map(FaultRule::delay).orElse(Duration.ZERO);
-        int copies = fault(FaultKind.NOTIFY_DUPLICATE, notification).map(FaultRule::count).orElse(1);
+        Duration delay = fault(FaultKind.NOTIFY_DELAY, notification)
+                .map(FaultRule::delay)
+                .orElse(Duration.ZERO);
+        int copies = fault(FaultKind.NOTIFY_DUPLICATE, notification)
+                .map(FaultRule::count)
+                .orElse(1);
         Optional<FaultRule> reorder = fault(FaultKind.NOTIFY_REORDER, notification);
 
         List<Delivery> created = new ArrayList<>();
@@ -96,7 +103,8 @@ public class NotificationDispatcher {
 
     public List<NotificationRecord> find(String account, String outTradeNo) {
         return deliveries.values().stream()
-                .filter(delivery -> account == null || delivery.notification.account().equals(account))
+                .filter(delivery ->
+                        account == null || delivery.notification.account().equals(account))
                 .filter(delivery -> outTradeNo == null || outTradeNo.equals(delivery.notification.outTradeNo()))
                 .map(Delivery::snapshot)
                 .toList();
@@ -147,11 +155,14 @@ public class NotificationDispatcher {
         DeliveryAttempt result;
         try {
             HttpResponse<String> response = http.send(
-                    notification.request(sentAt, delivery.tampering).timeout(timeout).build(),
+                    notification
+                            .request(sentAt, delivery.tampering)
+                            .timeout(timeout)
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             boolean acknowledged = notification.acknowledged(response.statusCode(), response.body());
-            result = new DeliveryAttempt(attempt, sentAt, response.statusCode(), shorten(response.body()), null,
-                    acknowledged);
+            result = new DeliveryAttempt(
+                    attempt, sentAt, response.statusCode(), shorten(response.body()), null, acknowledged);
         } catch (IOException e) {
             result = new DeliveryAttempt(attempt, sentAt, 0, null, e.toString(), false);
         } catch (InterruptedException e) {
@@ -235,9 +246,17 @@ public class NotificationDispatcher {
         }
 
         synchronized NotificationRecord snapshot() {
-            return new NotificationRecord(notification.id(), notification.channel(), notification.account(),
-                    notification.outTradeNo(), notification.summary(), notification.target().toString(), copy,
-                    tampering.name(), state, List.copyOf(attempts));
+            return new NotificationRecord(
+                    notification.id(),
+                    notification.channel(),
+                    notification.account(),
+                    notification.outTradeNo(),
+                    notification.summary(),
+                    notification.target().toString(),
+                    copy,
+                    tampering.name(),
+                    state,
+                    List.copyOf(attempts));
         }
     }
 }

@@ -3,9 +3,17 @@ package io.tongbao.sandbox.support;
 import java.util.List;
 
 /** A notification and what became of it so far, as {@code GET /sandbox/notifications} shows it. */
-public record NotificationRecord(String id, String channel, String account, String outTradeNo, String summary,
-                                 String target, int copy, String tampering, State state,
-                                 List<DeliveryAttempt> attempts) {
+public record NotificationRecord(
+        String id,
+        String channel,
+        String account,
+        String outTradeNo,
+        String summary,
+        String target,
+        int copy,
+        String tampering,
+        State state,
+        List<DeliveryAttempt> attempts) {
 
     public enum State {
         /** waiting for its next attempt */

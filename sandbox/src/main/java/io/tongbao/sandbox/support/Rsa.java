@@ -18,8 +18,7 @@ public final class Rsa {
     public static final String SHA256 = "SHA256withRSA";
     public static final String SHA1 = "SHA1withRSA";
 
-    private Rsa() {
-    }
+    private Rsa() {}
 
     public static KeyPair generate() {
         try {

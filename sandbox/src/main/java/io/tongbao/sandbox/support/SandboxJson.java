@@ -20,11 +20,9 @@ public final class SandboxJson {
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
-    private SandboxJson() {
-    }
+    private SandboxJson() {}
 
     public static String write(Object value) {
         return MAPPER.writeValueAsString(value);
@@ -55,6 +53,8 @@ public final class SandboxJson {
     }
 
     public static ResponseEntity<String> respond(HttpStatusCode status, Object body) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(write(body));
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(write(body));
     }
 }

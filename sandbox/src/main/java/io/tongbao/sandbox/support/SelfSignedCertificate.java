@@ -23,14 +23,18 @@ public final class SelfSignedCertificate {
     private static final int[] SHA256_WITH_RSA = {1, 2, 840, 113549, 1, 1, 11};
     private static final int[] COMMON_NAME = {2, 5, 4, 3};
     private static final int[] ORGANIZATION = {2, 5, 4, 10};
-    private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter UTC_TIME =
+            DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private SelfSignedCertificate() {
-    }
+    private SelfSignedCertificate() {}
 
-    public static X509Certificate create(KeyPair keys, BigInteger serial, String organization, String commonName,
-                                         Instant notBefore, Instant notAfter) {
+    public static X509Certificate create(
+            KeyPair keys,
+            BigInteger serial,
+            String organization,
+            String commonName,
+            Instant notBefore,
+            Instant notAfter) {
         byte[] algorithm = sequence(oid(SHA256_WITH_RSA), new byte[] {0x05, 0x00});
         byte[] name = sequence(
                 set(sequence(oid(ORGANIZATION), utf8(organization))),
@@ -48,8 +52,8 @@ public final class SelfSignedCertificate {
             signer.initSign(keys.getPrivate());
             signer.update(tbs);
             byte[] der = sequence(tbs, algorithm, bitString(signer.sign()));
-            return (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der));
+            return (X509Certificate)
+                    CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot make the sandbox's self-signed certificate", e);
         }

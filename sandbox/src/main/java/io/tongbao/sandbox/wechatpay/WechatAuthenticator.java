@@ -50,7 +50,8 @@ class WechatAuthenticator {
                 throw WechatError.signature("Authorization 缺少 " + required);
             }
         }
-        WechatMerchant merchant = merchants.find(token.get("mchid"))
+        WechatMerchant merchant = merchants
+                .find(token.get("mchid"))
                 .orElseThrow(() -> WechatError.signature("商户号不存在: " + token.get("mchid")));
         if (!merchant.merchantSerialNo().equals(token.get("serial_no"))) {
             throw WechatError.signature("商户证书序列号与注册的不一致");
@@ -58,8 +59,8 @@ class WechatAuthenticator {
         checkFresh(token.get("timestamp"));
         String message = request.getMethod() + "\n" + signedUrl(request) + "\n" + token.get("timestamp") + "\n"
                 + token.get("nonce_str") + "\n" + body + "\n";
-        if (!Rsa.verify(Rsa.SHA256, merchant.merchantPublicKey(), message, StandardCharsets.UTF_8,
-                token.get("signature"))) {
+        if (!Rsa.verify(
+                Rsa.SHA256, merchant.merchantPublicKey(), message, StandardCharsets.UTF_8, token.get("signature"))) {
             throw WechatError.signature("签名错误");
         }
         return merchant;

@@ -33,14 +33,14 @@ class WechatBills {
     static final Duration LINK_LIFETIME = Duration.ofSeconds(30);
     /** Under the API base the merchant was given, so that a client follows it as it is and signs what it sends. */
     static final String DOWNLOAD_PATH = "/v3/billdownload/file?token=";
-    private static final DateTimeFormatter ROW_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(SandboxClock.CHINA);
+
+    private static final DateTimeFormatter ROW_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(SandboxClock.CHINA);
     private static final String HEADER = "交易时间,公众账号ID,商户号,特约商户号,设备号,微信订单号,商户订单号,用户标识,交易类型,交易状态,"
             + "付款银行,货币种类,应结订单金额,代金券金额,微信退款单号,商户退款单号,退款金额,充值券退款金额,退款类型,退款状态,商品名称,"
             + "商户数据包,手续费,费率,订单金额,申请退款金额,费率备注";
 
-    private record Link(String mchid, String content, Instant expiresAt) {
-    }
+    private record Link(String mchid, String content, Instant expiresAt) {}
 
     private final Map<String, Link> links = new ConcurrentHashMap<>();
     private final WechatTransactions transactions;
@@ -84,7 +84,9 @@ class WechatBills {
 
     String download(WechatMerchant merchant, String token) {
         Link link = token == null ? null : links.get(token);
-        if (link == null || !link.mchid().equals(merchant.mchid()) || !clock.instant().isBefore(link.expiresAt())) {
+        if (link == null
+                || !link.mchid().equals(merchant.mchid())
+                || !clock.instant().isBefore(link.expiresAt())) {
             throw new WechatError(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "下载链接无效或已过期");
         }
         return link.content();
@@ -108,16 +110,41 @@ class WechatBills {
         return rows;
     }
 
-    private static String row(WechatTransaction order, WechatTransaction.Snapshot snapshot, Instant at, String state,
-                              WechatRefund refund) {
+    private static String row(
+            WechatTransaction order,
+            WechatTransaction.Snapshot snapshot,
+            Instant at,
+            String state,
+            WechatRefund refund) {
         String paid = yuan(order.totalFen());
-        List<String> fields = List.of(ROW_TIME.format(at), order.appid(), order.merchant().mchid(), "0", "",
-                order.transactionId(), order.outTradeNo(), snapshot.payerOpenid(), order.tradeType().name(), state,
-                "OTHERS", "CNY", refund == null ? paid : "0.00", "0.00",
-                refund == null ? "0" : refund.refundId(), refund == null ? "0" : refund.outRefundNo(),
-                refund == null ? "0.00" : yuan(refund.refundFen()), "0.00", refund == null ? "" : "ORIGINAL",
-                refund == null ? "" : "SUCCESS", order.description(), order.attach() == null ? "" : order.attach(),
-                "0.00000", "0.00%", paid, refund == null ? "0.00" : yuan(refund.refundFen()), "");
+        List<String> fields = List.of(
+                ROW_TIME.format(at),
+                order.appid(),
+                order.merchant().mchid(),
+                "0",
+                "",
+                order.transactionId(),
+                order.outTradeNo(),
+                snapshot.payerOpenid(),
+                order.tradeType().name(),
+                state,
+                "OTHERS",
+                "CNY",
+                refund == null ? paid : "0.00",
+                "0.00",
+                refund == null ? "0" : refund.refundId(),
+                refund == null ? "0" : refund.outRefundNo(),
+                refund == null ? "0.00" : yuan(refund.refundFen()),
+                "0.00",
+                refund == null ? "" : "ORIGINAL",
+                refund == null ? "" : "SUCCESS",
+                order.description(),
+                order.attach() == null ? "" : order.attach(),
+                "0.00000",
+                "0.00%",
+                paid,
+                refund == null ? "0.00" : yuan(refund.refundFen()),
+                "");
         return "`" + String.join(",`", fields);
     }
 
@@ -132,8 +159,17 @@ class WechatBills {
         StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
         rows.forEach(row -> csv.append(row).append("\r\n"));
         csv.append("总交易单数,应结订单总金额,退款总金额,充值券退款总金额,手续费总金额,订单总金额,申请退款总金额\r\n");
-        csv.append('`').append(rows.size()).append(",`").append(yuan(settled)).append(",`").append(yuan(refunded))
-                .append(",`0.00,`0.00000,`").append(yuan(settled)).append(",`").append(yuan(refunded)).append("\r\n");
+        csv.append('`')
+                .append(rows.size())
+                .append(",`")
+                .append(yuan(settled))
+                .append(",`")
+                .append(yuan(refunded))
+                .append(",`0.00,`0.00000,`")
+                .append(yuan(settled))
+                .append(",`")
+                .append(yuan(refunded))
+                .append("\r\n");
         return csv.toString();
     }
 
@@ -151,8 +187,8 @@ class WechatBills {
 
     private static String sha1(String content) {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-1").digest(content.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-1").digest(content.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -33,19 +33,21 @@ class WechatBuyerController {
         this.scheduler = scheduler;
     }
 
-    record Pay(String codeUrl, String prepayId, String openid, Long delaySeconds) {
-    }
+    record Pay(String codeUrl, String prepayId, String openid, Long delaySeconds) {}
 
-    record OrderView(String mchid, String appid, String outTradeNo, String description, long total, String tradeState) {
-    }
+    record OrderView(
+            String mchid, String appid, String outTradeNo, String description, long total, String tradeState) {}
 
     @PostMapping("/sandbox/wechatpay/buyer/pay")
     ResponseEntity<String> pay(@RequestBody String body) {
         Pay pay = SandboxJson.read(body, Pay.class);
-        WechatTransaction order = transactions.byPrepayId(pay.prepayId() != null ? pay.prepayId() : prepayIdOf(pay.codeUrl()));
+        WechatTransaction order =
+                transactions.byPrepayId(pay.prepayId() != null ? pay.prepayId() : prepayIdOf(pay.codeUrl()));
         String openid = pay.openid() != null ? pay.openid() : WechatTransactions.DEFAULT_OPENID;
         if (pay.delaySeconds() != null && pay.delaySeconds() > 0) {
-            scheduler.after(Duration.ofSeconds(pay.delaySeconds()), "wechat buyer pays " + order.outTradeNo(),
+            scheduler.after(
+                    Duration.ofSeconds(pay.delaySeconds()),
+                    "wechat buyer pays " + order.outTradeNo(),
                     () -> transactions.pay(order, openid));
             return SandboxJson.respond(HttpStatus.ACCEPTED, view(order));
         }
@@ -117,7 +119,12 @@ class WechatBuyerController {
     }
 
     private OrderView view(WechatTransaction order) {
-        return new OrderView(order.merchant().mchid(), order.appid(), order.outTradeNo(), order.description(),
-                order.totalFen(), transactions.snapshot(order).state().name());
+        return new OrderView(
+                order.merchant().mchid(),
+                order.appid(),
+                order.outTradeNo(),
+                order.description(),
+                order.totalFen(),
+                transactions.snapshot(order).state().name());
     }
 }

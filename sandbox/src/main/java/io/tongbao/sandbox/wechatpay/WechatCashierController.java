@@ -39,25 +39,36 @@ class WechatCashierController {
     }
 
     @GetMapping("/sandbox/cashier/wechatpay/{prepayId}")
-    ResponseEntity<String> show(@PathVariable String prepayId, @RequestParam(required = false) String lang,
-                                @RequestHeader(name = "Accept-Language", required = false) String acceptLanguage,
-                                HttpServletRequest request) {
+    ResponseEntity<String> show(
+            @PathVariable String prepayId,
+            @RequestParam(required = false) String lang,
+            @RequestHeader(name = "Accept-Language", required = false) String acceptLanguage,
+            HttpServletRequest request) {
         CashierLanguage language = CashierLanguage.choose(lang, acceptLanguage);
         try {
             WechatTransaction order = transactions.byPrepayId(prepayId);
             TradeState state = transactions.snapshot(order).state();
             String page = baseUrl.of(request) + "/sandbox/cashier/wechatpay/" + prepayId;
-            return html(CashierPage.cashier(new CashierPage.Order(CHANNEL, order.merchant().mchid(),
-                    order.outTradeNo(), order.description(), yuan(order.totalFen()), state.name(),
-                    state == TradeState.NOTPAY, page, page), language));
+            return html(CashierPage.cashier(
+                    new CashierPage.Order(
+                            CHANNEL,
+                            order.merchant().mchid(),
+                            order.outTradeNo(),
+                            order.description(),
+                            yuan(order.totalFen()),
+                            state.name(),
+                            state == TradeState.NOTPAY,
+                            page,
+                            page),
+                    language));
         } catch (WechatError error) {
             return html(CashierPage.result(CHANNEL, "refused", error.getMessage(), null, language));
         }
     }
 
     @PostMapping("/sandbox/cashier/wechatpay/{prepayId}")
-    ResponseEntity<String> act(@PathVariable String prepayId, @RequestParam String action,
-                               @RequestParam(required = false) String lang) {
+    ResponseEntity<String> act(
+            @PathVariable String prepayId, @RequestParam String action, @RequestParam(required = false) String lang) {
         CashierLanguage language = CashierLanguage.choose(lang, null);
         try {
             WechatTransaction order = transactions.byPrepayId(prepayId);
@@ -67,7 +78,9 @@ class WechatCashierController {
                     yield html(CashierPage.result(CHANNEL, "paid", "¥ " + yuan(order.totalFen()), null, language));
                 }
                 case "later" -> {
-                    scheduler.after(PAY_LATER, "cashier pays " + order.outTradeNo(),
+                    scheduler.after(
+                            PAY_LATER,
+                            "cashier pays " + order.outTradeNo(),
                             () -> transactions.pay(order, WechatTransactions.DEFAULT_OPENID));
                     yield html(CashierPage.result(CHANNEL, "scheduled", null, null, language));
                 }

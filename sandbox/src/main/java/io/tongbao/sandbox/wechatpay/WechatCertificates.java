@@ -11,8 +11,7 @@ final class WechatCertificates {
 
     private static final String ASSOCIATED_DATA = "certificate";
 
-    private WechatCertificates() {
-    }
+    private WechatCertificates() {}
 
     static Map<String, Object> list(WechatMerchant merchant) {
         WechatPayKeys keys = merchant.keys();
@@ -24,8 +23,12 @@ final class WechatCertificates {
         encrypted.put("ciphertext", AesGcm.encrypt(merchant.apiV3Key(), nonce, ASSOCIATED_DATA, keys.certificatePem()));
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("serial_no", keys.certificateSerial());
-        entry.put("effective_time", WechatTime.format(keys.certificate().getNotBefore().toInstant()));
-        entry.put("expire_time", WechatTime.format(keys.certificate().getNotAfter().toInstant()));
+        entry.put(
+                "effective_time",
+                WechatTime.format(keys.certificate().getNotBefore().toInstant()));
+        entry.put(
+                "expire_time",
+                WechatTime.format(keys.certificate().getNotAfter().toInstant()));
         entry.put("encrypt_certificate", encrypted);
         return Map.of("data", List.of(entry));
     }

@@ -12,6 +12,11 @@ import java.util.Set;
  * @param keyMode          which WeChat Pay key signs this merchant's notifications
  * @param keys             the WeChat Pay keys that sign what the sandbox sends this merchant
  */
-record WechatMerchant(String mchid, PublicKey merchantPublicKey, String merchantSerialNo, String apiV3Key,
-                      Set<String> appids, KeyMode keyMode, WechatPayKeys keys) {
-}
+record WechatMerchant(
+        String mchid,
+        PublicKey merchantPublicKey,
+        String merchantSerialNo,
+        String apiV3Key,
+        Set<String> appids,
+        KeyMode keyMode,
+        WechatPayKeys keys) {}

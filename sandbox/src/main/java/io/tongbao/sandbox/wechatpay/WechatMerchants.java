@@ -2,8 +2,8 @@ package io.tongbao.sandbox.wechatpay;
 
 import io.tongbao.sandbox.SandboxClock;
 import io.tongbao.sandbox.SandboxProperties;
-import io.tongbao.sandbox.WechatPaySandbox.KeyMode;
 import io.tongbao.sandbox.WechatPaySandbox;
+import io.tongbao.sandbox.WechatPaySandbox.KeyMode;
 import io.tongbao.sandbox.support.Ids;
 import io.tongbao.sandbox.support.Rsa;
 import io.tongbao.sandbox.support.RsaKeyPool;
@@ -35,8 +35,13 @@ class WechatMerchants implements WechatPaySandbox {
 
     /** Sandbox mchids look like real ones (10 digits starting with 1) so that clients' format checks pass. */
     @Override
-    public Credentials registerMerchant(String requestedMchid, String merchantPublicKey, String merchantSerialNo,
-                                        KeyMode keyMode, List<String> appids, String requestedApiV3Key) {
+    public Credentials registerMerchant(
+            String requestedMchid,
+            String merchantPublicKey,
+            String merchantSerialNo,
+            KeyMode keyMode,
+            List<String> appids,
+            String requestedApiV3Key) {
         if (requestedMchid != null && !MCHID.matcher(requestedMchid).matches()) {
             throw new IllegalArgumentException("a mchid has 10 digits starting with 1: " + requestedMchid);
         }
@@ -52,14 +57,27 @@ class WechatMerchants implements WechatPaySandbox {
         }
         String mchid = requestedMchid != null ? requestedMchid : "1" + Ids.digits(9);
         // registering a mchid again changes the merchant's key, not WeChat Pay's keys for that merchant
-        WechatPayKeys keys = find(mchid).map(WechatMerchant::keys)
-                .orElseGet(() -> WechatPayKeys.generate(keyPool, clock.wallClock().instant()));
-        WechatMerchant merchant = new WechatMerchant(mchid, Rsa.parsePublicKey(merchantPublicKey), merchantSerialNo,
-                requestedApiV3Key != null ? requestedApiV3Key : Ids.alphanumeric(32), Set.copyOf(bound),
-                keyMode == null ? KeyMode.PUBLIC_KEY : keyMode, keys);
+        WechatPayKeys keys = find(mchid)
+                .map(WechatMerchant::keys)
+                .orElseGet(
+                        () -> WechatPayKeys.generate(keyPool, clock.wallClock().instant()));
+        WechatMerchant merchant = new WechatMerchant(
+                mchid,
+                Rsa.parsePublicKey(merchantPublicKey),
+                merchantSerialNo,
+                requestedApiV3Key != null ? requestedApiV3Key : Ids.alphanumeric(32),
+                Set.copyOf(bound),
+                keyMode == null ? KeyMode.PUBLIC_KEY : keyMode,
+                keys);
         merchants.put(merchant.mchid(), merchant);
-        return new Credentials(merchant.mchid(), List.copyOf(merchant.appids()), merchant.apiV3Key(),
-                merchant.keyMode(), keys.publicKeyId(), keys.publicKeyPem(), keys.certificateSerial(),
+        return new Credentials(
+                merchant.mchid(),
+                List.copyOf(merchant.appids()),
+                merchant.apiV3Key(),
+                merchant.keyMode(),
+                keys.publicKeyId(),
+                keys.publicKeyPem(),
+                keys.certificateSerial(),
                 keys.certificatePem());
     }
 

@@ -22,10 +22,22 @@ import org.springframework.http.HttpHeaders;
 final class WechatNotification implements OutboundNotification {
 
     /** WeChat Pay's documented schedule: after the first try, 15 more over 24h04m. */
-    static final List<Duration> RETRY_INTERVALS = List.of(Duration.ofSeconds(15), Duration.ofSeconds(15),
-            Duration.ofSeconds(30), Duration.ofMinutes(3), Duration.ofMinutes(10), Duration.ofMinutes(20),
-            Duration.ofMinutes(30), Duration.ofMinutes(30), Duration.ofMinutes(30), Duration.ofMinutes(60),
-            Duration.ofHours(3), Duration.ofHours(3), Duration.ofHours(3), Duration.ofHours(6), Duration.ofHours(6));
+    static final List<Duration> RETRY_INTERVALS = List.of(
+            Duration.ofSeconds(15),
+            Duration.ofSeconds(15),
+            Duration.ofSeconds(30),
+            Duration.ofMinutes(3),
+            Duration.ofMinutes(10),
+            Duration.ofMinutes(20),
+            Duration.ofMinutes(30),
+            Duration.ofMinutes(30),
+            Duration.ofMinutes(30),
+            Duration.ofMinutes(60),
+            Duration.ofHours(3),
+            Duration.ofHours(3),
+            Duration.ofHours(3),
+            Duration.ofHours(6),
+            Duration.ofHours(6));
 
     interface HeaderSigner {
         HttpHeaders sign(String body);
@@ -42,8 +54,16 @@ final class WechatNotification implements OutboundNotification {
     private final Map<String, Object> plaintext;
     private final HeaderSigner signer;
 
-    WechatNotification(WechatMerchant merchant, String outTradeNo, URI target, String eventType, String summary,
-                       String originalType, Instant createTime, Map<String, Object> plaintext, HeaderSigner signer) {
+    WechatNotification(
+            WechatMerchant merchant,
+            String outTradeNo,
+            URI target,
+            String eventType,
+            String summary,
+            String originalType,
+            Instant createTime,
+            Map<String, Object> plaintext,
+            HeaderSigner signer) {
         this.id = UUID.randomUUID().toString();
         this.merchant = merchant;
         this.outTradeNo = outTradeNo;
@@ -118,7 +138,8 @@ final class WechatNotification implements OutboundNotification {
         Map<String, Object> resource = new LinkedHashMap<>();
         resource.put("original_type", originalType);
         resource.put("algorithm", "AEAD_AES_256_GCM");
-        resource.put("ciphertext", AesGcm.encrypt(merchant.apiV3Key(), nonce, originalType, SandboxJson.write(content)));
+        resource.put(
+                "ciphertext", AesGcm.encrypt(merchant.apiV3Key(), nonce, originalType, SandboxJson.write(content)));
         resource.put("associated_data", originalType);
         resource.put("nonce", nonce);
         Map<String, Object> envelope = new LinkedHashMap<>();

@@ -26,8 +26,7 @@ class WechatNotifier {
 
     void paid(WechatTransaction.Snapshot snapshot) {
         WechatTransaction order = snapshot.transaction();
-        send(order, order.notifyUrl(), "TRANSACTION.SUCCESS", "支付成功", "transaction",
-                WechatViews.transaction(snapshot));
+        send(order, order.notifyUrl(), "TRANSACTION.SUCCESS", "支付成功", "transaction", WechatViews.transaction(snapshot));
     }
 
     void refunded(WechatTransaction order, WechatRefund refund) {
@@ -35,14 +34,26 @@ class WechatNotifier {
         send(order, target, "REFUND.SUCCESS", "退款成功", "refund", WechatViews.refundNotification(order, refund));
     }
 
-    private void send(WechatTransaction order, String notifyUrl, String eventType, String summary,
-                      String originalType, Map<String, Object> plaintext) {
+    private void send(
+            WechatTransaction order,
+            String notifyUrl,
+            String eventType,
+            String summary,
+            String originalType,
+            Map<String, Object> plaintext) {
         if (notifyUrl == null || notifyUrl.isBlank()) {
             return;
         }
         KeyMode mode = order.merchant().keyMode();
-        dispatcher.dispatch(new WechatNotification(order.merchant(), order.outTradeNo(), URI.create(notifyUrl),
-                eventType, summary, originalType, clock.instant(), plaintext,
+        dispatcher.dispatch(new WechatNotification(
+                order.merchant(),
+                order.outTradeNo(),
+                URI.create(notifyUrl),
+                eventType,
+                summary,
+                originalType,
+                clock.instant(),
+                plaintext,
                 body -> replies.signedHeaders(order.merchant().keys(), mode, body)));
     }
 }

@@ -1,8 +1,8 @@
 package io.tongbao.sandbox.wechatpay;
 
 import io.tongbao.sandbox.SandboxProperties;
-import io.tongbao.sandbox.WechatPaySandbox.KeyMode;
 import io.tongbao.sandbox.WechatPaySandbox;
+import io.tongbao.sandbox.WechatPaySandbox.KeyMode;
 import io.tongbao.sandbox.support.BaseUrl;
 import io.tongbao.sandbox.support.SandboxJson;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,14 +32,24 @@ class WechatOnboardingController {
     }
 
     /** mchid and api_v3_key are optional: a demo merchant may keep them across restarts. */
-    record Registration(String mchid, String merchantPublicKey, String merchantSerialNo, KeyMode keyMode,
-                        List<String> appids, String apiV3Key) {
-    }
+    record Registration(
+            String mchid,
+            String merchantPublicKey,
+            String merchantSerialNo,
+            KeyMode keyMode,
+            List<String> appids,
+            String apiV3Key) {}
 
-    record Registered(String mchid, List<String> appids, String apiV3Key, String keyMode,
-                      String wechatpayPublicKeyId, String wechatpayPublicKey,
-                      String platformCertificateSerialNo, String platformCertificate, String apiBaseUrl) {
-    }
+    record Registered(
+            String mchid,
+            List<String> appids,
+            String apiV3Key,
+            String keyMode,
+            String wechatpayPublicKeyId,
+            String wechatpayPublicKey,
+            String platformCertificateSerialNo,
+            String platformCertificate,
+            String apiBaseUrl) {}
 
     @PostMapping("/sandbox/wechatpay/merchants")
     ResponseEntity<String> register(@RequestBody String body, HttpServletRequest request) {
@@ -48,13 +58,24 @@ class WechatOnboardingController {
             throw new IllegalArgumentException(
                     "merchant_public_key (PEM or Base64) and merchant_serial_no (the API certificate's serial) are required");
         }
-        WechatPaySandbox.Credentials merchant = merchants.registerMerchant(registration.mchid(),
-                registration.merchantPublicKey(), registration.merchantSerialNo(), registration.keyMode(),
-                registration.appids(), registration.apiV3Key());
-        return SandboxJson.respond(HttpStatus.CREATED, new Registered(merchant.mchid(), merchant.appids(),
-                merchant.apiV3Key(), merchant.keyMode().name(), merchant.wechatpayPublicKeyId(),
-                merchant.wechatpayPublicKeyPem(), merchant.platformCertificateSerialNo(),
-                merchant.platformCertificatePem(),
-                baseUrl.of(request) + WechatAuthenticator.MOUNT));
+        WechatPaySandbox.Credentials merchant = merchants.registerMerchant(
+                registration.mchid(),
+                registration.merchantPublicKey(),
+                registration.merchantSerialNo(),
+                registration.keyMode(),
+                registration.appids(),
+                registration.apiV3Key());
+        return SandboxJson.respond(
+                HttpStatus.CREATED,
+                new Registered(
+                        merchant.mchid(),
+                        merchant.appids(),
+                        merchant.apiV3Key(),
+                        merchant.keyMode().name(),
+                        merchant.wechatpayPublicKeyId(),
+                        merchant.wechatpayPublicKeyPem(),
+                        merchant.platformCertificateSerialNo(),
+                        merchant.platformCertificatePem(),
+                        baseUrl.of(request) + WechatAuthenticator.MOUNT));
     }
 }

@@ -38,8 +38,13 @@ class WechatPayController {
     private final FaultRegistry faults;
     private final BaseUrl baseUrl;
 
-    WechatPayController(WechatAuthenticator authenticator, WechatReplies replies, WechatTransactions transactions,
-                        WechatBills bills, FaultRegistry faults, BaseUrl baseUrl) {
+    WechatPayController(
+            WechatAuthenticator authenticator,
+            WechatReplies replies,
+            WechatTransactions transactions,
+            WechatBills bills,
+            FaultRegistry faults,
+            BaseUrl baseUrl) {
         this.authenticator = authenticator;
         this.replies = replies;
         this.transactions = transactions;
@@ -49,8 +54,8 @@ class WechatPayController {
     }
 
     @PostMapping(V3 + "/pay/transactions/{endpoint}")
-    ResponseEntity<String> prepay(@PathVariable String endpoint, @RequestBody(required = false) byte[] body,
-                                  HttpServletRequest request) {
+    ResponseEntity<String> prepay(
+            @PathVariable String endpoint, @RequestBody(required = false) byte[] body, HttpServletRequest request) {
         return call(request, body, null, (merchant, json) -> {
             WechatRequest fields = WechatRequest.parse(json);
             TradeType tradeType = TradeType.ofEndpoint(endpoint);
@@ -58,10 +63,18 @@ class WechatPayController {
                 throw WechatError.param("mchid 与请求签名的商户号不一致");
             }
             String openid = tradeType == TradeType.JSAPI ? fields.requiredIn("payer", "openid") : null;
-            WechatTransaction order = transactions.prepay(new WechatTransactions.Prepay(merchant, tradeType,
-                    fields.required("appid"), fields.required("out_trade_no"), fields.required("description"),
-                    fields.amountTotal(), fields.httpUrl("notify_url"), fields.optional("attach"), openid,
-                    fields.optional("time_expire"), json));
+            WechatTransaction order = transactions.prepay(new WechatTransactions.Prepay(
+                    merchant,
+                    tradeType,
+                    fields.required("appid"),
+                    fields.required("out_trade_no"),
+                    fields.required("description"),
+                    fields.amountTotal(),
+                    fields.httpUrl("notify_url"),
+                    fields.optional("attach"),
+                    openid,
+                    fields.optional("time_expire"),
+                    json));
             String cashier = baseUrl.of(request) + "/sandbox/cashier/wechatpay/" + order.prepayId();
             return switch (tradeType) {
                 case NATIVE -> Map.of("code_url", cashier);
@@ -72,8 +85,8 @@ class WechatPayController {
     }
 
     @GetMapping(V3 + "/pay/transactions/out-trade-no/{outTradeNo}")
-    ResponseEntity<String> queryByOutTradeNo(@PathVariable String outTradeNo, @RequestParam(required = false) String mchid,
-                                             HttpServletRequest request) {
+    ResponseEntity<String> queryByOutTradeNo(
+            @PathVariable String outTradeNo, @RequestParam(required = false) String mchid, HttpServletRequest request) {
         return call(request, null, outTradeNo, (merchant, json) -> {
             requireSameMerchant(merchant, mchid);
             return WechatViews.transaction(transactions.snapshot(transactions.byOutTradeNo(merchant, outTradeNo)));
@@ -81,17 +94,20 @@ class WechatPayController {
     }
 
     @GetMapping(V3 + "/pay/transactions/id/{transactionId}")
-    ResponseEntity<String> queryById(@PathVariable String transactionId, @RequestParam(required = false) String mchid,
-                                     HttpServletRequest request) {
+    ResponseEntity<String> queryById(
+            @PathVariable String transactionId,
+            @RequestParam(required = false) String mchid,
+            HttpServletRequest request) {
         return call(request, null, null, (merchant, json) -> {
             requireSameMerchant(merchant, mchid);
-            return WechatViews.transaction(transactions.snapshot(transactions.byTransactionId(merchant, transactionId)));
+            return WechatViews.transaction(
+                    transactions.snapshot(transactions.byTransactionId(merchant, transactionId)));
         });
     }
 
     @PostMapping(V3 + "/pay/transactions/out-trade-no/{outTradeNo}/close")
-    ResponseEntity<String> close(@PathVariable String outTradeNo, @RequestBody(required = false) byte[] body,
-                                 HttpServletRequest request) {
+    ResponseEntity<String> close(
+            @PathVariable String outTradeNo, @RequestBody(required = false) byte[] body, HttpServletRequest request) {
         return call(request, body, outTradeNo, (merchant, json) -> {
             requireSameMerchant(merchant, WechatRequest.parse(json).required("mchid"));
             transactions.close(transactions.byOutTradeNo(merchant, outTradeNo));
@@ -107,8 +123,12 @@ class WechatPayController {
             WechatTransaction order = transactionId != null
                     ? transactions.byTransactionId(merchant, transactionId)
                     : transactions.byOutTradeNo(merchant, fields.required("out_trade_no"));
-            WechatRefund refund = transactions.refund(order, fields.required("out_refund_no"),
-                    fields.longIn("amount", "refund"), fields.longIn("amount", "total"), fields.optional("reason"),
+            WechatRefund refund = transactions.refund(
+                    order,
+                    fields.required("out_refund_no"),
+                    fields.longIn("amount", "refund"),
+                    fields.longIn("amount", "total"),
+                    fields.optional("reason"),
                     fields.optional("notify_url"));
             return WechatViews.refund(order, refund);
         });
@@ -123,11 +143,16 @@ class WechatPayController {
     }
 
     @GetMapping(V3 + "/bill/tradebill")
-    ResponseEntity<String> tradeBill(@RequestParam(name = "bill_date", required = false) String billDate,
-                                     @RequestParam(name = "bill_type", required = false) String billType,
-                                     HttpServletRequest request) {
-        return call(request, null, null, (merchant, json) -> bills.tradeBill(merchant, billDate, billType,
-                baseUrl.of(request) + WechatAuthenticator.MOUNT));
+    ResponseEntity<String> tradeBill(
+            @RequestParam(name = "bill_date", required = false) String billDate,
+            @RequestParam(name = "bill_type", required = false) String billType,
+            HttpServletRequest request) {
+        return call(
+                request,
+                null,
+                null,
+                (merchant, json) ->
+                        bills.tradeBill(merchant, billDate, billType, baseUrl.of(request) + WechatAuthenticator.MOUNT));
     }
 
     /** The statement itself is plain text and, as at WeChat Pay, not signed: the client checks its SHA1 instead. */
@@ -136,7 +161,8 @@ class WechatPayController {
         WechatMerchant merchant = null;
         try {
             merchant = authenticator.authenticate(request, "");
-            return ResponseEntity.ok().contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
+            return ResponseEntity.ok()
+                    .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
                     .body(bills.download(merchant, token));
         } catch (WechatError error) {
             return replies.error(request, merchant, error);
@@ -176,7 +202,8 @@ class WechatPayController {
         if (faults.take(FaultKind.API_HTTP_5XX, mchid, orderNo).isPresent()) {
             return Optional.of(ResponseEntity.status(HttpStatus.BAD_GATEWAY).body("Bad Gateway"));
         }
-        Optional<Duration> hang = faults.take(FaultKind.API_TIMEOUT, mchid, orderNo).map(rule -> rule.delay());
+        Optional<Duration> hang =
+                faults.take(FaultKind.API_TIMEOUT, mchid, orderNo).map(rule -> rule.delay());
         if (hang.isPresent()) {
             sleep(hang.get());
         }

@@ -34,9 +34,16 @@ final class WechatPayKeys {
         this.publicKeyMode = publicKeyMode;
         this.publicKeyId = "PUB_KEY_ID_0" + Ids.digits(31);
         this.certificateMode = certificateMode;
-        BigInteger serial = new BigInteger(1, HexFormat.of().parseHex(Ids.hex(20))).setBit(156).clearBit(159);
-        this.certificate = SelfSignedCertificate.create(certificateMode, serial, "Tongbao Sandbox",
-                "Tongbao Sandbox WeChat Pay Platform", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(5 * 365)));
+        BigInteger serial = new BigInteger(1, HexFormat.of().parseHex(Ids.hex(20)))
+                .setBit(156)
+                .clearBit(159);
+        this.certificate = SelfSignedCertificate.create(
+                certificateMode,
+                serial,
+                "Tongbao Sandbox",
+                "Tongbao Sandbox WeChat Pay Platform",
+                now.minus(Duration.ofDays(1)),
+                now.plus(Duration.ofDays(5 * 365)));
         this.certificateSerial = serial.toString(16).toUpperCase();
     }
 
@@ -76,6 +83,5 @@ final class WechatPayKeys {
         return new Signed(serial, Rsa.sign(Rsa.SHA256, keys.getPrivate(), message, StandardCharsets.UTF_8));
     }
 
-    record Signed(String serial, String signature) {
-    }
+    record Signed(String serial, String signature) {}
 }

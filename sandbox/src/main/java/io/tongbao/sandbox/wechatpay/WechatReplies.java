@@ -42,7 +42,10 @@ class WechatReplies {
     }
 
     ResponseEntity<String> error(HttpServletRequest request, WechatMerchant merchant, WechatError error) {
-        return reply(request, merchant, error.status(),
+        return reply(
+                request,
+                merchant,
+                error.status(),
                 SandboxJson.write(Map.of("code", error.code(), "message", String.valueOf(error.getMessage()))));
     }
 

@@ -33,7 +33,8 @@ record WechatRequest(Map<String, Object> fields) {
         String value = required(key);
         try {
             URI uri = URI.create(value);
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    && uri.getHost() != null
                     && uri.getQuery() == null) {
                 return value;
             }

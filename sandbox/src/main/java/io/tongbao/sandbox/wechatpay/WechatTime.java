@@ -10,13 +10,14 @@ import java.time.temporal.ChronoUnit;
 /** WeChat Pay's RFC 3339 times, written in China Standard Time with whole seconds. */
 final class WechatTime {
 
-    private WechatTime() {
-    }
+    private WechatTime() {}
 
     static String format(Instant instant) {
-        return instant == null ? null
-                : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-                        instant.truncatedTo(ChronoUnit.SECONDS).atZone(SandboxClock.CHINA).toOffsetDateTime());
+        return instant == null
+                ? null
+                : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.truncatedTo(ChronoUnit.SECONDS)
+                        .atZone(SandboxClock.CHINA)
+                        .toOffsetDateTime());
     }
 
     static Instant parse(String field, String text) {

@@ -32,9 +32,21 @@ final class WechatTransaction {
     private String payerOpenid;
     private Instant successTime;
 
-    WechatTransaction(WechatMerchant merchant, String appid, String outTradeNo, String transactionId, String prepayId,
-                      TradeType tradeType, String description, long totalFen, String notifyUrl, String attach,
-                      String payerOpenid, String requestBody, Instant createdAt, Instant expiresAt) {
+    WechatTransaction(
+            WechatMerchant merchant,
+            String appid,
+            String outTradeNo,
+            String transactionId,
+            String prepayId,
+            TradeType tradeType,
+            String description,
+            long totalFen,
+            String notifyUrl,
+            String attach,
+            String payerOpenid,
+            String requestBody,
+            Instant createdAt,
+            Instant expiresAt) {
         this.merchant = merchant;
         this.appid = appid;
         this.outTradeNo = outTradeNo;
@@ -128,11 +140,13 @@ final class WechatTransaction {
     }
 
     synchronized Optional<WechatRefund> refund(String outRefundNo) {
-        return refunds.stream().filter(refund -> refund.outRefundNo().equals(outRefundNo)).findFirst();
+        return refunds.stream()
+                .filter(refund -> refund.outRefundNo().equals(outRefundNo))
+                .findFirst();
     }
 
-    synchronized WechatRefund addRefund(Instant now, String refundId, String outRefundNo, long refundFen,
-                                        String reason, String refundNotifyUrl) {
+    synchronized WechatRefund addRefund(
+            Instant now, String refundId, String outRefundNo, long refundFen, String reason, String refundNotifyUrl) {
         expireIfDue(now);
         if (state != TradeState.SUCCESS && state != TradeState.REFUND) {
             throw WechatError.invalidRequest("订单未支付或已关闭，不能退款");
@@ -143,8 +157,8 @@ final class WechatTransaction {
         if (refundFen > totalFen - refundedFen()) {
             throw WechatError.invalidRequest("申请退款金额超过订单可退金额");
         }
-        WechatRefund refund = new WechatRefund(refundId, outRefundNo, refundFen, reason, refundNotifyUrl, now,
-                "PROCESSING", null);
+        WechatRefund refund =
+                new WechatRefund(refundId, outRefundNo, refundFen, reason, refundNotifyUrl, now, "PROCESSING", null);
         refunds.add(refund);
         state = TradeState.REFUND;
         return refund;
@@ -172,8 +186,13 @@ final class WechatTransaction {
         }
     }
 
-    record Snapshot(WechatTransaction transaction, TradeState state, String payerOpenid, Instant successTime,
-                    long refundedFen, List<WechatRefund> refunds) {
+    record Snapshot(
+            WechatTransaction transaction,
+            TradeState state,
+            String payerOpenid,
+            Instant successTime,
+            long refundedFen,
+            List<WechatRefund> refunds) {
 
         boolean paid() {
             return successTime != null;

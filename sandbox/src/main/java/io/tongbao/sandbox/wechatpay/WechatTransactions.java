@@ -25,8 +25,9 @@ class WechatTransactions {
 
     /** WeChat Pay's default payment window. */
     private static final Duration DEFAULT_TIMEOUT = Duration.ofDays(7);
-    private static final DateTimeFormatter PREPAY_STAMP = DateTimeFormatter.ofPattern("ddHHmmss")
-            .withZone(SandboxClock.CHINA);
+
+    private static final DateTimeFormatter PREPAY_STAMP =
+            DateTimeFormatter.ofPattern("ddHHmmss").withZone(SandboxClock.CHINA);
 
     private final Map<String, WechatTransaction> byOutTradeNo = new ConcurrentHashMap<>();
     private final Map<String, WechatTransaction> byTransactionId = new ConcurrentHashMap<>();
@@ -42,10 +43,18 @@ class WechatTransactions {
         this.notifier = notifier;
     }
 
-    record Prepay(WechatMerchant merchant, TradeType tradeType, String appid, String outTradeNo, String description,
-                  long totalFen, String notifyUrl, String attach, String payerOpenid, String timeExpire,
-                  String requestBody) {
-    }
+    record Prepay(
+            WechatMerchant merchant,
+            TradeType tradeType,
+            String appid,
+            String outTradeNo,
+            String description,
+            long totalFen,
+            String notifyUrl,
+            String attach,
+            String payerOpenid,
+            String timeExpire,
+            String requestBody) {}
 
     /**
      * Creates the order, or returns the open one when the request is repeated byte for byte (a client retrying
@@ -57,17 +66,29 @@ class WechatTransactions {
             throw new WechatError(HttpStatus.BAD_REQUEST, "APPID_MCHID_NOT_MATCH", "appid和mch_id不匹配");
         }
         Instant now = clock.instant();
-        Instant expiresAt = prepay.timeExpire() == null ? now.plus(DEFAULT_TIMEOUT)
+        Instant expiresAt = prepay.timeExpire() == null
+                ? now.plus(DEFAULT_TIMEOUT)
                 : WechatTime.parse("time_expire", prepay.timeExpire());
         if (!expiresAt.isAfter(now)) {
             throw WechatError.param("time_expire 已经过去: " + prepay.timeExpire());
         }
-        WechatTransaction candidate = new WechatTransaction(merchant, prepay.appid(), prepay.outTradeNo(),
-                "42000" + Ids.dated(now, 15), "wx" + PREPAY_STAMP.format(now) + Ids.hex(12), prepay.tradeType(),
-                prepay.description(), prepay.totalFen(), prepay.notifyUrl(), prepay.attach(), prepay.payerOpenid(),
-                prepay.requestBody(), now, expiresAt);
-        WechatTransaction order = byOutTradeNo.computeIfAbsent(key(merchant.mchid(), prepay.outTradeNo()),
-                k -> candidate);
+        WechatTransaction candidate = new WechatTransaction(
+                merchant,
+                prepay.appid(),
+                prepay.outTradeNo(),
+                "42000" + Ids.dated(now, 15),
+                "wx" + PREPAY_STAMP.format(now) + Ids.hex(12),
+                prepay.tradeType(),
+                prepay.description(),
+                prepay.totalFen(),
+                prepay.notifyUrl(),
+                prepay.attach(),
+                prepay.payerOpenid(),
+                prepay.requestBody(),
+                now,
+                expiresAt);
+        WechatTransaction order =
+                byOutTradeNo.computeIfAbsent(key(merchant.mchid(), prepay.outTradeNo()), k -> candidate);
         if (order != candidate) {
             return repeated(order, prepay);
         }
@@ -80,8 +101,7 @@ class WechatTransactions {
         switch (order.snapshot(clock.instant()).state()) {
             case SUCCESS, REFUND -> throw new WechatError(HttpStatus.FORBIDDEN, "ORDERPAID", "该订单已支付");
             case CLOSED -> throw new WechatError(HttpStatus.BAD_REQUEST, "ORDER_CLOSED", "订单已关闭");
-            case NOTPAY -> {
-            }
+            case NOTPAY -> {}
         }
         if (order.tradeType() != prepay.tradeType() || !order.requestBody().equals(prepay.requestBody())) {
             throw new WechatError(HttpStatus.FORBIDDEN, "OUT_TRADE_NO_USED", "商户订单号重复");
@@ -99,7 +119,8 @@ class WechatTransactions {
 
     WechatTransaction byTransactionId(WechatMerchant merchant, String transactionId) {
         WechatTransaction order = byTransactionId.get(transactionId);
-        if (order == null || !order.merchant().mchid().equals(merchant.mchid())
+        if (order == null
+                || !order.merchant().mchid().equals(merchant.mchid())
                 || !order.snapshot(clock.instant()).paid()) {
             throw WechatError.orderNotExist();
         }
@@ -151,8 +172,13 @@ class WechatTransactions {
      * Accepts a refund (PROCESSING) and settles it to SUCCESS right after, with a notification: the API's answer
      * only means "accepted", as at WeChat Pay. Idempotent by out_refund_no.
      */
-    WechatRefund refund(WechatTransaction order, String outRefundNo, long refundFen, long totalFen, String reason,
-                        String notifyUrl) {
+    WechatRefund refund(
+            WechatTransaction order,
+            String outRefundNo,
+            long refundFen,
+            long totalFen,
+            String reason,
+            String notifyUrl) {
         if (totalFen != order.totalFen()) {
             throw WechatError.invalidRequest("amount.total 与订单金额不一致");
         }
@@ -163,20 +189,23 @@ class WechatTransactions {
             }
             return earlier.get();
         }
-        WechatTransaction claimed = byOutRefundNo.putIfAbsent(key(order.merchant().mchid(), outRefundNo), order);
+        WechatTransaction claimed =
+                byOutRefundNo.putIfAbsent(key(order.merchant().mchid(), outRefundNo), order);
         if (claimed != null && claimed != order) {
             throw WechatError.invalidRequest("退款单号已用于其他订单");
         }
         Instant now = clock.instant();
-        WechatRefund refund = order.addRefund(now, "50" + Ids.dated(now, 19), outRefundNo, refundFen, reason,
-                notifyUrl);
-        scheduler.at(now, "settle refund " + outRefundNo, () -> order.settleRefund(outRefundNo, clock.instant())
-                .ifPresent(settled -> notifier.refunded(order, settled)));
+        WechatRefund refund =
+                order.addRefund(now, "50" + Ids.dated(now, 19), outRefundNo, refundFen, reason, notifyUrl);
+        scheduler.at(
+                now,
+                "settle refund " + outRefundNo,
+                () -> order.settleRefund(outRefundNo, clock.instant())
+                        .ifPresent(settled -> notifier.refunded(order, settled)));
         return refund;
     }
 
-    record Found(WechatTransaction order, WechatRefund refund) {
-    }
+    record Found(WechatTransaction order, WechatRefund refund) {}
 
     Found refundOf(WechatMerchant merchant, String outRefundNo) {
         WechatTransaction order = byOutRefundNo.get(key(merchant.mchid(), outRefundNo));

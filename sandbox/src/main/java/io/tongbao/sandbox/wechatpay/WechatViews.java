@@ -6,8 +6,7 @@ import java.util.Map;
 /** The JSON objects WeChat Pay answers with, built from snapshots; field names are WeChat Pay's own. */
 final class WechatViews {
 
-    private WechatViews() {
-    }
+    private WechatViews() {}
 
     static Map<String, Object> transaction(WechatTransaction.Snapshot snapshot) {
         WechatTransaction order = snapshot.transaction();
@@ -76,8 +75,17 @@ final class WechatViews {
         view.put("refund_status", refund.status());
         view.put("success_time", WechatTime.format(refund.successTime()));
         view.put("user_received_account", "支付用户零钱");
-        view.put("amount", Map.of("total", order.totalFen(), "refund", refund.refundFen(),
-                "payer_total", order.totalFen(), "payer_refund", refund.refundFen()));
+        view.put(
+                "amount",
+                Map.of(
+                        "total",
+                        order.totalFen(),
+                        "refund",
+                        refund.refundFen(),
+                        "payer_total",
+                        order.totalFen(),
+                        "payer_refund",
+                        refund.refundFen()));
         return view;
     }
 }

@@ -32,10 +32,10 @@ import io.tongbao.sandbox.SandboxClock;
 import io.tongbao.sandbox.SandboxTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.URI;
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,6 +57,7 @@ class AlipayAfterPaymentTest {
 
     /** Ends in 1111: the buyer must enter a password; see docs/sandbox.md. */
     static final String PASSWORD_AUTH_CODE = "281234567890121111";
+
     static final String PAID_AUTH_CODE = "281234567890120000";
     static final String NEVER_PAYS_AUTH_CODE = "281234567890122222";
     static final String POOR_BUYER_AUTH_CODE = "281234567890123333";
@@ -100,7 +101,8 @@ class AlipayAfterPaymentTest {
 
         clock.advance(Duration.ofSeconds(11));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> "TRADE_SUCCESS".equals(query(outTradeNo).getTradeStatus()));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "TRADE_SUCCESS".equals(query(outTradeNo).getTradeStatus()));
     }
 
     @Test
@@ -123,7 +125,8 @@ class AlipayAfterPaymentTest {
         barcode(paid, PAID_AUTH_CODE, "1.00");
         assertThat(cancel(paid).getAction()).isEqualTo("refund");
         assertThat(query(paid).getTradeStatus()).isEqualTo("TRADE_CLOSED");
-        assertThat(refundQuery(paid, "cancel-" + query(paid).getTradeNo()).getRefundAmount()).isEqualTo("1.00");
+        assertThat(refundQuery(paid, "cancel-" + query(paid).getTradeNo()).getRefundAmount())
+                .isEqualTo("1.00");
     }
 
     @Test
@@ -155,7 +158,8 @@ class AlipayAfterPaymentTest {
         assertThat(unknown.getRefundAmount()).isNull();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> inbox.received(box).size() >= 3);
-        assertThat(inbox.received(box)).extracting(received -> received.params().get("refund_fee"))
+        assertThat(inbox.received(box))
+                .extracting(received -> received.params().get("refund_fee"))
                 .contains("3.00", "10.00");
     }
 
@@ -177,13 +181,18 @@ class AlipayAfterPaymentTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> inbox.received(box).size() == 2);
         Map<String, String> finished = new HashMap<>(inbox.received(box).get(1).params());
         assertThat(finished).containsEntry("trade_status", "TRADE_FINISHED");
-        assertThat(AlipaySignature.rsaCheckV1(finished, app.alipayPublicKey(), "UTF-8", "RSA2")).isTrue();
+        assertThat(AlipaySignature.rsaCheckV1(finished, app.alipayPublicKey(), "UTF-8", "RSA2"))
+                .isTrue();
         assertThat(refund(outTradeNo, "R1", "1.00").getSubCode()).isEqualTo("ACQ.TRADE_HAS_FINISHED");
     }
 
     @Test
     void aNotificationIsRetriedOnAlipaysScheduleWithTheSameIdUntilTheBodyIsExactlySuccess() throws Exception {
-        inbox.script(box, new Answer(200, "fail"), new Answer(500, "success"), new Answer(200, "SUCCESS"),
+        inbox.script(
+                box,
+                new Answer(200, "fail"),
+                new Answer(500, "success"),
+                new Answer(200, "SUCCESS"),
                 new Answer(200, "success"));
         barcode(newOutTradeNo(), PAID_AUTH_CODE, "1.00");
         await().atMost(Duration.ofSeconds(10)).until(() -> inbox.received(box).size() == 1);
@@ -197,8 +206,9 @@ class AlipayAfterPaymentTest {
 
         clock.advance(Duration.ofHours(25));
         assertThat(inbox.received(box)).hasSize(4);
-        assertThat(inbox.received(box)).extracting(received -> received.params().get("notify_id")).containsOnly(
-                inbox.received(box).getFirst().params().get("notify_id"));
+        assertThat(inbox.received(box))
+                .extracting(received -> received.params().get("notify_id"))
+                .containsOnly(inbox.received(box).getFirst().params().get("notify_id"));
     }
 
     @Test
@@ -215,19 +225,25 @@ class AlipayAfterPaymentTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> inbox.received(box).size() == 8);
         clock.advance(Duration.ofDays(2));
-        List<Map<String, Object>> records = (List<Map<String, Object>>) Http.get(
-                baseUrl + "/sandbox/notifications?out_trade_no=" + outTradeNo).json().get("notifications");
+        List<Map<String, Object>> records =
+                (List<Map<String, Object>>) Http.get(baseUrl + "/sandbox/notifications?out_trade_no=" + outTradeNo)
+                        .json()
+                        .get("notifications");
         assertThat(records).hasSize(1);
         assertThat(records.getFirst()).containsEntry("state", "GAVE_UP");
-        List<Instant> sentAt = ((List<Map<String, Object>>) records.getFirst().get("attempts")).stream()
-                .map(attempt -> Instant.parse((String) attempt.get("sent_at"))).toList();
+        List<Instant> sentAt = ((List<Map<String, Object>>) records.getFirst().get("attempts"))
+                .stream()
+                        .map(attempt -> Instant.parse((String) attempt.get("sent_at")))
+                        .toList();
         List<Duration> gaps = new ArrayList<>();
         for (int i = 1; i < sentAt.size(); i++) {
             gaps.add(Duration.between(sentAt.get(i - 1), sentAt.get(i)));
         }
         assertThat(gaps).isEqualTo(AlipayNotification.RETRY_INTERVALS);
-        assertThat(inbox.received(box)).hasSize(8)
-                .extracting(received -> received.params().get("notify_time")).doesNotHaveDuplicates();
+        assertThat(inbox.received(box))
+                .hasSize(8)
+                .extracting(received -> received.params().get("notify_time"))
+                .doesNotHaveDuplicates();
     }
 
     @Test
@@ -278,7 +294,8 @@ class AlipayAfterPaymentTest {
         assertThat(query(outTradeNo).getTradeStatus()).isEqualTo("TRADE_SUCCESS");
 
         String forged = orderString.replace("9.99", "0.01");
-        assertThat(Http.postJson(baseUrl + "/sandbox/alipay/buyer/app-pay", Map.of("order_string", forged)).json())
+        assertThat(Http.postJson(baseUrl + "/sandbox/alipay/buyer/app-pay", Map.of("order_string", forged))
+                        .json())
                 .containsEntry("code", "isv.invalid-signature");
     }
 
@@ -296,16 +313,20 @@ class AlipayAfterPaymentTest {
 
         HttpResponse<byte[]> download = Http.getBytes(bill.getBillDownloadUrl());
         assertThat(download.statusCode()).isEqualTo(200);
-        String details = unzip(download.body()).get(app.sellerId() + "0156_" + day.toString().replace("-", "") + "_业务明细.csv");
-        assertThat(details).contains(paid.getTradeNo() + "," + outTradeNo + ",交易").contains(",-5.00,").contains("R1");
+        String details = unzip(download.body())
+                .get(app.sellerId() + "0156_" + day.toString().replace("-", "") + "_业务明细.csv");
+        assertThat(details)
+                .contains(paid.getTradeNo() + "," + outTradeNo + ",交易")
+                .contains(",-5.00,")
+                .contains("R1");
 
         clock.advance(Duration.ofSeconds(31));
         assertThat(Http.getBytes(bill.getBillDownloadUrl()).statusCode()).isEqualTo(404);
     }
 
     private String redirectOf(String url) throws IOException, InterruptedException {
-        HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> response = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.discarding());
         assertThat(response.statusCode()).isEqualTo(302);
         return response.headers().firstValue("Location").orElseThrow();
     }
@@ -321,12 +342,14 @@ class AlipayAfterPaymentTest {
     }
 
     private AlipayDataDataserviceBillDownloadurlQueryResponse billUrl(LocalDate day) throws AlipayApiException {
-        AlipayDataDataserviceBillDownloadurlQueryRequest request = new AlipayDataDataserviceBillDownloadurlQueryRequest();
+        AlipayDataDataserviceBillDownloadurlQueryRequest request =
+                new AlipayDataDataserviceBillDownloadurlQueryRequest();
         request.setBizContent("{\"bill_type\":\"trade\",\"bill_date\":\"" + day + "\"}");
         return app.client().execute(request);
     }
 
-    private AlipayTradePayResponse barcode(String outTradeNo, String authCode, String amount) throws AlipayApiException {
+    private AlipayTradePayResponse barcode(String outTradeNo, String authCode, String amount)
+            throws AlipayApiException {
         AlipayTradePayModel model = new AlipayTradePayModel();
         model.setOutTradeNo(outTradeNo);
         model.setTotalAmount(amount);

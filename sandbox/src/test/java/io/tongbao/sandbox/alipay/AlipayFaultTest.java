@@ -76,8 +76,9 @@ class AlipayFaultTest {
         paid("1.00");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> inbox.received(box).size() == 3);
-        assertThat(inbox.received(box)).extracting(received -> received.params().get("notify_id")).containsOnly(
-                inbox.received(box).getFirst().params().get("notify_id"));
+        assertThat(inbox.received(box))
+                .extracting(received -> received.params().get("notify_id"))
+                .containsOnly(inbox.received(box).getFirst().params().get("notify_id"));
     }
 
     @Test
@@ -99,7 +100,8 @@ class AlipayFaultTest {
         assertThat(notificationStates(outTradeNo)).containsExactly("HELD");
 
         AlipayTradeRefundRequest refund = new AlipayTradeRefundRequest();
-        refund.setBizContent("{\"out_trade_no\":\"" + outTradeNo + "\",\"out_request_no\":\"R1\",\"refund_amount\":\"1.00\"}");
+        refund.setBizContent(
+                "{\"out_trade_no\":\"" + outTradeNo + "\",\"out_request_no\":\"R1\",\"refund_amount\":\"1.00\"}");
         app.client().execute(refund);
         await().atMost(Duration.ofSeconds(10)).until(() -> inbox.received(box).size() == 1);
         clock.advance(Duration.ofSeconds(1));
@@ -114,8 +116,10 @@ class AlipayFaultTest {
         inject(Map.of("kind", "NOTIFY_TAMPER_SIGNATURE", "times", 1));
         paid("1.00");
         await().atMost(Duration.ofSeconds(10)).until(() -> inbox.received(box).size() == 1);
-        Map<String, String> params = new HashMap<>(inbox.received(box).getFirst().params());
-        assertThat(AlipaySignature.rsaCheckV1(params, app.alipayPublicKey(), "UTF-8", "RSA2")).isFalse();
+        Map<String, String> params =
+                new HashMap<>(inbox.received(box).getFirst().params());
+        assertThat(AlipaySignature.rsaCheckV1(params, app.alipayPublicKey(), "UTF-8", "RSA2"))
+                .isFalse();
     }
 
     @Test
@@ -123,9 +127,11 @@ class AlipayFaultTest {
         inject(Map.of("kind", "NOTIFY_TAMPER_AMOUNT", "times", 1));
         paid("1.00");
         await().atMost(Duration.ofSeconds(10)).until(() -> inbox.received(box).size() == 1);
-        Map<String, String> params = new HashMap<>(inbox.received(box).getFirst().params());
+        Map<String, String> params =
+                new HashMap<>(inbox.received(box).getFirst().params());
         assertThat(params).containsEntry("total_amount", "2.00");
-        assertThat(AlipaySignature.rsaCheckV1(params, app.alipayPublicKey(), "UTF-8", "RSA2")).isTrue();
+        assertThat(AlipaySignature.rsaCheckV1(params, app.alipayPublicKey(), "UTF-8", "RSA2"))
+                .isTrue();
     }
 
     @Test
@@ -136,7 +142,8 @@ class AlipayFaultTest {
         String other = paid("1.00");
 
         assertThat(notificationStates(target)).containsExactly("DROPPED");
-        await().atMost(Duration.ofSeconds(10)).until(() -> notificationStates(other).equals(List.of("ACKNOWLEDGED")));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> notificationStates(other).equals(List.of("ACKNOWLEDGED")));
     }
 
     @Test
@@ -167,7 +174,8 @@ class AlipayFaultTest {
         DefaultAlipayClient impatient = new DefaultAlipayClient(config);
         AlipayTradeQueryRequest request = new AlipayTradeQueryRequest();
         request.setBizContent("{\"out_trade_no\":\"" + outTradeNo + "\"}");
-        assertThatThrownBy(() -> impatient.execute(request)).isInstanceOf(AlipayApiException.class)
+        assertThatThrownBy(() -> impatient.execute(request))
+                .isInstanceOf(AlipayApiException.class)
                 .hasRootCauseInstanceOf(SocketTimeoutException.class);
     }
 
@@ -191,9 +199,10 @@ class AlipayFaultTest {
 
     @SuppressWarnings("unchecked")
     private List<String> notificationStates(String outTradeNo) {
-        Map<String, Object> log = Http.get(baseUrl + "/sandbox/notifications?out_trade_no=" + outTradeNo).json();
-        return ((List<Map<String, Object>>) log.get("notifications")).stream()
-                .map(record -> (String) record.get("state")).toList();
+        Map<String, Object> log = Http.get(baseUrl + "/sandbox/notifications?out_trade_no=" + outTradeNo)
+                .json();
+        return ((List<Map<String, Object>>) log.get("notifications"))
+                .stream().map(record -> (String) record.get("state")).toList();
     }
 
     private String paid(String amount) throws AlipayApiException {
@@ -223,9 +232,10 @@ class AlipayFaultTest {
 
     private static HttpResponse<Void> delete(String url) {
         try {
-            return HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(url)).DELETE().build(),
-                    HttpResponse.BodyHandlers.discarding());
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url)).DELETE().build(),
+                            HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -93,9 +93,11 @@ class AlipayPaymentTest {
         scanAndPay(precreate.getQrCode());
         await().atMost(Duration.ofSeconds(10)).until(() -> !inbox.received(box).isEmpty());
 
-        Map<String, String> forged = new HashMap<>(inbox.received(box).getFirst().params());
+        Map<String, String> forged =
+                new HashMap<>(inbox.received(box).getFirst().params());
         forged.put("total_amount", "0.01");
-        assertThat(AlipaySignature.rsaCheckV1(forged, app.alipayPublicKey(), "UTF-8", "RSA2")).isFalse();
+        assertThat(AlipaySignature.rsaCheckV1(forged, app.alipayPublicKey(), "UTF-8", "RSA2"))
+                .isFalse();
     }
 
     @Test
@@ -171,8 +173,11 @@ class AlipayPaymentTest {
 
     @Test
     void registeringAnAppIdAgainKeepsAlipaysKeyForIt() {
-        AlipaySandbox.Credentials again = apps.registerApp(app.appId(), Base64.getEncoder()
-                .encodeToString(AlipaySandboxApp.newKeyPair().getPublic().getEncoded()));
+        AlipaySandbox.Credentials again = apps.registerApp(
+                app.appId(),
+                Base64.getEncoder()
+                        .encodeToString(
+                                AlipaySandboxApp.newKeyPair().getPublic().getEncoded()));
         assertThat(again.alipayPublicKey()).isEqualTo(app.alipayPublicKey());
     }
 
@@ -182,13 +187,19 @@ class AlipayPaymentTest {
         Http.Reply refused = Http.get(baseUrl + "/sandbox/alipay/gateway.do?app_id=2021000000000000"
                 + "&method=alipay.trade.query&charset=utf-8&sign_type=RSA2&timestamp=2026-01-01%2000:00:00"
                 + "&version=1.0&sign=AAAA");
-        assertThat(refused.body()).contains("\"sub_code\":\"isv.invalid-app-id\"").doesNotContain("\"sign\"");
+        assertThat(refused.body())
+                .contains("\"sub_code\":\"isv.invalid-app-id\"")
+                .doesNotContain("\"sign\"");
     }
 
     @Test
     void anUnknownAppIsRefused() throws Exception {
-        AlipayClient unknown = AlipaySandboxApp.client(baseUrl + "/sandbox/alipay/gateway.do", "2021000000000000",
-                app.privateKey(), app.alipayPublicKey(), "RSA2");
+        AlipayClient unknown = AlipaySandboxApp.client(
+                baseUrl + "/sandbox/alipay/gateway.do",
+                "2021000000000000",
+                app.privateKey(),
+                app.alipayPublicKey(),
+                "RSA2");
         AlipayTradeQueryResponse response = unknown.execute(queryRequest(newOutTradeNo()));
         assertThat(response.getSubCode()).isEqualTo("isv.invalid-app-id");
     }
@@ -203,9 +214,11 @@ class AlipayPaymentTest {
 
         scanAndPay(response.getQrCode());
         await().atMost(Duration.ofSeconds(10)).until(() -> !inbox.received(box).isEmpty());
-        Map<String, String> notification = new HashMap<>(inbox.received(box).getFirst().params());
+        Map<String, String> notification =
+                new HashMap<>(inbox.received(box).getFirst().params());
         assertThat(notification).containsEntry("sign_type", "RSA");
-        assertThat(AlipaySignature.rsaCheckV1(notification, sha1App.alipayPublicKey(), "UTF-8", "RSA")).isTrue();
+        assertThat(AlipaySignature.rsaCheckV1(notification, sha1App.alipayPublicKey(), "UTF-8", "RSA"))
+                .isTrue();
     }
 
     @Test
@@ -224,8 +237,8 @@ class AlipayPaymentTest {
         assertThat(query(outTradeNo).getTradeStatus()).isEqualTo("TRADE_CLOSED");
         assertThat(close(outTradeNo).getSubCode()).isEqualTo("ACQ.TRADE_STATUS_ERROR");
 
-        Http.Reply payClosed = Http.postJson(baseUrl + "/sandbox/alipay/buyer/pay",
-                Map.of("trade_no", created.getTradeNo()));
+        Http.Reply payClosed =
+                Http.postJson(baseUrl + "/sandbox/alipay/buyer/pay", Map.of("trade_no", created.getTradeNo()));
         assertThat(payClosed.status()).isEqualTo(409);
         assertThat(payClosed.json()).containsEntry("code", "ACQ.TRADE_HAS_CLOSE");
     }
@@ -287,7 +300,9 @@ class AlipayPaymentTest {
     private Http.Reply scanAndPay(String qrCode) {
         Http.Reply scanned = Http.postJson(baseUrl + "/sandbox/alipay/buyer/scan", Map.of("qr_code", qrCode));
         assertThat(scanned.status()).isEqualTo(200);
-        return Http.postJson(baseUrl + "/sandbox/alipay/buyer/pay", Map.of("trade_no", scanned.json().get("trade_no")));
+        return Http.postJson(
+                baseUrl + "/sandbox/alipay/buyer/pay",
+                Map.of("trade_no", scanned.json().get("trade_no")));
     }
 
     private AlipayTradeQueryResponse query(String outTradeNo) throws AlipayApiException {

@@ -11,8 +11,13 @@ import java.util.Base64;
 import java.util.Map;
 
 /** An app that registered itself with the sandbox, and an official SDK client configured for it. */
-public record AlipaySandboxApp(String baseUrl, String appId, String sellerId, String alipayPublicKey, String privateKey,
-                        DefaultAlipayClient client) {
+public record AlipaySandboxApp(
+        String baseUrl,
+        String appId,
+        String sellerId,
+        String alipayPublicKey,
+        String privateKey,
+        DefaultAlipayClient client) {
 
     public static AlipaySandboxApp register(String baseUrl) {
         return register(baseUrl, "RSA2");
@@ -20,8 +25,11 @@ public record AlipaySandboxApp(String baseUrl, String appId, String sellerId, St
 
     static AlipaySandboxApp register(String baseUrl, String signType) {
         KeyPair keys = newKeyPair();
-        Http.Reply reply = Http.postJson(baseUrl + "/sandbox/alipay/apps",
-                Map.of("app_public_key", Base64.getEncoder().encodeToString(keys.getPublic().getEncoded())));
+        Http.Reply reply = Http.postJson(
+                baseUrl + "/sandbox/alipay/apps",
+                Map.of(
+                        "app_public_key",
+                        Base64.getEncoder().encodeToString(keys.getPublic().getEncoded())));
         if (reply.status() != 201) {
             throw new IllegalStateException("registration failed: " + reply);
         }
@@ -29,7 +37,12 @@ public record AlipaySandboxApp(String baseUrl, String appId, String sellerId, St
         String privateKey = Base64.getEncoder().encodeToString(keys.getPrivate().getEncoded());
         String appId = (String) registered.get("app_id");
         String alipayPublicKey = (String) registered.get("alipay_public_key");
-        return new AlipaySandboxApp(baseUrl, appId, (String) registered.get("seller_id"), alipayPublicKey, privateKey,
+        return new AlipaySandboxApp(
+                baseUrl,
+                appId,
+                (String) registered.get("seller_id"),
+                alipayPublicKey,
+                privateKey,
                 client((String) registered.get("gateway_url"), appId, privateKey, alipayPublicKey, signType));
     }
 
@@ -38,8 +51,8 @@ public record AlipaySandboxApp(String baseUrl, String appId, String sellerId, St
         return client(baseUrl + "/sandbox/alipay/gateway.do", appId, privateKey, alipayPublicKey, "RSA2");
     }
 
-    public static DefaultAlipayClient client(String gatewayUrl, String appId, String privateKey, String alipayPublicKey,
-                                      String signType) {
+    public static DefaultAlipayClient client(
+            String gatewayUrl, String appId, String privateKey, String alipayPublicKey, String signType) {
         AlipayConfig config = new AlipayConfig();
         config.setServerUrl(gatewayUrl);
         config.setAppId(appId);

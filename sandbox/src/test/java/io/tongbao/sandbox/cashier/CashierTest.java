@@ -62,12 +62,14 @@ class CashierTest {
         String qrCode = app.client().execute(request).getQrCode();
 
         String chinese = Http.get(qrCode).body();
-        assertThat(chinese).contains("通宝沙箱收银台", "¥ 12.50", "确认付款", "WAIT_BUYER_PAY")
-                .contains("&lt;script&gt;").doesNotContain("<script>alert");
+        assertThat(chinese)
+                .contains("通宝沙箱收银台", "¥ 12.50", "确认付款", "WAIT_BUYER_PAY")
+                .contains("&lt;script&gt;")
+                .doesNotContain("<script>alert");
         assertThat(Http.get(qrCode + "?lang=en").body()).contains("Pay now", "Pay in 30 seconds", "¥ 12.50");
 
-        HttpResponse<byte[]> png = Http.getBytes(baseUrl() + "/sandbox/cashier/qr.png?text="
-                + URLEncoder.encode(qrCode, StandardCharsets.UTF_8));
+        HttpResponse<byte[]> png = Http.getBytes(
+                baseUrl() + "/sandbox/cashier/qr.png?text=" + URLEncoder.encode(qrCode, StandardCharsets.UTF_8));
         assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
         assertThat(decodeQr(png.body())).isEqualTo(qrCode);
     }
@@ -83,15 +85,22 @@ class CashierTest {
         AlipayTradePagePayRequest request = new AlipayTradePagePayRequest();
         request.setBizModel(model);
         request.setReturnUrl("https://merchant.example/return");
-        String cashier = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()
-                .send(HttpRequest.newBuilder(URI.create(app.client().pageExecute(request, "GET").getBody())).build(),
+        String cashier = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        app.client().pageExecute(request, "GET").getBody()))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString())
-                .uri().toString();
+                .uri()
+                .toString();
 
         String result = postForm(cashier, "action=pay&lang=zh-CN");
 
         assertThat(result).contains("付款成功");
-        Matcher link = Pattern.compile("href=\"(https://merchant\\.example/return\\?[^\"]+)\"").matcher(result);
+        Matcher link = Pattern.compile("href=\"(https://merchant\\.example/return\\?[^\"]+)\"")
+                .matcher(result);
         assertThat(link.find()).isTrue();
         Map<String, String> params = new HashMap<>();
         for (String pair : link.group(1).replace("&amp;", "&").split("\\?")[1].split("&")) {
@@ -99,13 +108,15 @@ class CashierTest {
             params.put(kv[0], URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
         }
         assertThat(params).containsEntry("out_trade_no", model.getOutTradeNo()).containsEntry("total_amount", "8.00");
-        assertThat(AlipaySignature.rsaCheckV1(params, app.alipayPublicKey(), "UTF-8", "RSA2")).isTrue();
+        assertThat(AlipaySignature.rsaCheckV1(params, app.alipayPublicKey(), "UTF-8", "RSA2"))
+                .isTrue();
     }
 
     @Test
     void theWechatCashierPaysANativeOrder() throws Exception {
         WechatSandboxMerchant merchant = WechatSandboxMerchant.register(port, "PUBLIC_KEY");
-        NativePayService nativePay = new NativePayService.Builder().httpClient(merchant.httpClient()).build();
+        NativePayService nativePay =
+                new NativePayService.Builder().httpClient(merchant.httpClient()).build();
         PrepayRequest request = new PrepayRequest();
         String outTradeNo = outTradeNo();
         request.setAppid(merchant.appid());
@@ -124,7 +135,8 @@ class CashierTest {
         QueryOrderByOutTradeNoRequest query = new QueryOrderByOutTradeNoRequest();
         query.setMchid(merchant.mchid());
         query.setOutTradeNo(outTradeNo);
-        assertThat(nativePay.queryOrderByOutTradeNo(query).getTradeState().name()).isEqualTo("SUCCESS");
+        assertThat(nativePay.queryOrderByOutTradeNo(query).getTradeState().name())
+                .isEqualTo("SUCCESS");
         assertThat(postForm(codeUrl, "action=pay&lang=en")).contains("Payment succeeded");
     }
 
@@ -142,22 +154,29 @@ class CashierTest {
         assertThat(postForm(qrCode, "action=later&lang=en")).contains("Will pay in 30 seconds");
         assertThat(Http.get(qrCode).body()).contains("WAIT_BUYER_PAY");
         clock.advance(Duration.ofSeconds(30));
-        await().atMost(Duration.ofSeconds(10)).until(() -> Http.get(qrCode).body().contains("TRADE_SUCCESS"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> Http.get(qrCode).body().contains("TRADE_SUCCESS"));
         assertThat(postForm(qrCode, "action=fail")).contains("已放弃付款");
     }
 
     private static String decodeQr(byte[] png) throws Exception {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
+        return new QRCodeReader()
+                .decode(new BinaryBitmap(
+                        new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels))))
+                .getText();
     }
 
     private static String postForm(String url, String form) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(form))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     private String baseUrl() {

@@ -45,8 +45,12 @@ class NotificationLogBoundTest {
         receiver.start();
         SandboxClock clock = SandboxClock.system();
         scheduler = new SandboxScheduler(clock);
-        dispatcher = new NotificationDispatcher(scheduler, new FaultRegistry(), clock,
-                new SandboxProperties(true, null, Duration.ofSeconds(5), Duration.ofDays(90), Duration.ofSeconds(10), KEPT));
+        dispatcher = new NotificationDispatcher(
+                scheduler,
+                new FaultRegistry(),
+                clock,
+                new SandboxProperties(
+                        true, null, Duration.ofSeconds(5), Duration.ofDays(90), Duration.ofSeconds(10), KEPT));
     }
 
     @AfterEach
@@ -67,7 +71,8 @@ class NotificationLogBoundTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(received.get()).isEqualTo(7);
             List<NotificationRecord> kept = dispatcher.find(null, null);
-            assertThat(kept).extracting(NotificationRecord::outTradeNo)
+            assertThat(kept)
+                    .extracting(NotificationRecord::outTradeNo)
                     .containsExactly("refused", "paid-4", "paid-5", "paid-6");
             assertThat(kept.getFirst().state()).isEqualTo(State.PENDING);
         });

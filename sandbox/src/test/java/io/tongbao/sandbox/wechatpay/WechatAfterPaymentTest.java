@@ -5,15 +5,15 @@ import static io.tongbao.sandbox.wechatpay.WechatPaymentTest.serviceError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.wechat.pay.java.core.notification.NotificationParser;
 import com.wechat.pay.java.core.exception.ServiceException;
+import com.wechat.pay.java.core.notification.NotificationParser;
 import com.wechat.pay.java.service.billdownload.BillDownloadService;
 import com.wechat.pay.java.service.billdownload.BillDownloadServiceExtension;
-import com.wechat.pay.java.service.billdownload.model.HashType;
-import com.wechat.pay.java.service.billdownload.model.QueryBillEntity;
 import com.wechat.pay.java.service.billdownload.DigestBillEntity;
 import com.wechat.pay.java.service.billdownload.model.BillType;
 import com.wechat.pay.java.service.billdownload.model.GetTradeBillRequest;
+import com.wechat.pay.java.service.billdownload.model.HashType;
+import com.wechat.pay.java.service.billdownload.model.QueryBillEntity;
 import com.wechat.pay.java.service.payments.model.Transaction;
 import com.wechat.pay.java.service.payments.nativepay.NativePayService;
 import com.wechat.pay.java.service.payments.nativepay.model.Amount;
@@ -62,7 +62,8 @@ class WechatAfterPaymentTest {
     @BeforeEach
     void registerMerchant() {
         merchant = WechatSandboxMerchant.register(port, "PUBLIC_KEY");
-        nativePay = new NativePayService.Builder().httpClient(merchant.httpClient()).build();
+        nativePay =
+                new NativePayService.Builder().httpClient(merchant.httpClient()).build();
         refunds = new RefundService.Builder().httpClient(merchant.httpClient()).build();
         box = "wechat-" + UUID.randomUUID();
     }
@@ -78,9 +79,11 @@ class WechatAfterPaymentTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> queryRefund("RF1").getStatus() == Status.SUCCESS);
         assertThat(refunds.create(refundRequest(outTradeNo, "RF1", 300, 1000)).getRefundId())
                 .isEqualTo(accepted.getRefundId());
-        assertThat(serviceError(() -> refunds.create(refundRequest(outTradeNo, "RF2", 701, 1000))).getErrorCode())
+        assertThat(serviceError(() -> refunds.create(refundRequest(outTradeNo, "RF2", 701, 1000)))
+                        .getErrorCode())
                 .isEqualTo("INVALID_REQUEST");
-        assertThat(serviceError(() -> refunds.create(refundRequest(outTradeNo, "RF3", 100, 999))).getErrorCode())
+        assertThat(serviceError(() -> refunds.create(refundRequest(outTradeNo, "RF3", 100, 999)))
+                        .getErrorCode())
                 .isEqualTo("INVALID_REQUEST");
         assertThat(query(outTradeNo).getTradeState()).isEqualTo(Transaction.TradeStateEnum.REFUND);
 
@@ -96,14 +99,19 @@ class WechatAfterPaymentTest {
     void anUnpaidOrderCannotBeRefundedAndAnUnknownRefundDoesNotExist() {
         String outTradeNo = newOutTradeNo();
         nativePay.prepay(nativeRequest(outTradeNo, 100));
-        assertThat(serviceError(() -> refunds.create(refundRequest(outTradeNo, "RX", 100, 100))).getErrorCode())
+        assertThat(serviceError(() -> refunds.create(refundRequest(outTradeNo, "RX", 100, 100)))
+                        .getErrorCode())
                 .isEqualTo("INVALID_REQUEST");
-        assertThat(serviceError(() -> queryRefund("NO-SUCH-REFUND")).getErrorCode()).isEqualTo("RESOURCE_NOT_EXISTS");
+        assertThat(serviceError(() -> queryRefund("NO-SUCH-REFUND")).getErrorCode())
+                .isEqualTo("RESOURCE_NOT_EXISTS");
     }
 
     @Test
     void aNotificationIsRetriedOnWechatsScheduleUntilTheMerchantAnswers200Or204() {
-        inbox.script(box, new Answer(500, "{\"code\":\"FAIL\",\"message\":\"busy\"}"), new Answer(302, ""),
+        inbox.script(
+                box,
+                new Answer(500, "{\"code\":\"FAIL\",\"message\":\"busy\"}"),
+                new Answer(302, ""),
                 new Answer(204, ""));
         paidOrder(100);
         await().atMost(Duration.ofSeconds(10)).until(() -> inbox.received(box).size() == 1);
@@ -114,7 +122,9 @@ class WechatAfterPaymentTest {
 
         clock.advance(Duration.ofHours(25));
         assertThat(inbox.received(box)).hasSize(3);
-        assertThat(inbox.received(box)).extracting(NotificationInbox.Received::body).doesNotHaveDuplicates();
+        assertThat(inbox.received(box))
+                .extracting(NotificationInbox.Received::body)
+                .doesNotHaveDuplicates();
         assertThat(WechatNotification.RETRY_INTERVALS).hasSize(15);
         assertThat(WechatNotification.RETRY_INTERVALS.stream().reduce(Duration.ZERO, Duration::plus))
                 .isEqualTo(Duration.ofHours(24).plusMinutes(4));
@@ -126,8 +136,10 @@ class WechatAfterPaymentTest {
         refunds.create(refundRequest(outTradeNo, "RB1", 234, 1234));
         await().atMost(Duration.ofSeconds(10)).until(() -> queryRefund("RB1").getStatus() == Status.SUCCESS);
         LocalDate day = clock.instant().atZone(SandboxClock.CHINA).toLocalDate();
-        BillDownloadServiceExtension bills = new BillDownloadServiceExtension.Builder().config(merchant.config())
-                .httpClient(merchant.httpClient()).build();
+        BillDownloadServiceExtension bills = new BillDownloadServiceExtension.Builder()
+                .config(merchant.config())
+                .httpClient(merchant.httpClient())
+                .build();
 
         assertThat(serviceError(() -> bills.getTradeBill(billRequest(day))).getErrorCode())
                 .isEqualTo("NO_STATEMENT_EXIST");
@@ -136,10 +148,17 @@ class WechatAfterPaymentTest {
         DigestBillEntity bill = bills.getTradeBill(billRequest(day));
         String content = new String(bill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(bill.verifyHash()).isTrue();
-        assertThat(content).startsWith("交易时间,公众账号ID,商户号").contains("`" + outTradeNo + ",")
-                .contains("`SUCCESS,").contains("`REFUND,").contains("`2.34,");
+        assertThat(content)
+                .startsWith("交易时间,公众账号ID,商户号")
+                .contains("`" + outTradeNo + ",")
+                .contains("`SUCCESS,")
+                .contains("`REFUND,")
+                .contains("`2.34,");
 
-        QueryBillEntity link = new BillDownloadService.Builder().config(merchant.config()).httpClient(merchant.httpClient()).build()
+        QueryBillEntity link = new BillDownloadService.Builder()
+                .config(merchant.config())
+                .httpClient(merchant.httpClient())
+                .build()
                 .getTradeBill(billRequest(day));
         assertThat(link.getHashType()).isEqualTo(HashType.SHA1);
         clock.advance(Duration.ofSeconds(31));
@@ -157,8 +176,11 @@ class WechatAfterPaymentTest {
     private String paidOrder(int totalFen) {
         String outTradeNo = newOutTradeNo();
         String codeUrl = nativePay.prepay(nativeRequest(outTradeNo, totalFen)).getCodeUrl();
-        assertThat(Http.postJson("http://127.0.0.1:" + port + "/sandbox/wechatpay/buyer/pay", Map.of("code_url", codeUrl))
-                .status()).isEqualTo(200);
+        assertThat(Http.postJson(
+                                "http://127.0.0.1:" + port + "/sandbox/wechatpay/buyer/pay",
+                                Map.of("code_url", codeUrl))
+                        .status())
+                .isEqualTo(200);
         return outTradeNo;
     }
 

@@ -39,7 +39,8 @@ class WechatFaultTest {
     @BeforeEach
     void registerMerchant() {
         merchant = WechatSandboxMerchant.register(port, "PUBLIC_KEY");
-        nativePay = new NativePayService.Builder().httpClient(merchant.httpClient()).build();
+        nativePay =
+                new NativePayService.Builder().httpClient(merchant.httpClient()).build();
         box = "wechat-" + UUID.randomUUID();
     }
 
@@ -49,7 +50,8 @@ class WechatFaultTest {
         payNewOrder(100);
         await().atMost(Duration.ofSeconds(10)).until(() -> inbox.received(box).size() == 1);
         var received = WechatNotifications.asRequestParam(inbox.received(box).getFirst());
-        assertThatThrownBy(() -> new NotificationParser(merchant.notificationConfig()).parse(received, Transaction.class))
+        assertThatThrownBy(
+                        () -> new NotificationParser(merchant.notificationConfig()).parse(received, Transaction.class))
                 .isInstanceOf(ValidationException.class);
     }
 
@@ -76,12 +78,16 @@ class WechatFaultTest {
     @Test
     void aGateway5xxReachesTheSdkAsAnException() {
         inject("API_HTTP_5XX");
-        assertThatThrownBy(() -> nativePay.prepay(request(newOutTradeNo(), 100))).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> nativePay.prepay(request(newOutTradeNo(), 100)))
+                .isInstanceOf(RuntimeException.class);
     }
 
     private void inject(String kind) {
-        assertThat(Http.postJson("http://127.0.0.1:" + port + "/sandbox/faults",
-                Map.of("account", merchant.mchid(), "kind", kind, "times", 1)).status()).isEqualTo(201);
+        assertThat(Http.postJson(
+                                "http://127.0.0.1:" + port + "/sandbox/faults",
+                                Map.of("account", merchant.mchid(), "kind", kind, "times", 1))
+                        .status())
+                .isEqualTo(201);
     }
 
     private void payNewOrder(int totalFen) {

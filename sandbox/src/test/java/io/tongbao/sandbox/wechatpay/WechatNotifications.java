@@ -7,8 +7,7 @@ import java.util.Map;
 /** Turns what the inbox received into what wechatpay-java's NotificationParser takes. */
 final class WechatNotifications {
 
-    private WechatNotifications() {
-    }
+    private WechatNotifications() {}
 
     static RequestParam asRequestParam(NotificationInbox.Received received) {
         return new RequestParam.Builder()

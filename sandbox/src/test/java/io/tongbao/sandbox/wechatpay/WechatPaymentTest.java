@@ -73,7 +73,8 @@ class WechatPaymentTest {
     @BeforeEach
     void registerMerchant() {
         merchant = WechatSandboxMerchant.register(port, "PUBLIC_KEY");
-        nativePay = new NativePayService.Builder().httpClient(merchant.httpClient()).build();
+        nativePay =
+                new NativePayService.Builder().httpClient(merchant.httpClient()).build();
         box = "wechat-" + UUID.randomUUID();
     }
 
@@ -86,8 +87,8 @@ class WechatPaymentTest {
         Http.Reply paid = Http.postJson(baseUrl() + "/sandbox/wechatpay/buyer/pay", Map.of("code_url", codeUrl));
         assertThat(paid.status()).isEqualTo(200);
 
-        Transaction notified = new NotificationParser(merchant.notificationConfig())
-                .parse(awaitNotification(0), Transaction.class);
+        Transaction notified =
+                new NotificationParser(merchant.notificationConfig()).parse(awaitNotification(0), Transaction.class);
         assertThat(notified.getTradeState()).isEqualTo(Transaction.TradeStateEnum.SUCCESS);
         assertThat(notified.getOutTradeNo()).isEqualTo(outTradeNo);
         assertThat(notified.getMchid()).isEqualTo(merchant.mchid());
@@ -108,9 +109,12 @@ class WechatPaymentTest {
         Http.postJson(baseUrl() + "/sandbox/wechatpay/buyer/pay", Map.of("code_url", codeUrl));
         awaitNotification(0);
         NotificationInbox.Received received = inbox.received(box).getFirst();
-        RequestParam altered = WechatNotifications.asRequestParam(new NotificationInbox.Received(received.params(),
-                received.headers(), received.body().replace("TRANSACTION.SUCCESS", "TRANSACTION.FAILURE")));
-        assertThatThrownBy(() -> new NotificationParser(merchant.notificationConfig()).parse(altered, Transaction.class))
+        RequestParam altered = WechatNotifications.asRequestParam(new NotificationInbox.Received(
+                received.params(),
+                received.headers(),
+                received.body().replace("TRANSACTION.SUCCESS", "TRANSACTION.FAILURE")));
+        assertThatThrownBy(
+                        () -> new NotificationParser(merchant.notificationConfig()).parse(altered, Transaction.class))
                 .isInstanceOf(ValidationException.class);
     }
 
@@ -119,16 +123,19 @@ class WechatPaymentTest {
         List<String> headerLines = new ArrayList<>();
         try (Socket socket = new Socket("127.0.0.1", port)) {
             OutputStream out = socket.getOutputStream();
-            out.write(("GET /sandbox/wechatpay/v3/certificates HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(
+                    ("GET /sandbox/wechatpay/v3/certificates HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
                 headerLines.add(line);
             }
         }
         assertThat(headerLines.getFirst()).contains("401");
-        assertThat(headerLines).anyMatch(line -> line.startsWith("Wechatpay-Timestamp: "))
+        assertThat(headerLines)
+                .anyMatch(line -> line.startsWith("Wechatpay-Timestamp: "))
                 .anyMatch(line -> line.startsWith("Wechatpay-Nonce: "))
                 .anyMatch(line -> line.startsWith("Wechatpay-Signature: "))
                 .anyMatch(line -> line.startsWith("Wechatpay-Serial: "))
@@ -139,9 +146,11 @@ class WechatPaymentTest {
     void repeatingAPrepayReturnsTheSameOrderButChangedContentOrAPaidOrderIsRefused() {
         String outTradeNo = newOutTradeNo();
         String first = nativePay.prepay(nativeRequest(outTradeNo, 500)).getCodeUrl();
-        assertThat(nativePay.prepay(nativeRequest(outTradeNo, 500)).getCodeUrl()).isEqualTo(first);
+        assertThat(nativePay.prepay(nativeRequest(outTradeNo, 500)).getCodeUrl())
+                .isEqualTo(first);
 
-        assertThat(serviceError(() -> nativePay.prepay(nativeRequest(outTradeNo, 600))).getErrorCode())
+        assertThat(serviceError(() -> nativePay.prepay(nativeRequest(outTradeNo, 600)))
+                        .getErrorCode())
                 .isEqualTo("OUT_TRADE_NO_USED");
 
         Http.postJson(baseUrl() + "/sandbox/wechatpay/buyer/pay", Map.of("code_url", first));
@@ -164,7 +173,8 @@ class WechatPaymentTest {
         Http.Reply pay = Http.postJson(baseUrl() + "/sandbox/wechatpay/buyer/pay", Map.of("code_url", codeUrl));
         assertThat(pay.status()).isEqualTo(400);
         assertThat(pay.json()).containsEntry("code", "ORDER_CLOSED");
-        assertThat(serviceError(() -> nativePay.prepay(nativeRequest(outTradeNo, 100))).getErrorCode())
+        assertThat(serviceError(() -> nativePay.prepay(nativeRequest(outTradeNo, 100)))
+                        .getErrorCode())
                 .isEqualTo("ORDER_CLOSED");
     }
 
@@ -188,7 +198,8 @@ class WechatPaymentTest {
     void aClientThatSignsTheRequestTargetItSendsIsAccepted() throws Exception {
         String outTradeNo = newOutTradeNo();
         nativePay.prepay(nativeRequest(outTradeNo, 100));
-        String target = "/sandbox/wechatpay/v3/pay/transactions/out-trade-no/" + outTradeNo + "?mchid=" + merchant.mchid();
+        String target =
+                "/sandbox/wechatpay/v3/pay/transactions/out-trade-no/" + outTradeNo + "?mchid=" + merchant.mchid();
 
         HttpResponse<String> reply = signedGet(target, target);
 
@@ -219,26 +230,36 @@ class WechatPaymentTest {
         Http.postJson(baseUrl() + "/sandbox/wechatpay/buyer/pay", Map.of("code_url", codeUrl));
         RequestParam notification = awaitNotification(0);
         String message = notification.getMessage();
-        assertThat(Rsa.verify(Rsa.SHA256, Rsa.parsePublicKey(merchant.publicKeyPem()), message, StandardCharsets.UTF_8,
-                notification.getSignature())).isTrue();
-        assertThat(Rsa.verify(Rsa.SHA256, Rsa.parsePublicKey(other.publicKeyPem()), message, StandardCharsets.UTF_8,
-                notification.getSignature())).isFalse();
+        assertThat(Rsa.verify(
+                        Rsa.SHA256,
+                        Rsa.parsePublicKey(merchant.publicKeyPem()),
+                        message,
+                        StandardCharsets.UTF_8,
+                        notification.getSignature()))
+                .isTrue();
+        assertThat(Rsa.verify(
+                        Rsa.SHA256,
+                        Rsa.parsePublicKey(other.publicKeyPem()),
+                        message,
+                        StandardCharsets.UTF_8,
+                        notification.getSignature()))
+                .isFalse();
     }
 
     @Test
     void everyMerchantHasItsOwnPlatformCertificateAndKeepsItWhenRegisteredAgain() {
         String merchantKey = Base64.getEncoder()
                 .encodeToString(WechatSandboxMerchant.newKeyPair().getPublic().getEncoded());
-        WechatPaySandbox.Credentials first = merchants.registerMerchant(null, merchantKey, "S1",
-                WechatPaySandbox.KeyMode.CERTIFICATE, List.of(), null);
-        WechatPaySandbox.Credentials second = merchants.registerMerchant(null, merchantKey, "S2",
-                WechatPaySandbox.KeyMode.CERTIFICATE, List.of(), null);
+        WechatPaySandbox.Credentials first = merchants.registerMerchant(
+                null, merchantKey, "S1", WechatPaySandbox.KeyMode.CERTIFICATE, List.of(), null);
+        WechatPaySandbox.Credentials second = merchants.registerMerchant(
+                null, merchantKey, "S2", WechatPaySandbox.KeyMode.CERTIFICATE, List.of(), null);
         assertThat(second.platformCertificateSerialNo()).isNotEqualTo(first.platformCertificateSerialNo());
         assertThat(second.platformCertificatePem()).isNotEqualTo(first.platformCertificatePem());
         assertThat(second.wechatpayPublicKeyId()).isNotEqualTo(first.wechatpayPublicKeyId());
 
-        WechatPaySandbox.Credentials again = merchants.registerMerchant(first.mchid(), merchantKey, "S3",
-                WechatPaySandbox.KeyMode.CERTIFICATE, List.of(), first.apiV3Key());
+        WechatPaySandbox.Credentials again = merchants.registerMerchant(
+                first.mchid(), merchantKey, "S3", WechatPaySandbox.KeyMode.CERTIFICATE, List.of(), first.apiV3Key());
         assertThat(again.platformCertificateSerialNo()).isEqualTo(first.platformCertificateSerialNo());
         assertThat(again.wechatpayPublicKeyPem()).isEqualTo(first.wechatpayPublicKeyPem());
     }
@@ -254,7 +275,8 @@ class WechatPaymentTest {
     void anOrderPastItsTimeExpireIsClosedAndAnUnpaidOrderHasNoTransactionId() {
         String outTradeNo = newOutTradeNo();
         PrepayRequest request = nativeRequest(outTradeNo, 100);
-        OffsetDateTime sandboxNow = clock.instant().atOffset(ZoneOffset.ofHours(8)).withNano(0);
+        OffsetDateTime sandboxNow =
+                clock.instant().atOffset(ZoneOffset.ofHours(8)).withNano(0);
         request.setTimeExpire(sandboxNow.minusMinutes(1).toString());
         assertThat(serviceError(() -> nativePay.prepay(request)).getErrorCode()).isEqualTo("PARAM_ERROR");
         request.setTimeExpire(sandboxNow.plusMinutes(5).toString());
@@ -266,7 +288,8 @@ class WechatPaymentTest {
         clock.advance(Duration.ofMinutes(6));
 
         assertThat(query(outTradeNo).getTradeState()).isEqualTo(Transaction.TradeStateEnum.CLOSED);
-        assertThat(Http.postJson(baseUrl() + "/sandbox/wechatpay/buyer/pay", Map.of("code_url", codeUrl)).json())
+        assertThat(Http.postJson(baseUrl() + "/sandbox/wechatpay/buyer/pay", Map.of("code_url", codeUrl))
+                        .json())
                 .containsEntry("code", "ORDER_CLOSED");
     }
 
@@ -288,7 +311,9 @@ class WechatPaymentTest {
 
     @Test
     void aRequestSignedWithAnotherKeyIsRefusedWithSignError() {
-        NativePayService forged = new NativePayService.Builder().httpClient(merchant.forgedClient(port)).build();
+        NativePayService forged = new NativePayService.Builder()
+                .httpClient(merchant.forgedClient(port))
+                .build();
         ServiceException error = serviceError(() -> forged.prepay(nativeRequest(newOutTradeNo(), 100)));
         assertThat(error.getHttpStatusCode()).isEqualTo(401);
         assertThat(error.getErrorCode()).isEqualTo("SIGN_ERROR");
@@ -297,7 +322,8 @@ class WechatPaymentTest {
     @Test
     void theSdkRejectsAnswersWhenItTrustsAnotherWechatPayKey() {
         NativePayService misconfigured = new NativePayService.Builder()
-                .httpClient(merchant.misconfiguredClient(port)).build();
+                .httpClient(merchant.misconfiguredClient(port))
+                .build();
         assertThatThrownBy(() -> misconfigured.prepay(nativeRequest(newOutTradeNo(), 100)))
                 .isInstanceOf(ValidationException.class);
     }
@@ -305,7 +331,9 @@ class WechatPaymentTest {
     @Test
     void jsapiPaymentParametersSignedByTheMerchantArePaidByTheWechatClient() {
         JsapiServiceExtension jsapi = new JsapiServiceExtension.Builder()
-                .config(merchant.config()).httpClient(merchant.httpClient()).build();
+                .config(merchant.config())
+                .httpClient(merchant.httpClient())
+                .build();
         com.wechat.pay.java.service.payments.jsapi.model.PrepayRequest request =
                 new com.wechat.pay.java.service.payments.jsapi.model.PrepayRequest();
         String outTradeNo = newOutTradeNo();
@@ -323,15 +351,29 @@ class WechatPaymentTest {
         request.setPayer(payer);
 
         var payment = jsapi.prepayWithRequestPayment(request);
-        Map<String, Object> params = Map.of("appId", payment.getAppId(), "timeStamp", payment.getTimeStamp(),
-                "nonceStr", payment.getNonceStr(), "package", payment.getPackageVal(),
-                "signType", payment.getSignType(), "paySign", payment.getPaySign());
+        Map<String, Object> params = Map.of(
+                "appId",
+                payment.getAppId(),
+                "timeStamp",
+                payment.getTimeStamp(),
+                "nonceStr",
+                payment.getNonceStr(),
+                "package",
+                payment.getPackageVal(),
+                "signType",
+                payment.getSignType(),
+                "paySign",
+                payment.getPaySign());
 
         Map<String, Object> forged = new HashMap<>(params);
         forged.put("nonceStr", "tampered");
-        assertThat(Http.postJson(baseUrl() + "/sandbox/wechatpay/buyer/request-payment", forged).status()).isEqualTo(401);
+        assertThat(Http.postJson(baseUrl() + "/sandbox/wechatpay/buyer/request-payment", forged)
+                        .status())
+                .isEqualTo(401);
 
-        assertThat(Http.postJson(baseUrl() + "/sandbox/wechatpay/buyer/request-payment", params).status()).isEqualTo(200);
+        assertThat(Http.postJson(baseUrl() + "/sandbox/wechatpay/buyer/request-payment", params)
+                        .status())
+                .isEqualTo(200);
         Transaction paid = query(outTradeNo);
         assertThat(paid.getTradeState()).isEqualTo(Transaction.TradeStateEnum.SUCCESS);
         assertThat(paid.getPayer().getOpenid()).isEqualTo("oJsapiBuyer");
@@ -341,7 +383,9 @@ class WechatPaymentTest {
     @Test
     void appPaymentParametersArePaidByTheWechatClient() {
         AppServiceExtension app = new AppServiceExtension.Builder()
-                .config(merchant.config()).httpClient(merchant.httpClient()).build();
+                .config(merchant.config())
+                .httpClient(merchant.httpClient())
+                .build();
         com.wechat.pay.java.service.payments.app.model.PrepayRequest request =
                 new com.wechat.pay.java.service.payments.app.model.PrepayRequest();
         String outTradeNo = newOutTradeNo();
@@ -356,10 +400,23 @@ class WechatPaymentTest {
         request.setAmount(amount);
 
         var payment = app.prepayWithRequestPayment(request);
-        Http.Reply paid = Http.postJson(baseUrl() + "/sandbox/wechatpay/buyer/request-payment", Map.of(
-                "appid", payment.getAppid(), "partnerid", payment.getPartnerId(), "prepayid", payment.getPrepayId(),
-                "package", payment.getPackageVal(), "noncestr", payment.getNonceStr(),
-                "timestamp", payment.getTimestamp(), "sign", payment.getSign()));
+        Http.Reply paid = Http.postJson(
+                baseUrl() + "/sandbox/wechatpay/buyer/request-payment",
+                Map.of(
+                        "appid",
+                        payment.getAppid(),
+                        "partnerid",
+                        payment.getPartnerId(),
+                        "prepayid",
+                        payment.getPrepayId(),
+                        "package",
+                        payment.getPackageVal(),
+                        "noncestr",
+                        payment.getNonceStr(),
+                        "timestamp",
+                        payment.getTimestamp(),
+                        "sign",
+                        payment.getSign()));
         assertThat(paid.status()).isEqualTo(200);
         assertThat(query(outTradeNo).getTradeType()).isEqualTo(Transaction.TradeTypeEnum.APP);
     }
@@ -379,11 +436,9 @@ class WechatPaymentTest {
                 new com.wechat.pay.java.service.payments.h5.model.Amount();
         amount.setTotal(100);
         request.setAmount(amount);
-        SceneInfo scene =
-                new SceneInfo();
+        SceneInfo scene = new SceneInfo();
         scene.setPayerClientIp("127.0.0.1");
-        H5Info info =
-                new H5Info();
+        H5Info info = new H5Info();
         info.setType("Wap");
         scene.setH5Info(info);
         request.setSceneInfo(scene);
@@ -397,7 +452,9 @@ class WechatPaymentTest {
     @Test
     void platformCertificateModeDownloadsTheCertificateAndVerifiesAnswersAndNotifications() {
         WechatSandboxMerchant certified = WechatSandboxMerchant.register(port, "CERTIFICATE");
-        NativePayService service = new NativePayService.Builder().httpClient(certified.httpClient()).build();
+        NativePayService service = new NativePayService.Builder()
+                .httpClient(certified.httpClient())
+                .build();
         PrepayRequest request = nativeRequest(newOutTradeNo(), 700);
         request.setAppid(certified.appid());
         request.setMchid(certified.mchid());
@@ -407,7 +464,8 @@ class WechatPaymentTest {
 
         RequestParam notification = awaitNotification(0);
         assertThat(notification.getSerialNumber()).doesNotStartWith("PUB_KEY_ID_");
-        Transaction paid = new NotificationParser(certified.notificationConfig()).parse(notification, Transaction.class);
+        Transaction paid =
+                new NotificationParser(certified.notificationConfig()).parse(notification, Transaction.class);
         assertThat(paid.getAmount().getTotal()).isEqualTo(700);
     }
 
@@ -457,13 +515,21 @@ class WechatPaymentTest {
     private HttpResponse<String> signedGet(String sentTarget, String signedTarget) throws Exception {
         String timestamp = String.valueOf(Instant.now().getEpochSecond());
         String nonce = UUID.randomUUID().toString().replace("-", "");
-        String signature = Rsa.sign(Rsa.SHA256, merchant.merchantKeys().getPrivate(),
-                "GET\n" + signedTarget + "\n" + timestamp + "\n" + nonce + "\n\n", StandardCharsets.UTF_8);
+        String signature = Rsa.sign(
+                Rsa.SHA256,
+                merchant.merchantKeys().getPrivate(),
+                "GET\n" + signedTarget + "\n" + timestamp + "\n" + nonce + "\n\n",
+                StandardCharsets.UTF_8);
         String authorization = "WECHATPAY2-SHA256-RSA2048 mchid=\"" + merchant.mchid() + "\",nonce_str=\"" + nonce
                 + "\",timestamp=\"" + timestamp + "\",serial_no=\"" + merchant.merchantSerialNo() + "\",signature=\""
                 + signature + "\"";
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + sentTarget))
-                .header("Authorization", authorization).header("Accept", "application/json").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + sentTarget))
+                                .header("Authorization", authorization)
+                                .header("Accept", "application/json")
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -27,16 +27,28 @@ import okhttp3.OkHttpClient;
  * https://api.mch.weixin.qq.com, so {@link SandboxApiBase} moves every request onto the registration's
  * {@code api_base_url} before the SDK signs it: the SDK signs the path it sends, as WeChat Pay requires.
  */
-public record WechatSandboxMerchant(String mchid, String appid, String apiV3Key, String publicKeyId, String publicKeyPem,
-                             KeyPair merchantKeys, String merchantSerialNo, Config config, HttpClient httpClient) {
+public record WechatSandboxMerchant(
+        String mchid,
+        String appid,
+        String apiV3Key,
+        String publicKeyId,
+        String publicKeyPem,
+        KeyPair merchantKeys,
+        String merchantSerialNo,
+        Config config,
+        HttpClient httpClient) {
 
     public static WechatSandboxMerchant register(int port, String keyMode) {
         KeyPair keys = newKeyPair();
         String serial = HexFormat.of().withUpperCase().formatHex(randomBytes(20));
-        Http.Reply reply = Http.postJson("http://127.0.0.1:" + port + "/sandbox/wechatpay/merchants", Map.of(
-                "merchant_public_key", Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()),
-                "merchant_serial_no", serial,
-                "key_mode", keyMode));
+        Http.Reply reply = Http.postJson(
+                "http://127.0.0.1:" + port + "/sandbox/wechatpay/merchants",
+                Map.of(
+                        "merchant_public_key",
+                                Base64.getEncoder()
+                                        .encodeToString(keys.getPublic().getEncoded()),
+                        "merchant_serial_no", serial,
+                        "key_mode", keyMode));
         if (reply.status() != 201) {
             throw new IllegalStateException("registration failed: " + reply);
         }
@@ -64,11 +76,15 @@ public record WechatSandboxMerchant(String mchid, String appid, String apiV3Key,
                         .apiV3Key(apiV3Key)
                         .build();
         HttpClient httpClient = SandboxApiBase.of(
-                new DefaultHttpClientBuilder().config(config).okHttpClient(okHttp).build(), apiBaseUrl);
+                new DefaultHttpClientBuilder()
+                        .config(config)
+                        .okHttpClient(okHttp)
+                        .build(),
+                apiBaseUrl);
         @SuppressWarnings("unchecked")
         String appid = ((List<String>) registered.get("appids")).getFirst();
-        return new WechatSandboxMerchant(mchid, appid, apiV3Key, publicKeyId, publicKeyPem, keys, serial, config,
-                httpClient);
+        return new WechatSandboxMerchant(
+                mchid, appid, apiV3Key, publicKeyId, publicKeyPem, keys, serial, config, httpClient);
     }
 
     NotificationConfig notificationConfig() {
@@ -85,7 +101,11 @@ public record WechatSandboxMerchant(String mchid, String appid, String apiV3Key,
                 .publicKey(publicKeyPem)
                 .apiV3Key(apiV3Key)
                 .build();
-        return SandboxApiBase.of(new DefaultHttpClientBuilder().config(forged).okHttpClient(okHttp()).build(),
+        return SandboxApiBase.of(
+                new DefaultHttpClientBuilder()
+                        .config(forged)
+                        .okHttpClient(okHttp())
+                        .build(),
                 SandboxApiBase.apiBaseUrl(port));
     }
 
@@ -99,7 +119,11 @@ public record WechatSandboxMerchant(String mchid, String appid, String apiV3Key,
                 .publicKey(newKeyPair().getPublic())
                 .apiV3Key(apiV3Key)
                 .build();
-        return SandboxApiBase.of(new DefaultHttpClientBuilder().config(misconfigured).okHttpClient(okHttp()).build(),
+        return SandboxApiBase.of(
+                new DefaultHttpClientBuilder()
+                        .config(misconfigured)
+                        .okHttpClient(okHttp())
+                        .build(),
                 SandboxApiBase.apiBaseUrl(port));
     }
 
@@ -108,23 +132,25 @@ public record WechatSandboxMerchant(String mchid, String appid, String apiV3Key,
      * it as it is; like the SDK's own download client it signs requests but checks no answer signature (there is
      * no certificate to check it with yet: the AES-GCM of the APIv3 key vouches for the certificates).
      */
-    private static HttpClient certificateDownloads(String mchid, String serial, KeyPair keys, OkHttpClient okHttp,
-                                                   String apiBaseUrl) {
-        return SandboxApiBase.of(new DefaultHttpClientBuilder()
-                .credential(new WechatPay2Credential(mchid, new RSASigner(serial, keys.getPrivate())))
-                .validator(new Validator() {
-                    @Override
-                    public boolean validate(HttpHeaders responseHeaders, String body) {
-                        return true;
-                    }
+    private static HttpClient certificateDownloads(
+            String mchid, String serial, KeyPair keys, OkHttpClient okHttp, String apiBaseUrl) {
+        return SandboxApiBase.of(
+                new DefaultHttpClientBuilder()
+                        .credential(new WechatPay2Credential(mchid, new RSASigner(serial, keys.getPrivate())))
+                        .validator(new Validator() {
+                            @Override
+                            public boolean validate(HttpHeaders responseHeaders, String body) {
+                                return true;
+                            }
 
-                    @Override
-                    public <T> String getSerialNumber() {
-                        return "";
-                    }
-                })
-                .okHttpClient(okHttp)
-                .build(), apiBaseUrl);
+                            @Override
+                            public <T> String getSerialNumber() {
+                                return "";
+                            }
+                        })
+                        .okHttpClient(okHttp)
+                        .build(),
+                apiBaseUrl);
     }
 
     public static OkHttpClient okHttp() {

@@ -1,4 +1,3 @@
 package io.tongbao.sdk.ledger;
 
-public record DailyTotal(int reason, String kind, long count, long amount) {
-}
+public record DailyTotal(int reason, String kind, long count, long amount) {}

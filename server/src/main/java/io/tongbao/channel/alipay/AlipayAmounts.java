@@ -16,8 +16,7 @@ final class AlipayAmounts {
     /** Notifications also carry milliseconds (gmt_refund: "2026-11-22 16:08:33.000"). */
     private static final DateTimeFormatter TIME_READ = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSS]");
 
-    private AlipayAmounts() {
-    }
+    private AlipayAmounts() {}
 
     /** An amount as Alipay writes it, in yuan: exact, "19.999" is refused rather than rounded. */
     static Money money(String yuan) {
@@ -29,7 +28,10 @@ final class AlipayAmounts {
     }
 
     static @Nullable Instant instant(@Nullable String beijingTime) {
-        return beijingTime == null || beijingTime.isBlank() ? null
-                : LocalDateTime.parse(beijingTime.strip(), TIME_READ).atZone(BEIJING).toInstant();
+        return beijingTime == null || beijingTime.isBlank()
+                ? null
+                : LocalDateTime.parse(beijingTime.strip(), TIME_READ)
+                        .atZone(BEIJING)
+                        .toInstant();
     }
 }

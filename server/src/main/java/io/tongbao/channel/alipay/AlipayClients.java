@@ -28,18 +28,20 @@ class AlipayClients {
         this.properties = properties;
     }
 
-    record Built(AlipayAccount account, AlipayClient client) {
-    }
+    record Built(AlipayAccount account, AlipayClient client) {}
 
     Built forApp(String appId) {
         AlipayAccount account = accounts.alipay(appId)
                 .orElseThrow(() -> new IllegalStateException("app " + appId + " has no Alipay account"));
-        return clients.compute(appId, (id, existing) ->
-                existing != null && Objects.equals(existing.account(), account) ? existing : build(account));
+        return clients.compute(
+                appId,
+                (id, existing) ->
+                        existing != null && Objects.equals(existing.account(), account) ? existing : build(account));
     }
 
     AlipayAccount account(String appId) {
-        return accounts.alipay(appId).orElseThrow(() -> new IllegalStateException("app " + appId + " has no Alipay account"));
+        return accounts.alipay(appId)
+                .orElseThrow(() -> new IllegalStateException("app " + appId + " has no Alipay account"));
     }
 
     private Built build(AlipayAccount account) {
@@ -47,7 +49,8 @@ class AlipayClients {
         config.setServerUrl(account.gatewayUrl());
         config.setAppId(account.channelAppId());
         config.setPrivateKey(account.appPrivateKey());
-        config.setAlipayPublicKey(account.alipayPublicKey().replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
+        config.setAlipayPublicKey(
+                account.alipayPublicKey().replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
         config.setFormat("json");
         config.setCharset("UTF-8");
         // the AlipayConfig constructor path: the short constructors would default to RSA (SHA1)
@@ -57,8 +60,8 @@ class AlipayClients {
         try {
             return new Built(account, new DefaultAlipayClient(config));
         } catch (AlipayApiException e) {
-            throw new IllegalStateException("cannot build the Alipay client for app " + account.appId() + ": "
-                    + e.getErrMsg(), e);
+            throw new IllegalStateException(
+                    "cannot build the Alipay client for app " + account.appId() + ": " + e.getErrMsg(), e);
         }
     }
 }

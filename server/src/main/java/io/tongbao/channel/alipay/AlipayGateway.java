@@ -97,8 +97,9 @@ class AlipayGateway implements ChannelGateway {
         }
     }
 
-    private PrepayResult pagePay(PrepayCommand command, AlipayClients.Built built, String notifyUrl,
-                                 Map<String, Object> biz) throws AlipayApiException {
+    private PrepayResult pagePay(
+            PrepayCommand command, AlipayClients.Built built, String notifyUrl, Map<String, Object> biz)
+            throws AlipayApiException {
         biz.put("product_code", "FAST_INSTANT_TRADE_PAY");
         AlipayTradePagePayRequest request = new AlipayTradePagePayRequest();
         request.setNotifyUrl(notifyUrl);
@@ -108,8 +109,9 @@ class AlipayGateway implements ChannelGateway {
         return new PrepayResult.AwaitingBuyer(new ClientAction(ClientAction.Type.REDIRECT_FORM, Map.of("html", form)));
     }
 
-    private PrepayResult wapPay(PrepayCommand command, AlipayClients.Built built, String notifyUrl,
-                                Map<String, Object> biz) throws AlipayApiException {
+    private PrepayResult wapPay(
+            PrepayCommand command, AlipayClients.Built built, String notifyUrl, Map<String, Object> biz)
+            throws AlipayApiException {
         biz.put("product_code", "QUICK_WAP_WAY");
         if (command.returnUrl() != null) {
             biz.put("quit_url", command.returnUrl());
@@ -129,8 +131,8 @@ class AlipayGateway implements ChannelGateway {
         request.setNotifyUrl(notifyUrl);
         request.setBizContent(json.writeValueAsString(biz));
         String orderString = built.client().sdkExecute(request).getBody();
-        return new PrepayResult.AwaitingBuyer(new ClientAction(ClientAction.Type.APP_ORDER_STRING,
-                Map.of("order_string", orderString)));
+        return new PrepayResult.AwaitingBuyer(
+                new ClientAction(ClientAction.Type.APP_ORDER_STRING, Map.of("order_string", orderString)));
     }
 
     private PrepayResult precreate(AlipayClients.Built built, String notifyUrl, Map<String, Object> biz)
@@ -139,24 +141,30 @@ class AlipayGateway implements ChannelGateway {
         request.setNotifyUrl(notifyUrl);
         request.setBizContent(json.writeValueAsString(biz));
         AlipayTradePrecreateResponse response = built.client().execute(request);
-        return ok(response) ? new PrepayResult.AwaitingBuyer(new ClientAction(ClientAction.Type.QR_CODE,
-                Map.of("content", response.getQrCode()))) : refused(response);
+        return ok(response)
+                ? new PrepayResult.AwaitingBuyer(
+                        new ClientAction(ClientAction.Type.QR_CODE, Map.of("content", response.getQrCode())))
+                : refused(response);
     }
 
-    private PrepayResult create(PrepayCommand command, AlipayClients.Built built, String notifyUrl,
-                                Map<String, Object> biz) throws AlipayApiException {
+    private PrepayResult create(
+            PrepayCommand command, AlipayClients.Built built, String notifyUrl, Map<String, Object> biz)
+            throws AlipayApiException {
         biz.put("buyer_id", command.buyer().buyerId());
         biz.put("product_code", "JSAPI_PAY");
         AlipayTradeCreateRequest request = new AlipayTradeCreateRequest();
         request.setNotifyUrl(notifyUrl);
         request.setBizContent(json.writeValueAsString(biz));
         AlipayTradeCreateResponse response = built.client().execute(request);
-        return ok(response) ? new PrepayResult.AwaitingBuyer(new ClientAction(ClientAction.Type.JSAPI_PARAMS,
-                Map.of("trade_no", response.getTradeNo()))) : refused(response);
+        return ok(response)
+                ? new PrepayResult.AwaitingBuyer(
+                        new ClientAction(ClientAction.Type.JSAPI_PARAMS, Map.of("trade_no", response.getTradeNo())))
+                : refused(response);
     }
 
-    private PrepayResult barcodePay(PrepayCommand command, AlipayClients.Built built, String notifyUrl,
-                                    Map<String, Object> biz) throws AlipayApiException {
+    private PrepayResult barcodePay(
+            PrepayCommand command, AlipayClients.Built built, String notifyUrl, Map<String, Object> biz)
+            throws AlipayApiException {
         biz.put("scene", "bar_code");
         biz.put("auth_code", command.buyer().authCode());
         AlipayTradePayRequest request = new AlipayTradePayRequest();
@@ -164,15 +172,20 @@ class AlipayGateway implements ChannelGateway {
         request.setBizContent(json.writeValueAsString(biz));
         AlipayTradePayResponse response = built.client().execute(request);
         if (ok(response)) {
-            return new PrepayResult.Paid(new PaidTrade(response.getTradeNo(),
+            return new PrepayResult.Paid(new PaidTrade(
+                    response.getTradeNo(),
                     AlipayAmounts.money(response.getTotalAmount()),
-                    response.getGmtPayment() == null ? null : response.getGmtPayment().toInstant(), false,
+                    response.getGmtPayment() == null
+                            ? null
+                            : response.getGmtPayment().toInstant(),
+                    false,
                     built.account().channelAppId()));
         }
         if (PROCESSING.equals(response.getCode())) {
             return new PrepayResult.Processing("waiting for the buyer to confirm");
         }
-        return BUSINESS_FAILURE.equals(response.getCode()) ? refused(response)
+        return BUSINESS_FAILURE.equals(response.getCode())
+                ? refused(response)
                 : new PrepayResult.Unknown(response.getCode() + " " + response.getSubCode());
     }
 
@@ -180,18 +193,25 @@ class AlipayGateway implements ChannelGateway {
     public TradeStatus query(TradeRef trade) {
         AlipayClients.Built built = clients.forApp(trade.appId().value());
         AlipayTradeQueryRequest request = new AlipayTradeQueryRequest();
-        request.setBizContent(json.writeValueAsString(Map.of("out_trade_no", trade.outTradeNo().value())));
+        request.setBizContent(json.writeValueAsString(
+                Map.of("out_trade_no", trade.outTradeNo().value())));
         try {
             AlipayTradeQueryResponse response = built.client().execute(request);
             if (!ok(response)) {
-                return "ACQ.TRADE_NOT_EXIST".equals(response.getSubCode()) ? new TradeStatus.NotFound()
+                return "ACQ.TRADE_NOT_EXIST".equals(response.getSubCode())
+                        ? new TradeStatus.NotFound()
                         : new TradeStatus.Unknown(response.getCode() + " " + response.getSubCode());
             }
             return switch (String.valueOf(response.getTradeStatus())) {
-                case "TRADE_SUCCESS", "TRADE_FINISHED" -> new TradeStatus.Paid(new PaidTrade(response.getTradeNo(),
-                        AlipayAmounts.money(response.getTotalAmount()),
-                        response.getSendPayDate() == null ? null : response.getSendPayDate().toInstant(),
-                        "TRADE_FINISHED".equals(response.getTradeStatus()), built.account().channelAppId()));
+                case "TRADE_SUCCESS", "TRADE_FINISHED" ->
+                    new TradeStatus.Paid(new PaidTrade(
+                            response.getTradeNo(),
+                            AlipayAmounts.money(response.getTotalAmount()),
+                            response.getSendPayDate() == null
+                                    ? null
+                                    : response.getSendPayDate().toInstant(),
+                            "TRADE_FINISHED".equals(response.getTradeStatus()),
+                            built.account().channelAppId()));
                 case "TRADE_CLOSED" -> new TradeStatus.Closed("TRADE_CLOSED");
                 case "WAIT_BUYER_PAY" -> new TradeStatus.NotPaid();
                 default -> new TradeStatus.Unknown("trade_status " + response.getTradeStatus());
@@ -205,7 +225,8 @@ class AlipayGateway implements ChannelGateway {
     @Override
     public CloseResult close(TradeRef trade) {
         AlipayClients.Built built = clients.forApp(trade.appId().value());
-        String biz = json.writeValueAsString(Map.of("out_trade_no", trade.outTradeNo().value()));
+        String biz = json.writeValueAsString(
+                Map.of("out_trade_no", trade.outTradeNo().value()));
         try {
             if (trade.payWay() == PayWay.ALIPAY_BARCODE) {
                 AlipayTradeCancelRequest request = new AlipayTradeCancelRequest();
@@ -215,7 +236,8 @@ class AlipayGateway implements ChannelGateway {
                     // "refund" means Alipay cancelled a payment that had gone through: the money goes back
                     return new CloseResult.Closed();
                 }
-                return "Y".equals(response.getRetryFlag()) ? new CloseResult.NotYet(Duration.ofSeconds(5), response.getSubMsg())
+                return "Y".equals(response.getRetryFlag())
+                        ? new CloseResult.NotYet(Duration.ofSeconds(5), response.getSubMsg())
                         : afterRefusedClose(trade, response);
             }
             AlipayTradeCloseRequest request = new AlipayTradeCloseRequest();
@@ -270,20 +292,28 @@ class AlipayGateway implements ChannelGateway {
     public ChannelRefundStatus queryRefund(RefundRef refund) {
         AlipayClients.Built built = clients.forApp(refund.appId().value());
         AlipayTradeFastpayRefundQueryRequest request = new AlipayTradeFastpayRefundQueryRequest();
-        request.setBizContent(json.writeValueAsString(Map.of("out_trade_no", refund.outTradeNo().value(),
-                "out_request_no", refund.outRefundNo().value())));
+        request.setBizContent(json.writeValueAsString(Map.of(
+                "out_trade_no",
+                refund.outTradeNo().value(),
+                "out_request_no",
+                refund.outRefundNo().value())));
         try {
             AlipayTradeFastpayRefundQueryResponse response = built.client().execute(request);
             if (!ok(response)) {
-                return "ACQ.TRADE_NOT_EXIST".equals(response.getSubCode()) ? new ChannelRefundStatus.NotFound()
+                return "ACQ.TRADE_NOT_EXIST".equals(response.getSubCode())
+                        ? new ChannelRefundStatus.NotFound()
                         : new ChannelRefundStatus.Unknown(response.getCode() + " " + response.getSubCode());
             }
             if ("REFUND_SUCCESS".equals(response.getRefundStatus())) {
-                return new ChannelRefundStatus.Succeeded(response.getOutRequestNo(),
-                        response.getGmtRefundPay() == null ? null : response.getGmtRefundPay().toInstant());
+                return new ChannelRefundStatus.Succeeded(
+                        response.getOutRequestNo(),
+                        response.getGmtRefundPay() == null
+                                ? null
+                                : response.getGmtRefundPay().toInstant());
             }
             // an empty answer means Alipay has no such refund (yet)
-            return response.getOutRequestNo() == null ? new ChannelRefundStatus.NotFound()
+            return response.getOutRequestNo() == null
+                    ? new ChannelRefundStatus.NotFound()
                     : new ChannelRefundStatus.Processing();
         } catch (AlipayApiException e) {
             return new ChannelRefundStatus.Unknown("Alipay did not answer: " + e.getErrMsg());
@@ -291,11 +321,13 @@ class AlipayGateway implements ChannelGateway {
     }
 
     private static boolean ok(AlipayResponse response) {
-        return SUCCESS.equals(response.getCode()) && (response.getSubCode() == null || response.getSubCode().isEmpty());
+        return SUCCESS.equals(response.getCode())
+                && (response.getSubCode() == null || response.getSubCode().isEmpty());
     }
 
     private static PrepayResult refused(AlipayResponse response) {
-        return new PrepayResult.Failed(response.getSubCode() == null ? response.getCode() : response.getSubCode(),
+        return new PrepayResult.Failed(
+                response.getSubCode() == null ? response.getCode() : response.getSubCode(),
                 response.getSubMsg() == null ? response.getMsg() : response.getSubMsg());
     }
 }

@@ -51,8 +51,8 @@ class AlipayNotificationController {
     private final ChannelNotifications notifications;
     private final NotificationRefusals refusals;
 
-    AlipayNotificationController(AlipayClients clients, ChannelNotifications notifications,
-                                 NotificationRefusals refusals) {
+    AlipayNotificationController(
+            AlipayClients clients, ChannelNotifications notifications, NotificationRefusals refusals) {
         this.clients = clients;
         this.notifications = notifications;
         this.refusals = refusals;
@@ -77,20 +77,28 @@ class AlipayNotificationController {
             params = NotificationBodies.form(NotificationBodies.read(request));
         } catch (NotificationBodies.Unreadable e) {
             refusals.refused(CHANNEL, appId, null, e.reason(), "Alipay notification refused: " + e.getMessage());
-            return answer(e.reason() == Rejection.TOO_LARGE ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST,
-                    FAILURE);
+            return answer(
+                    e.reason() == Rejection.TOO_LARGE ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST, FAILURE);
         } catch (IOException e) {
             // the body could not be read to its end (the sender went away): nothing to refuse or apply
             return answer(HttpStatus.BAD_REQUEST, FAILURE);
         }
         if (!verified(params, account)) {
-            refusals.refused(CHANNEL, appId, params.get("out_trade_no"), Rejection.INVALID_SIGNATURE,
+            refusals.refused(
+                    CHANNEL,
+                    appId,
+                    params.get("out_trade_no"),
+                    Rejection.INVALID_SIGNATURE,
                     "Alipay notification whose signature does not verify with the app's Alipay public key (notify_id "
                             + LogValues.safe(params.get("notify_id"), 64) + ")");
             return answer(HttpStatus.BAD_REQUEST, FAILURE);
         }
         if (!account.channelAppId().equals(params.get("app_id"))) {
-            refusals.refused(CHANNEL, appId, params.get("out_trade_no"), Rejection.ACCOUNT_MISMATCH,
+            refusals.refused(
+                    CHANNEL,
+                    appId,
+                    params.get("out_trade_no"),
+                    Rejection.ACCOUNT_MISMATCH,
                     "Alipay notification for Alipay app " + LogValues.safe(params.get("app_id"), 64) + ", the app's is "
                             + account.channelAppId());
             return answer(HttpStatus.BAD_REQUEST, FAILURE);
@@ -100,7 +108,11 @@ class AlipayNotificationController {
             application = application(appId, params);
         } catch (RuntimeException e) {
             // verified, so Alipay's own, yet unreadable (an amount or a time that does not parse)
-            refusals.refused(CHANNEL, appId, params.get("out_trade_no"), Rejection.MALFORMED,
+            refusals.refused(
+                    CHANNEL,
+                    appId,
+                    params.get("out_trade_no"),
+                    Rejection.MALFORMED,
                     "Alipay notification that verified but does not read: " + e);
             return answer(HttpStatus.BAD_REQUEST, FAILURE);
         }
@@ -117,7 +129,9 @@ class AlipayNotificationController {
 
     /** Our own failure (the database): a 5xx, and Alipay's next try applies the notification. */
     private static ResponseEntity<String> notApplied(String appId, RuntimeException e) {
-        log.warn("Alipay notification for app {} could not be applied: {}", LogValues.safe(appId),
+        log.warn(
+                "Alipay notification for app {} could not be applied: {}",
+                LogValues.safe(appId),
                 LogValues.safe(e.toString(), 500));
         return answer(HttpStatus.SERVICE_UNAVAILABLE, FAILURE);
     }
@@ -127,16 +141,21 @@ class AlipayNotificationController {
         String status = params.getOrDefault("trade_status", "");
         if (params.get("out_biz_no") != null && params.get("refund_fee") != null) {
             // a refund's notification: trade_status_sync with the refund's out_request_no as out_biz_no
-            RefundRef refund = new RefundRef(AppId.of(appId), null, OutTradeNo.of(required(params, "out_trade_no")),
+            RefundRef refund = new RefundRef(
+                    AppId.of(appId),
+                    null,
+                    OutTradeNo.of(required(params, "out_trade_no")),
                     OutRefundNo.of(params.get("out_biz_no")));
             Instant refundedAt = AlipayAmounts.instant(params.get("gmt_refund"));
             return () -> notifications.refundSucceeded(refund, params.get("trade_no"), refundedAt);
         }
         return switch (status) {
             case "TRADE_SUCCESS", "TRADE_FINISHED" -> {
-                PaidTrade paid = new PaidTrade(params.get("trade_no"),
+                PaidTrade paid = new PaidTrade(
+                        params.get("trade_no"),
                         AlipayAmounts.money(required(params, "total_amount")),
-                        AlipayAmounts.instant(params.get("gmt_payment")), "TRADE_FINISHED".equals(status),
+                        AlipayAmounts.instant(params.get("gmt_payment")),
+                        "TRADE_FINISHED".equals(status),
                         required(params, "app_id"));
                 TradeRef trade = new TradeRef(AppId.of(appId), null, OutTradeNo.of(required(params, "out_trade_no")));
                 yield () -> notifications.tradePaid(trade, paid);
@@ -158,8 +177,13 @@ class AlipayNotificationController {
     private static boolean verified(Map<String, String> params, AlipayAccount account) {
         try {
             // a copy: the SDK removes sign from the map it is given; and the four-argument form, or it uses SHA1
-            return AlipaySignature.rsaCheckV1(new HashMap<>(params),
-                    account.alipayPublicKey().replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""), "UTF-8", "RSA2");
+            return AlipaySignature.rsaCheckV1(
+                    new HashMap<>(params),
+                    account.alipayPublicKey()
+                            .replaceAll("-----[A-Z ]+-----", "")
+                            .replaceAll("\\s", ""),
+                    "UTF-8",
+                    "RSA2");
         } catch (AlipayApiException | RuntimeException e) {
             return false;
         }

@@ -10,8 +10,7 @@ import java.util.Map;
 /** {@code WECHAT_APP}: the signed parameters the merchant's app hands to the WeChat SDK. */
 final class AppPrepay {
 
-    private AppPrepay() {
-    }
+    private AppPrepay() {}
 
     static PrepayResult prepay(WechatPayOrder order) {
         var amount = new Amount();
@@ -19,8 +18,13 @@ final class AppPrepay {
         amount.setCurrency(order.currency());
         var request = new PrepayRequest();
         request.setAmount(amount);
-        order.describe(request::setAppid, request::setMchid, request::setDescription, request::setOutTradeNo,
-                request::setNotifyUrl, request::setTimeExpire);
+        order.describe(
+                request::setAppid,
+                request::setMchid,
+                request::setDescription,
+                request::setOutTradeNo,
+                request::setNotifyUrl,
+                request::setTimeExpire);
         var signed = order.built().app().prepayWithRequestPayment(request);
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("appid", signed.getAppid());

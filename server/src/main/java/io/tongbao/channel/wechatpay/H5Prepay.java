@@ -11,8 +11,7 @@ import java.util.Map;
 /** {@code WECHAT_H5}: a URL that opens WeChat Pay from a mobile browser; WeChat Pay wants the buyer's IP with it. */
 final class H5Prepay {
 
-    private H5Prepay() {
-    }
+    private H5Prepay() {}
 
     static PrepayResult prepay(WechatPayOrder order) {
         var amount = new Amount();
@@ -26,8 +25,13 @@ final class H5Prepay {
         var request = new PrepayRequest();
         request.setAmount(amount);
         request.setSceneInfo(scene);
-        order.describe(request::setAppid, request::setMchid, request::setDescription, request::setOutTradeNo,
-                request::setNotifyUrl, request::setTimeExpire);
+        order.describe(
+                request::setAppid,
+                request::setMchid,
+                request::setDescription,
+                request::setOutTradeNo,
+                request::setNotifyUrl,
+                request::setTimeExpire);
         String url = order.built().h5().prepay(request).getH5Url();
         return WechatPayOrder.awaiting(ClientAction.Type.H5_URL, Map.of("url", url));
     }

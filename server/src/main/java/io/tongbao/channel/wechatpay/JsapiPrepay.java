@@ -11,8 +11,7 @@ import java.util.Map;
 /** {@code WECHAT_JSAPI} and {@code WECHAT_MINI}: the signed parameters of {@code wx.requestPayment} for the buyer's openid. */
 final class JsapiPrepay {
 
-    private JsapiPrepay() {
-    }
+    private JsapiPrepay() {}
 
     static PrepayResult prepay(WechatPayOrder order) {
         var amount = new Amount();
@@ -23,8 +22,13 @@ final class JsapiPrepay {
         var request = new PrepayRequest();
         request.setAmount(amount);
         request.setPayer(payer);
-        order.describe(request::setAppid, request::setMchid, request::setDescription, request::setOutTradeNo,
-                request::setNotifyUrl, request::setTimeExpire);
+        order.describe(
+                request::setAppid,
+                request::setMchid,
+                request::setDescription,
+                request::setOutTradeNo,
+                request::setNotifyUrl,
+                request::setTimeExpire);
         var signed = order.built().jsapi().prepayWithRequestPayment(request);
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("appId", signed.getAppId());

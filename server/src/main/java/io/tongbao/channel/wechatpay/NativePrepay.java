@@ -9,8 +9,7 @@ import java.util.Map;
 /** {@code WECHAT_NATIVE}: a code URL the merchant shows as a QR code. */
 final class NativePrepay {
 
-    private NativePrepay() {
-    }
+    private NativePrepay() {}
 
     static PrepayResult prepay(WechatPayOrder order) {
         var amount = new Amount();
@@ -18,8 +17,13 @@ final class NativePrepay {
         amount.setCurrency(order.currency());
         var request = new PrepayRequest();
         request.setAmount(amount);
-        order.describe(request::setAppid, request::setMchid, request::setDescription, request::setOutTradeNo,
-                request::setNotifyUrl, request::setTimeExpire);
+        order.describe(
+                request::setAppid,
+                request::setMchid,
+                request::setDescription,
+                request::setOutTradeNo,
+                request::setNotifyUrl,
+                request::setTimeExpire);
         String codeUrl = order.built().nativePay().prepay(request).getCodeUrl();
         return WechatPayOrder.awaiting(ClientAction.Type.QR_CODE, Map.of("content", codeUrl));
     }

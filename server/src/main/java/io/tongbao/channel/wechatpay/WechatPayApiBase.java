@@ -29,12 +29,14 @@ final class WechatPayApiBase implements HttpClient {
 
     @Override
     public <T> HttpResponse<T> execute(HttpRequest request, Class<T> responseClass) {
-        return sdk.execute(new HttpRequest.Builder()
-                .httpMethod(request.getHttpMethod())
-                .url(rebase(request.getUrl().toString()))
-                .headers(request.getHeaders())
-                .body(request.getBody())
-                .build(), responseClass);
+        return sdk.execute(
+                new HttpRequest.Builder()
+                        .httpMethod(request.getHttpMethod())
+                        .url(rebase(request.getUrl().toString()))
+                        .headers(request.getHeaders())
+                        .body(request.getBody())
+                        .build(),
+                responseClass);
     }
 
     @Override

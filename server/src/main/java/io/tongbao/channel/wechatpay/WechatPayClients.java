@@ -61,16 +61,23 @@ class WechatPayClients {
         this.properties = properties;
     }
 
-    record Built(WechatPayAccount account, Config config, NotificationConfig notificationConfig,
-                 NativePayService nativePay, JsapiServiceExtension jsapi, AppServiceExtension app, H5Service h5,
-                 RefundService refunds) {
-    }
+    record Built(
+            WechatPayAccount account,
+            Config config,
+            NotificationConfig notificationConfig,
+            NativePayService nativePay,
+            JsapiServiceExtension jsapi,
+            AppServiceExtension app,
+            H5Service h5,
+            RefundService refunds) {}
 
     Built forApp(String appId) {
         WechatPayAccount account = accounts.wechatPay(appId)
                 .orElseThrow(() -> new IllegalStateException("app " + appId + " has no WeChat Pay account"));
-        return clients.compute(appId, (id, existing) ->
-                existing != null && Objects.equals(existing.account(), account) ? existing : build(account));
+        return clients.compute(
+                appId,
+                (id, existing) ->
+                        existing != null && Objects.equals(existing.account(), account) ? existing : build(account));
     }
 
     private Built build(WechatPayAccount account) {
@@ -82,8 +89,8 @@ class WechatPayClients {
                     .merchantId(account.mchid())
                     .privateKey(account.merchantPrivateKey())
                     .merchantSerialNumber(account.merchantSerialNo())
-                    .publicKey(stripPem(Objects.requireNonNull(account.wechatpayPublicKey(),
-                            "an account in PUBLIC_KEY mode has WeChat Pay's public key")))
+                    .publicKey(stripPem(Objects.requireNonNull(
+                            account.wechatpayPublicKey(), "an account in PUBLIC_KEY mode has WeChat Pay's public key")))
                     .publicKeyId(account.wechatpayPublicKeyId())
                     .apiV3Key(account.apiV3Key())
                     .build();
@@ -97,17 +104,30 @@ class WechatPayClients {
                     .merchantSerialNumber(account.merchantSerialNo())
                     .apiV3Key(account.apiV3Key());
             RSAAutoCertificateConfig certificateConfig = (isWechatPay(account.baseUrl())
-                    ? certificates.httpClientBuilder(new DefaultHttpClientBuilder().okHttpClient(okHttp))
-                    : certificates.httpClient(certificateDownloads(account, okHttp))).build();
+                            ? certificates.httpClientBuilder(new DefaultHttpClientBuilder().okHttpClient(okHttp))
+                            : certificates.httpClient(certificateDownloads(account, okHttp)))
+                    .build();
             config = certificateConfig;
             notificationConfig = certificateConfig;
         }
-        HttpClient sdk = new DefaultHttpClientBuilder().okHttpClient(okHttp).config(config).build();
+        HttpClient sdk = new DefaultHttpClientBuilder()
+                .okHttpClient(okHttp)
+                .config(config)
+                .build();
         HttpClient http = isWechatPay(account.baseUrl()) ? sdk : new WechatPayApiBase(sdk, account.baseUrl());
-        return new Built(account, config, notificationConfig,
+        return new Built(
+                account,
+                config,
+                notificationConfig,
                 new NativePayService.Builder().config(config).httpClient(http).build(),
-                new JsapiServiceExtension.Builder().config(config).httpClient(http).build(),
-                new AppServiceExtension.Builder().config(config).httpClient(http).build(),
+                new JsapiServiceExtension.Builder()
+                        .config(config)
+                        .httpClient(http)
+                        .build(),
+                new AppServiceExtension.Builder()
+                        .config(config)
+                        .httpClient(http)
+                        .build(),
                 new H5Service.Builder().config(config).httpClient(http).build(),
                 new RefundService.Builder().config(config).httpClient(http).build());
     }
@@ -129,8 +149,10 @@ class WechatPayClients {
     private static HttpClient certificateDownloads(WechatPayAccount account, OkHttpClient okHttp) {
         HttpClient sdk = new DefaultHttpClientBuilder()
                 .okHttpClient(okHttp)
-                .credential(new WechatPay2Credential(account.mchid(),
-                        new RSASigner(account.merchantSerialNo(),
+                .credential(new WechatPay2Credential(
+                        account.mchid(),
+                        new RSASigner(
+                                account.merchantSerialNo(),
                                 PemUtil.loadPrivateKeyFromString(account.merchantPrivateKey()))))
                 .validator(UNCHECKED_CERTIFICATE_DOWNLOAD)
                 .build();
@@ -140,8 +162,10 @@ class WechatPayClients {
     /** WeChat Pay's own host with no path: the SDK's URLs are used as they are. */
     static boolean isWechatPay(String baseUrl) {
         URI base = URI.create(baseUrl);
-        return WECHATPAY_HOST.equals(base.getHost()) && (base.getPath() == null || base.getPath().isEmpty()
-                || base.getPath().equals("/"));
+        return WECHATPAY_HOST.equals(base.getHost())
+                && (base.getPath() == null
+                        || base.getPath().isEmpty()
+                        || base.getPath().equals("/"));
     }
 
     static String stripPem(String pem) {

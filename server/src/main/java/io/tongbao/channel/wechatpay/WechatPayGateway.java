@@ -62,7 +62,8 @@ class WechatPayGateway implements ChannelGateway {
         String appid = built.account().channelAppIds().getFirst();
         String mchid = built.account().mchid();
         String notifyUrl = notifyUrls.of("wechatpay", command.appId().value());
-        String expire = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(command.expiresAt().atZone(BEIJING).toOffsetDateTime());
+        String expire = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                command.expiresAt().atZone(BEIJING).toOffsetDateTime());
         WechatPayOrder order = new WechatPayOrder(command, built, appid, mchid, notifyUrl, expire);
         try {
             return switch (command.payWay()) {
@@ -73,7 +74,8 @@ class WechatPayGateway implements ChannelGateway {
                 default -> throw new IllegalArgumentException(command.payWay() + " is not a WeChat Pay way");
             };
         } catch (ServiceException e) {
-            return e.getHttpStatusCode() >= 500 ? new PrepayResult.Unknown(e.getErrorCode() + " " + e.getErrorMessage())
+            return e.getHttpStatusCode() >= 500
+                    ? new PrepayResult.Unknown(e.getErrorCode() + " " + e.getErrorMessage())
                     : new PrepayResult.Failed(e.getErrorCode(), e.getErrorMessage());
         } catch (WechatPayException | IllegalStateException e) {
             return new PrepayResult.Unknown("WeChat Pay gave no verified answer: " + e.getMessage());
@@ -91,11 +93,13 @@ class WechatPayGateway implements ChannelGateway {
             return switch (transaction.getTradeState()) {
                 case SUCCESS, REFUND -> new TradeStatus.Paid(paid(transaction));
                 case NOTPAY, USERPAYING, ACCEPT -> new TradeStatus.NotPaid();
-                case CLOSED, REVOKED, PAYERROR -> new TradeStatus.Closed(transaction.getTradeState().name());
+                case CLOSED, REVOKED, PAYERROR ->
+                    new TradeStatus.Closed(transaction.getTradeState().name());
             };
         } catch (ServiceException e) {
             return "ORDER_NOT_EXIST".equals(e.getErrorCode()) || "ORDERNOTEXIST".equals(e.getErrorCode())
-                    ? new TradeStatus.NotFound() : new TradeStatus.Unknown(e.getErrorCode() + " " + e.getErrorMessage());
+                    ? new TradeStatus.NotFound()
+                    : new TradeStatus.Unknown(e.getErrorCode() + " " + e.getErrorMessage());
         } catch (WechatPayException | IllegalStateException e) {
             return new TradeStatus.Unknown("WeChat Pay gave no verified answer: " + e.getMessage());
         }
@@ -116,9 +120,12 @@ class WechatPayGateway implements ChannelGateway {
                 case TradeStatus.Closed closed -> new CloseResult.Closed();
                 case TradeStatus.NotFound notFound -> new CloseResult.Closed();
                 // WeChat Pay refuses to close an order younger than five minutes
-                case TradeStatus.NotPaid notPaid -> new CloseResult.NotYet(Duration.ofMinutes(1),
-                        "WeChat Pay refused to close: " + e.getErrorCode() + " " + e.getErrorMessage());
-                case TradeStatus.Unknown unknown -> new CloseResult.Unknown(e.getErrorCode() + " " + e.getErrorMessage());
+                case TradeStatus.NotPaid notPaid ->
+                    new CloseResult.NotYet(
+                            Duration.ofMinutes(1),
+                            "WeChat Pay refused to close: " + e.getErrorCode() + " " + e.getErrorMessage());
+                case TradeStatus.Unknown unknown ->
+                    new CloseResult.Unknown(e.getErrorCode() + " " + e.getErrorMessage());
             };
         } catch (WechatPayException | IllegalStateException e) {
             return new CloseResult.Unknown("WeChat Pay gave no verified answer: " + e.getMessage());
@@ -142,11 +149,13 @@ class WechatPayGateway implements ChannelGateway {
             Refund refund = built.refunds().create(request);
             return switch (refund.getStatus()) {
                 case SUCCESS -> new RefundResult.Succeeded(refund.getRefundId(), instant(refund.getSuccessTime()));
-                case CLOSED, ABNORMAL -> new RefundResult.Rejected(refund.getStatus().name(), "refund " + refund.getStatus());
+                case CLOSED, ABNORMAL ->
+                    new RefundResult.Rejected(refund.getStatus().name(), "refund " + refund.getStatus());
                 case PROCESSING -> new RefundResult.Accepted(refund.getRefundId());
             };
         } catch (ServiceException e) {
-            return e.getHttpStatusCode() >= 500 ? new RefundResult.Unknown(e.getErrorCode() + " " + e.getErrorMessage())
+            return e.getHttpStatusCode() >= 500
+                    ? new RefundResult.Unknown(e.getErrorCode() + " " + e.getErrorMessage())
                     : new RefundResult.Rejected(e.getErrorCode(), e.getErrorMessage());
         } catch (WechatPayException | IllegalStateException e) {
             return new RefundResult.Unknown("WeChat Pay gave no verified answer: " + e.getMessage());
@@ -161,9 +170,11 @@ class WechatPayGateway implements ChannelGateway {
         try {
             Refund refund = built.refunds().queryByOutRefundNo(request);
             return switch (refund.getStatus()) {
-                case SUCCESS -> new ChannelRefundStatus.Succeeded(refund.getRefundId(), instant(refund.getSuccessTime()));
+                case SUCCESS ->
+                    new ChannelRefundStatus.Succeeded(refund.getRefundId(), instant(refund.getSuccessTime()));
                 case PROCESSING -> new ChannelRefundStatus.Processing();
-                case CLOSED, ABNORMAL -> new ChannelRefundStatus.Failed(refund.getStatus().name(), "refund " + refund.getStatus());
+                case CLOSED, ABNORMAL ->
+                    new ChannelRefundStatus.Failed(refund.getStatus().name(), "refund " + refund.getStatus());
             };
         } catch (ServiceException e) {
             return "RESOURCE_NOT_EXISTS".equals(e.getErrorCode()) || "ORDER_NOT_EXIST".equals(e.getErrorCode())
@@ -177,11 +188,17 @@ class WechatPayGateway implements ChannelGateway {
     static PaidTrade paid(Transaction transaction) {
         // the amount WeChat Pay reports is in the currency the trade was opened in: Tongbao's only one
         Money amount = Money.of(transaction.getAmount().getTotal(), Currency.CNY);
-        return new PaidTrade(transaction.getTransactionId(), amount,
-                instant(transaction.getSuccessTime()), false, transaction.getMchid());
+        return new PaidTrade(
+                transaction.getTransactionId(),
+                amount,
+                instant(transaction.getSuccessTime()),
+                false,
+                transaction.getMchid());
     }
 
     static @Nullable Instant instant(@Nullable String rfc3339) {
-        return rfc3339 == null || rfc3339.isBlank() ? null : OffsetDateTime.parse(rfc3339).toInstant();
+        return rfc3339 == null || rfc3339.isBlank()
+                ? null
+                : OffsetDateTime.parse(rfc3339).toInstant();
     }
 }

@@ -60,16 +60,21 @@ class WechatPayNotificationController {
     static final Duration FRESHNESS = Duration.ofMinutes(5);
     /** A notification is two levels deep ({@code resource}); the default limit (500) is far more than needed. */
     static final int MAX_DEPTH = 16;
+
     private static final JsonMapper NOTIFICATION_JSON = JsonMapper.builder(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build()).build();
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_DEPTH)
+                            .build())
+                    .build())
+            .build();
 
     private final WechatPayClients clients;
     private final ChannelNotifications notifications;
     private final NotificationRefusals refusals;
     private final Clock clock;
 
-    WechatPayNotificationController(WechatPayClients clients, ChannelNotifications notifications,
-                                    NotificationRefusals refusals, Clock clock) {
+    WechatPayNotificationController(
+            WechatPayClients clients, ChannelNotifications notifications, NotificationRefusals refusals, Clock clock) {
         this.clients = clients;
         this.notifications = notifications;
         this.refusals = refusals;
@@ -77,12 +82,14 @@ class WechatPayNotificationController {
     }
 
     @PostMapping(path = "/channels/wechatpay/notify/{appId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> notify(@PathVariable String appId, HttpServletRequest request,
-                                  @RequestHeader(name = "Wechatpay-Serial", required = false) String serial,
-                                  @RequestHeader(name = "Wechatpay-Timestamp", required = false) String timestamp,
-                                  @RequestHeader(name = "Wechatpay-Nonce", required = false) String nonce,
-                                  @RequestHeader(name = "Wechatpay-Signature", required = false) String signature,
-                                  @RequestHeader(name = "Wechatpay-Signature-Type", required = false) String signatureType) {
+    ResponseEntity<String> notify(
+            @PathVariable String appId,
+            HttpServletRequest request,
+            @RequestHeader(name = "Wechatpay-Serial", required = false) String serial,
+            @RequestHeader(name = "Wechatpay-Timestamp", required = false) String timestamp,
+            @RequestHeader(name = "Wechatpay-Nonce", required = false) String nonce,
+            @RequestHeader(name = "Wechatpay-Signature", required = false) String signature,
+            @RequestHeader(name = "Wechatpay-Signature-Type", required = false) String signatureType) {
         WechatPayClients.Built built;
         try {
             built = NotificationBodies.isAppId(appId) ? clients.forApp(appId) : null;
@@ -101,31 +108,53 @@ class WechatPayNotificationController {
             body = NotificationBodies.utf8(NotificationBodies.read(request));
             eventType = eventType(body);
         } catch (NotificationBodies.Unreadable e) {
-            return refused(appId, null, e.reason(), e.reason() == Rejection.TOO_LARGE
-                    ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST,
+            return refused(
+                    appId,
+                    null,
+                    e.reason(),
+                    e.reason() == Rejection.TOO_LARGE ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST,
                     Objects.requireNonNull(e.getMessage(), "an Unreadable always says what was wrong"));
         } catch (IOException e) {
             // the body could not be read to its end (the sender went away): nothing to refuse or apply
             return fail(HttpStatus.BAD_REQUEST, "body not read");
         }
         if (serial == null || timestamp == null || nonce == null || signature == null) {
-            return refused(appId, null, Rejection.INVALID_SIGNATURE, HttpStatus.BAD_REQUEST,
+            return refused(
+                    appId,
+                    null,
+                    Rejection.INVALID_SIGNATURE,
+                    HttpStatus.BAD_REQUEST,
                     "missing Wechatpay signature headers");
         }
         if (!fresh(timestamp)) {
-            return refused(appId, null, Rejection.STALE_TIMESTAMP, HttpStatus.BAD_REQUEST, "stale timestamp",
+            return refused(
+                    appId,
+                    null,
+                    Rejection.STALE_TIMESTAMP,
+                    HttpStatus.BAD_REQUEST,
+                    "stale timestamp",
                     "stale timestamp " + LogValues.safe(timestamp, 32));
         }
-        RequestParam param = new RequestParam.Builder().serialNumber(serial).timestamp(timestamp).nonce(nonce)
-                .signature(signature).signType(signatureType).body(body).build();
+        RequestParam param = new RequestParam.Builder()
+                .serialNumber(serial)
+                .timestamp(timestamp)
+                .nonce(nonce)
+                .signature(signature)
+                .signType(signatureType)
+                .body(body)
+                .build();
         NotificationParser parser = new NotificationParser(built.notificationConfig());
         Supplier<Outcome> application;
         try {
             if (eventType.startsWith("TRANSACTION.")) {
                 Transaction transaction = parser.parse(param, Transaction.class);
                 if (!built.account().mchid().equals(transaction.getMchid())) {
-                    return refused(appId, clean(transaction.getOutTradeNo()), Rejection.ACCOUNT_MISMATCH,
-                            HttpStatus.BAD_REQUEST, "mchid mismatch",
+                    return refused(
+                            appId,
+                            clean(transaction.getOutTradeNo()),
+                            Rejection.ACCOUNT_MISMATCH,
+                            HttpStatus.BAD_REQUEST,
+                            "mchid mismatch",
                             "notification for mchid " + LogValues.safe(transaction.getMchid(), 32));
                 }
                 application = paid(appId, transaction);
@@ -138,13 +167,24 @@ class WechatPayNotificationController {
         } catch (ValidationException e) {
             // its message quotes the whole body: not logged, not recorded
             // the out_trade_no is inside the encrypted resource, which is not opened for an unverified notification
-            return refused(appId, null, Rejection.INVALID_SIGNATURE, HttpStatus.UNAUTHORIZED, "signature does not verify");
+            return refused(
+                    appId, null, Rejection.INVALID_SIGNATURE, HttpStatus.UNAUTHORIZED, "signature does not verify");
         } catch (DecryptionException e) {
-            return refused(appId, null, Rejection.UNDECRYPTABLE, HttpStatus.BAD_REQUEST, "resource does not decrypt",
+            return refused(
+                    appId,
+                    null,
+                    Rejection.UNDECRYPTABLE,
+                    HttpStatus.BAD_REQUEST,
+                    "resource does not decrypt",
                     "validly signed, but its resource does not decrypt with the app's APIv3 key: another merchant's?");
         } catch (RuntimeException e) {
             // verified (so WeChat Pay's own) but unreadable: a resource that is not what its event type says
-            return refused(appId, null, Rejection.MALFORMED, HttpStatus.BAD_REQUEST, "unreadable resource",
+            return refused(
+                    appId,
+                    null,
+                    Rejection.MALFORMED,
+                    HttpStatus.BAD_REQUEST,
+                    "unreadable resource",
                     "validly signed, but its resource does not read: " + e);
         }
         try {
@@ -176,7 +216,10 @@ class WechatPayNotificationController {
         if (transaction.getTradeState() != Transaction.TradeStateEnum.SUCCESS) {
             return () -> Outcome.ACCEPTED;
         }
-        requireNoNul(transaction.getOutTradeNo(), transaction.getTransactionId(), transaction.getMchid(),
+        requireNoNul(
+                transaction.getOutTradeNo(),
+                transaction.getTransactionId(),
+                transaction.getMchid(),
                 transaction.getSuccessTime());
         TradeRef trade = new TradeRef(AppId.of(appId), null, OutTradeNo.of(transaction.getOutTradeNo()));
         PaidTrade paid = WechatPayGateway.paid(transaction);
@@ -185,8 +228,8 @@ class WechatPayNotificationController {
 
     private Supplier<Outcome> refund(String appId, String eventType, RefundNotification refund) {
         requireNoNul(refund.getOutTradeNo(), refund.getOutRefundNo(), refund.getRefundId(), refund.getSuccessTime());
-        RefundRef ref = new RefundRef(AppId.of(appId), null, OutTradeNo.of(refund.getOutTradeNo()),
-                OutRefundNo.of(refund.getOutRefundNo()));
+        RefundRef ref = new RefundRef(
+                AppId.of(appId), null, OutTradeNo.of(refund.getOutTradeNo()), OutRefundNo.of(refund.getOutRefundNo()));
         if ("REFUND.SUCCESS".equals(eventType)) {
             Instant at = WechatPayGateway.instant(refund.getSuccessTime());
             return () -> notifications.refundSucceeded(ref, refund.getRefundId(), at);
@@ -214,27 +257,35 @@ class WechatPayNotificationController {
     }
 
     /** A notification refused: answered as failed (WeChat Pay retries a genuine one), counted and recorded. */
-    private ResponseEntity<String> refused(String appId, @Nullable String outTradeNo, Rejection why, HttpStatus status,
-                                           String message) {
+    private ResponseEntity<String> refused(
+            String appId, @Nullable String outTradeNo, Rejection why, HttpStatus status, String message) {
         return refused(appId, outTradeNo, why, status, message, message);
     }
 
-    private ResponseEntity<String> refused(String appId, @Nullable String outTradeNo, Rejection why, HttpStatus status,
-                                           String message, String detail) {
+    private ResponseEntity<String> refused(
+            String appId,
+            @Nullable String outTradeNo,
+            Rejection why,
+            HttpStatus status,
+            String message,
+            String detail) {
         refusals.refused(CHANNEL, appId, outTradeNo, why, "WeChat Pay notification refused: " + detail);
         return fail(status, message);
     }
 
     /** Our own failure (the database): a 5xx, and WeChat Pay's next try applies the notification. */
     private static ResponseEntity<String> notApplied(String appId, RuntimeException e) {
-        log.warn("WeChat Pay notification for app {} could not be applied: {}", LogValues.safe(appId),
+        log.warn(
+                "WeChat Pay notification for app {} could not be applied: {}",
+                LogValues.safe(appId),
                 LogValues.safe(e.toString(), 500));
         return fail(HttpStatus.SERVICE_UNAVAILABLE, "not applied");
     }
 
     /** WeChat Pay's failure answer; the message is always one of ours, never quoted from the request. */
     private static ResponseEntity<String> fail(HttpStatus status, String message) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
                 .body("{\"code\":\"FAIL\",\"message\":\"" + message + "\"}");
     }
 }

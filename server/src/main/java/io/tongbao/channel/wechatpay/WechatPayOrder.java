@@ -11,8 +11,13 @@ import java.util.function.Consumer;
  * and expiry. Each pay way has a class of its own ({@code NativePrepay}, …) because the SDK gives each its own
  * request model of the same name.
  */
-record WechatPayOrder(PrepayCommand command, WechatPayClients.Built built, String appid, String mchid,
-                      String notifyUrl, String expire) {
+record WechatPayOrder(
+        PrepayCommand command,
+        WechatPayClients.Built built,
+        String appid,
+        String mchid,
+        String notifyUrl,
+        String expire) {
 
     /** WeChat Pay's order amounts are an int of fen. */
     int total() {
@@ -27,8 +32,13 @@ record WechatPayOrder(PrepayCommand command, WechatPayClients.Built built, Strin
      * Sets what every pay way's request carries, through the setters of that pay way's own request model (the SDK's
      * models share no type).
      */
-    void describe(Consumer<String> appid, Consumer<String> mchid, Consumer<String> description,
-                  Consumer<String> outTradeNo, Consumer<String> notifyUrl, Consumer<String> timeExpire) {
+    void describe(
+            Consumer<String> appid,
+            Consumer<String> mchid,
+            Consumer<String> description,
+            Consumer<String> outTradeNo,
+            Consumer<String> notifyUrl,
+            Consumer<String> timeExpire) {
         appid.accept(this.appid);
         mchid.accept(this.mchid);
         description.accept(command.subject());

@@ -3,7 +3,10 @@ package io.tongbao.payment.spi;
 import org.jspecify.annotations.Nullable;
 
 /** What some pay ways need to know of the buyer: WeChat openid (JSAPI, mini-program), Alipay buyer id, a barcode. */
-public record BuyerIds(@Nullable String openid, @Nullable String buyerId, @Nullable String authCode) {
+public record BuyerIds(
+        @Nullable String openid,
+        @Nullable String buyerId,
+        @Nullable String authCode) {
 
     public static BuyerIds none() {
         return new BuyerIds(null, null, null);
@@ -12,6 +15,7 @@ public record BuyerIds(@Nullable String openid, @Nullable String buyerId, @Nulla
     @Override
     public String toString() {
         // a barcode (auth_code) is a bearer payment credential for a minute: never in a log
-        return "BuyerIds[openid=" + openid + ", buyerId=" + buyerId + ", authCode=" + (authCode == null ? null : "****") + "]";
+        return "BuyerIds[openid=" + openid + ", buyerId=" + buyerId + ", authCode=" + (authCode == null ? null : "****")
+                + "]";
     }
 }

@@ -34,8 +34,18 @@ public interface ChannelNotifications {
      * the size limit. UNDECRYPTABLE: validly signed, but its resource does not decrypt with the app's key (another
      * merchant's notification).
      */
-    enum Rejection { MALFORMED, TOO_LARGE, INVALID_SIGNATURE, STALE_TIMESTAMP, ACCOUNT_MISMATCH, UNDECRYPTABLE }
+    enum Rejection {
+        MALFORMED,
+        TOO_LARGE,
+        INVALID_SIGNATURE,
+        STALE_TIMESTAMP,
+        ACCOUNT_MISMATCH,
+        UNDECRYPTABLE
+    }
 
     /** ACCEPTED: answer the channel with success (also for a duplicate). REJECTED: answer failure, change nothing. */
-    enum Outcome { ACCEPTED, REJECTED }
+    enum Outcome {
+        ACCEPTED,
+        REJECTED
+    }
 }

@@ -10,5 +10,14 @@ import java.util.Map;
  */
 public record ClientAction(Type type, Map<String, Object> data) {
 
-    public enum Type { REDIRECT_FORM, REDIRECT_URL, QR_CODE, APP_ORDER_STRING, APP_PARAMS, JSAPI_PARAMS, H5_URL, NONE }
+    public enum Type {
+        REDIRECT_FORM,
+        REDIRECT_URL,
+        QR_CODE,
+        APP_ORDER_STRING,
+        APP_PARAMS,
+        JSAPI_PARAMS,
+        H5_URL,
+        NONE
+    }
 }

@@ -11,6 +11,9 @@ import org.jspecify.annotations.Nullable;
  * @param paidAt         null when the channel did not say
  * @param appIdAtChannel the channel app id / mchid the channel named, checked against the account
  */
-public record PaidTrade(@Nullable String channelTransactionId, Money amount, @Nullable Instant paidAt, boolean finished,
-                        String appIdAtChannel) {
-}
+public record PaidTrade(
+        @Nullable String channelTransactionId,
+        Money amount,
+        @Nullable Instant paidAt,
+        boolean finished,
+        String appIdAtChannel) {}

@@ -8,7 +8,14 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** Ask the channel to open a trade for one attempt. */
-public record PrepayCommand(AppId appId, PayWay payWay, OutTradeNo outTradeNo, Money amount, String subject,
-                            @Nullable String description, Instant expiresAt, @Nullable String returnUrl,
-                            @Nullable String clientIp, BuyerIds buyer) {
-}
+public record PrepayCommand(
+        AppId appId,
+        PayWay payWay,
+        OutTradeNo outTradeNo,
+        Money amount,
+        String subject,
+        @Nullable String description,
+        Instant expiresAt,
+        @Nullable String returnUrl,
+        @Nullable String clientIp,
+        BuyerIds buyer) {}

@@ -10,5 +10,4 @@ import org.jspecify.annotations.Nullable;
  * A refund at the channel: Tongbao's refund id is the {@code out_request_no} / {@code out_refund_no}. From a
  * notification the pay way is null: a notification does not name it.
  */
-public record RefundRef(AppId appId, @Nullable PayWay payWay, OutTradeNo outTradeNo, OutRefundNo outRefundNo) {
-}
+public record RefundRef(AppId appId, @Nullable PayWay payWay, OutTradeNo outTradeNo, OutRefundNo outRefundNo) {}

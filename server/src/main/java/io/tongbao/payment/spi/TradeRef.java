@@ -10,5 +10,4 @@ import org.jspecify.annotations.Nullable;
  * the number is what the channel says, which need not be an attempt of Tongbao's, and the pay way is null: a
  * notification does not name it.
  */
-public record TradeRef(AppId appId, @Nullable PayWay payWay, OutTradeNo outTradeNo) {
-}
+public record TradeRef(AppId appId, @Nullable PayWay payWay, OutTradeNo outTradeNo) {}

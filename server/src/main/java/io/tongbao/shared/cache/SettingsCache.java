@@ -22,8 +22,14 @@ public final class SettingsCache<K, V> {
     private final Cache<K, Boolean> recentReloads;
 
     public SettingsCache(Duration ttl, long maximumSize) {
-        this.entries = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).build();
-        this.recentReloads = Caffeine.newBuilder().expireAfterWrite(MIN_RELOAD_INTERVAL).maximumSize(maximumSize).build();
+        this.entries = Caffeine.newBuilder()
+                .expireAfterWrite(ttl)
+                .maximumSize(maximumSize)
+                .build();
+        this.recentReloads = Caffeine.newBuilder()
+                .expireAfterWrite(MIN_RELOAD_INTERVAL)
+                .maximumSize(maximumSize)
+                .build();
     }
 
     /** The cached value, or the loaded one; a null from the loader (nothing stored) is not cached. */

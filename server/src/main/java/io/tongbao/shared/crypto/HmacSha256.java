@@ -8,8 +8,7 @@ import javax.crypto.spec.SecretKeySpec;
 /** HMAC-SHA256 of a UTF-8 text: how HMAC apps sign their requests and how their webhooks are signed. */
 public final class HmacSha256 {
 
-    private HmacSha256() {
-    }
+    private HmacSha256() {}
 
     public static byte[] of(byte[] key, String content) {
         try {

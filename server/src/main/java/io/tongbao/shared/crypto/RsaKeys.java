@@ -24,8 +24,7 @@ public final class RsaKeys {
 
     static final int MINIMUM_BITS = 2048;
 
-    private RsaKeys() {
-    }
+    private RsaKeys() {}
 
     public static PrivateKey privateKey(@Nullable String text, String field) {
         try {
@@ -70,7 +69,8 @@ public final class RsaKeys {
 
     public static String pem(PublicKey key) {
         return "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded())
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(key.getEncoded())
                 + "\n-----END PUBLIC KEY-----\n";
     }
 
@@ -112,7 +112,8 @@ public final class RsaKeys {
 
     private static void requireStrength(int bits, String field) {
         if (bits < MINIMUM_BITS) {
-            throw ApiException.invalid(field, "RSA key has " + bits + " bits; at least " + MINIMUM_BITS + " are required");
+            throw ApiException.invalid(
+                    field, "RSA key has " + bits + " bits; at least " + MINIMUM_BITS + " are required");
         }
     }
 

@@ -14,8 +14,7 @@ public final class Ids {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int TOKEN_LENGTH = 20;
 
-    private Ids() {
-    }
+    private Ids() {}
 
     public static String next(String prefix) {
         return prefix + "_" + randomToken(TOKEN_LENGTH);

@@ -13,8 +13,7 @@ public final class LogValues {
     /** Characters of escaped text kept before a value is clipped. */
     public static final int DEFAULT_MAX = 200;
 
-    private LogValues() {
-    }
+    private LogValues() {}
 
     /** Escaped and clipped to {@link #DEFAULT_MAX}; {@code "null"} for null, as a log placeholder would print it. */
     public static String safe(@Nullable Object value) {
@@ -33,7 +32,10 @@ public final class LogValues {
         int i = 0;
         while (i < text.length()) {
             if (out.length() >= max) {
-                return out.append("…(").append(text.length() - i).append(" more)").toString();
+                return out.append("…(")
+                        .append(text.length() - i)
+                        .append(" more)")
+                        .toString();
             }
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
@@ -65,8 +67,10 @@ public final class LogValues {
     private static boolean needsEscape(char c) {
         int type = Character.getType(c);
         return type == Character.CONTROL // C0, DEL, C1
-                || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+                || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR
                 || type == Character.SURROGATE // a lone half of a pair
-                || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069'); // bidirectional overrides
+                || (c >= '\u202a' && c <= '\u202e')
+                || (c >= '\u2066' && c <= '\u2069'); // bidirectional overrides
     }
 }

@@ -22,6 +22,8 @@ public enum Currency {
 
     /** The currency an ISO 4217 code names; empty for one Tongbao does not take (or for null). */
     public static Optional<Currency> byCode(@Nullable String code) {
-        return Arrays.stream(values()).filter(currency -> currency.name().equals(code)).findFirst();
+        return Arrays.stream(values())
+                .filter(currency -> currency.name().equals(code))
+                .findFirst();
     }
 }

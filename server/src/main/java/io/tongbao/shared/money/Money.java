@@ -34,7 +34,9 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
      * ({@link ArithmeticException}) rather than rounded, and so is a negative amount.
      */
     public static Money ofDecimal(String decimal, Currency currency) {
-        long minor = new BigDecimal(decimal.strip()).movePointRight(currency.minorDigits()).longValueExact();
+        long minor = new BigDecimal(decimal.strip())
+                .movePointRight(currency.minorDigits())
+                .longValueExact();
         if (minor < 0) {
             throw new ArithmeticException("an amount is never negative: " + decimal);
         }

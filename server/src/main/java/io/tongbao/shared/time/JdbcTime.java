@@ -17,8 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JdbcTime {
 
-    private JdbcTime() {
-    }
+    private JdbcTime() {}
 
     /** The parameter for a {@code timestamptz} column; {@code null} stays {@code null}. */
     public static @Nullable OffsetDateTime at(@Nullable Instant instant) {

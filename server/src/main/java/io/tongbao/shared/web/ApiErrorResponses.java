@@ -13,11 +13,16 @@ import tools.jackson.databind.ObjectMapper;
  */
 final class ApiErrorResponses {
 
-    private ApiErrorResponses() {
-    }
+    private ApiErrorResponses() {}
 
-    static void write(ObjectMapper json, HttpServletRequest request, HttpServletResponse response, HttpStatus status,
-                      String code, String message) throws IOException {
+    static void write(
+            ObjectMapper json,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpStatus status,
+            String code,
+            String message)
+            throws IOException {
         ApiErrorCodes.record(request, code);
         String requestId = RequestIds.of(request);
         response.resetBuffer();
@@ -57,8 +62,10 @@ final class ApiErrorResponses {
             case 415 -> "send application/json";
             case 501 -> "a transfer coding this server does not implement; send chunked or a Content-Length";
             case 505 -> "an HTTP version this server does not support; send HTTP/1.1";
-            default -> status >= 500 ? "internal error; quote the request id to the operator"
-                    : "the request is malformed (URL, headers or encoding); see docs/api.md";
+            default ->
+                status >= 500
+                        ? "internal error; quote the request id to the operator"
+                        : "the request is malformed (URL, headers or encoding); see docs/api.md";
         };
     }
 }

@@ -8,9 +8,9 @@ import java.util.Set;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.core.NestedRuntimeException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,14 +46,15 @@ class ApiExceptionHandler {
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ApiError> invalidBody(MethodArgumentNotValidException e, HttpServletRequest request) {
         FieldError field = e.getBindingResult().getFieldError();
-        String message = field == null ? "request body is invalid"
-                : field.getField() + ": " + field.getDefaultMessage();
+        String message =
+                field == null ? "request body is invalid" : field.getField() + ": " + field.getDefaultMessage();
         return error(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", message, request);
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
     ResponseEntity<ApiError> invalidParameter(HandlerMethodValidationException e, HttpServletRequest request) {
-        String message = e.getParameterValidationResults().stream().findFirst()
+        String message = e.getParameterValidationResults().stream()
+                .findFirst()
                 .map(result -> result.getMethodParameter().getParameterName() + ": "
                         + result.getResolvableErrors().getFirst().getDefaultMessage())
                 .orElse("a parameter is invalid");
@@ -67,8 +68,11 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiError> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-        return error(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
-                e.getName() + ": " + JsonFieldProblems.expectedInQuery(e.getRequiredType(), e.getName()), request);
+        return error(
+                HttpStatus.BAD_REQUEST,
+                "INVALID_PARAMETER",
+                e.getName() + ": " + JsonFieldProblems.expectedInQuery(e.getRequiredType(), e.getName()),
+                request);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -93,13 +97,19 @@ class ApiExceptionHandler {
         if (e instanceof StreamConstraintsException limit) {
             return JsonFieldProblems.isDocumentLength(limit)
                     ? error(HttpStatus.CONTENT_TOO_LARGE, "BODY_TOO_LARGE", "the request body is too large", request)
-                    : error(HttpStatus.BAD_REQUEST, "INVALID_BODY",
-                    "request body exceeds a JSON limit (nesting depth, number or string length)", request);
+                    : error(
+                            HttpStatus.BAD_REQUEST,
+                            "INVALID_BODY",
+                            "request body exceeds a JSON limit (nesting depth, number or string length)",
+                            request);
         }
         Optional<String> problem = JsonFieldProblems.problem(e, path);
         if (problem.isEmpty()) {
-            return error(HttpStatus.BAD_REQUEST, "INVALID_BODY", "request body is not valid JSON"
-                    + JsonFieldProblems.where(e), request);
+            return error(
+                    HttpStatus.BAD_REQUEST,
+                    "INVALID_BODY",
+                    "request body is not valid JSON" + JsonFieldProblems.where(e),
+                    request);
         }
         if (path.isEmpty()) {
             return error(HttpStatus.BAD_REQUEST, "INVALID_BODY", "request body " + problem.get(), request);
@@ -110,8 +120,11 @@ class ApiExceptionHandler {
     /** Tomcat could not decode a query or form parameter (bad percent-encoding, not UTF-8). */
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<ApiError> undecodableParameter(InvalidParameterException e, HttpServletRequest request) {
-        return error(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
-                "a query or form parameter is not valid percent-encoded UTF-8", request);
+        return error(
+                HttpStatus.BAD_REQUEST,
+                "INVALID_PARAMETER",
+                "a query or form parameter is not valid percent-encoded UTF-8",
+                request);
     }
 
     /**
@@ -123,8 +136,11 @@ class ApiExceptionHandler {
     ResponseEntity<ApiError> integrity(DataIntegrityViolationException e, HttpServletRequest request) {
         for (Throwable cause = e; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
             if (cause instanceof SQLException sql && UNSTORABLE_TEXT.contains(sql.getSQLState())) {
-                return error(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
-                        "a text value contains the NUL character (\\u0000), which cannot be stored", request);
+                return error(
+                        HttpStatus.BAD_REQUEST,
+                        "INVALID_PARAMETER",
+                        "a text value contains the NUL character (\\u0000), which cannot be stored",
+                        request);
             }
         }
         return unexpected(e, request);
@@ -137,8 +153,11 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-        return error(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
-                e.getMethod() + " is not allowed on " + request.getRequestURI(), request);
+        return error(
+                HttpStatus.METHOD_NOT_ALLOWED,
+                "METHOD_NOT_ALLOWED",
+                e.getMethod() + " is not allowed on " + request.getRequestURI(),
+                request);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -154,27 +173,39 @@ class ApiExceptionHandler {
     /** Every pooled connection stayed busy for the whole wait: nothing was done by this call, so it may be retried. */
     @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class})
     ResponseEntity<ApiError> busy(NestedRuntimeException e, HttpServletRequest request) {
-        log.warn("no database connection for {} {}: {}", LogValues.safe(request.getMethod()),
-                LogValues.safe(request.getRequestURI()), e.getMessage());
+        log.warn(
+                "no database connection for {} {}: {}",
+                LogValues.safe(request.getMethod()),
+                LogValues.safe(request.getRequestURI()),
+                e.getMessage());
         ApiErrorCodes.record(request, ApiErrorCodes.SERVICE_BUSY);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(new ApiError(ApiErrorCodes.SERVICE_BUSY, ApiErrorCodes.SERVICE_BUSY_MESSAGE, RequestIds.of(request)));
+                .body(new ApiError(
+                        ApiErrorCodes.SERVICE_BUSY, ApiErrorCodes.SERVICE_BUSY_MESSAGE, RequestIds.of(request)));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e, HttpServletRequest request) {
-        log.error("unexpected failure serving {} {}", LogValues.safe(request.getMethod()),
-                LogValues.safe(request.getRequestURI()), e);
-        return error(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
-                "internal error; quote the request id to the operator", request);
+        log.error(
+                "unexpected failure serving {} {}",
+                LogValues.safe(request.getMethod()),
+                LogValues.safe(request.getRequestURI()),
+                e);
+        return error(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "INTERNAL_ERROR",
+                "internal error; quote the request id to the operator",
+                request);
     }
 
-    private static ResponseEntity<ApiError> error(HttpStatus status, String code, String message,
-                                                  HttpServletRequest request) {
+    private static ResponseEntity<ApiError> error(
+            HttpStatus status, String code, String message, HttpServletRequest request) {
         ApiErrorCodes.record(request, code);
         // the content type set here is not negotiated: an error is JSON whatever the Accept header asked for
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(new ApiError(code, message, RequestIds.of(request)));
     }
 }

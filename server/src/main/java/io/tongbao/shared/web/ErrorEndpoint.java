@@ -29,7 +29,12 @@ class ErrorEndpoint implements ErrorController {
     @RequestMapping("${server.error.path:/error}")
     void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (request.getDispatcherType() != DispatcherType.ERROR) {
-            ApiErrorResponses.write(json, request, response, HttpStatus.NOT_FOUND, "NOT_FOUND",
+            ApiErrorResponses.write(
+                    json,
+                    request,
+                    response,
+                    HttpStatus.NOT_FOUND,
+                    "NOT_FOUND",
                     "no such path " + request.getRequestURI());
             return;
         }
@@ -46,6 +51,7 @@ class ErrorEndpoint implements ErrorController {
         String message = failure instanceof InvalidParameterException
                 ? "a query or form parameter is not valid percent-encoded UTF-8"
                 : ApiErrorResponses.messageFor(resolved.value());
-        ApiErrorResponses.write(json, request, response, resolved, ApiErrorResponses.codeFor(resolved.value()), message);
+        ApiErrorResponses.write(
+                json, request, response, resolved, ApiErrorResponses.codeFor(resolved.value()), message);
     }
 }

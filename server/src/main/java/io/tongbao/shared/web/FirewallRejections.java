@@ -32,7 +32,12 @@ class FirewallRejections implements RequestRejectedHandler {
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
             throws IOException {
         log.debug("request refused by the firewall: {}", rejected.getMessage());
-        ApiErrorResponses.write(json, request, response, HttpStatus.BAD_REQUEST, "INVALID_REQUEST",
+        ApiErrorResponses.write(
+                json,
+                request,
+                response,
+                HttpStatus.BAD_REQUEST,
+                "INVALID_REQUEST",
                 "the URL or a header is not in normal form: no empty path segments (//), path parameters (;), "
                         + "encoded / \\ or %, dot segments or control characters");
     }

@@ -39,7 +39,12 @@ class JsonErrorReportValve extends ErrorReportValve {
             resolved = status >= 500 ? HttpStatus.INTERNAL_SERVER_ERROR : HttpStatus.BAD_REQUEST;
         }
         try {
-            ApiErrorResponses.write(json, request, response, resolved, ApiErrorResponses.codeFor(status),
+            ApiErrorResponses.write(
+                    json,
+                    request,
+                    response,
+                    resolved,
+                    ApiErrorResponses.codeFor(status),
                     ApiErrorResponses.messageFor(status));
         } catch (IOException | IllegalStateException e) {
             container.getLogger().debug("could not write the error report", e);

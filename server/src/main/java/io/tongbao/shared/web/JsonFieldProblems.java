@@ -8,25 +8,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
-import org.jspecify.annotations.Nullable;
 
 /** Says, for a value Jackson refused, which field it was (its JSON path) and what form that field takes. */
 final class JsonFieldProblems {
 
-    private static final Set<Class<?>> WHOLE_NUMBERS = Set.of(Long.class, long.class, Integer.class, int.class,
-            Short.class, short.class, BigInteger.class);
+    private static final Set<Class<?>> WHOLE_NUMBERS =
+            Set.of(Long.class, long.class, Integer.class, int.class, Short.class, short.class, BigInteger.class);
     static final String MINOR_UNITS =
             "must be a JSON integer in minor units (fen for payments, the point type's smallest unit for points), "
                     + "e.g. 1999 for ¥19.99: no decimal point, exponent or quotes";
 
-    private JsonFieldProblems() {
-    }
+    private JsonFieldProblems() {}
 
     /** {@code transfers[2].amount}; empty for the body itself. */
     static String path(JacksonException e) {
@@ -46,7 +45,8 @@ final class JsonFieldProblems {
 
     /** What is wrong with the value, for people; empty when the body is not JSON at all. */
     static Optional<String> problem(JacksonException e, String path) {
-        if (e instanceof InvalidFormatException format && format.getValue() instanceof String text
+        if (e instanceof InvalidFormatException format
+                && format.getValue() instanceof String text
                 && text.indexOf('\0') >= 0) {
             return Optional.of(StrictJsonConfiguration.NUL_REFUSED);
         }
@@ -78,8 +78,10 @@ final class JsonFieldProblems {
             return "must be a JSON string";
         }
         if (type.isEnum()) {
-            return "must be one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
-                    .collect(Collectors.joining(", "));
+            return "must be one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(Object::toString)
+                            .collect(Collectors.joining(", "));
         }
         if (Temporal.class.isAssignableFrom(type)) {
             return "must be an ISO 8601 date-time string, e.g. 2026-11-22T08:00:00Z";
@@ -99,7 +101,8 @@ final class JsonFieldProblems {
 
     static String where(JacksonException e) {
         TokenStreamLocation location = e.getLocation();
-        return location == null || location.getLineNr() < 0 ? ""
+        return location == null || location.getLineNr() < 0
+                ? ""
                 : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 

@@ -1,8 +1,9 @@
 package io.tongbao.shared.web;
 
-import java.util.Objects;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -10,7 +11,6 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.jspecify.annotations.Nullable;
 
 /** Lets a controller method declare {@code MerchantCaller caller} and receive the verified caller. */
 @Configuration(proxyBeanMethods = false)
@@ -27,8 +27,11 @@ class MerchantCallerResolver implements WebMvcConfigurer, HandlerMethodArgumentR
     }
 
     @Override
-    public Object resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer container, NativeWebRequest request,
-                                  @Nullable WebDataBinderFactory binderFactory) {
+    public Object resolveArgument(
+            MethodParameter parameter,
+            @Nullable ModelAndViewContainer container,
+            NativeWebRequest request,
+            @Nullable WebDataBinderFactory binderFactory) {
         return MerchantCaller.from(Objects.requireNonNull(request.getNativeRequest(HttpServletRequest.class)));
     }
 }

@@ -15,8 +15,7 @@ final class QueryStrings {
 
     private static final int MAX_NAME_IN_MESSAGE = 64;
 
-    private QueryStrings() {
-    }
+    private QueryStrings() {}
 
     /** Why the query cannot be read, naming the parameter; empty when every name and value decodes cleanly. */
     static Optional<String> problem(String rawQuery) {
@@ -29,7 +28,8 @@ final class QueryStrings {
             String rawValue = equals < 0 ? "" : part.substring(equals + 1);
             Decoded name = decode(rawName);
             String shownName = name.problem() == null ? shown(name.text()) : shown(rawName);
-            String problem = name.problem() != null ? name.problem() : decode(rawValue).problem();
+            String problem =
+                    name.problem() != null ? name.problem() : decode(rawValue).problem();
             if (problem != null) {
                 return Optional.of((shownName.isEmpty() ? "query string" : shownName) + ": " + problem);
             }
@@ -85,8 +85,12 @@ final class QueryStrings {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
         } catch (CharacterCodingException e) {
             return Decoded.failed("percent-encoded bytes are not UTF-8");
         }
@@ -97,8 +101,10 @@ final class QueryStrings {
     }
 
     private static String shown(String name) {
-        String printable = name.codePoints().filter(c -> !Character.isISOControl(c))
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        String printable = name.codePoints()
+                .filter(c -> !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
         return printable.length() > MAX_NAME_IN_MESSAGE ? printable.substring(0, MAX_NAME_IN_MESSAGE) + "…" : printable;
     }
 

@@ -52,7 +52,8 @@ class RequestHygieneFilter extends OncePerRequestFilter {
         }
         Optional<String> badHeader = headerProblem(request);
         if (badHeader.isPresent()) {
-            ApiErrorResponses.write(json, request, response, HttpStatus.BAD_REQUEST, "INVALID_REQUEST", badHeader.get());
+            ApiErrorResponses.write(
+                    json, request, response, HttpStatus.BAD_REQUEST, "INVALID_REQUEST", badHeader.get());
             return;
         }
         if (path(request).startsWith("/channels/")) {
@@ -61,18 +62,29 @@ class RequestHygieneFilter extends OncePerRequestFilter {
         }
         Optional<String> badQuery = QueryStrings.problem(request.getQueryString());
         if (badQuery.isPresent()) {
-            ApiErrorResponses.write(json, request, response, HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", badQuery.get());
+            ApiErrorResponses.write(
+                    json, request, response, HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", badQuery.get());
             return;
         }
         String contentType = request.getContentType();
         if (contentType != null && !isOneMediaType(contentType)) {
-            ApiErrorResponses.write(json, request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+            ApiErrorResponses.write(
+                    json,
+                    request,
+                    response,
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "UNSUPPORTED_MEDIA_TYPE",
                     "Content-Type must name one media type, without wildcards: send application/json");
             return;
         }
         // the merchant API filter enforces the same limit itself (signed answer, call log); elsewhere this is the check
         if (!path(request).startsWith("/api/v1/") && request.getContentLengthLong() > maxBodyBytes) {
-            ApiErrorResponses.write(json, request, response, HttpStatus.CONTENT_TOO_LARGE, "BODY_TOO_LARGE",
+            ApiErrorResponses.write(
+                    json,
+                    request,
+                    response,
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "BODY_TOO_LARGE",
                     "the request body exceeds " + maxBodyBytes + " bytes");
             return;
         }

@@ -10,8 +10,7 @@ public final class RequestIds {
     public static final String MDC_KEY = "request_id";
     static final String ATTRIBUTE = RequestIds.class.getName();
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     public static String of(HttpServletRequest request) {
         Object id = request.getAttribute(ATTRIBUTE);

@@ -30,8 +30,7 @@ class StrictJsonConfiguration {
 
     @Bean
     JsonMapperBuilderCustomizer strictJsonValues() {
-        return builder -> builder
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        return builder -> builder.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .addModule(new SimpleModule("nul-free-strings")
                         .addDeserializer(String.class, new NulFreeString())

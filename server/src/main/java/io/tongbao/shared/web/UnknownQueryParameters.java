@@ -53,9 +53,12 @@ class UnknownQueryParameters implements WebMvcConfigurer, HandlerInterceptor {
         }
         for (String name : QueryStrings.names(request.getQueryString())) {
             if (!accepted.get().contains(name)) {
-                throw ApiException.invalid(name, "unknown query parameter; "
-                        + (accepted.get().isEmpty() ? "this call takes none"
-                        : "this call takes " + String.join(", ", accepted.get())));
+                throw ApiException.invalid(
+                        name,
+                        "unknown query parameter; "
+                                + (accepted.get().isEmpty()
+                                        ? "this call takes none"
+                                        : "this call takes " + String.join(", ", accepted.get())));
             }
         }
         return true;

@@ -50,8 +50,8 @@ final class KafkaStream implements EventStream {
         open.partitionsFor(properties.topic());
         List<Future<RecordMetadata>> sent = new ArrayList<>(events.size());
         for (StreamEvent event : events) {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(properties.topic(), null,
-                    event.createdAt().toEpochMilli(), event.key(), event.body());
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(
+                    properties.topic(), null, event.createdAt().toEpochMilli(), event.key(), event.body());
             record.headers().add("tongbao-event-id", event.id().getBytes(StandardCharsets.UTF_8));
             record.headers().add("tongbao-event-type", event.type().getBytes(StandardCharsets.UTF_8));
             sent.add(open.send(record));

@@ -47,7 +47,8 @@ final class RabbitStream implements EventStream {
 
     @Override
     public String describe() {
-        return "RabbitMQ at " + factory.getHost() + ":" + factory.getPort() + " (exchange " + properties.exchange() + ")";
+        return "RabbitMQ at " + factory.getHost() + ":" + factory.getPort() + " (exchange " + properties.exchange()
+                + ")";
     }
 
     @Override
@@ -66,9 +67,13 @@ final class RabbitStream implements EventStream {
 
     private static AMQP.BasicProperties properties(StreamEvent event) {
         return new AMQP.BasicProperties.Builder()
-                .messageId(event.id()).type(event.type()).appId("tongbao")
-                .contentType("application/json").contentEncoding("utf-8")
-                .deliveryMode(2).timestamp(Date.from(event.createdAt()))
+                .messageId(event.id())
+                .type(event.type())
+                .appId("tongbao")
+                .contentType("application/json")
+                .contentEncoding("utf-8")
+                .deliveryMode(2)
+                .timestamp(Date.from(event.createdAt()))
                 .headers(Map.of("tongbao-key", event.key(), "tongbao-merchant-id", event.merchantId()))
                 .build();
     }

@@ -30,10 +30,16 @@ class StreamConfiguration {
     }
 
     @Bean
-    StreamRelays streamRelays(List<EventStream> streams, JdbcClient jdbc, TransactionTemplate transactions,
-                              StreamProperties properties, Clock clock, ObjectProvider<TaskScheduler> scheduler) {
+    StreamRelays streamRelays(
+            List<EventStream> streams,
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            StreamProperties properties,
+            Clock clock,
+            ObjectProvider<TaskScheduler> scheduler) {
         List<StreamRelay> relays = streams.stream()
-                .map(stream -> new StreamRelay(stream, jdbc, transactions, properties, clock)).toList();
+                .map(stream -> new StreamRelay(stream, jdbc, transactions, properties, clock))
+                .toList();
         return new StreamRelays(relays, streams, properties, scheduler);
     }
 
@@ -46,8 +52,11 @@ class StreamConfiguration {
         private final ObjectProvider<TaskScheduler> scheduler;
         private final List<ScheduledFuture<?>> running = new ArrayList<>();
 
-        StreamRelays(List<StreamRelay> relays, List<EventStream> streams, StreamProperties properties,
-                     ObjectProvider<TaskScheduler> scheduler) {
+        StreamRelays(
+                List<StreamRelay> relays,
+                List<EventStream> streams,
+                StreamProperties properties,
+                ObjectProvider<TaskScheduler> scheduler) {
             this.relays = relays;
             this.streams = streams;
             this.properties = properties;

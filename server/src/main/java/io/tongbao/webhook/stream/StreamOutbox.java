@@ -21,6 +21,8 @@ public class StreamOutbox {
             return;
         }
         jdbc.sql("insert into webhook_stream_outbox (stream, event_id) select s, :event from unnest(:streams) as s")
-                .param("event", eventId).param("streams", streams).update();
+                .param("event", eventId)
+                .param("streams", streams)
+                .update();
     }
 }

@@ -30,8 +30,12 @@ final class StreamRelay {
     private volatile int failures;
     private Instant retryAt = Instant.MIN;
 
-    StreamRelay(EventStream stream, JdbcClient jdbc, TransactionTemplate transactions, StreamProperties properties,
-                Clock clock) {
+    StreamRelay(
+            EventStream stream,
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            StreamProperties properties,
+            Clock clock) {
         this.stream = stream;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -52,8 +56,10 @@ final class StreamRelay {
                 published = publishBatch();
             } while (published == properties.batch());
             if (failures > 0) {
-                log.info("{} reachable again after {} failed tries; the events that waited are published",
-                        stream.describe(), failures);
+                log.info(
+                        "{} reachable again after {} failed tries; the events that waited are published",
+                        stream.describe(),
+                        failures);
             }
             failures = 0;
         } catch (RuntimeException e) {
@@ -62,8 +68,12 @@ final class StreamRelay {
             Duration wait = backoff(failures);
             retryAt = clock.instant().plus(wait);
             if (failures == 1 || failures % 20 == 0) {
-                log.warn("{} unavailable ({} tries so far: {}); events wait in the outbox, next try in {}",
-                        stream.describe(), failures, reason(e), wait);
+                log.warn(
+                        "{} unavailable ({} tries so far: {}); events wait in the outbox, next try in {}",
+                        stream.describe(),
+                        failures,
+                        reason(e),
+                        wait);
             }
         }
     }
@@ -79,7 +89,10 @@ final class StreamRelay {
 
     private int publishBatch() {
         Integer published = transactions.execute(status -> {
-            if (!jdbc.sql("select pg_try_advisory_xact_lock(:lock)").param("lock", lock).query(Boolean.class).single()) {
+            if (!jdbc.sql("select pg_try_advisory_xact_lock(:lock)")
+                    .param("lock", lock)
+                    .query(Boolean.class)
+                    .single()) {
                 return 0;
             }
             List<StreamEvent> events = jdbc.sql("""
@@ -87,10 +100,16 @@ final class StreamRelay {
                                    e.payload, e.created_at
                             from webhook_stream_outbox o join webhook_event e on e.id = o.event_id
                             where o.stream = :stream order by o.seq limit :limit""")
-                    .param("stream", stream.name()).param("limit", properties.batch())
-                    .query((rs, n) -> new StreamEvent(rs.getLong("seq"), rs.getString("id"), rs.getString("type"),
-                            rs.getString("merchant_id"), rs.getString("merchant_id") + ":" + rs.getString("stream_key"),
-                            rs.getString("payload"), rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                    .param("stream", stream.name())
+                    .param("limit", properties.batch())
+                    .query((rs, n) -> new StreamEvent(
+                            rs.getLong("seq"),
+                            rs.getString("id"),
+                            rs.getString("type"),
+                            rs.getString("merchant_id"),
+                            rs.getString("merchant_id") + ":" + rs.getString("stream_key"),
+                            rs.getString("payload"),
+                            rs.getObject("created_at", OffsetDateTime.class).toInstant()))
                     .list();
             if (events.isEmpty()) {
                 return 0;
@@ -101,7 +120,8 @@ final class StreamRelay {
                 throw new StreamUnavailable(e);
             }
             jdbc.sql("delete from webhook_stream_outbox where seq = any(:seqs)")
-                    .param("seqs", events.stream().map(StreamEvent::seq).toArray(Long[]::new)).update();
+                    .param("seqs", events.stream().map(StreamEvent::seq).toArray(Long[]::new))
+                    .update();
             return events.size();
         });
         return published == null ? 0 : published;

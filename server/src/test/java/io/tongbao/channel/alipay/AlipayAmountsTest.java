@@ -20,7 +20,8 @@ class AlipayAmountsTest {
     @Test
     void beijingTimesReadWithAndWithoutMilliseconds() {
         assertThat(AlipayAmounts.instant("2026-11-22 16:08:33")).isEqualTo(Instant.parse("2026-11-22T08:08:33Z"));
-        assertThat(AlipayAmounts.instant("2026-11-22 16:08:33.250")).isEqualTo(Instant.parse("2026-11-22T08:08:33.250Z"));
+        assertThat(AlipayAmounts.instant("2026-11-22 16:08:33.250"))
+                .isEqualTo(Instant.parse("2026-11-22T08:08:33.250Z"));
         assertThat(AlipayAmounts.time(Instant.parse("2026-11-22T08:08:33Z"))).isEqualTo("2026-11-22 16:08:33");
     }
 }

@@ -10,8 +10,10 @@ class WechatPayApiBaseTest {
 
     @Test
     void movesWechatPaysUrlsOntoTheBaseKeepingTheRawPathAndQuery() {
-        assertThat(sandbox.rebase("https://api.mch.weixin.qq.com/v3/pay/transactions/out-trade-no/A%2FB?mchid=1900000001"))
-                .isEqualTo("http://localhost:8080/sandbox/wechatpay/v3/pay/transactions/out-trade-no/A%2FB?mchid=1900000001");
+        assertThat(sandbox.rebase(
+                        "https://api.mch.weixin.qq.com/v3/pay/transactions/out-trade-no/A%2FB?mchid=1900000001"))
+                .isEqualTo(
+                        "http://localhost:8080/sandbox/wechatpay/v3/pay/transactions/out-trade-no/A%2FB?mchid=1900000001");
         assertThat(sandbox.rebase("https://api.mch.weixin.qq.com/v3/certificates?algorithm_type=RSA"))
                 .isEqualTo("http://localhost:8080/sandbox/wechatpay/v3/certificates?algorithm_type=RSA");
     }
@@ -24,8 +26,11 @@ class WechatPayApiBaseTest {
 
     @Test
     void onlyWechatPaysOwnHostWithoutAPathIsUsedAsItIs() {
-        assertThat(WechatPayClients.isWechatPay("https://api.mch.weixin.qq.com")).isTrue();
-        assertThat(WechatPayClients.isWechatPay("https://api.mch.weixin.qq.com/")).isTrue();
-        assertThat(WechatPayClients.isWechatPay("http://localhost:8080/sandbox/wechatpay")).isFalse();
+        assertThat(WechatPayClients.isWechatPay("https://api.mch.weixin.qq.com"))
+                .isTrue();
+        assertThat(WechatPayClients.isWechatPay("https://api.mch.weixin.qq.com/"))
+                .isTrue();
+        assertThat(WechatPayClients.isWechatPay("http://localhost:8080/sandbox/wechatpay"))
+                .isFalse();
     }
 }

@@ -9,9 +9,12 @@ class LogValuesTest {
     @Test
     void lineBreaksAndOtherControlsAreEscaped() {
         assertThat(LogValues.safe("n1\r\n2026-12-03 ERROR forged")).isEqualTo("n1\\r\\n2026-12-03 ERROR forged");
-        assertThat(LogValues.safe("a\u0000b\tc\u001b[31md\u007f\u0085")).isEqualTo("a\\u0000b\\tc\\u001b[31md\\u007f\\u0085");
+        assertThat(LogValues.safe("a\u0000b\tc\u001b[31md\u007f\u0085"))
+                .isEqualTo("a\\u0000b\\tc\\u001b[31md\\u007f\\u0085");
         assertThat(LogValues.safe("x\u2028y\u2029z\u202ew\u2066")).isEqualTo("x\\u2028y\\u2029z\\u202ew\\u2066");
-        assertThat(LogValues.safe("a\\nb")).as("a backslash is text, not a line break").isEqualTo("a\\nb");
+        assertThat(LogValues.safe("a\\nb"))
+                .as("a backslash is text, not a line break")
+                .isEqualTo("a\\nb");
     }
 
     @Test

@@ -63,15 +63,16 @@ class MoneyTest {
     }
 
     @Property
-    void minusUndoesPlus(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE / 2) long a,
-                         @ForAll @LongRange(min = 0, max = Long.MAX_VALUE / 2) long b) {
+    void minusUndoesPlus(
+            @ForAll @LongRange(min = 0, max = Long.MAX_VALUE / 2) long a,
+            @ForAll @LongRange(min = 0, max = Long.MAX_VALUE / 2) long b) {
         assertThat(cny(a).plus(cny(b)).minus(cny(b))).isEqualTo(cny(a));
         assertThat(cny(a).plus(cny(b))).isEqualTo(cny(b).plus(cny(a)));
     }
 
     @Property
-    void plusOverflowsExactlyWhenTheSumExceedsALong(@ForAll @LongRange(min = 0) long a,
-                                                   @ForAll @LongRange(min = 0) long b) {
+    void plusOverflowsExactlyWhenTheSumExceedsALong(
+            @ForAll @LongRange(min = 0) long a, @ForAll @LongRange(min = 0) long b) {
         if (a > Long.MAX_VALUE - b) {
             assertThatThrownBy(() -> cny(a).plus(cny(b))).isInstanceOf(ArithmeticException.class);
         } else {

@@ -40,8 +40,10 @@ class HostileInputTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PasswordEncoder passwords;
 
@@ -62,10 +64,12 @@ class HostileInputTest {
     @ValueSource(strings = {"19.99", "\"19.99\"", "\" 12 \"", "\"12\"", "1e3", "100.0", "true"})
     void aPaymentAmountThatIsNotAJsonIntegerIsRefusedNamingTheField(String amount) {
         RawHttp.Response response = signed("POST", "/api/v1/payments", JSON, """
-                {"out_trade_no":"T%s","amount":%s,"subject":"tea","pay_way":"ALIPAY_QR"}"""
-                .formatted(UUID.randomUUID().toString().substring(0, 8), amount));
+                {"out_trade_no":"T%s","amount":%s,"subject":"tea","pay_way":"ALIPAY_QR"}""".formatted(
+                        UUID.randomUUID().toString().substring(0, 8), amount));
 
-        assertRefused(response, 400, "INVALID_PARAMETER").startsWith("amount: " + MINOR_UNITS).contains("1999");
+        assertRefused(response, 400, "INVALID_PARAMETER")
+                .startsWith("amount: " + MINOR_UNITS)
+                .contains("1999");
     }
 
     @Test
@@ -87,17 +91,17 @@ class HostileInputTest {
     @Test
     void fractionalLedgerAmountsAreRefusedNamingTheFieldAndItsPlace() {
         assertRefused(signed("POST", "/api/v1/ledger/transfers", JSON, """
-                {"transfer_id":"t1","point_type":"gold","from_account":"a","to_account":"b","amount":1.5,"reason":100001}"""),
-                400, "INVALID_PARAMETER").startsWith("amount: " + MINOR_UNITS);
+                {"transfer_id":"t1","point_type":"gold","from_account":"a","to_account":"b","amount":1.5,"reason":100001}"""), 400, "INVALID_PARAMETER")
+                .startsWith("amount: " + MINOR_UNITS);
         assertRefused(signed("POST", "/api/v1/ledger/holds", JSON, """
-                {"transfer_id":"h1","point_type":"gold","from_account":"a","to_account":"b","amount":"7","reason":1}"""),
-                400, "INVALID_PARAMETER").startsWith("amount: " + MINOR_UNITS);
+                {"transfer_id":"h1","point_type":"gold","from_account":"a","to_account":"b","amount":"7","reason":1}"""), 400, "INVALID_PARAMETER")
+                .startsWith("amount: " + MINOR_UNITS);
         assertRefused(signed("POST", "/api/v1/ledger/batches", JSON, """
-                {"mode":"LINKED","transfers":[{"transfer_id":"t1","amount":1},{"transfer_id":"t2","amount":1e3}]}"""),
-                400, "INVALID_PARAMETER").startsWith("transfers[1].amount: " + MINOR_UNITS);
+                {"mode":"LINKED","transfers":[{"transfer_id":"t1","amount":1},{"transfer_id":"t2","amount":1e3}]}"""), 400, "INVALID_PARAMETER")
+                .startsWith("transfers[1].amount: " + MINOR_UNITS);
         assertRefused(signed("POST", "/api/v1/ledger/conversions", JSON, """
-                {"conversion_id":"c1","from_account":"a","to_account":"b","amount":10,"rate_numerator":1.5,"rate_denominator":1}"""),
-                400, "INVALID_PARAMETER").startsWith("rate_numerator: must be a JSON integer");
+                {"conversion_id":"c1","from_account":"a","to_account":"b","amount":10,"rate_numerator":1.5,"rate_denominator":1}"""), 400, "INVALID_PARAMETER")
+                .startsWith("rate_numerator: must be a JSON integer");
     }
 
     @Test
@@ -108,8 +112,11 @@ class HostileInputTest {
         assertRefused(signed("POST", "/api/v1/ledger/reasons", JSON, """
                 {"code":"100001","description":"issue"}"""), 400, "INVALID_PARAMETER")
                 .startsWith("code: must be a JSON integer");
-        assertRefused(operator("PUT", "/api/operator/apps/" + app.appId() + "/fee-rates", JSON, """
-                {"rates":{"ALIPAY_QR":0.6}}"""), 400, "INVALID_PARAMETER")
+        assertRefused(
+                        operator("PUT", "/api/operator/apps/" + app.appId() + "/fee-rates", JSON, """
+                {"rates":{"ALIPAY_QR":0.6}}"""),
+                        400,
+                        "INVALID_PARAMETER")
                 .startsWith("rates.ALIPAY_QR: must be a JSON integer");
         assertRefused(signed("GET", "/api/v1/events?limit=1.5", null, ""), 400, "INVALID_PARAMETER")
                 .isEqualTo("limit: must be an integer");
@@ -118,20 +125,31 @@ class HostileInputTest {
     @Test
     void aValueOfTheWrongJsonTypeNamesTheField() {
         assertRefused(signed("POST", "/api/v1/payments", JSON, """
-                {"out_trade_no":{"a":1},"amount":100,"subject":"tea","pay_way":"ALIPAY_QR"}"""),
-                400, "INVALID_PARAMETER").isEqualTo("out_trade_no: must be a JSON string");
+                {"out_trade_no":{"a":1},"amount":100,"subject":"tea","pay_way":"ALIPAY_QR"}"""), 400, "INVALID_PARAMETER")
+                .isEqualTo("out_trade_no: must be a JSON string");
         assertRefused(signed("POST", "/api/v1/ledger/batches", JSON, """
-                {"mode":"SOMETIMES","transfers":[]}"""), 400, "INVALID_PARAMETER").startsWith("mode: must be one of");
+                {"mode":"SOMETIMES","transfers":[]}"""), 400, "INVALID_PARAMETER")
+                .startsWith("mode: must be one of");
     }
 
     // --- NUL, which PostgreSQL cannot store --------------------------------------------------------------------
 
     @Test
     void nulInAJsonStringIsRefusedNamingTheField() {
-        assertRefused(operator("POST", "/api/operator/merchants", JSON, "{\"name\":\"a\\u0000b\"}"),
-                400, "INVALID_PARAMETER").startsWith("name: must not contain the NUL character");
-        assertRefused(signed("POST", "/api/v1/ledger/point-types", JSON, "{\"code\":\"a\\u0000b\",\"name\":\"x\",\"scale\":0}"),
-                400, "INVALID_PARAMETER").startsWith("code: must not contain the NUL character");
+        assertRefused(
+                        operator("POST", "/api/operator/merchants", JSON, "{\"name\":\"a\\u0000b\"}"),
+                        400,
+                        "INVALID_PARAMETER")
+                .startsWith("name: must not contain the NUL character");
+        assertRefused(
+                        signed(
+                                "POST",
+                                "/api/v1/ledger/point-types",
+                                JSON,
+                                "{\"code\":\"a\\u0000b\",\"name\":\"x\",\"scale\":0}"),
+                        400,
+                        "INVALID_PARAMETER")
+                .startsWith("code: must not contain the NUL character");
     }
 
     @Test
@@ -149,48 +167,79 @@ class HostileInputTest {
                 .startsWith("after: ");
         assertRefused(operator("GET", "/api/operator/merchants?after=" + garbage, null, ""), 400, "INVALID_PARAMETER")
                 .startsWith("after: ");
-        assertRefused(http.send("GET", "/actuator/health?probe=" + garbage, Map.of(), new byte[0]),
-                400, "INVALID_PARAMETER").startsWith("probe: ");
+        assertRefused(
+                        http.send("GET", "/actuator/health?probe=" + garbage, Map.of(), new byte[0]),
+                        400,
+                        "INVALID_PARAMETER")
+                .startsWith("probe: ");
         assertRefused(operator("GET", "/v3/api-docs?x=" + garbage, null, ""), 400, "INVALID_PARAMETER");
     }
 
     @Test
     void aWildcardContentTypeIsUnsupported() {
         assertRefused(signed("POST", "/api/v1/payments", "application/*", "{}"), 415, "UNSUPPORTED_MEDIA_TYPE");
-        assertRefused(operator("POST", "/api/operator/merchants", "application/*", "{\"name\":\"x\"}"),
-                415, "UNSUPPORTED_MEDIA_TYPE");
-        assertRefused(operator("POST", "/api/operator/merchants", "not a media type", "{\"name\":\"x\"}"),
-                415, "UNSUPPORTED_MEDIA_TYPE");
+        assertRefused(
+                operator("POST", "/api/operator/merchants", "application/*", "{\"name\":\"x\"}"),
+                415,
+                "UNSUPPORTED_MEDIA_TYPE");
+        assertRefused(
+                operator("POST", "/api/operator/merchants", "not a media type", "{\"name\":\"x\"}"),
+                415,
+                "UNSUPPORTED_MEDIA_TYPE");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"multipart/form-data", "multipart/form-data; boundary=x"})
     void aJsonBodySentAsMultipartIsUnsupported(String contentType) {
         assertRefused(signed("POST", "/api/v1/payments", contentType, "{\"amount\":1}"), 415, "UNSUPPORTED_MEDIA_TYPE");
-        assertRefused(operator("POST", "/api/operator/merchants", contentType, "{\"name\":\"x\"}"),
-                415, "UNSUPPORTED_MEDIA_TYPE");
+        assertRefused(
+                operator("POST", "/api/operator/merchants", contentType, "{\"name\":\"x\"}"),
+                415,
+                "UNSUPPORTED_MEDIA_TYPE");
     }
 
     @Test
     void aMalformedFormBodyOnAPutIsRefusedNotFailed() {
-        RawHttp.Response response = operator("PUT", "/api/operator/apps/" + app.appId() + "/notify-url",
-                "application/x-www-form-urlencoded", "notify_url=%zz");
+        RawHttp.Response response = operator(
+                "PUT",
+                "/api/operator/apps/" + app.appId() + "/notify-url",
+                "application/x-www-form-urlencoded",
+                "notify_url=%zz");
 
         assertRefused(response, 415, "UNSUPPORTED_MEDIA_TYPE");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/v1//app", "/api/v1/app;x=1", "/api/v1/./app", "/api/operator//merchants",
-            "/api/operator/merchants;jsessionid=1", "/actuator//health"})
+    @ValueSource(
+            strings = {
+                "/api/v1//app",
+                "/api/v1/app;x=1",
+                "/api/v1/./app",
+                "/api/operator//merchants",
+                "/api/operator/merchants;jsessionid=1",
+                "/actuator//health"
+            })
     void aUrlNotInNormalFormIsRefusedInTheDocumentedShape(String target) {
-        assertRefused(target.startsWith("/api/v1") ? signed("GET", target, null, "")
-                : operator("GET", target, null, ""), 400, "INVALID_REQUEST");
+        assertRefused(
+                target.startsWith("/api/v1") ? signed("GET", target, null, "") : operator("GET", target, null, ""),
+                400,
+                "INVALID_REQUEST");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/v1/%zz", "/api/v1/a%2Fb", "/api/v1/a%00b", "/api/v1/a\\b", "/api/v1/a b",
-            // a cut escape in a path parameter: the container leaves it to Spring, which failed on it (fuzz finding)
-            "/api/v1/events;after=%", "/api/operator/merchants;x=%z", "/channels/alipay/notify/app_x;a=%"})
+    @ValueSource(
+            strings = {
+                "/api/v1/%zz",
+                "/api/v1/a%2Fb",
+                "/api/v1/a%00b",
+                "/api/v1/a\\b",
+                "/api/v1/a b",
+                // a cut escape in a path parameter: the container leaves it to Spring, which failed on it (fuzz
+                // finding)
+                "/api/v1/events;after=%",
+                "/api/operator/merchants;x=%z",
+                "/channels/alipay/notify/app_x;a=%"
+            })
     void aUrlTheContainerRefusesIsAnsweredInTheDocumentedShape(String target) {
         assertRefused(http.send("GET", target, Map.of(), new byte[0]), 400, "INVALID_REQUEST");
     }
@@ -200,7 +249,8 @@ class HostileInputTest {
         // the firewall refused it lazily, when the merchant filter read Content-Type: a 500 (fuzz finding)
         Map<String, String> headers = signatureHeaders("POST", "/api/v1/payments", "{}");
         headers.put("Content-Type", "applica\u0082tion/json");
-        RawHttp.Response response = http.send("POST", "/api/v1/payments", headers, "{}".getBytes(StandardCharsets.UTF_8));
+        RawHttp.Response response =
+                http.send("POST", "/api/v1/payments", headers, "{}".getBytes(StandardCharsets.UTF_8));
 
         assertRefused(response, 400, "INVALID_REQUEST").contains("header");
         headers.put("Content-Type", JSON);
@@ -211,8 +261,11 @@ class HostileInputTest {
     @Test
     void aTransferCodingTheServerDoesNotImplementIs501InTheDocumentedShapeNotAnInternalError() {
         // Tomcat answers this before the application (RFC 9112 prescribes 501); it was reported as INTERNAL_ERROR
-        RawHttp.Response response = http.send("POST", "/api/v1/payments",
-                new LinkedHashMap<>(Map.of("Transfer-Encoding", "gzip2", "Content-Type", JSON)), new byte[0]);
+        RawHttp.Response response = http.send(
+                "POST",
+                "/api/v1/payments",
+                new LinkedHashMap<>(Map.of("Transfer-Encoding", "gzip2", "Content-Type", JSON)),
+                new byte[0]);
 
         assertRefused(response, 501, "NOT_IMPLEMENTED").contains("transfer coding");
     }
@@ -228,8 +281,10 @@ class HostileInputTest {
     @Test
     void aBodyOverTheLimitIsRefusedOnTheOperatorApiToo() {
         String padding = "x".repeat(1_100_000);
-        assertRefused(operator("POST", "/api/operator/merchants", JSON, "{\"name\":\"big\",\"pad\":\"" + padding + "\"}"),
-                413, "BODY_TOO_LARGE");
+        assertRefused(
+                operator("POST", "/api/operator/merchants", JSON, "{\"name\":\"big\",\"pad\":\"" + padding + "\"}"),
+                413,
+                "BODY_TOO_LARGE");
     }
 
     @Test
@@ -244,12 +299,17 @@ class HostileInputTest {
         }
         chunked.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                (OperatorClient.USER + ":" + OperatorClient.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        headers.put(
+                "Authorization",
+                "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString((OperatorClient.USER + ":" + OperatorClient.PASSWORD)
+                                        .getBytes(StandardCharsets.UTF_8)));
         headers.put("Content-Type", JSON);
         headers.put("Transfer-Encoding", "chunked");
 
-        assertRefused(http.send("POST", "/api/operator/merchants", headers, chunked.toByteArray()), 413, "BODY_TOO_LARGE");
+        assertRefused(
+                http.send("POST", "/api/operator/merchants", headers, chunked.toByteArray()), 413, "BODY_TOO_LARGE");
     }
 
     @Test
@@ -272,8 +332,8 @@ class HostileInputTest {
         Map<String, String> headers = signatureHeaders("POST", "/api/v1/payments", "{\"amount\":1.5}");
         headers.put("Content-Type", JSON);
         headers.put("Accept", "text/html");
-        RawHttp.Response response = http.send("POST", "/api/v1/payments", headers,
-                "{\"amount\":1.5}".getBytes(StandardCharsets.UTF_8));
+        RawHttp.Response response =
+                http.send("POST", "/api/v1/payments", headers, "{\"amount\":1.5}".getBytes(StandardCharsets.UTF_8));
 
         assertRefused(response, 400, "INVALID_PARAMETER").startsWith("amount: ");
     }
@@ -283,7 +343,8 @@ class HostileInputTest {
     @Test
     void anUnknownQueryParameterIsRefusedNamingIt() {
         assertRefused(signed("GET", "/api/v1/events?type=payment.succeeded", null, ""), 400, "INVALID_PARAMETER")
-                .startsWith("type: unknown query parameter").contains("types");
+                .startsWith("type: unknown query parameter")
+                .contains("types");
         assertRefused(operator("GET", "/api/operator/merchants?bogus=1", null, ""), 400, "INVALID_PARAMETER")
                 .startsWith("bogus: unknown query parameter");
     }
@@ -291,7 +352,9 @@ class HostileInputTest {
     @Test
     void theQueryParametersAnEndpointReadsAreAccepted() {
         assertThat(signed("GET", "/api/v1/events?limit=5", null, "").status()).isEqualTo(200);
-        assertThat(signed("GET", "/api/v1/payments?limit=5&status=PAID", null, "").status()).isEqualTo(200);
+        assertThat(signed("GET", "/api/v1/payments?limit=5&status=PAID", null, "")
+                        .status())
+                .isEqualTo(200);
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------------
@@ -316,8 +379,12 @@ class HostileInputTest {
 
     private RawHttp.Response operator(String method, String target, String contentType, String body) {
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                (OperatorClient.USER + ":" + OperatorClient.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        headers.put(
+                "Authorization",
+                "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString((OperatorClient.USER + ":" + OperatorClient.PASSWORD)
+                                        .getBytes(StandardCharsets.UTF_8)));
         if (contentType != null) {
             headers.put("Content-Type", contentType);
         }
@@ -336,7 +403,14 @@ class HostileInputTest {
         try {
             canonical = CanonicalRequest.requestString(method, path, query, app.appId(), timestamp, nonce, bytes);
         } catch (IllegalArgumentException undecodable) {
-            canonical = String.join("\n", method, path, query, app.appId(), Long.toString(timestamp), nonce,
+            canonical = String.join(
+                    "\n",
+                    method,
+                    path,
+                    query,
+                    app.appId(),
+                    Long.toString(timestamp),
+                    nonce,
                     CanonicalRequest.sha256Hex(bytes));
         }
         Map<String, String> headers = new LinkedHashMap<>();

@@ -51,9 +51,14 @@ import org.springframework.test.context.TestPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = OwnDatabaseInitializer.class)
 @Import(FakeChannelGateways.class)
-@TestPropertySource(properties = {"tongbao.channels.enabled=false", "tongbao.streams.kafka.enabled=true",
-        "tongbao.streams.kafka.topic=" + KafkaStreamTest.TOPIC, "tongbao.streams.kafka.timeout=PT3S",
-        "tongbao.streams.max-backoff=PT1S"})
+@TestPropertySource(
+        properties = {
+            "tongbao.channels.enabled=false",
+            "tongbao.streams.kafka.enabled=true",
+            "tongbao.streams.kafka.topic=" + KafkaStreamTest.TOPIC,
+            "tongbao.streams.kafka.timeout=PT3S",
+            "tongbao.streams.max-backoff=PT1S"
+        })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @EnabledIf(value = "brokerStarts", disabledReason = "the embedded Kafka broker did not start (see the [tests] line)")
 class KafkaStreamTest {
@@ -66,12 +71,16 @@ class KafkaStreamTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PasswordEncoder passwords;
+
     @Autowired
     ChannelNotifications notifications;
+
     @Autowired
     StreamConfiguration.StreamRelays relays;
 
@@ -94,7 +103,8 @@ class KafkaStreamTest {
             proxy.restore();
             broker.addTopics(TOPIC);
         } catch (RuntimeException e) {
-            System.out.println("[tests] the embedded Kafka broker did not start (" + e + "): skipping the Kafka stream tests");
+            System.out.println(
+                    "[tests] the embedded Kafka broker did not start (" + e + "): skipping the Kafka stream tests");
             try {
                 stop();
             } catch (RuntimeException ignored) {
@@ -103,15 +113,23 @@ class KafkaStreamTest {
             broker = null;
             return false;
         }
-        System.out.println("[tests] Kafka stream tests against an embedded KRaft broker, through 127.0.0.1:" + proxy.port());
+        System.out.println(
+                "[tests] Kafka stream tests against an embedded KRaft broker, through 127.0.0.1:" + proxy.port());
         return true;
     }
 
     @BeforeAll
     static void consumeAndCut() {
-        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + proxy.port(),
-                ConsumerConfig.GROUP_ID_CONFIG, "tongbao-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer());
+        consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        "127.0.0.1:" + proxy.port(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "tongbao-test-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
         consumer.subscribe(List.of(TOPIC));
         // the application starts with the broker unreachable
         proxy.cut();
@@ -152,9 +170,11 @@ class KafkaStreamTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> outbox() == 0);
         String merchantId = merchant.app().merchantId();
-        await().atMost(Duration.ofSeconds(30)).until(() -> transferIds(merchantId + ":" + merchant.alice()).size() == 5);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> transferIds(merchantId + ":" + merchant.alice()).size() == 5);
         assertThat(transferIds(merchantId + ":" + merchant.alice())).containsExactly("g-1", "g-2", "g-3", "g-4", "g-5");
-        assertThat(transferIds(merchantId + ":" + merchant.gold().centralBank())).containsExactly("issue-1");
+        assertThat(transferIds(merchantId + ":" + merchant.gold().centralBank()))
+                .containsExactly("issue-1");
         await("the relay recovered").atMost(Duration.ofSeconds(10)).until(() -> relay().failures() == 0);
     }
 
@@ -193,18 +213,23 @@ class KafkaStreamTest {
         OperatorClient operator = new OperatorClient(port, jdbc, passwords);
         LedgerMerchant merchant = LedgerMerchant.onboard(operator, null);
         operator.configureChannels(merchant.app().appId());
-        String paymentId = PaidPayments.pay(merchant.client(), jdbc, notifications, merchant.app().appId(), 900);
+        String paymentId = PaidPayments.pay(
+                merchant.client(), jdbc, notifications, merchant.app().appId(), 900);
         String key = merchant.app().merchantId() + ":" + paymentId;
 
         await().atMost(Duration.ofSeconds(30)).until(() -> records(key).size() == 1);
         ConsumerRecord<String, byte[]> record = records(key).getFirst();
         String eventId = header(record, "tongbao-event-id");
         assertThat(header(record, "tongbao-event-type")).isEqualTo("payment.succeeded");
-        assertThat(new String(record.value(), StandardCharsets.UTF_8)).as("the webhook body, byte for byte")
-                .isEqualTo(jdbc.sql("select payload from webhook_event where id = :id").param("id", eventId)
-                        .query(String.class).single());
+        assertThat(new String(record.value(), StandardCharsets.UTF_8))
+                .as("the webhook body, byte for byte")
+                .isEqualTo(jdbc.sql("select payload from webhook_event where id = :id")
+                        .param("id", eventId)
+                        .query(String.class)
+                        .single());
         assertThat(StreamMessages.data(new String(record.value(), StandardCharsets.UTF_8)))
-                .containsEntry("payment_id", paymentId).containsEntry("amount", 900);
+                .containsEntry("payment_id", paymentId)
+                .containsEntry("amount", 900);
     }
 
     /** Polls what arrived so far; called from the awaiting thread only. */
@@ -219,8 +244,10 @@ class KafkaStreamTest {
 
     /** One key's transfer ids in order of first arrival (a repeat is allowed: at least once). */
     private static List<String> transferIds(String key) {
-        return records(key).stream().map(r -> StreamMessages.transferId(new String(r.value(), StandardCharsets.UTF_8)))
-                .distinct().toList();
+        return records(key).stream()
+                .map(r -> StreamMessages.transferId(new String(r.value(), StandardCharsets.UTF_8)))
+                .distinct()
+                .toList();
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
@@ -237,6 +264,8 @@ class KafkaStreamTest {
     }
 
     private int outbox() {
-        return jdbc.sql("select count(*) from webhook_stream_outbox where stream = 'kafka'").query(Integer.class).single();
+        return jdbc.sql("select count(*) from webhook_stream_outbox where stream = 'kafka'")
+                .query(Integer.class)
+                .single();
     }
 }

@@ -44,13 +44,19 @@ import org.springframework.test.context.TestPropertySource;
 @ContextConfiguration(initializers = OwnDatabaseInitializer.class)
 @Import(FakeChannelGateways.class)
 @EnabledIf(value = "brokerAnswers", disabledReason = "no RabbitMQ answers (see the [tests] line)")
-@TestPropertySource(properties = {"tongbao.channels.enabled=false", "tongbao.streams.rabbitmq.enabled=true",
-        "tongbao.streams.rabbitmq.exchange=" + RabbitStreamTest.EXCHANGE, "tongbao.streams.rabbitmq.timeout=PT3S",
-        "tongbao.streams.max-backoff=PT1S"})
+@TestPropertySource(
+        properties = {
+            "tongbao.channels.enabled=false",
+            "tongbao.streams.rabbitmq.enabled=true",
+            "tongbao.streams.rabbitmq.exchange=" + RabbitStreamTest.EXCHANGE,
+            "tongbao.streams.rabbitmq.timeout=PT3S",
+            "tongbao.streams.max-backoff=PT1S"
+        })
 class RabbitStreamTest {
 
     static final String EXCHANGE = "tongbao.events.test";
-    static final String BROKER = System.getenv().getOrDefault("TONGBAO_TEST_RABBITMQ_URI", "amqp://guest:guest@127.0.0.1:5672");
+    static final String BROKER =
+            System.getenv().getOrDefault("TONGBAO_TEST_RABBITMQ_URI", "amqp://guest:guest@127.0.0.1:5672");
 
     static ConnectionFactory factory;
     static Connection consumer;
@@ -58,17 +64,20 @@ class RabbitStreamTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PasswordEncoder passwords;
+
     @Autowired
     ChannelNotifications notifications;
+
     @Autowired
     StreamConfiguration.StreamRelays relays;
 
-    record Message(String routingKey, String messageId, String type, String key, String body) {
-    }
+    record Message(String routingKey, String messageId, String type, String key, String body) {}
 
     /**
      * Checked before the class runs at all: without a broker its tests are reported skipped, and no application is
@@ -81,7 +90,8 @@ class RabbitStreamTest {
             factory.setConnectionTimeout(3_000);
             try {
                 consumer = factory.newConnection("tongbao-stream-test");
-                System.out.println("[tests] RabbitMQ stream tests against " + factory.getHost() + ":" + factory.getPort());
+                System.out.println(
+                        "[tests] RabbitMQ stream tests against " + factory.getHost() + ":" + factory.getPort());
             } catch (Exception e) {
                 System.out.println("[tests] RabbitMQ not reachable at " + factory.getHost() + ":" + factory.getPort()
                         + " (" + e + "): skipping the RabbitMQ stream tests (set TONGBAO_TEST_RABBITMQ_URI to use "
@@ -108,9 +118,11 @@ class RabbitStreamTest {
 
     @DynamicPropertySource
     static void throughTheProxy(DynamicPropertyRegistry registry) {
-        registry.add("tongbao.streams.rabbitmq.uri", () -> "amqp://" + factory.getUsername() + ":"
-                + factory.getPassword() + "@127.0.0.1:" + proxy.port() + "/"
-                + URLEncoder.encode(factory.getVirtualHost(), StandardCharsets.UTF_8));
+        registry.add(
+                "tongbao.streams.rabbitmq.uri",
+                () -> "amqp://" + factory.getUsername() + ":"
+                        + factory.getPassword() + "@127.0.0.1:" + proxy.port() + "/"
+                        + URLEncoder.encode(factory.getVirtualHost(), StandardCharsets.UTF_8));
     }
 
     @Test
@@ -125,20 +137,27 @@ class RabbitStreamTest {
             merchant.gift("g-" + i, merchant.alice(), merchant.bob(), i);
         }
         merchant.ledger().hold(NewHold.of("h-1", "gold", merchant.alice(), merchant.bob(), 50, LedgerMerchant.GIFT, 1));
-        String paymentId = PaidPayments.pay(merchant.client(), jdbc, notifications, merchant.app().appId(), 800);
+        String paymentId = PaidPayments.pay(
+                merchant.client(), jdbc, notifications, merchant.app().appId(), 800);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> types(received).contains("hold.expired")
-                && types(received).contains("payment.succeeded"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> types(received).contains("hold.expired")
+                        && types(received).contains("payment.succeeded"));
         String merchantId = merchant.app().merchantId();
         for (Message message : received) {
             assertThat(message.body()).as("the webhook body, byte for byte").isEqualTo(payload(message.messageId()));
             assertThat(message.routingKey()).isEqualTo(merchantId + "." + message.type());
         }
-        Message payment = received.stream().filter(m -> m.type().equals("payment.succeeded")).findFirst().orElseThrow();
+        Message payment = received.stream()
+                .filter(m -> m.type().equals("payment.succeeded"))
+                .findFirst()
+                .orElseThrow();
         assertThat(payment.key()).isEqualTo(merchantId + ":" + paymentId);
-        List<String> alices = received.stream().filter(m -> m.key().equals(merchantId + ":" + merchant.alice()))
+        List<String> alices = received.stream()
+                .filter(m -> m.key().equals(merchantId + ":" + merchant.alice()))
                 .map(m -> m.type().equals("hold.expired") ? "expired" : StreamMessages.transferId(m.body()))
-                .distinct().toList();
+                .distinct()
+                .toList();
         assertThat(alices).containsExactly("g-1", "g-2", "g-3", "g-4", "g-5", "h-1", "~expire:h-1", "expired");
         await().atMost(Duration.ofSeconds(10)).until(() -> outbox() == 0);
     }
@@ -183,17 +202,25 @@ class RabbitStreamTest {
         channel.exchangeDeclare(EXCHANGE, "topic", true);
         String queue = channel.queueDeclare("", false, true, true, null).getQueue();
         channel.queueBind(queue, EXCHANGE, merchantId + ".#");
-        channel.basicConsume(queue, true, (tag, delivery) -> received.add(new Message(
-                delivery.getEnvelope().getRoutingKey(), delivery.getProperties().getMessageId(),
-                delivery.getProperties().getType(), String.valueOf(delivery.getProperties().getHeaders().get("tongbao-key")),
-                new String(delivery.getBody(), StandardCharsets.UTF_8))), tag -> {
-        });
+        channel.basicConsume(
+                queue,
+                true,
+                (tag, delivery) -> received.add(new Message(
+                        delivery.getEnvelope().getRoutingKey(),
+                        delivery.getProperties().getMessageId(),
+                        delivery.getProperties().getType(),
+                        String.valueOf(delivery.getProperties().getHeaders().get("tongbao-key")),
+                        new String(delivery.getBody(), StandardCharsets.UTF_8))),
+                tag -> {});
         return received;
     }
 
     /** In order of first arrival: at least once means a repeat is allowed, a reordering or a loss is not. */
     private static List<String> transferIds(List<Message> messages) {
-        return messages.stream().map(m -> StreamMessages.transferId(m.body())).distinct().toList();
+        return messages.stream()
+                .map(m -> StreamMessages.transferId(m.body()))
+                .distinct()
+                .toList();
     }
 
     private static List<String> types(List<Message> messages) {
@@ -201,10 +228,15 @@ class RabbitStreamTest {
     }
 
     private String payload(String eventId) {
-        return jdbc.sql("select payload from webhook_event where id = :id").param("id", eventId).query(String.class).single();
+        return jdbc.sql("select payload from webhook_event where id = :id")
+                .param("id", eventId)
+                .query(String.class)
+                .single();
     }
 
     private int outbox() {
-        return jdbc.sql("select count(*) from webhook_stream_outbox where stream = 'rabbitmq'").query(Integer.class).single();
+        return jdbc.sql("select count(*) from webhook_stream_outbox where stream = 'rabbitmq'")
+                .query(Integer.class)
+                .single();
     }
 }

@@ -9,8 +9,7 @@ final class StreamMessages {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    private StreamMessages() {
-    }
+    private StreamMessages() {}
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> data(String body) {
