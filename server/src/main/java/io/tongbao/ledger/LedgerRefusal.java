@@ -14,35 +14,56 @@ public record LedgerRefusal(Code code, String message, Map<String, Object> detai
     /** The ledger's refusal codes; the names are the codes its callers see. */
     public enum Code {
         /** A field is missing or malformed. */
-        INVALID_PARAMETER,
+        INVALID_PARAMETER(Kind.MALFORMED),
         /** No such point type, account, transfer or hold for this merchant. */
-        NOT_FOUND,
-        TRANSFER_ID_REUSED,
-        ALREADY_REVERSED,
-        HOLD_NOT_PENDING,
-        HOLD_EXPIRED,
+        NOT_FOUND(Kind.ABSENT),
+        TRANSFER_ID_REUSED(Kind.STATE),
+        ALREADY_REVERSED(Kind.STATE),
+        HOLD_NOT_PENDING(Kind.STATE),
+        HOLD_EXPIRED(Kind.STATE),
         /** Only the expiry job meets it: a hold may not be expired before its timeout. */
-        HOLD_NOT_DUE,
-        POINT_TYPE_EXISTS,
-        REASON_EXISTS,
+        HOLD_NOT_DUE(Kind.STATE),
+        POINT_TYPE_EXISTS(Kind.STATE),
+        REASON_EXISTS(Kind.STATE),
         /** The accounts kept changing through every attempt; the caller may retry. */
-        CONCURRENT_UPDATE,
-        INSUFFICIENT_FUNDS,
-        DIFFERENT_POINT_TYPES,
-        ACCOUNT_CLOSED,
-        UNKNOWN_REASON,
-        REASON_NOT_ALLOWED,
-        UNKNOWN_ACCOUNT,
-        UNKNOWN_POINT_TYPE,
-        SAME_ACCOUNT,
-        POST_EXCEEDS_HOLD,
-        REVERSAL_EXCEEDS_ORIGINAL,
-        NOT_REVERSIBLE,
-        CONVERSION_TOO_SMALL,
-        AMOUNT_OVERFLOW,
-        ACCOUNT_NOT_EMPTY,
-        SYSTEM_ACCOUNT,
-        LINKED_TRANSFER_FAILED
+        CONCURRENT_UPDATE(Kind.STATE),
+        INSUFFICIENT_FUNDS(Kind.RULE),
+        DIFFERENT_POINT_TYPES(Kind.RULE),
+        ACCOUNT_CLOSED(Kind.RULE),
+        UNKNOWN_REASON(Kind.RULE),
+        REASON_NOT_ALLOWED(Kind.RULE),
+        UNKNOWN_ACCOUNT(Kind.RULE),
+        UNKNOWN_POINT_TYPE(Kind.RULE),
+        SAME_ACCOUNT(Kind.RULE),
+        POST_EXCEEDS_HOLD(Kind.RULE),
+        REVERSAL_EXCEEDS_ORIGINAL(Kind.RULE),
+        NOT_REVERSIBLE(Kind.RULE),
+        CONVERSION_TOO_SMALL(Kind.RULE),
+        AMOUNT_OVERFLOW(Kind.RULE),
+        ACCOUNT_NOT_EMPTY(Kind.RULE),
+        SYSTEM_ACCOUNT(Kind.RULE),
+        LINKED_TRANSFER_FAILED(Kind.RULE);
+
+        private final Kind kind;
+
+        Code(Kind kind) {
+            this.kind = kind;
+        }
+
+        public Kind kind() {
+            return kind;
+        }
+    }
+
+    /**
+     * What sort of refusal a code is: the request is malformed, names something absent (or another merchant's),
+     * conflicts with the ledger's current state, or breaks a rule.
+     */
+    public enum Kind {
+        MALFORMED,
+        ABSENT,
+        STATE,
+        RULE
     }
 
     public LedgerRefusal {

@@ -32,33 +32,11 @@ class LedgerWebRefusals {
 
     /** 400 malformed, 404 absent (or another merchant's), 409 against the ledger's state, 422 against a rule. */
     static HttpStatus status(LedgerRefusal.Code code) {
-        return switch (code) {
-            case INVALID_PARAMETER -> HttpStatus.BAD_REQUEST;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case TRANSFER_ID_REUSED,
-                    ALREADY_REVERSED,
-                    HOLD_NOT_PENDING,
-                    HOLD_EXPIRED,
-                    HOLD_NOT_DUE,
-                    POINT_TYPE_EXISTS,
-                    REASON_EXISTS,
-                    CONCURRENT_UPDATE -> HttpStatus.CONFLICT;
-            case INSUFFICIENT_FUNDS,
-                    DIFFERENT_POINT_TYPES,
-                    ACCOUNT_CLOSED,
-                    UNKNOWN_REASON,
-                    REASON_NOT_ALLOWED,
-                    UNKNOWN_ACCOUNT,
-                    UNKNOWN_POINT_TYPE,
-                    SAME_ACCOUNT,
-                    POST_EXCEEDS_HOLD,
-                    REVERSAL_EXCEEDS_ORIGINAL,
-                    NOT_REVERSIBLE,
-                    CONVERSION_TOO_SMALL,
-                    AMOUNT_OVERFLOW,
-                    ACCOUNT_NOT_EMPTY,
-                    SYSTEM_ACCOUNT,
-                    LINKED_TRANSFER_FAILED -> HttpStatus.UNPROCESSABLE_ENTITY;
+        return switch (code.kind()) {
+            case MALFORMED -> HttpStatus.BAD_REQUEST;
+            case ABSENT -> HttpStatus.NOT_FOUND;
+            case STATE -> HttpStatus.CONFLICT;
+            case RULE -> HttpStatus.UNPROCESSABLE_ENTITY;
         };
     }
 }
