@@ -1,6 +1,7 @@
 package io.tongbao.ledger;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** One result per item, in the order of the request. */
 public record BatchResult(BatchMode mode, int applied, int failed, List<Item> results) {
@@ -11,7 +12,12 @@ public record BatchResult(BatchMode mode, int applied, int failed, List<Item> re
         FAILED
     }
 
-    public record Item(int index, String transferId, Status status, TransferView transfer, Failure error) {}
+    public record Item(
+            int index,
+            @Nullable String transferId,
+            Status status,
+            @Nullable TransferView transfer,
+            @Nullable Failure error) {}
 
     /** A refused item: the refusal's code and message, as a single call's error answer would carry them. */
     public record Failure(String code, String message) {

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -417,11 +418,11 @@ class Catalog {
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(OwnerKind.class)));
     }
 
-    private static Set<OwnerKind> kinds(Set<OwnerKind> kinds) {
+    private static Set<OwnerKind> kinds(@Nullable Set<OwnerKind> kinds) {
         return kinds == null || kinds.isEmpty() ? Set.of() : EnumSet.copyOf(kinds);
     }
 
-    private static String[] names(Set<OwnerKind> kinds) {
+    private static String @Nullable [] names(Set<OwnerKind> kinds) {
         return kinds.isEmpty() ? null : kinds.stream().map(Enum::name).sorted().toArray(String[]::new);
     }
 

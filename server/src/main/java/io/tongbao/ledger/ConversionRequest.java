@@ -1,6 +1,7 @@
 package io.tongbao.ledger;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Converts points of one type into another at rate {@code rateNumerator / rateDenominator} (rounded down),
@@ -14,5 +15,5 @@ public record ConversionRequest(
         Long rateNumerator,
         Long rateDenominator,
         Integer reason,
-        String memo,
-        Map<String, String> metadata) {}
+        @Nullable String memo,
+        @Nullable Map<String, String> metadata) {}

@@ -1,6 +1,7 @@
 package io.tongbao.ledger;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One journal row to write, validated before any lock is taken: who pays whom, how much, why. For POST, VOID and
@@ -15,15 +16,21 @@ record Entry(
         Account to,
         long amount,
         int reason,
-        String memo,
-        String metadata,
-        Long relatedId,
-        String relatedClientId,
+        @Nullable String memo,
+        @Nullable String metadata,
+        @Nullable Long relatedId,
+        @Nullable String relatedClientId,
         long heldAmount,
-        Instant expiresAt) {
+        @Nullable Instant expiresAt) {
 
     static Entry transfer(
-            String clientId, Account from, Account to, long amount, int reason, String memo, String metadata) {
+            String clientId,
+            Account from,
+            Account to,
+            long amount,
+            int reason,
+            @Nullable String memo,
+            @Nullable String metadata) {
         return new Entry(
                 clientId,
                 TransferKind.TRANSFER,

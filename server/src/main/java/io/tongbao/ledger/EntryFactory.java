@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
@@ -77,7 +78,7 @@ class EntryFactory {
     }
 
     /** POST (with {@code amount}, or all of the hold when absent), VOID or EXPIRE of a stored hold. */
-    Entry resolve(StoredTransfer hold, TransferKind kind, String clientId, Long amount) {
+    Entry resolve(StoredTransfer hold, TransferKind kind, String clientId, @Nullable Long amount) {
         long value = LedgerRules.resolvedAmount(kind, amount, hold.amount());
         return new Entry(
                 clientId,
@@ -129,7 +130,7 @@ class EntryFactory {
         }
     }
 
-    static String clientId(String field, String value) {
+    static String clientId(String field, @Nullable String value) {
         if (value == null || !CLIENT_ID.matcher(value).matches()) {
             throw LedgerErrors.invalid(field, "1-64 characters of A-Z a-z 0-9 _ . : -")
                     .exception();
@@ -137,7 +138,7 @@ class EntryFactory {
         return value;
     }
 
-    private static String memo(String memo) {
+    private static @Nullable String memo(@Nullable String memo) {
         if (memo != null && memo.length() > 256) {
             throw LedgerErrors.invalid("memo", "at most 256 characters").exception();
         }
@@ -145,7 +146,8 @@ class EntryFactory {
     }
 
     /** Stored as JSON with sorted keys, so that the same metadata is always the same text (it is hashed). */
-    String metadata(Map<String, String> metadata) {
+    @Nullable
+    String metadata(@Nullable Map<String, String> metadata) {
         if (metadata == null || metadata.isEmpty()) {
             return null;
         }
@@ -168,7 +170,8 @@ class EntryFactory {
     }
 
     @SuppressWarnings("unchecked")
-    Map<String, String> metadataOf(String stored) {
+    @Nullable
+    Map<String, String> metadataOf(@Nullable String stored) {
         return stored == null ? null : json.readValue(stored, TreeMap.class);
     }
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The two hashes of the tamper evidence. A transfer's digest covers its whole content; each posting's hash chains
@@ -42,9 +43,9 @@ final class Hashes {
             long to,
             long amount,
             int reason,
-            String memo,
-            String metadata,
-            Long relatedId,
+            @Nullable String memo,
+            @Nullable String metadata,
+            @Nullable Long relatedId,
             Instant createdAt) {
         MessageDigest sha = sha256();
         text(sha, merchantId);
@@ -71,7 +72,7 @@ final class Hashes {
         return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
     }
 
-    private static void text(MessageDigest sha, String value) {
+    private static void text(MessageDigest sha, @Nullable String value) {
         if (value == null) {
             sha.update(ByteBuffer.allocate(4).putInt(-1).array());
             return;

@@ -1,6 +1,7 @@
 package io.tongbao.ledger;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** A pending transfer: reserves {@code amount} of the payer's available balance until posted, voided or expired. */
 public record HoldRequest(
@@ -10,6 +11,6 @@ public record HoldRequest(
         String toAccount,
         Long amount,
         Integer reason,
-        Long timeoutSeconds,
-        String memo,
-        Map<String, String> metadata) {}
+        @Nullable Long timeoutSeconds,
+        @Nullable String memo,
+        @Nullable Map<String, String> metadata) {}

@@ -1,6 +1,7 @@
 package io.tongbao.ledger;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** A hold and, once resolved, the transfer id that resolved it. */
 public record HoldView(
@@ -10,7 +11,7 @@ public record HoldView(
         String fromAccount,
         String toAccount,
         long amount,
-        Long postedAmount,
+        @Nullable Long postedAmount,
         Instant expiresAt,
-        String resolvedBy,
+        @Nullable String resolvedBy,
         Instant createdAt) {}

@@ -13,9 +13,11 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,6 +35,7 @@ class Journal {
 
     private static final HexFormat HEX = HexFormat.of();
     private static final int ATTEMPTS = 5;
+    private static final String HOLD_NAMED = "an entry resolving a hold names it";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -50,7 +53,7 @@ class Journal {
      * One outcome per entry, in order. Linked: all applied (or replayed), or none written. {@code appId}: the app
      * whose call this is (null for the expiry job: an expiry belongs to the app that created the hold).
      */
-    List<Outcome> apply(String merchantId, String appId, List<Entry> entries, boolean linked) {
+    List<Outcome> apply(String merchantId, @Nullable String appId, List<Entry> entries, boolean linked) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return attempt(merchantId, appId, entries, linked);
@@ -71,7 +74,7 @@ class Journal {
         }
     }
 
-    private List<Outcome> attempt(String merchantId, String appId, List<Entry> entries, boolean linked) {
+    private List<Outcome> attempt(String merchantId, @Nullable String appId, List<Entry> entries, boolean linked) {
         Instant now = JdbcTime.toDatabasePrecision(clock.instant());
         return transactions.execute(status -> {
             Outcome[] outcomes = new Outcome[entries.size()];
@@ -145,15 +148,16 @@ class Journal {
 
     /** hold.expired for every expiry; ledger.transfer.posted for every row when its app subscribed. */
     private List<LedgerOutbox.Pending> events(
-            String merchantId, String appId, List<Written> written, Map<Long, HoldState> holds, Instant now) {
+            String merchantId, @Nullable String appId, List<Written> written, Map<Long, HoldState> holds, Instant now) {
         List<LedgerOutbox.Pending> events = new ArrayList<>();
         for (Written row : written) {
             Entry entry = row.entry();
             HoldState expired = entry.kind() == TransferKind.EXPIRE ? holds.get(entry.relatedId()) : null;
-            String origin = expired != null ? expired.appId : appId;
+            @Nullable String origin = expired != null ? expired.appId : appId;
             // the journal row first, then what it means
             if (outbox.wantsTransfers(origin)) {
-                events.add(outbox.transferPosted(merchantId, origin, entry, now));
+                events.add(outbox.transferPosted(
+                        merchantId, Objects.requireNonNull(origin, "only an app subscribes"), entry, now));
             }
             if (expired != null) {
                 events.add(outbox.holdExpired(merchantId, origin, entry, expired.expiresAt, now));
@@ -212,9 +216,9 @@ class Journal {
         final int fromShard;
         final long amount;
         final Instant expiresAt;
-        final String appId;
+        final @Nullable String appId;
         HoldStatus status;
-        LedgerRules.HoldTransition resolution;
+        LedgerRules.@Nullable HoldTransition resolution;
         long postedAmount;
         int resolvedByIndex = -1;
 
@@ -224,7 +228,7 @@ class Journal {
                 int fromShard,
                 long amount,
                 Instant expiresAt,
-                String appId,
+                @Nullable String appId,
                 HoldStatus status) {
             this.transferId = transferId;
             this.fromAccount = fromAccount;
@@ -347,13 +351,14 @@ class Journal {
             Instant now) {
         HoldState hold = entry.resolvesHold() ? holds.get(entry.relatedId()) : null;
         if (entry.resolvesHold() && hold == null) {
-            throw LedgerErrors.notFound("hold", entry.relatedClientId()).exception();
+            throw LedgerErrors.notFound("hold", Objects.requireNonNull(entry.relatedClientId(), HOLD_NAMED))
+                    .exception();
         }
         LedgerRules.HoldTransition resolution = hold == null
                 ? null
                 : LedgerRules.resolveHold(
                                 entry.kind(),
-                                entry.relatedClientId(),
+                                Objects.requireNonNull(entry.relatedClientId(), HOLD_NAMED),
                                 hold.status,
                                 hold.expiresAt,
                                 hold.amount,
@@ -361,15 +366,24 @@ class Journal {
                                 now)
                         .orThrow();
         if (entry.kind() == TransferKind.REVERSAL && reversed.contains(entry.relatedId())) {
-            throw LedgerErrors.alreadyReversed(entry.relatedClientId()).exception();
+            throw LedgerErrors.alreadyReversed(
+                            Objects.requireNonNull(entry.relatedClientId(), "a reversal names its original"))
+                    .exception();
         }
-        BalanceRow payer = rows.get(new BalanceRow.Key(
-                entry.from().id(),
-                hold != null ? hold.fromShard : shards.get(entry.from().id())));
+        BalanceRow payer = Objects.requireNonNull(
+                rows.get(new BalanceRow.Key(
+                        entry.from().id(),
+                        hold != null
+                                ? hold.fromShard
+                                : Objects.requireNonNull(shards.get(entry.from().id()), "every account is locked"))),
+                "every locked row is loaded");
         List<BalanceRow.Posting> postings = switch (entry.kind()) {
             case TRANSFER, REVERSAL, POST -> {
-                BalanceRow payee = rows.get(new BalanceRow.Key(
-                        entry.to().id(), shards.get(entry.to().id())));
+                BalanceRow payee = Objects.requireNonNull(
+                        rows.get(new BalanceRow.Key(
+                                entry.to().id(),
+                                Objects.requireNonNull(shards.get(entry.to().id()), "every account is locked"))),
+                        "every locked row is loaded");
                 LedgerRules.Moved moved = LedgerRules.move(
                                 entry.from().publicId(),
                                 payer.state(),
@@ -389,7 +403,8 @@ class Journal {
                 yield List.of();
             }
             case VOID, EXPIRE -> {
-                payer.freeze(LedgerRules.release(payer.state(), hold.amount).orThrow());
+                payer.freeze(LedgerRules.release(payer.state(), Objects.requireNonNull(hold, "checked above").amount)
+                        .orThrow());
                 yield List.of();
             }
         };
@@ -398,7 +413,8 @@ class Journal {
         }
         if (hold != null) {
             hold.resolution = resolution;
-            hold.status = resolution.to();
+            hold.status = Objects.requireNonNull(resolution, "set when there is a hold")
+                    .to();
             hold.postedAmount = entry.kind() == TransferKind.POST ? entry.amount() : 0;
             hold.resolvedByIndex = index;
         }
@@ -408,7 +424,7 @@ class Journal {
     /** Writes everything applied, one statement per table; returns the new transfers' ids in order. */
     private List<Long> write(
             String merchantId,
-            String appId,
+            @Nullable String appId,
             List<Written> written,
             List<BalanceRow.Posting> postings,
             Map<BalanceRow.Key, BalanceRow> rows,
@@ -416,11 +432,13 @@ class Journal {
             Map<Long, Integer> shards,
             Instant now) {
         int n = written.size();
+        // nextval is never null; Spring types a single-column row as nullable
+        @SuppressWarnings("NullAway")
         List<Long> ids = jdbc.sql("select nextval('ledger_transfer_id_seq') from generate_series(1, ?)")
                 .params(n)
                 .query(Long.class)
                 .list();
-        OffsetDateTime at = JdbcTime.at(now);
+        OffsetDateTime at = Objects.requireNonNull(JdbcTime.at(now), "now is given");
         Object[][] t = new Object[13][n];
         for (int w = 0; w < n; w++) {
             Entry e = written.get(w).entry();
@@ -526,9 +544,12 @@ class Journal {
                 .update();
     }
 
+    // app_id is a nullable column: params binds a null app id as SQL null, though Spring does not declare its
+    // varargs elements nullable
+    @SuppressWarnings("NullAway")
     private void writeHolds(
             String merchantId,
-            String appId,
+            @Nullable String appId,
             List<Written> written,
             List<Long> ids,
             Map<Long, HoldState> holds,
@@ -544,11 +565,11 @@ class Journal {
                                 ids.get(w),
                                 merchantId,
                                 entry.from().id(),
-                                shards.get(entry.from().id()),
+                                Objects.requireNonNull(shards.get(entry.from().id()), "every account is locked"),
                                 entry.to().id(),
                                 entry.amount(),
                                 LedgerRules.HOLD_OPENS.name(),
-                                JdbcTime.at(entry.expiresAt()),
+                                Objects.requireNonNull(JdbcTime.at(entry.expiresAt()), "a hold has a timeout"),
                                 appId)
                         .update();
             }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -165,7 +166,7 @@ public class Ledger {
         return new BatchResult(mode, 0, items.size(), results);
     }
 
-    private static BatchResult.Item failed(int index, String transferId, LedgerRefusal refusal) {
+    private static BatchResult.Item failed(int index, @Nullable String transferId, LedgerRefusal refusal) {
         return new BatchResult.Item(
                 index, transferId, BatchResult.Status.FAILED, null, BatchResult.Failure.of(refusal));
     }

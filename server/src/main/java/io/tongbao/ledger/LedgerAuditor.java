@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -131,7 +132,8 @@ public class LedgerAuditor {
                                 .array());
                         root.update(row.getBytes(4));
                     });
-            Long postings = jdbc.queryForObject("select count(*) from ledger_posting", Long.class);
+            long postings = Objects.requireNonNull(
+                    jdbc.queryForObject("select count(*) from ledger_posting", Long.class), "count(*) is never null");
             return new AuditReport(
                     violations.isEmpty(),
                     List.copyOf(violations),

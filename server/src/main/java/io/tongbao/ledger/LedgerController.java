@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -193,7 +194,7 @@ class LedgerController {
         return ledger.dailyTotals(caller, pointType, day, zoneId);
     }
 
-    private static Instant instant(String field, String value) {
+    private static @Nullable Instant instant(String field, @Nullable String value) {
         if (value == null) {
             return null;
         }

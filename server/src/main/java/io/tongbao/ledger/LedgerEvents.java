@@ -2,6 +2,7 @@ package io.tongbao.ledger;
 
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the ledger announces. Each is written to the ledger's outbox ({@code ledger_event}) by the statement or
@@ -26,15 +27,15 @@ public final class LedgerEvents {
             String toAccount,
             long amount,
             int reason,
-            String memo,
-            Map<String, String> metadata,
-            String relatedTransferId,
+            @Nullable String memo,
+            @Nullable Map<String, String> metadata,
+            @Nullable String relatedTransferId,
             Instant createdAt) {}
 
     /** A hold reached its timeout unresolved and its amount was released to the payer. Always written. */
     public record HoldExpired(
             String merchantId,
-            String appId,
+            @Nullable String appId,
             String holdId,
             String expireTransferId,
             String pointType,

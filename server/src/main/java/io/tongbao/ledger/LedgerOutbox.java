@@ -5,8 +5,10 @@ import io.tongbao.shared.time.JdbcTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +28,7 @@ class LedgerOutbox {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final Supplier<EventSubscriptions> subscriptions;
-    private volatile EventSubscriptions resolved;
+    private volatile @Nullable EventSubscriptions resolved;
 
     @Autowired
     LedgerOutbox(JdbcClient jdbc, ObjectMapper json, ObjectProvider<EventSubscriptions> subscriptions) {
@@ -39,7 +41,7 @@ class LedgerOutbox {
         this.subscriptions = subscriptions;
     }
 
-    boolean wantsTransfers(String appId) {
+    boolean wantsTransfers(@Nullable String appId) {
         return appId != null && subscriptions().wants(appId, LedgerEvents.TRANSFER_POSTED);
     }
 
@@ -62,13 +64,13 @@ class LedgerOutbox {
                         at)));
     }
 
-    Pending holdExpired(String merchantId, String appId, Entry expiry, Instant expiresAt, Instant at) {
+    Pending holdExpired(String merchantId, @Nullable String appId, Entry expiry, Instant expiresAt, Instant at) {
         return new Pending(
                 LedgerEvents.HOLD_EXPIRED,
                 json.writeValueAsString(new LedgerEvents.HoldExpired(
                         merchantId,
                         appId,
-                        expiry.relatedClientId(),
+                        Objects.requireNonNull(expiry.relatedClientId(), "an expiry names its hold"),
                         expiry.clientId(),
                         expiry.from().pointType(),
                         expiry.from().publicId(),
@@ -89,7 +91,7 @@ class LedgerOutbox {
                         select u.type, u.payload, ? from unnest(?::text[], ?::text[]) with ordinality as u(type, payload, n)
                         order by u.n""")
                 .params(
-                        JdbcTime.at(at),
+                        Objects.requireNonNull(JdbcTime.at(at), "the instant is given"),
                         events.stream().map(Pending::type).toArray(String[]::new),
                         events.stream().map(Pending::payload).toArray(String[]::new))
                 .update();
@@ -104,7 +106,7 @@ class LedgerOutbox {
     }
 
     @SuppressWarnings("unchecked")
-    private Map<String, String> metadata(String stored) {
+    private @Nullable Map<String, String> metadata(@Nullable String stored) {
         return stored == null ? null : json.readValue(stored, TreeMap.class);
     }
 

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -178,7 +179,7 @@ class LedgerQueries {
                     })
                     .list());
         }
-        String next = null;
+        @Nullable String next = null;
         if (lines.size() > limit) {
             lines = new ArrayList<>(lines.subList(0, limit));
             StatementPage.Line last = lines.get(limit - 1);

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the ledger allows, and nothing else: what an entry may do to a balance, how a hold may end, what a reversal
@@ -182,7 +183,7 @@ final class LedgerRules {
     }
 
     /** A new hold's timeout: between one second and {@link #MAX_HOLD} from now. */
-    static Ruling<Instant> holdExpiresAt(Long timeoutSeconds, Instant now) {
+    static Ruling<Instant> holdExpiresAt(@Nullable Long timeoutSeconds, Instant now) {
         if (timeoutSeconds == null || timeoutSeconds <= 0 || timeoutSeconds > MAX_HOLD.toSeconds()) {
             return refuse(LedgerErrors.invalid("timeout_seconds", "between 1 and " + MAX_HOLD.toSeconds()));
         }
@@ -198,7 +199,7 @@ final class LedgerRules {
      * What an entry of {@code kind} moves out of a hold of {@code held}: a post what it asks for ({@code requested},
      * a positive amount) or, without an amount, all of it; a void or an expiry releases all of it.
      */
-    static long resolvedAmount(TransferKind kind, Long requested, long held) {
+    static long resolvedAmount(TransferKind kind, @Nullable Long requested, long held) {
         return kind == TransferKind.POST && requested != null
                 ? Amount.of(requested).value()
                 : held;
@@ -240,7 +241,8 @@ final class LedgerRules {
      * an original that moved points can be reversed. Returns the amount. At most one reversal per original: the
      * journal refuses a second one (ALREADY_REVERSED), which a unique index makes certain.
      */
-    static Ruling<Long> reversal(String originalId, TransferKind originalKind, long originalAmount, Long requested) {
+    static Ruling<Long> reversal(
+            String originalId, TransferKind originalKind, long originalAmount, @Nullable Long requested) {
         if (!originalKind.movesPoints()) {
             return refuse(LedgerErrors.notReversible(originalId, originalKind));
         }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** A journal row as stored. {@code relatedClientId} is the client id of the row {@code relatedId} points at. */
 record StoredTransfer(
@@ -18,10 +19,10 @@ record StoredTransfer(
         long to,
         long amount,
         int reason,
-        String memo,
-        String metadata,
-        Long relatedId,
-        String relatedClientId,
+        @Nullable String memo,
+        @Nullable String metadata,
+        @Nullable Long relatedId,
+        @Nullable String relatedClientId,
         Instant createdAt,
         byte[] digest) {
 

@@ -4,6 +4,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One transfer. {@code transferId} is chosen by the client and makes the call idempotent: the same id with the
@@ -15,6 +16,7 @@ public record TransferRequest(
                 description = "Chosen by the client: the same id with the same content returns the first result",
                 example = "T-20261122-0001",
                 requiredMode = REQUIRED)
+        @Nullable
         String transferId,
 
         @Schema(example = "gold", requiredMode = REQUIRED) String pointType,
@@ -35,5 +37,5 @@ public record TransferRequest(
         @Schema(description = "A registered reason code", example = "100001", requiredMode = REQUIRED)
         Integer reason,
 
-        String memo,
-        Map<String, String> metadata) {}
+        @Nullable String memo,
+        @Nullable Map<String, String> metadata) {}

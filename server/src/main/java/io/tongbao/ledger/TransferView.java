@@ -5,6 +5,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** A journal row as the merchant sees it. {@code relatedTransferId}: the hold posted/voided or the transfer reversed. */
 @Schema(description = "A posted transfer, as the journal holds it")
@@ -16,10 +17,10 @@ public record TransferView(
         @Schema(requiredMode = REQUIRED) String toAccount,
         long amount,
         int reason,
-        String memo,
-        Map<String, String> metadata,
+        @Nullable String memo,
+        @Nullable Map<String, String> metadata,
 
-        @Schema(description = "The hold posted or voided, or the transfer reversed")
+        @Schema(description = "The hold posted or voided, or the transfer reversed") @Nullable
         String relatedTransferId,
 
         @Schema(requiredMode = REQUIRED) Instant createdAt) {}

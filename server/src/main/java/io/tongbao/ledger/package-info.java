@@ -6,6 +6,8 @@
  * their records); everything else is package-private.
  */
 @ApplicationModule(displayName = "Ledger", allowedDependencies = "shared")
+@NullMarked
 package io.tongbao.ledger;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;
