@@ -45,16 +45,14 @@ public class ChannelAccounts implements ChannelAccountCheck, SealedSecrets {
     }
 
     // a loader answering null caches nothing (Caffeine), so an app without an account is looked up again next time
-    @SuppressWarnings("NullAway")
     public Optional<AlipayAccount> alipay(String appId) {
         return Optional.ofNullable(
-                alipayAccounts.get(appId, id -> loadAlipay(id).orElse(null)));
+                alipayAccounts.find(appId, id -> loadAlipay(id).orElse(null)));
     }
 
-    @SuppressWarnings("NullAway") // as above
     public Optional<WechatPayAccount> wechatPay(String appId) {
         return Optional.ofNullable(
-                wechatPayAccounts.get(appId, id -> loadWechatPay(id).orElse(null)));
+                wechatPayAccounts.find(appId, id -> loadWechatPay(id).orElse(null)));
     }
 
     /** An app can use a pay way once it has an account at the pay way's channel. */

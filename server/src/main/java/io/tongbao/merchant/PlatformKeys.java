@@ -32,9 +32,8 @@ class PlatformKeys implements SealedSecrets {
     }
 
     // a loader answering null caches nothing (Caffeine), so an app without a platform key is looked up again
-    @SuppressWarnings("NullAway")
     Optional<PrivateKey> privateKey(String appId) {
-        return Optional.ofNullable(keys.get(appId, id -> load(id).orElse(null)));
+        return Optional.ofNullable(keys.find(appId, id -> load(id).orElse(null)));
     }
 
     private Optional<PrivateKey> load(String appId) {

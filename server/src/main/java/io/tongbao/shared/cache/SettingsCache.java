@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -32,8 +33,18 @@ public final class SettingsCache<K, V> {
                 .build();
     }
 
-    /** The cached value, or the loaded one; a null from the loader (nothing stored) is not cached. */
+    /** The cached value, or the one the loader gives; a loader that may answer null goes through {@link #find}. */
     public V get(K key, Function<K, V> loader) {
+        return entries.get(key, loader);
+    }
+
+    /**
+     * Like {@link #get}, for a loader that answers null when nothing is stored: the absence is not cached, so a value
+     * stored later is found at once.
+     */
+    // Caffeine types get as @PolyNull (null out only for a null from the loader), which NullAway cannot follow
+    @SuppressWarnings("NullAway")
+    public @Nullable V find(K key, Function<K, @Nullable V> loader) {
         return entries.get(key, loader);
     }
 
