@@ -42,7 +42,16 @@ class ModularityTests {
         assertThat(modules.stream().map(module -> module.getIdentifier().toString()))
                 .doesNotContain("sdk", "sandbox")
                 .contains(
-                        "shared", "platform", "merchant", "gateway", "payment", "channel", "webhook", "ledger", "demo");
+                        "shared",
+                        "platform",
+                        "merchant",
+                        "gateway",
+                        "payment",
+                        "channel",
+                        "webhook",
+                        "ledger",
+                        "demo",
+                        "console");
     }
 
     /**

@@ -29,8 +29,8 @@ final class OperatorApi {
                 "bench-operator-password-" + ThreadLocalRandom.current().nextLong();
         tongbao.bean(JdbcClient.class)
                 .sql("""
-                        insert into operator_account (username, password_hash, created_at, password_changed_at)
-                        values (:user, :hash, :now, :now)""")
+                        insert into console_user (username, password_hash, created_at, password_changed_at, kind, role)
+                        values (:user, :hash, :now, :now, 'OPERATOR', 'ADMIN')""")
                 .param("user", OPERATOR)
                 .param("hash", tongbao.bean(PasswordEncoder.class).encode(password))
                 .param("now", OffsetDateTime.now())

@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/operator/me")
 class OperatorController {
 
-    private final OperatorAccounts accounts;
+    private final UserAccounts accounts;
 
-    OperatorController(OperatorAccounts accounts) {
+    OperatorController(UserAccounts accounts) {
         this.accounts = accounts;
     }
 

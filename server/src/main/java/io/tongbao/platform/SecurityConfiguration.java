@@ -16,14 +16,22 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Who may call what. The merchant API ({@code /api/v1}) is authenticated by request signatures in the
- * merchant module, not here; health and info are public; everything else needs an operator.
+ * Who may call what. The merchant API ({@code /api/v1}) is authenticated by request signatures in the gateway,
+ * not here. The console ({@code /console}) logs users in with a form into a session kept in PostgreSQL; the operator
+ * API logs the same users in with HTTP Basic. Both authorize each route by {@link Permissions}. Health and info
+ * are public; everything else needs an operator.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    /** No inline script or style, nothing from elsewhere, never in a frame. */
+    static final String CONSOLE_CONTENT_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+            + "form-action 'self'; frame-ancestors 'none'";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -43,16 +51,44 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain operator(HttpSecurity http, ObjectMapper json, OperatorAuthentication operators)
-            throws Exception {
+    SecurityFilterChain console(HttpSecurity http, UserAuthentication users) throws Exception {
+        return http.securityMatcher("/", "/console", "/console/**", "/webjars/**", "/favicon.ico")
+                .authenticationManager(new ProviderManager(users))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/", "/console/login", "/console/assets/**", "/webjars/**", "/favicon.ico")
+                        .permitAll()
+                        .requestMatchers("/console/denied")
+                        .authenticated()
+                        .anyRequest()
+                        .access(new RouteAuthorization()))
+                .formLogin(form -> form.loginPage("/console/login")
+                        .loginProcessingUrl("/console/login")
+                        .authenticationDetailsSource(LoginDetails::new)
+                        .defaultSuccessUrl("/console/", false)
+                        .failureHandler((request, response, e) -> response.sendRedirect(
+                                request.getContextPath() + "/console/login?error=" + ConsoleLoginErrors.codeOf(e))))
+                .logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessUrl("/console/login?logout"))
+                .exceptionHandling(exceptions -> exceptions.accessDeniedPage("/console/denied"))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONSOLE_CONTENT_POLICY))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain operator(HttpSecurity http, ObjectMapper json, UserAuthentication users) throws Exception {
         return http
                 // only ours: a refused login must not fall through to another provider that hashes the password
-                .authenticationManager(new ProviderManager(operators))
+                .authenticationManager(new ProviderManager(users))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/actuator/health", "/actuator/health/**", "/actuator/info", "/error")
                         .permitAll()
+                        .requestMatchers("/api/operator/**")
+                        .access(new RouteAuthorization())
                         .anyRequest()
-                        .hasRole("OPERATOR"))
+                        .hasAuthority("KIND_OPERATOR"))
                 .httpBasic(basic -> basic.realmName("Tongbao operator")
                         .authenticationEntryPoint((request, response, e) -> {
                             if (e instanceof LoginRefused refused) {

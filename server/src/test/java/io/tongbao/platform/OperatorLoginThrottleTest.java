@@ -163,7 +163,8 @@ class OperatorLoginThrottleTest {
 
     private String newOperator(String password) {
         String user = "op-" + System.nanoTime();
-        jdbc.sql("insert into operator_account values (:u, :h, :now, :now)")
+        jdbc.sql(
+                        "insert into console_user (username, password_hash, created_at, password_changed_at, kind, role) values (:u, :h, :now, :now, 'OPERATOR', 'ADMIN')")
                 .param("u", user)
                 .param("h", passwords.encode(password))
                 .param("now", OffsetDateTime.now())

@@ -76,7 +76,8 @@ class PlatformSecurityTest {
     @Test
     void aWrongPasswordIsRefusedAndAChangedPasswordReplacesTheOldOne() throws Exception {
         String user = "op-" + System.nanoTime();
-        jdbc.sql("insert into operator_account values (:u, :h, :now, :now)")
+        jdbc.sql(
+                        "insert into console_user (username, password_hash, created_at, password_changed_at, kind, role) values (:u, :h, :now, :now, 'OPERATOR', 'ADMIN')")
                 .param("u", user)
                 .param("h", passwords.encode("first-password-123"))
                 .param("now", OffsetDateTime.now())
@@ -114,7 +115,7 @@ class PlatformSecurityTest {
 
     @Test
     void theFirstOperatorExistsWithAHashedRandomPassword() {
-        Map<String, Object> admin = jdbc.sql("select password_hash from operator_account where username = 'admin'")
+        Map<String, Object> admin = jdbc.sql("select password_hash from console_user where username = 'admin'")
                 .query()
                 .singleRow();
         assertThat((String) admin.get("password_hash")).startsWith("{bcrypt}");

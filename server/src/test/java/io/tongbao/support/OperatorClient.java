@@ -35,8 +35,8 @@ public final class OperatorClient {
     public OperatorClient(int port, JdbcClient jdbc, PasswordEncoder passwords) {
         this.baseUrl = "http://localhost:" + port;
         jdbc.sql("""
-                        insert into operator_account (username, password_hash, created_at, password_changed_at)
-                        values (:user, :hash, :now, :now) on conflict do nothing""")
+                        insert into console_user (username, password_hash, created_at, password_changed_at, kind, role)
+                        values (:user, :hash, :now, :now, 'OPERATOR', 'ADMIN') on conflict do nothing""")
                 .param("user", USER)
                 .param("hash", passwords.encode(PASSWORD))
                 .param("now", OffsetDateTime.now())

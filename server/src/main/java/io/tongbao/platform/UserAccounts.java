@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -16,15 +17,17 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Operator accounts. The first start creates {@code admin} with a random password that is logged once and
- * stored only as a hash; there is never a fixed default.
+ * The users who log in to the console and the operator API: operators and merchant staff, one table. The first
+ * start creates the operator {@code admin} with a random password that is logged once and stored only as a hash;
+ * there is never a fixed default.
  */
 @Component
 @Order(0)
-class OperatorAccounts implements ApplicationRunner {
+class UserAccounts implements ApplicationRunner {
 
     static final String FIRST_OPERATOR = "admin";
-    private static final Logger log = LoggerFactory.getLogger(OperatorAccounts.class);
+    static final int MIN_PASSWORD_LENGTH = 12;
+    private static final Logger log = LoggerFactory.getLogger(UserAccounts.class);
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
@@ -32,7 +35,7 @@ class OperatorAccounts implements ApplicationRunner {
     private final RecentLogins recentLogins;
     private final Clock clock;
 
-    OperatorAccounts(
+    UserAccounts(
             JdbcClient jdbc,
             PasswordEncoder passwords,
             PasswordHashing hashing,
@@ -50,9 +53,9 @@ class OperatorAccounts implements ApplicationRunner {
         String password = Ids.randomToken(24);
         OffsetDateTime now = OffsetDateTime.now(clock);
         int created = jdbc.sql("""
-                        insert into operator_account (username, password_hash, created_at, password_changed_at)
-                        select :username, :hash, :now, :now
-                        where not exists (select 1 from operator_account)
+                        insert into console_user (username, password_hash, created_at, password_changed_at, kind, role)
+                        select :username, :hash, :now, :now, 'OPERATOR', 'ADMIN'
+                        where not exists (select 1 from console_user where kind = 'OPERATOR')
                         on conflict do nothing""")
                 .param("username", FIRST_OPERATOR)
                 .param("hash", passwords.encode(password))
@@ -64,29 +67,48 @@ class OperatorAccounts implements ApplicationRunner {
 
                     ==================================================================
                      Operator account created: user '{}', password '{}'
-                     Shown this once only. Change it: POST /api/operator/me/password
+                     Shown this once only. Log in at /console/login and change it.
                     ==================================================================""", FIRST_OPERATOR, password);
         }
     }
 
-    /** The stored hash ({@code {bcrypt}…}) of the operator's password; empty for a name that is no operator. */
-    Optional<String> passwordHash(String username) {
-        return jdbc.sql("select password_hash from operator_account where username = :username")
+    /** The user as stored; empty for a name nobody has. */
+    Optional<StoredUser> find(String username) {
+        return jdbc.sql("""
+                        select username, password_hash, role, merchant_id, enabled, totp_secret, zone
+                        from console_user where username = :username""")
                 .param("username", username)
-                .query(String.class)
+                .query((rs, row) -> new StoredUser(
+                        rs.getString(1),
+                        rs.getString(2),
+                        Role.valueOf(rs.getString(3)),
+                        rs.getString(4),
+                        rs.getBoolean(5),
+                        rs.getString(6),
+                        rs.getString(7)))
                 .optional();
     }
 
-    void changePassword(String username, String currentPassword, String newPassword) {
-        String hash = passwordHash(username).orElseThrow(() -> new IllegalStateException("no operator " + username));
+    /** The stored hash ({@code {bcrypt}…}) of the user's password; empty for a name that is no user. */
+    Optional<String> passwordHash(String username) {
+        return find(username).map(StoredUser::passwordHash);
+    }
+
+    void changePassword(String username, @Nullable String currentPassword, @Nullable String newPassword) {
+        String hash = passwordHash(username).orElseThrow(() -> new IllegalStateException("no user " + username));
         if (currentPassword == null || !hashInTurn(() -> hashing.matches(currentPassword, hash))) {
             throw ApiException.forbidden("WRONG_PASSWORD", "current_password does not match");
         }
-        if (newPassword == null || newPassword.length() < 12) {
-            throw ApiException.invalid("new_password", "must have at least 12 characters");
+        if (newPassword == null || newPassword.length() < MIN_PASSWORD_LENGTH) {
+            throw ApiException.invalid("new_password", "must have at least " + MIN_PASSWORD_LENGTH + " characters");
         }
-        jdbc.sql(
-                        "update operator_account set password_hash = :hash, password_changed_at = :now where username = :username")
+        setPassword(username, newPassword);
+    }
+
+    void setPassword(String username, String newPassword) {
+        jdbc.sql("""
+                        update console_user set password_hash = :hash, password_changed_at = :now
+                        where username = :username""")
                 .param("hash", hashInTurn(() -> hashing.encode(newPassword)))
                 .param("now", OffsetDateTime.now(clock))
                 .param("username", username)
@@ -100,6 +122,21 @@ class OperatorAccounts implements ApplicationRunner {
             return hashing.get();
         } catch (LoginRefused busy) {
             throw new ApiException(busy.status(), busy.code(), busy.getMessage());
+        }
+    }
+
+    /** A row of console_user; the TOTP secret still sealed. */
+    record StoredUser(
+            String username,
+            String passwordHash,
+            Role role,
+            @Nullable String merchantId,
+            boolean enabled,
+            @Nullable String sealedTotpSecret,
+            String zone) {
+
+        SignedInUser signedIn() {
+            return new SignedInUser(username, role, merchantId, zone);
         }
     }
 }

@@ -1,0 +1,51 @@
+package io.tongbao.console;
+
+import io.tongbao.platform.Action;
+import io.tongbao.platform.SignedInUser;
+import java.util.List;
+
+/**
+ * The left navigation, grouped as the work is. An entry shows when the user's role may open its page; operator
+ * entries never show to merchant staff.
+ */
+final class Navigation {
+
+    enum Audience {
+        EVERYONE,
+        OPERATORS,
+        MERCHANTS
+    }
+
+    record Entry(String group, String key, String path, String icon, Action action, Audience audience) {
+
+        boolean visibleTo(SignedInUser user) {
+            boolean audienceMatches = switch (audience) {
+                case EVERYONE -> true;
+                case OPERATORS -> user.isOperator();
+                case MERCHANTS -> !user.isOperator();
+            };
+            return audienceMatches && user.may(action);
+        }
+    }
+
+    record Group(String key, List<Entry> entries) {}
+
+    private static final List<Entry> ENTRIES = List.of(
+            new Entry("overview", "nav.overview", "/console/", "speedometer2", Action.OVERVIEW_VIEW, Audience.EVERYONE),
+            new Entry("system", "nav.me", "/console/me", "person-circle", Action.SELF, Audience.EVERYONE));
+
+    private Navigation() {}
+
+    static List<Group> visibleTo(SignedInUser user) {
+        return ENTRIES.stream()
+                .filter(entry -> entry.visibleTo(user))
+                .map(Entry::group)
+                .distinct()
+                .map(group -> new Group(
+                        "nav.group." + group,
+                        ENTRIES.stream()
+                                .filter(entry -> entry.group().equals(group) && entry.visibleTo(user))
+                                .toList()))
+                .toList();
+    }
+}
