@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -28,8 +29,15 @@ record Chromium(Path browser, Path driver) {
                 path("tongbao.chromedriver", "TONGBAO_CHROMEDRIVER", "/usr/bin/chromedriver"));
     }
 
-    /** Why the browser tests cannot run here, if they cannot. */
-    Optional<String> missing() {
+    /**
+     * Why the browser tests cannot run here, if they cannot: the binaries are missing, or Chromium does not start
+     * (tried once per test run, so that a broken install skips the tests rather than failing each class).
+     */
+    static Optional<String> unusable() {
+        return Trial.RESULT;
+    }
+
+    private Optional<String> missing() {
         for (Path binary : new Path[] {browser, driver}) {
             if (!Files.isExecutable(binary)) {
                 return Optional.of(binary + " is not an executable file (install chromium and chromium-driver,"
@@ -57,6 +65,27 @@ record Chromium(Path browser, Path driver) {
         ChromeDriver chrome = new ChromeDriver(service, options);
         chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return chrome;
+    }
+
+    /** Runs on first use, once per JVM. */
+    private static final class Trial {
+
+        static final Optional<String> RESULT = tryOnce();
+
+        private static Optional<String> tryOnce() {
+            Chromium chromium = configured();
+            Optional<String> missing = chromium.missing();
+            if (missing.isPresent()) {
+                return missing;
+            }
+            try {
+                chromium.start("en").quit();
+                return Optional.empty();
+            } catch (WebDriverException e) {
+                return Optional.of("Chromium did not start: "
+                        + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+            }
+        }
     }
 
     private static Path path(String property, String variable, String fallback) {
