@@ -3,6 +3,7 @@ package io.tongbao.console;
 import io.tongbao.platform.Action;
 import io.tongbao.platform.SignedInUser;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The left navigation, grouped as the work is. An entry shows when the user's role may open its page; operator
@@ -30,9 +31,28 @@ final class Navigation {
 
     record Group(String key, List<Entry> entries) {}
 
-    private static final List<Entry> ENTRIES = List.of(
-            new Entry("overview", "nav.overview", "/console/", "speedometer2", Action.OVERVIEW_VIEW, Audience.EVERYONE),
-            new Entry("system", "nav.me", "/console/me", "person-circle", Action.SELF, Audience.EVERYONE));
+    private static final List<Entry> OVERVIEW = List.of(new Entry(
+            "overview", "nav.overview", "/console/", "speedometer2", Action.OVERVIEW_VIEW, Audience.EVERYONE));
+
+    /** Payments, refunds, exceptions, approvals, the pay test (group "payments"). */
+    private static final List<Entry> PAYMENTS = List.of();
+
+    /** Merchants (operators) and apps (merchants) (groups "merchants", "apps"). */
+    private static final List<Entry> MERCHANTS = List.of();
+
+    /** The ledger (group "ledger"). */
+    private static final List<Entry> LEDGER = List.of();
+
+    /** Webhook deliveries and the API call log (group "webhooks"). */
+    private static final List<Entry> WEBHOOKS = List.of();
+
+    /** Users and roles, the audit log, the user's own profile (group "system"). */
+    private static final List<Entry> SYSTEM =
+            List.of(new Entry("system", "nav.me", "/console/me", "person-circle", Action.SELF, Audience.EVERYONE));
+
+    private static final List<Entry> ENTRIES = Stream.of(OVERVIEW, PAYMENTS, MERCHANTS, LEDGER, WEBHOOKS, SYSTEM)
+            .flatMap(List::stream)
+            .toList();
 
     private Navigation() {}
 

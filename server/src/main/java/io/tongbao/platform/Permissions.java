@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
@@ -175,6 +176,35 @@ public final class Permissions {
             post("/console/me/totp/confirm", SELF),
             post("/console/me/totp/disable", SELF));
 
+    /** Console: payments, refunds, payment exceptions, refund approvals. */
+    private static final List<Route> CONSOLE_PAYMENTS = List.of();
+
+    /** Console: the pay test and the overview's figures. */
+    private static final List<Route> CONSOLE_PAY_TEST = List.of();
+
+    /** Console: merchants, apps, channel accounts, fee rates. */
+    private static final List<Route> CONSOLE_MERCHANTS = List.of();
+
+    /** Console: webhook deliveries, the API call log. */
+    private static final List<Route> CONSOLE_WEBHOOKS = List.of();
+
+    /** Console: the ledger. */
+    private static final List<Route> CONSOLE_LEDGER = List.of();
+
+    /** Console: users and roles, the audit log. */
+    private static final List<Route> CONSOLE_USERS = List.of();
+
+    private static final List<Route> ALL_ROUTES = Stream.of(
+                    ROUTES,
+                    CONSOLE_PAYMENTS,
+                    CONSOLE_PAY_TEST,
+                    CONSOLE_MERCHANTS,
+                    CONSOLE_WEBHOOKS,
+                    CONSOLE_LEDGER,
+                    CONSOLE_USERS)
+            .flatMap(List::stream)
+            .toList();
+
     private Permissions() {}
 
     public static boolean allows(Role role, Action action) {
@@ -188,7 +218,7 @@ public final class Permissions {
     /** The action of a console or operator-API request; empty for a route the table does not name. */
     public static Optional<Action> actionOf(String method, String path) {
         PathContainer container = PathContainer.parsePath(path);
-        return ROUTES.stream()
+        return ALL_ROUTES.stream()
                 .filter(route ->
                         route.method().matches(method) && route.pattern().matches(container))
                 .map(Route::action)
@@ -197,7 +227,7 @@ public final class Permissions {
 
     /** Every route of the table, for the test that walks them. */
     public static List<Route> routes() {
-        return ROUTES;
+        return ALL_ROUTES;
     }
 
     /** A console page or operator-API endpoint: its method, its path pattern and the action it performs. */
