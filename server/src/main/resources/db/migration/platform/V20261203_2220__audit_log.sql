@@ -56,7 +56,7 @@ $$;
 
 create function audit_entry_refuse_change() returns trigger language plpgsql as $$
 begin
-    raise exception 'audit_entry is append-only: % refused', tg_op using errcode = 'insufficient_privilege';
+    raise exception 'audit_entry is append-only: % refused', tg_op using errcode = 'restrict_violation';
 end
 $$;
 
