@@ -30,6 +30,9 @@ final class SecretMasking {
             "apiv3key",
             "credential");
 
+    /** Facts about a secret that are not the secret: {@code hmac_secret_version}, {@code private_key_fingerprint}. */
+    private static final List<String> SECRET_FACTS = List.of("version", "fingerprint");
+
     private SecretMasking() {}
 
     static JsonNode mask(JsonNode node) {
@@ -52,6 +55,7 @@ final class SecretMasking {
 
     static boolean looksSecret(String name) {
         String plain = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        return SECRET_NAMES.stream().anyMatch(plain::contains);
+        return SECRET_NAMES.stream().anyMatch(plain::contains)
+                && SECRET_FACTS.stream().noneMatch(plain::endsWith);
     }
 }

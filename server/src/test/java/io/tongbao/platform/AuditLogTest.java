@@ -198,7 +198,12 @@ class AuditLogTest {
                 "totp_LEAK",
                 "pem",
                 "-----BEGIN PRIVATE KEY-----PEM_LEAK-----END PRIVATE KEY-----");
-        trail.record("test.secrets", "thing", "s1", Map.of("merchant_private_key", "key_LEAK"), after);
+        trail.record(
+                "test.secrets",
+                "thing",
+                "s1",
+                Map.of("merchant_private_key", "key_LEAK", "hmac_secret_version", 3),
+                after);
 
         String stored = jdbc.sql("select concat(before::text, after::text) from audit_entry")
                 .query(String.class)
@@ -209,6 +214,7 @@ class AuditLogTest {
         assertThat(entry.after().get("app").get("credentials").asString()).isEqualTo("***");
         assertThat(entry.after().get("pem").asString()).isEqualTo("***");
         assertThat(entry.before().get("merchant_private_key").asString()).isEqualTo("***");
+        assertThat(entry.before().get("hmac_secret_version").asInt()).isEqualTo(3);
     }
 
     @Test
