@@ -103,4 +103,19 @@ class OperatorChangesAuditedTest {
         String stored = wechatPay.after().toString() + entries.get(2).after();
         assertThat(stored).doesNotContain("0123456789abcdefghijklmnopqrstuv").doesNotContain("MII");
     }
+
+    @Test
+    void aSignedMerchantCallIsRecordedAsItsApp() {
+        OperatorClient operator = new OperatorClient(port, jdbc, passwords);
+        String merchant = operator.createMerchant("audited api caller");
+        OperatorClient.HmacApp app = operator.createHmacApp(merchant);
+
+        operator.sdk(app).put("/api/v1/webhook-settings", Map.of("event_types", List.of()), Map.class);
+
+        AuditEntry entry =
+                auditLog.list(AuditQuery.newest(1).merchant(merchant)).entries().getFirst();
+        assertThat(entry.action()).isEqualTo("app.webhook_event_types.set");
+        assertThat(entry.actor()).isEqualTo("app:" + app.appId());
+        assertThat(entry.merchantId()).isEqualTo(merchant);
+    }
 }
