@@ -2,6 +2,8 @@ package io.tongbao.channel;
 
 import io.tongbao.merchant.Tenants;
 import io.tongbao.shared.PayWay.Channel;
+import io.tongbao.shared.audit.AuditChange;
+import io.tongbao.shared.audit.AuditTrail;
 import io.tongbao.shared.crypto.RsaKeys;
 import io.tongbao.shared.web.ApiException;
 import java.io.ByteArrayInputStream;
@@ -20,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Checks channel credentials on entry, as far as they can be checked offline, then seals and stores them. */
 @Service
@@ -31,11 +34,13 @@ public class ChannelAccountSetup {
     private final Tenants tenants;
     private final ChannelAccounts accounts;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    ChannelAccountSetup(Tenants tenants, ChannelAccounts accounts, Clock clock) {
+    ChannelAccountSetup(Tenants tenants, ChannelAccounts accounts, Clock clock, AuditTrail audit) {
         this.tenants = tenants;
         this.accounts = accounts;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** As the operator sent it: any field may be missing; {@link #alipay} says which one it needs. */
@@ -68,8 +73,10 @@ public class ChannelAccountSetup {
         }
     }
 
+    @Transactional
     public ChannelAccountView alipay(String appId, AlipaySetup setup) {
-        tenants.app(appId);
+        String merchantId = tenants.app(appId).merchantId();
+        @Nullable ChannelAccountView before = find(appId, Channel.ALIPAY);
         String channelAppId = required(setup.channelAppId(), "channel_app_id");
         if (!channelAppId.matches("\\d{16}")) {
             throw ApiException.invalid("channel_app_id", "an Alipay app id has 16 digits");
@@ -94,11 +101,13 @@ public class ChannelAccountSetup {
                 settings,
                 Map.of("app_private_key", RsaKeys.base64(appKey)),
                 OffsetDateTime.now(clock));
-        return view(appId, Channel.ALIPAY);
+        return recorded(appId, merchantId, Channel.ALIPAY, before);
     }
 
+    @Transactional
     public ChannelAccountView wechatPay(String appId, WechatPaySetup setup) {
-        tenants.app(appId);
+        String merchantId = tenants.app(appId).merchantId();
+        @Nullable ChannelAccountView before = find(appId, Channel.WECHATPAY);
         String mchid = required(setup.mchid(), "mchid");
         if (!mchid.matches("\\d{8,12}")) {
             throw ApiException.invalid("mchid", "a WeChat Pay merchant id has 8 to 12 digits");
@@ -145,7 +154,7 @@ public class ChannelAccountSetup {
                 settings,
                 Map.of("merchant_private_key", RsaKeys.base64(merchantKey), "api_v3_key", apiV3Key),
                 OffsetDateTime.now(clock));
-        return view(appId, Channel.WECHATPAY);
+        return recorded(appId, merchantId, Channel.WECHATPAY, before);
     }
 
     List<ChannelAccountView> views(String appId) {
@@ -153,11 +162,38 @@ public class ChannelAccountSetup {
         return accounts.views(appId);
     }
 
-    private ChannelAccountView view(String appId, Channel channel) {
+    /** Records the saved account: its settings (public keys as fingerprints) and which keys are set, never a key. */
+    private ChannelAccountView recorded(
+            String appId, String merchantId, Channel channel, @Nullable ChannelAccountView before) {
+        ChannelAccountView after = find(appId, channel);
+        if (after == null) {
+            throw new IllegalStateException("the " + channel + " account of " + appId + " was just saved");
+        }
+        audit.record(AuditChange.of("channel_account.saved", "app", appId)
+                .merchant(merchantId)
+                .summary(channel.name())
+                .before(before == null ? null : audited(before))
+                .after(audited(after)));
+        return after;
+    }
+
+    private static Map<String, Object> audited(ChannelAccountView view) {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put("channel", view.channel());
+        shown.put("settings", view.settings());
+        shown.put(
+                "keys",
+                view.secrets().entrySet().stream()
+                        .map(key -> key.getKey() + ": " + key.getValue())
+                        .toList());
+        return shown;
+    }
+
+    private @Nullable ChannelAccountView find(String appId, Channel channel) {
         return accounts.views(appId).stream()
                 .filter(view -> view.channel() == channel)
                 .findFirst()
-                .orElseThrow();
+                .orElse(null);
     }
 
     private static void checkCertificate(String pem, PrivateKey merchantKey, String serial) {

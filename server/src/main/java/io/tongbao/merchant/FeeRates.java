@@ -1,6 +1,8 @@
 package io.tongbao.merchant;
 
 import io.tongbao.shared.PayWay;
+import io.tongbao.shared.audit.AuditChange;
+import io.tongbao.shared.audit.AuditTrail;
 import io.tongbao.shared.cache.SettingsCache;
 import io.tongbao.shared.cache.SettingsCacheProperties;
 import io.tongbao.shared.web.ApiException;
@@ -24,11 +26,15 @@ public class FeeRates {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final SettingsCache<String, Map<PayWay, Integer>> cached;
+    private final MerchantStore store;
+    private final AuditTrail audit;
 
-    FeeRates(JdbcClient jdbc, Clock clock, SettingsCacheProperties caches) {
+    FeeRates(JdbcClient jdbc, Clock clock, SettingsCacheProperties caches, MerchantStore store, AuditTrail audit) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.cached = caches.cache();
+        this.store = store;
+        this.audit = audit;
     }
 
     public OptionalInt ratePpm(String appId, PayWay payWay) {
@@ -49,6 +55,7 @@ public class FeeRates {
     @Transactional
     Map<PayWay, Integer> set(String appId, Map<PayWay, Integer> rates) {
         OffsetDateTime now = OffsetDateTime.now(clock);
+        Map<PayWay, Integer> before = rates(appId);
         rates.forEach((way, ppm) -> {
             if (ppm == null || ppm < 0 || ppm > 1_000_000) {
                 throw ApiException.invalid("rates." + way, "must be between 0 and 1000000 parts per million");
@@ -63,6 +70,11 @@ public class FeeRates {
                     .update();
         });
         cached.forget(appId);
-        return rates(appId);
+        Map<PayWay, Integer> after = rates(appId);
+        audit.record(AuditChange.of("app.fee_rates.set", "app", appId)
+                .merchant(store.app(appId).map(App::merchantId).orElse(null))
+                .before(Map.of("rates_ppm", before))
+                .after(Map.of("rates_ppm", after)));
+        return after;
     }
 }

@@ -60,6 +60,14 @@ class HmacSecrets implements SealedSecrets {
         return secret;
     }
 
+    /** The version of the app's newest secret, 0 before the first: what the audit trail records of a rotation. */
+    int latestVersion(String appId) {
+        return jdbc.sql("select coalesce(max(version), 0) from app_hmac_secret where app_id = :app")
+                .param("app", appId)
+                .query(Integer.class)
+                .single();
+    }
+
     /** The secrets that verify now, newest first, as cached. */
     List<HmacSecret> active(String appId, OffsetDateTime now) {
         return unexpired(secrets.get(appId, this::load), now);

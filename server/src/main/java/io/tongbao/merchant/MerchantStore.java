@@ -141,6 +141,13 @@ class MerchantStore {
                 .optional();
     }
 
+    Optional<String> merchantPublicKey(String appId) {
+        return jdbc.sql("select merchant_public_key from app where id = :id and merchant_public_key is not null")
+                .param("id", appId)
+                .query(String.class)
+                .optional();
+    }
+
     private static final String APP_COLUMNS =
             "select id, merchant_id, name, notify_url, status, sign_type, created_at from app";
 

@@ -1,19 +1,27 @@
 package io.tongbao.merchant;
 
+import io.tongbao.shared.audit.AuditChange;
+import io.tongbao.shared.audit.AuditTrail;
 import io.tongbao.shared.crypto.RsaKeys;
 import io.tongbao.shared.crypto.SecretCipher;
 import io.tongbao.shared.id.Ids;
 import io.tongbao.shared.web.ApiException;
 import java.net.URI;
 import java.security.KeyPair;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creating merchants and apps, suspending and re-activating them, handing out credentials. */
+/**
+ * Creating merchants and apps, suspending and re-activating them, handing out credentials. Each change is recorded
+ * in the audit trail in its own transaction: credentials only as versions and fingerprints.
+ */
 @Service
 class Onboarding {
 
@@ -23,17 +31,23 @@ class Onboarding {
     private final HmacSecrets hmacSecrets;
     private final SecretCipher cipher;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    Onboarding(MerchantStore store, HmacSecrets hmacSecrets, SecretCipher cipher, Clock clock) {
+    Onboarding(MerchantStore store, HmacSecrets hmacSecrets, SecretCipher cipher, Clock clock, AuditTrail audit) {
         this.store = store;
         this.hmacSecrets = hmacSecrets;
         this.cipher = cipher;
         this.clock = clock;
+        this.audit = audit;
     }
 
+    @Transactional
     Merchant createMerchant(@Nullable String name) {
         Merchant merchant = new Merchant(Ids.next("mch"), requireName(name), Status.ACTIVE, now());
         store.insert(merchant);
+        audit.record(AuditChange.of("merchant.created", "merchant", merchant.id())
+                .merchant(merchant.id())
+                .after(merchant));
         return merchant;
     }
 
@@ -60,10 +74,13 @@ class Onboarding {
                     throw ApiException.invalid("merchant_public_key", "is only for RSA2 apps");
                 }
                 store.insert(app, null, null, null);
-                yield new AppCreated(app, hmacSecrets.issue(app.id(), app.createdAt(), Duration.ZERO), null);
+                String secret = hmacSecrets.issue(app.id(), app.createdAt(), Duration.ZERO);
+                recordAppCreated(app, Map.of("hmac_secret_version", hmacSecrets.latestVersion(app.id())));
+                yield new AppCreated(app, secret, null);
             }
             case RSA2 -> {
-                String merchantKey = RsaKeys.pem(RsaKeys.publicKey(merchantPublicKey, "merchant_public_key"));
+                PublicKey merchantPublic = RsaKeys.publicKey(merchantPublicKey, "merchant_public_key");
+                String merchantKey = RsaKeys.pem(merchantPublic);
                 KeyPair platform = RsaKeys.generate();
                 String platformPublic = RsaKeys.pem(platform.getPublic());
                 store.insert(
@@ -71,9 +88,23 @@ class Onboarding {
                         merchantKey,
                         platformPublic,
                         cipher.encrypt(RsaKeys.base64(platform.getPrivate()), PlatformKeys.context(app.id())));
+                recordAppCreated(
+                        app,
+                        Map.of(
+                                "merchant_public_key_fingerprint", RsaKeys.fingerprint(merchantPublic),
+                                "platform_public_key_fingerprint", RsaKeys.fingerprint(platform.getPublic())));
                 yield new AppCreated(app, null, platformPublic);
             }
         };
+    }
+
+    private void recordAppCreated(App app, Map<String, Object> credentials) {
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("app", app);
+        after.putAll(credentials);
+        audit.record(AuditChange.of("app.created", "app", app.id())
+                .merchant(app.merchantId())
+                .after(after));
     }
 
     Merchant merchant(String merchantId) {
@@ -84,22 +115,46 @@ class Onboarding {
         return store.app(appId).orElseThrow(() -> ApiException.notFound("app", appId));
     }
 
+    @Transactional
     Merchant changeMerchantStatus(String merchantId, Status to) {
         Merchant merchant = merchant(merchantId);
-        if (merchant.status() != to && !store.changeMerchantStatus(merchantId, merchant.status(), to, now())) {
+        if (merchant.status() == to) {
+            return merchant;
+        }
+        if (!store.changeMerchantStatus(merchantId, merchant.status(), to, now())) {
             throw ApiException.conflict("CONCURRENT_UPDATE", "merchant " + merchantId + " changed meanwhile; retry");
         }
+        audit.record(AuditChange.of("merchant." + statusVerb(to), "merchant", merchantId)
+                .merchant(merchantId)
+                .before(Map.of("status", merchant.status()))
+                .after(Map.of("status", to)));
         return merchant(merchantId);
     }
 
+    @Transactional
     App changeAppStatus(String appId, Status to) {
         App app = app(appId);
-        if (app.status() != to && !store.changeAppStatus(appId, app.status(), to, now())) {
+        if (app.status() == to) {
+            return app;
+        }
+        if (!store.changeAppStatus(appId, app.status(), to, now())) {
             throw ApiException.conflict("CONCURRENT_UPDATE", "app " + appId + " changed meanwhile; retry");
         }
+        audit.record(AuditChange.of("app." + statusVerb(to), "app", appId)
+                .merchant(app.merchantId())
+                .before(Map.of("status", app.status()))
+                .after(Map.of("status", to)));
         return app(appId);
     }
 
+    private static String statusVerb(Status to) {
+        return switch (to) {
+            case ACTIVE -> "activated";
+            case SUSPENDED -> "suspended";
+        };
+    }
+
+    @Transactional
     RotatedSecret rotateHmacSecret(String appId, Duration overlap) {
         App app = app(appId);
         if (app.signType() != SignType.HMAC_SHA256) {
@@ -109,22 +164,55 @@ class Onboarding {
             throw ApiException.invalid("overlap_hours", "must be between 0 and 168");
         }
         OffsetDateTime now = now();
-        return new RotatedSecret(hmacSecrets.issue(appId, now, overlap), now.plus(overlap));
+        int before = hmacSecrets.latestVersion(appId);
+        String secret = hmacSecrets.issue(appId, now, overlap);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("hmac_secret_version", hmacSecrets.latestVersion(appId));
+        after.put("previous_versions_valid_until", now.plus(overlap));
+        audit.record(AuditChange.of("app.hmac_secret.rotated", "app", appId)
+                .merchant(app.merchantId())
+                .before(Map.of("hmac_secret_version", before))
+                .after(after));
+        return new RotatedSecret(secret, now.plus(overlap));
     }
 
+    @Transactional
     App replaceMerchantPublicKey(String appId, @Nullable String pem) {
         App app = app(appId);
         if (app.signType() != SignType.RSA2) {
             throw ApiException.rule("WRONG_SIGN_TYPE", "app " + appId + " signs with " + app.signType() + ", not RSA2");
         }
-        store.replaceMerchantPublicKey(appId, RsaKeys.pem(RsaKeys.publicKey(pem, "merchant_public_key")), now());
+        PublicKey key = RsaKeys.publicKey(pem, "merchant_public_key");
+        @Nullable
+        String before = store.merchantPublicKey(appId)
+                .map(old -> RsaKeys.fingerprint(RsaKeys.publicKey(old, "merchant_public_key")))
+                .orElse(null);
+        store.replaceMerchantPublicKey(appId, RsaKeys.pem(key), now());
+        Map<String, Object> previous = new LinkedHashMap<>();
+        previous.put("merchant_public_key_fingerprint", before);
+        audit.record(AuditChange.of("app.merchant_public_key.replaced", "app", appId)
+                .merchant(app.merchantId())
+                .before(previous)
+                .after(Map.of("merchant_public_key_fingerprint", RsaKeys.fingerprint(key))));
         return app;
     }
 
+    @Transactional
     App changeNotifyUrl(String appId, @Nullable String notifyUrl) {
-        app(appId);
+        App before = app(appId);
         store.changeNotifyUrl(appId, notifyUrl(notifyUrl), now());
-        return app(appId);
+        App after = app(appId);
+        audit.record(AuditChange.of("app.notify_url.changed", "app", appId)
+                .merchant(before.merchantId())
+                .before(notifyUrlOf(before))
+                .after(notifyUrlOf(after)));
+        return after;
+    }
+
+    private static Map<String, @Nullable Object> notifyUrlOf(App app) {
+        Map<String, @Nullable Object> url = new LinkedHashMap<>();
+        url.put("notify_url", app.notifyUrl());
+        return url;
     }
 
     private OffsetDateTime now() {

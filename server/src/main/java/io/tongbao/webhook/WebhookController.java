@@ -20,13 +20,13 @@ import org.springframework.web.bind.annotation.RestController;
 class WebhookController {
 
     private final WebhookEvents events;
-    private final RetrySchedules schedules;
     private final WebhookSubscriptions subscriptions;
+    private final WebhookSettings settings;
 
-    WebhookController(WebhookEvents events, RetrySchedules schedules, WebhookSubscriptions subscriptions) {
+    WebhookController(WebhookEvents events, WebhookSubscriptions subscriptions, WebhookSettings settings) {
         this.events = events;
-        this.schedules = schedules;
         this.subscriptions = subscriptions;
+        this.settings = settings;
     }
 
     record EventTypes(List<String> eventTypes) {}
@@ -55,7 +55,7 @@ class WebhookController {
     @Operation(operationId = "setWebhookSettings", summary = "Choose the optional event types this app is sent")
     @PutMapping("/api/v1/webhook-settings")
     EventTypeSettings setEventTypes(MerchantCaller caller, @RequestBody EventTypes request) {
-        return EventTypeSettings.of(subscriptions.set(caller.appId(), request.eventTypes()));
+        return EventTypeSettings.of(settings.setEventTypes(caller.appId(), request.eventTypes()));
     }
 
     @Operation(operationId = "getAppWebhookEventTypes", summary = "An app's event types")
@@ -67,7 +67,7 @@ class WebhookController {
     @Operation(operationId = "setAppWebhookEventTypes", summary = "Choose an app's optional event types")
     @PutMapping("/api/operator/apps/{appId}/webhook-event-types")
     EventTypeSettings setEventTypesOf(@PathVariable String appId, @RequestBody EventTypes request) {
-        return EventTypeSettings.of(subscriptions.set(appId, request.eventTypes()));
+        return EventTypeSettings.of(settings.setEventTypes(appId, request.eventTypes()));
     }
 
     @Operation(
@@ -99,7 +99,7 @@ class WebhookController {
     @Operation(operationId = "resendEvent", summary = "Deliver an event again")
     @PostMapping("/api/v1/events/{eventId}/resend")
     Map<String, Integer> resend(MerchantCaller caller, @PathVariable String eventId) {
-        return Map.of("resent", events.resend(caller.appId(), eventId));
+        return Map.of("resent", settings.resend(caller.appId(), eventId));
     }
 
     record BulkResend(String appId, Instant from, Instant to) {}
@@ -115,7 +115,7 @@ class WebhookController {
         if (request.appId() == null) {
             throw ApiException.invalid("app_id", "is required");
         }
-        return Map.of("resent", events.resendDead(request.appId(), request.from(), request.to()));
+        return Map.of("resent", settings.resendDead(request.appId(), request.from(), request.to()));
     }
 
     @Operation(operationId = "setAppWebhookSchedule", summary = "Set an app's webhook retry schedule")
@@ -123,7 +123,7 @@ class WebhookController {
     Map<String, Object> schedule(@PathVariable String appId, @RequestBody Schedule request) {
         return Map.of(
                 "retry_schedule",
-                schedules.set(appId, request.retrySchedule()).stream()
+                settings.setSchedule(appId, request.retrySchedule()).stream()
                         .map(Object::toString)
                         .toList());
     }

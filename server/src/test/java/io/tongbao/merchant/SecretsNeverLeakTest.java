@@ -138,6 +138,13 @@ class SecretsNeverLeakTest {
                 .query(String.class)
                 .list();
         assertThat(String.join("\n", callLog)).doesNotContain(hmacApp.secret()).doesNotContain(rotated);
+        String auditLog = jdbc.sql(
+                        "select string_agg(concat_ws(' ', summary, before::text, after::text), ' ') from audit_entry")
+                .query(String.class)
+                .single();
+        for (String secret : secrets) {
+            assertThat(auditLog).as("audit log").doesNotContain(secret);
+        }
     }
 
     /** 64 characters from inside a key's Base64: present if any form of the key leaked. */
