@@ -1,5 +1,7 @@
 package io.tongbao.platform;
 
+import io.tongbao.shared.audit.AuditChange;
+import io.tongbao.shared.audit.AuditTrail;
 import io.tongbao.shared.id.Ids;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -7,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -26,13 +29,21 @@ public class Users {
     private static final String USERNAME = "[a-z0-9][a-z0-9._@-]{2,63}";
 
     private final JdbcClient jdbc;
+    private final AuditTrail audit;
     private final UserAccounts accounts;
     private final TotpSecrets totp;
     private final PasswordEncoder passwords;
     private final Clock clock;
 
-    Users(JdbcClient jdbc, UserAccounts accounts, TotpSecrets totp, PasswordEncoder passwords, Clock clock) {
+    Users(
+            JdbcClient jdbc,
+            AuditTrail audit,
+            UserAccounts accounts,
+            TotpSecrets totp,
+            PasswordEncoder passwords,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.accounts = accounts;
         this.totp = totp;
         this.passwords = passwords;
@@ -135,6 +146,9 @@ public class Users {
         } catch (DuplicateKeyException taken) {
             throw new Refusal("username", "taken");
         }
+        audit.record(AuditChange.of("user.created", "user", name)
+                .merchant(merchant)
+                .after(Map.of("role", role.name(), "merchant_id", merchant == null ? "" : merchant)));
         return new IssuedPassword(name, password);
     }
 
@@ -149,11 +163,15 @@ public class Users {
                 .param("username", username)
                 .update();
         keepAnAdministrator();
+        audit.record(AuditChange.of("user.role_changed", "user", username)
+                .merchant(user.merchantId())
+                .before(Map.of("role", user.role().name()))
+                .after(Map.of("role", role.name())));
     }
 
     @Transactional
     public void setEnabled(SignedInUser actor, String username, boolean enabled) {
-        managed(actor, username);
+        UserView user = managed(actor, username);
         if (!enabled && username.equals(actor.username())) {
             throw new Refusal("username", "self");
         }
@@ -162,19 +180,27 @@ public class Users {
                 .param("username", username)
                 .update();
         keepAnAdministrator();
+        audit.record(AuditChange.of(enabled ? "user.enabled" : "user.disabled", "user", username)
+                .merchant(user.merchantId())
+                .before(Map.of("enabled", user.enabled()))
+                .after(Map.of("enabled", enabled)));
     }
 
     @Transactional
     public IssuedPassword resetPassword(SignedInUser actor, String username) {
-        managed(actor, username);
+        UserView user = managed(actor, username);
         String password = Ids.randomToken(20);
         accounts.setPassword(username, password);
+        audit.record(AuditChange.of("user.password_reset", "user", username).merchant(user.merchantId()));
         return new IssuedPassword(username, password);
     }
 
     /** The user's own password. */
+    @Transactional
     public void changeOwnPassword(SignedInUser user, @Nullable String current, @Nullable String replacement) {
         accounts.changePassword(user.username(), current, replacement);
+        audit.record(
+                AuditChange.of("user.password_changed", "user", user.username()).merchant(user.merchantId()));
     }
 
     public void changeOwnZone(SignedInUser user, String zone) {
@@ -198,14 +224,18 @@ public class Users {
     }
 
     /** Stores the second factor when the code was made from the secret being enrolled. */
+    @Transactional
     public void confirmTotp(SignedInUser user, String secret, @Nullable String code) {
         if (!totp.matches(secret, code)) {
             throw new Refusal("code", "wrong_code");
         }
         totp.store(user.username(), secret);
+        audit.record(AuditChange.of("user.second_factor_enabled", "user", user.username())
+                .merchant(user.merchantId()));
     }
 
     /** Removes the user's own second factor; the current code proves it is the user. */
+    @Transactional
     public void disableTotp(SignedInUser user, @Nullable String code) {
         String sealed = accounts.find(user.username())
                 .map(UserAccounts.StoredUser::sealedTotpSecret)
@@ -214,6 +244,8 @@ public class Users {
             throw new Refusal("code", "wrong_code");
         }
         totp.remove(user.username());
+        audit.record(AuditChange.of("user.second_factor_disabled", "user", user.username())
+                .merchant(user.merchantId()));
     }
 
     /** The user the actor may manage: refused as absent when it is another merchant's. */

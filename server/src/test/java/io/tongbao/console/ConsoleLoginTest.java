@@ -93,6 +93,14 @@ class ConsoleLoginTest {
         assertThat(overview.statusCode()).isEqualTo(200);
         assertThat(overview.body()).contains(admin).contains("管理员");
 
+        assertThat(jdbc.sql(
+                                "select action || ' ' || actor || ' ' || coalesce(source, '') from audit_entry where target_id = :name")
+                        .param("name", admin)
+                        .query(String.class)
+                        .list())
+                .as("logins are in the audit log, with who and from where")
+                .containsExactly("login.succeeded " + admin + " 127.0.0.1");
+
         HttpResponse<String> logout = browser.post("/console/logout", Map.of());
         assertThat(logout.headers().firstValue("Location").orElseThrow()).endsWith("/console/login?logout");
         assertThat(browser.get("/console/").statusCode()).isEqualTo(302);
@@ -105,6 +113,11 @@ class ConsoleLoginTest {
         HttpResponse<String> wrong = browser.login(support, "not-the-password");
         assertThat(wrong.headers().firstValue("Location").orElseThrow()).endsWith("/console/login?error=bad");
         assertThat(browser.get("/console/login?error=bad").body()).contains("用户名、密码或验证码错误");
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'login.failed' and target_id = :name")
+                        .param("name", support)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
 
         // ten failures in a row lock the name (tongbao.operator-login.max-failures)
         for (int attempt = 1; attempt < 10; attempt++) {
