@@ -59,6 +59,8 @@ final class PaymentFixture implements AutoCloseable {
     final PaymentSettlement settlement;
 
     final PaymentJanitor janitor;
+    final PaymentExceptions exceptions;
+    final PaymentQueries queries;
 
     private PaymentFixture() {
         dataSource = TestDatabase.freshDataSource(16, "classpath:db/migration/payment");
@@ -71,7 +73,8 @@ final class PaymentFixture implements AutoCloseable {
 
         PaymentStore store = transactional(new PaymentStore(jdbc), transactionManager);
         RefundStore refundStore = new RefundStore(jdbc);
-        PaymentExceptions exceptions = transactional(new PaymentExceptions(jdbc), transactionManager);
+        PaymentExceptions exceptions =
+                transactional(new PaymentExceptions(jdbc, store, refundStore, clock), transactionManager);
         PaymentViews views = new PaymentViews(store, json);
         Gateways gateways = new Gateways(
                 List.of(new FakeChannelGateways.Fake(Channel.ALIPAY), new FakeChannelGateways.Fake(Channel.WECHATPAY)));
@@ -89,6 +92,8 @@ final class PaymentFixture implements AutoCloseable {
         payments = new Payments(store, views, settlement, gateways);
         refunds = new Refunds(
                 store, refundStore, settlement, gateways, new TransactionTemplate(transactionManager), clock);
+        this.exceptions = exceptions;
+        queries = new PaymentQueries(new ConsoleReadStore(jdbc));
         janitor = new PaymentJanitor(store, refundStore, settlement, refunds, gateways, clock, STALE_CREATING_AFTER);
     }
 
