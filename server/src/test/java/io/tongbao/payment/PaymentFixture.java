@@ -62,7 +62,7 @@ final class PaymentFixture implements AutoCloseable {
     final PaymentExceptions exceptions;
     final PaymentQueries queries;
 
-    private PaymentFixture() {
+    private PaymentFixture(SurplusPolicy surplusPolicy) {
         dataSource = TestDatabase.freshDataSource(16, "classpath:db/migration/payment");
         jdbc = JdbcClient.create(dataSource);
         DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(dataSource);
@@ -79,7 +79,7 @@ final class PaymentFixture implements AutoCloseable {
         Gateways gateways = new Gateways(
                 List.of(new FakeChannelGateways.Fake(Channel.ALIPAY), new FakeChannelGateways.Fake(Channel.WECHATPAY)));
         settlement = transactional(
-                new PaymentSettlement(store, refundStore, exceptions, events::add, clock, SurplusPolicy.REFUND),
+                new PaymentSettlement(store, refundStore, exceptions, events::add, clock, surplusPolicy),
                 transactionManager);
         orders = new UnifiedOrders(
                 store,
@@ -98,7 +98,12 @@ final class PaymentFixture implements AutoCloseable {
     }
 
     static PaymentFixture start() {
-        return new PaymentFixture();
+        return new PaymentFixture(SurplusPolicy.REFUND);
+    }
+
+    /** With money paid after the close or twice held for the operator, or refunded at once. */
+    static PaymentFixture start(SurplusPolicy surplusPolicy) {
+        return new PaymentFixture(surplusPolicy);
     }
 
     /** A new merchant with one app that has an account with both channels and no fee rates. */
