@@ -61,6 +61,8 @@ final class PaymentFixture implements AutoCloseable {
     final PaymentJanitor janitor;
     final PaymentExceptions exceptions;
     final PaymentQueries queries;
+    /** With the default approval threshold, ¥1,000.00. */
+    final OperatorRefunds operatorRefunds;
 
     private PaymentFixture(SurplusPolicy surplusPolicy) {
         dataSource = TestDatabase.freshDataSource(16, "classpath:db/migration/payment");
@@ -94,6 +96,8 @@ final class PaymentFixture implements AutoCloseable {
                 store, refundStore, settlement, gateways, new TransactionTemplate(transactionManager), clock);
         this.exceptions = exceptions;
         queries = new PaymentQueries(new ConsoleReadStore(jdbc));
+        operatorRefunds = new OperatorRefunds(
+                refunds, store, new RefundApprovalStore(jdbc), new RefundApprovalProperties(100_000), clock);
         janitor = new PaymentJanitor(store, refundStore, settlement, refunds, gateways, clock, STALE_CREATING_AFTER);
     }
 
