@@ -5,6 +5,7 @@ import io.tongbao.payment.RefundApproval.Status;
 import io.tongbao.payment.Refunds.RefundRequest;
 import io.tongbao.shared.id.Ids;
 import io.tongbao.shared.id.PaymentId;
+import io.tongbao.shared.log.LogValues;
 import io.tongbao.shared.money.Currency;
 import io.tongbao.shared.money.Money;
 import io.tongbao.shared.web.ApiException;
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Service;
 public class OperatorRefunds {
 
     static final int MAX_PENDING_LISTED = 200;
+    static final int MAX_REASON = 80;
 
     private final Refunds refunds;
     private final PaymentStore payments;
@@ -86,6 +88,7 @@ public class OperatorRefunds {
 
     public Result request(String paymentId, Money amount, String reason, String requestedBy) {
         String operator = requireOperator(requestedBy);
+        String why = reason(reason);
         Optional<OrderRow> found = PaymentId.parse(paymentId).flatMap(payments::orderById);
         if (found.isEmpty()) {
             return Result.of(Outcome.NOT_FOUND);
@@ -95,14 +98,14 @@ public class OperatorRefunds {
             return Result.refused("INVALID_AMOUNT", "a refund is a positive amount in the payment's currency");
         }
         if (amount.minor() < properties.refundApprovalThreshold()) {
-            return execute(order, Ids.next("opr"), amount, reason);
+            return execute(order, Ids.next("opr"), amount, why);
         }
         Optional<Result> refused = refusedNow(order, amount);
         if (refused.isPresent()) {
             return refused.get();
         }
         String id = Ids.next("rfa");
-        approvals.insert(id, order, amount.minor(), reason, operator, clock.instant());
+        approvals.insert(id, order, amount.minor(), why, operator, clock.instant());
         return new Result(Outcome.AWAITING_APPROVAL, null, approvals.byId(id).orElseThrow(), null, null);
     }
 
@@ -112,6 +115,9 @@ public class OperatorRefunds {
      */
     public Result approve(String requestId, String approvedBy) {
         String operator = requireOperator(approvedBy);
+        if (!Ids.isMinted(requestId, "rfa")) {
+            return Result.of(Outcome.NOT_FOUND);
+        }
         Optional<RefundApproval> approved = approvals.decide(requestId, Status.APPROVED, operator, clock.instant());
         if (approved.isEmpty()) {
             return whyUndecided(requestId, operator);
@@ -132,6 +138,9 @@ public class OperatorRefunds {
     /** Turns a waiting request down; by another operator than the one who asked, as an approval. */
     public Result reject(String requestId, String rejectedBy) {
         String operator = requireOperator(rejectedBy);
+        if (!Ids.isMinted(requestId, "rfa")) {
+            return Result.of(Outcome.NOT_FOUND);
+        }
         return approvals
                 .decide(requestId, Status.REJECTED, operator, clock.instant())
                 .map(rejected -> new Result(Outcome.REJECTED, null, rejected, null, null))
@@ -183,10 +192,17 @@ public class OperatorRefunds {
                 .orElseGet(() -> Result.of(Outcome.NOT_FOUND));
     }
 
+    /** Who acts, as the console's session names them; escaped and clipped like any recorded value from outside. */
     private static String requireOperator(String operator) {
         if (operator.isBlank()) {
             throw new IllegalArgumentException("the operator is recorded: it is required");
         }
-        return operator.strip();
+        return LogValues.safe(operator.strip(), 200);
+    }
+
+    /** As typed, less a NUL (which PostgreSQL refuses) and clipped to what WeChat Pay takes (80 characters). */
+    private static String reason(String reason) {
+        String kept = reason.strip().replace("\0", "");
+        return kept.length() > MAX_REASON ? kept.substring(0, MAX_REASON) : kept;
     }
 }

@@ -3,6 +3,7 @@ package io.tongbao.payment;
 import io.tongbao.shared.id.AppId;
 import io.tongbao.shared.id.AttemptId;
 import io.tongbao.shared.id.Ids;
+import io.tongbao.shared.id.MerchantId;
 import io.tongbao.shared.id.OutTradeNo;
 import io.tongbao.shared.id.PaymentId;
 import io.tongbao.shared.log.LogValues;
@@ -67,6 +68,9 @@ public class PaymentExceptions {
      * accepts it as it is. Once: a second accept answers {@link Resolution#ALREADY_RESOLVED} and changes nothing.
      */
     public Resolution accept(@Nullable String merchantScope, String exceptionId, String note, String resolvedBy) {
+        if (!isReference(merchantScope, exceptionId)) {
+            return Resolution.NOT_FOUND;
+        }
         boolean resolved = jdbc.sql("""
                                 update payment_exception
                                 set resolved_at = :now, resolved_by = :by, resolution_note = :note
@@ -91,7 +95,8 @@ public class PaymentExceptions {
      */
     @Transactional
     public Resolution refund(@Nullable String merchantScope, String exceptionId, String note, String resolvedBy) {
-        Optional<PaymentExceptionView> found = find(merchantScope, exceptionId);
+        Optional<PaymentExceptionView> found =
+                isReference(merchantScope, exceptionId) ? find(merchantScope, exceptionId) : Optional.empty();
         if (found.isEmpty()) {
             return Resolution.NOT_FOUND;
         }
@@ -116,6 +121,12 @@ public class PaymentExceptions {
         // false: the attempt's automatic refund exists already (the policy changed in between): its money goes back
         refunds.insert(NewRefund.automatic(order, attempt, exception.kind(), clock.instant()), null);
         return Resolution.REFUNDING;
+    }
+
+    /** Whether the ids can be what they name: anything else (a NUL, which PostgreSQL refuses) is not found. */
+    private static boolean isReference(@Nullable String merchantScope, String exceptionId) {
+        return Ids.isMinted(exceptionId, "pex")
+                && (merchantScope == null || MerchantId.parse(merchantScope).isPresent());
     }
 
     private Resolution whyUnchanged(@Nullable String merchantScope, String exceptionId) {

@@ -123,6 +123,11 @@ class OperatorRefundsTest {
         assertThat(operatorRefunds.request("pay_nope", fen(100), "x", "alice").outcome())
                 .isEqualTo(Outcome.NOT_FOUND);
         assertThat(operatorRefunds.approve("rfa_nope", "bob").outcome()).isEqualTo(Outcome.NOT_FOUND);
+        assertThat(operatorRefunds.approve("rfa_\0", "bob").outcome()).isEqualTo(Outcome.NOT_FOUND);
+        assertThat(operatorRefunds
+                        .request(payment, fen(100), "with a NUL\0 in it", "alice\0")
+                        .outcome())
+                .isEqualTo(Outcome.REFUNDED);
         assertThat(operatorRefunds.pending()).isEmpty();
     }
 

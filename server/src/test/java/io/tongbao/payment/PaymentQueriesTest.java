@@ -341,6 +341,8 @@ class PaymentQueriesTest {
                 .isEqualTo(Resolution.RESOLVED);
         assertThat(fixture.exceptions.accept(null, id, "again", "bob")).isEqualTo(Resolution.ALREADY_RESOLVED);
         assertThat(fixture.exceptions.accept(null, "pex_nothing", "x", "bob")).isEqualTo(Resolution.NOT_FOUND);
+        assertThat(fixture.exceptions.accept(null, "pex_\0", "x", "bob")).isEqualTo(Resolution.NOT_FOUND);
+        assertThat(fixture.exceptions.accept("mch_\0", id, "x", "bob")).isEqualTo(Resolution.NOT_FOUND);
 
         PaymentExceptionView resolved =
                 queries.exceptions(ExceptionFilter.scope(null), FIRST).rows().getFirst();
