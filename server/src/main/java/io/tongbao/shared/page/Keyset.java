@@ -36,6 +36,9 @@ public final class Keyset {
         if (cursor == null) {
             return "true";
         }
+        if (idType.equals("bigint") && !cursor.id().matches("-?[0-9]{1,18}")) {
+            throw SortKey.notACursor();
+        }
         return "(" + timeColumn + ", " + idColumn + ") " + (direction == Direction.NEXT ? "<" : ">")
                 + " (:cursor_at, cast(:cursor_id as " + idType + "))";
     }

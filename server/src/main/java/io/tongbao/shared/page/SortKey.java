@@ -13,6 +13,10 @@ import java.util.Base64;
 public record SortKey(Instant at, String id) {
 
     private static final char SEPARATOR = '|';
+    /** Far inside what PostgreSQL's timestamptz holds, so that a forged cursor is refused here, not by the database. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     public String encode() {
         String keys = at + String.valueOf(SEPARATOR) + id;
@@ -26,13 +30,17 @@ public record SortKey(Instant at, String id) {
             if (separator < 1 || separator == keys.length() - 1) {
                 throw notACursor();
             }
-            return new SortKey(Instant.parse(keys.substring(0, separator)), keys.substring(separator + 1));
+            Instant at = Instant.parse(keys.substring(0, separator));
+            if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+                throw notACursor();
+            }
+            return new SortKey(at, keys.substring(separator + 1));
         } catch (IllegalArgumentException | DateTimeException e) {
             throw notACursor();
         }
     }
 
-    private static ApiException notACursor() {
+    static ApiException notACursor() {
         return ApiException.invalid("cursor", "is not a cursor of this list");
     }
 }
