@@ -27,7 +27,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class WebhookQueries {
 
-    /** A delivery's event is the payment's, or a refund's of it (the payment is the refund event's stream key). */
+    /**
+     * The event is about the object, or about the payment when it is a payment's or a refund's: the payment is such
+     * an event's stream key, or (recorded before stream keys) the {@code payment_id} of a refund event's data.
+     */
     private static final String CONCERNS_OBJECT = """
             (e.object_id = :object
              or ((e.type like 'payment.%' or e.type like 'refund.%') and e.stream_key = :object)
