@@ -2,7 +2,6 @@ package io.tongbao.payment;
 
 import static io.tongbao.shared.time.JdbcTime.at;
 
-import io.tongbao.shared.page.Cursor;
 import io.tongbao.shared.page.PageRequest;
 import java.util.List;
 import java.util.Optional;
@@ -57,7 +56,7 @@ class ConsoleReadStore {
                 .param("to", at(filter.createdTo()))
                 .param("amountMin", filter.amountMin())
                 .param("amountMax", filter.amountMax());
-        return keyset(statement, page).query(OrderRow::read).list();
+        return page.bind(statement).query(OrderRow::read).list();
     }
 
     List<RefundSummary> refunds(RefundFilter filter, PageRequest page) {
@@ -82,7 +81,7 @@ class ConsoleReadStore {
                         filter.status() == null ? null : filter.status().name())
                 .param("from", at(filter.createdFrom()))
                 .param("to", at(filter.createdTo()));
-        return keyset(statement, page).query(RefundSummary::read).list();
+        return page.bind(statement).query(RefundSummary::read).list();
     }
 
     List<PaymentExceptionView> exceptions(ExceptionFilter filter, PageRequest page) {
@@ -103,7 +102,7 @@ class ConsoleReadStore {
                 .param("resolved", filter.resolved().name())
                 .param("from", at(filter.seenFrom()))
                 .param("to", at(filter.seenTo()));
-        return keyset(statement, page).query(PaymentExceptionView::read).list();
+        return page.bind(statement).query(PaymentExceptionView::read).list();
     }
 
     /** The order, unless {@code merchantScope} is given and is not its merchant. */
@@ -145,13 +144,5 @@ class ConsoleReadStore {
                 .param("payment", paymentId)
                 .query(PaymentExceptionView::read)
                 .list();
-    }
-
-    private static JdbcClient.StatementSpec keyset(JdbcClient.StatementSpec statement, PageRequest page) {
-        Cursor cursor = page.cursor();
-        return statement
-                .param("cursorAt", cursor == null ? null : at(cursor.at()))
-                .param("cursorId", cursor == null ? null : cursor.id())
-                .param("limit", page.fetchSize());
     }
 }

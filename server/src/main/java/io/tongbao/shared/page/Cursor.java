@@ -14,10 +14,17 @@ public record Cursor(Instant at, String id) {
 
     private static final int MAX_ENCODED_LENGTH = 256;
     private static final char SEPARATOR = '|';
+    /** Far inside what PostgreSQL's timestamptz holds, so that a forged cursor is refused here, not by the database. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     public Cursor {
-        if (id.isEmpty() || id.indexOf(SEPARATOR) >= 0) {
-            throw new IllegalArgumentException("a cursor's id is not empty and has no " + SEPARATOR);
+        if (id.isEmpty() || id.indexOf(SEPARATOR) >= 0 || id.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("a cursor's id is not empty and has no " + SEPARATOR + " nor NUL");
+        }
+        if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+            throw new IllegalArgumentException("a cursor's time is one the database holds");
         }
     }
 

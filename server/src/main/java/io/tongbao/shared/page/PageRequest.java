@@ -1,7 +1,10 @@
 package io.tongbao.shared.page;
 
+import io.tongbao.shared.time.JdbcTime;
 import java.util.Locale;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 
 /**
  * Which page of a newest-first list: the first one (no cursor), or the one after ({@link Direction#NEXT}, older
@@ -49,6 +52,14 @@ public record PageRequest(@Nullable Cursor cursor, Direction direction, int limi
         return new PageRequest(decoded, decoded == null ? Direction.NEXT : way, limit == null ? DEFAULT_LIMIT : limit);
     }
 
+    /**
+     * This request, or the first page when the cursor's id is not one the list could have handed out (a forged
+     * cursor, or another list's): the database would refuse it, and a URL never makes a 500.
+     */
+    public PageRequest firstPageUnlessCursorId(Predicate<String> possibleId) {
+        return cursor == null || possibleId.test(cursor.id()) ? this : first(limit);
+    }
+
     /** Whether this page is read towards newer rows (then in ascending order, and turned round by {@link Page}). */
     public boolean backward() {
         return cursor != null && direction == Direction.PREVIOUS;
@@ -66,6 +77,18 @@ public record PageRequest(@Nullable Cursor cursor, Direction direction, int limi
         return "(" + atColumn + ", " + idColumn + ") " + comparison + " (:cursorAt, :cursorId)";
     }
 
+    /**
+     * {@link #keysetCondition(String, String)} on an id column of another SQL type than text ({@code bigint}); the
+     * cursor's id must be one of that type, see {@link #firstPageUnlessCursorId}.
+     */
+    public String keysetCondition(String atColumn, String idColumn, String idType) {
+        if (cursor == null) {
+            return "true";
+        }
+        String comparison = backward() ? ">" : "<";
+        return "(" + atColumn + ", " + idColumn + ") " + comparison + " (:cursorAt, cast(:cursorId as " + idType + "))";
+    }
+
     /** The SQL order of the rows as read: newest first, or oldest first when reading {@link #backward}. */
     public String order(String atColumn, String idColumn) {
         String way = backward() ? "asc" : "desc";
@@ -75,5 +98,13 @@ public record PageRequest(@Nullable Cursor cursor, Direction direction, int limi
     /** One row more than the limit: whether it comes back says whether there is more beyond. */
     public int fetchSize() {
         return limit + 1;
+    }
+
+    /** Binds {@code :cursorAt} and {@code :cursorId} of the {@link #keysetCondition} and {@code :limit} to {@link #fetchSize}. */
+    public StatementSpec bind(StatementSpec statement) {
+        return statement
+                .param("cursorAt", cursor == null ? null : JdbcTime.at(cursor.at()))
+                .param("cursorId", cursor == null ? null : cursor.id())
+                .param("limit", fetchSize());
     }
 }

@@ -40,6 +40,30 @@ class PageTest {
     }
 
     @Test
+    void aForgedCursorTheDatabaseWouldRefuseIsNoCursor() {
+        String farFuture = Base64.getUrlEncoder().encodeToString("+1000000000-12-31T23:59:59Z|whd_1".getBytes());
+        String nul = Base64.getUrlEncoder().encodeToString("2026-12-03T14:05:09Z|whd_\u0000".getBytes());
+        for (String forged : List.of(farFuture, nul)) {
+            assertThatThrownBy(() -> Cursor.decode(forged)).isInstanceOf(IllegalArgumentException.class);
+            assertThat(PageRequest.of(forged, "next", 10)).isEqualTo(PageRequest.first(10));
+        }
+    }
+
+    @Test
+    void aCursorWhoseIdTheListCannotHaveIsTheFirstPage() {
+        PageRequest textForANumber = new PageRequest(new Cursor(AT, "1; drop"), Direction.NEXT, 10);
+        PageRequest number = new PageRequest(new Cursor(AT, "42"), Direction.NEXT, 10);
+
+        assertThat(textForANumber.firstPageUnlessCursorId(id -> id.matches("[0-9]+")))
+                .isEqualTo(PageRequest.first(10));
+        assertThat(number.firstPageUnlessCursorId(id -> id.matches("[0-9]+"))).isEqualTo(number);
+        assertThat(number.keysetCondition("created_at", "id", "bigint"))
+                .isEqualTo("(created_at, id) < (:cursorAt, cast(:cursorId as bigint))");
+        assertThat(PageRequest.first(10).keysetCondition("created_at", "id", "bigint"))
+                .isEqualTo("true");
+    }
+
+    @Test
     void theLimitIsKeptWithinItsBoundsAndDefaults() {
         assertThat(PageRequest.first(0).limit()).isEqualTo(1);
         assertThat(PageRequest.first(10_000).limit()).isEqualTo(PageRequest.MAX_LIMIT);
