@@ -3,11 +3,16 @@ package io.tongbao.payment;
 import io.tongbao.shared.id.AppId;
 import io.tongbao.shared.id.AttemptId;
 import io.tongbao.shared.id.Ids;
+import io.tongbao.shared.id.MerchantId;
 import io.tongbao.shared.id.OutTradeNo;
+import io.tongbao.shared.id.PaymentId;
 import io.tongbao.shared.log.LogValues;
 import io.tongbao.shared.time.JdbcTime;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,17 +24,138 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The record of everything money-related that did not go as expected; the operator works through it. Refused
  * notifications are sampled rather than recorded one row each, since anyone can post them: a row per sample key,
- * its {@code occurrences} counting how many came (V20261203_1610__payment_exception_sampling.sql).
+ * its {@code occurrences} counting how many came (V20261203_1610__payment_exception_sampling.sql). The console
+ * resolves an exception once, by {@link #accept} or {@link #refund} (V20261203_2210__exception_resolution.sql).
  */
 @Component
-class PaymentExceptions {
+public class PaymentExceptions {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentExceptions.class);
 
-    private final JdbcClient jdbc;
+    /** Real money that reached a payment that should not have taken it: what {@link #refund} gives back. */
+    private static final Set<String> REFUNDABLE_KINDS = Set.of("SURPLUS_PAYMENT", "PAID_AFTER_CLOSE");
 
-    PaymentExceptions(JdbcClient jdbc) {
+    private static final int MAX_NOTE = 1000;
+
+    private final JdbcClient jdbc;
+    private final PaymentStore payments;
+    private final RefundStore refunds;
+    private final Clock clock;
+
+    PaymentExceptions(JdbcClient jdbc, PaymentStore payments, RefundStore refunds, Clock clock) {
         this.jdbc = jdbc;
+        this.payments = payments;
+        this.refunds = refunds;
+        this.clock = clock;
+    }
+
+    /** What resolving an exception did. */
+    public enum Resolution {
+        /** Marked resolved now. */
+        RESOLVED,
+        /** Marked resolved now, and its money is being refunded to the buyer (the janitor submits the refund). */
+        REFUNDING,
+        /** Someone resolved it before: nothing was done. */
+        ALREADY_RESOLVED,
+        /** No such exception, or another merchant's than the scope. */
+        NOT_FOUND,
+        /** Its money cannot be refunded: no payment was taken, or Tongbao refunds it automatically already. */
+        NOT_REFUNDABLE
+    }
+
+    /**
+     * The operator (or the merchant, within {@code merchantScope}; null is the operator) has seen the exception and
+     * accepts it as it is. Once: a second accept answers {@link Resolution#ALREADY_RESOLVED} and changes nothing.
+     */
+    public Resolution accept(@Nullable String merchantScope, String exceptionId, String note, String resolvedBy) {
+        if (!isReference(merchantScope, exceptionId)) {
+            return Resolution.NOT_FOUND;
+        }
+        boolean resolved = jdbc.sql("""
+                                update payment_exception
+                                set resolved_at = :now, resolved_by = :by, resolution_note = :note
+                                where id = :id and resolved_at is null
+                                  and (cast(:merchant as text) is null or merchant_id = :merchant)""")
+                        .param("now", JdbcTime.at(clock.instant()))
+                        .param("by", requireActor(resolvedBy))
+                        .param("note", note(note))
+                        .param("id", exceptionId)
+                        .param("merchant", merchantScope)
+                        .update()
+                == 1;
+        return resolved ? Resolution.RESOLVED : whyUnchanged(merchantScope, exceptionId);
+    }
+
+    /**
+     * Resolves an exception whose money was kept for the operator (a surplus payment, a payment after the close,
+     * under the surplus policy HOLD) by refunding all of the attempt that took it: the same automatic refund the
+     * REFUND policy makes at once, numbered after the attempt so that there is at most one. It is stored
+     * unsubmitted; the janitor's next pass asks the channel, as for the policy's own refunds. Once, as
+     * {@link #accept}.
+     */
+    @Transactional
+    public Resolution refund(@Nullable String merchantScope, String exceptionId, String note, String resolvedBy) {
+        Optional<PaymentExceptionView> found =
+                isReference(merchantScope, exceptionId) ? find(merchantScope, exceptionId) : Optional.empty();
+        if (found.isEmpty()) {
+            return Resolution.NOT_FOUND;
+        }
+        PaymentExceptionView exception = found.get();
+        String paymentId = exception.paymentId();
+        String attemptId = exception.attemptId();
+        if (exception.resolved()) {
+            return Resolution.ALREADY_RESOLVED;
+        }
+        if (!REFUNDABLE_KINDS.contains(exception.kind())
+                || !"HELD_FOR_OPERATOR".equals(exception.resolution())
+                || paymentId == null
+                || attemptId == null) {
+            return Resolution.NOT_REFUNDABLE;
+        }
+        Resolution accepted = accept(merchantScope, exceptionId, note, resolvedBy);
+        if (accepted != Resolution.RESOLVED) {
+            return accepted;
+        }
+        OrderRow order = payments.lockOrder(PaymentId.of(paymentId));
+        AttemptRow attempt = payments.attempt(AttemptId.of(attemptId)).orElseThrow();
+        // false: the attempt's automatic refund exists already (the policy changed in between): its money goes back
+        refunds.insert(NewRefund.automatic(order, attempt, exception.kind(), clock.instant()), null);
+        return Resolution.REFUNDING;
+    }
+
+    /** Whether the ids can be what they name: anything else (a NUL, which PostgreSQL refuses) is not found. */
+    private static boolean isReference(@Nullable String merchantScope, String exceptionId) {
+        return Ids.isMinted(exceptionId, "pex")
+                && (merchantScope == null || MerchantId.parse(merchantScope).isPresent());
+    }
+
+    private Resolution whyUnchanged(@Nullable String merchantScope, String exceptionId) {
+        return find(merchantScope, exceptionId)
+                .map(exception -> Resolution.ALREADY_RESOLVED)
+                .orElse(Resolution.NOT_FOUND);
+    }
+
+    private Optional<PaymentExceptionView> find(@Nullable String merchantScope, String exceptionId) {
+        return jdbc.sql("""
+                        select * from payment_exception
+                        where id = :id and (cast(:merchant as text) is null or merchant_id = :merchant)""")
+                .param("id", exceptionId)
+                .param("merchant", merchantScope)
+                .query(PaymentExceptionView::read)
+                .optional();
+    }
+
+    private static String requireActor(String resolvedBy) {
+        if (resolvedBy.isBlank()) {
+            throw new IllegalArgumentException("who resolves an exception is recorded: resolvedBy is required");
+        }
+        return LogValues.safe(resolvedBy.strip(), 200);
+    }
+
+    /** Kept as typed, less what PostgreSQL refuses (NUL) and what would not fit a page. */
+    private static String note(String note) {
+        String kept = note.strip().replace("\0", "");
+        return kept.length() > MAX_NOTE ? kept.substring(0, MAX_NOTE) : kept;
     }
 
     String record(OrderRow order, AttemptId attemptId, String kind, String detail, String resolution, Instant at) {

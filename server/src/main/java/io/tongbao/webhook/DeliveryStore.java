@@ -119,6 +119,26 @@ class DeliveryStore {
                 .update();
     }
 
+    /**
+     * Resend one delivery, when the scope (a merchant's id, or null for any) owns it and it is not already pending:
+     * a pending one is scheduled or being sent, and is not scheduled twice.
+     */
+    boolean resendDelivery(String deliveryId, @Nullable String merchantId, @Nullable String fallbackUrl, Instant now) {
+        return jdbc.sql("""
+                        update webhook_delivery d set status = 'PENDING', attempt_count = 0, next_attempt_at = :now,
+                               url = coalesce(d.url, :fallback), last_error = null, updated_at = :now
+                        from webhook_event e
+                        where d.id = :id and e.id = d.event_id and d.status <> 'PENDING'
+                          and (cast(:merchant as text) is null or e.merchant_id = :merchant)
+                          and coalesce(d.url, :fallback) is not null""")
+                        .param("now", at(now))
+                        .param("fallback", fallbackUrl)
+                        .param("id", deliveryId)
+                        .param("merchant", merchantId)
+                        .update()
+                == 1;
+    }
+
     List<String> deadEvents(String appId, @Nullable Instant from, @Nullable Instant to, int limit) {
         return jdbc
                 .sql("""

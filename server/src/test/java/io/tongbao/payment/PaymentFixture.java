@@ -59,8 +59,12 @@ final class PaymentFixture implements AutoCloseable {
     final PaymentSettlement settlement;
 
     final PaymentJanitor janitor;
+    final PaymentExceptions exceptions;
+    final PaymentQueries queries;
+    /** With the default approval threshold, ¥1,000.00. */
+    final OperatorRefunds operatorRefunds;
 
-    private PaymentFixture() {
+    private PaymentFixture(SurplusPolicy surplusPolicy) {
         dataSource = TestDatabase.freshDataSource(16, "classpath:db/migration/payment");
         jdbc = JdbcClient.create(dataSource);
         DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(dataSource);
@@ -71,12 +75,13 @@ final class PaymentFixture implements AutoCloseable {
 
         PaymentStore store = transactional(new PaymentStore(jdbc), transactionManager);
         RefundStore refundStore = new RefundStore(jdbc);
-        PaymentExceptions exceptions = transactional(new PaymentExceptions(jdbc), transactionManager);
+        PaymentExceptions exceptions =
+                transactional(new PaymentExceptions(jdbc, store, refundStore, clock), transactionManager);
         PaymentViews views = new PaymentViews(store, json);
         Gateways gateways = new Gateways(
                 List.of(new FakeChannelGateways.Fake(Channel.ALIPAY), new FakeChannelGateways.Fake(Channel.WECHATPAY)));
         settlement = transactional(
-                new PaymentSettlement(store, refundStore, exceptions, events::add, clock, SurplusPolicy.REFUND),
+                new PaymentSettlement(store, refundStore, exceptions, events::add, clock, surplusPolicy),
                 transactionManager);
         orders = new UnifiedOrders(
                 store,
@@ -89,11 +94,20 @@ final class PaymentFixture implements AutoCloseable {
         payments = new Payments(store, views, settlement, gateways);
         refunds = new Refunds(
                 store, refundStore, settlement, gateways, new TransactionTemplate(transactionManager), clock);
+        this.exceptions = exceptions;
+        queries = new PaymentQueries(new ConsoleReadStore(jdbc));
+        operatorRefunds = new OperatorRefunds(
+                refunds, store, new RefundApprovalStore(jdbc), new RefundApprovalProperties(100_000), clock);
         janitor = new PaymentJanitor(store, refundStore, settlement, refunds, gateways, clock, STALE_CREATING_AFTER);
     }
 
     static PaymentFixture start() {
-        return new PaymentFixture();
+        return new PaymentFixture(SurplusPolicy.REFUND);
+    }
+
+    /** With money paid after the close or twice held for the operator, or refunded at once. */
+    static PaymentFixture start(SurplusPolicy surplusPolicy) {
+        return new PaymentFixture(surplusPolicy);
     }
 
     /** A new merchant with one app that has an account with both channels and no fee rates. */

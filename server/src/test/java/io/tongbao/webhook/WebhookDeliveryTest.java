@@ -15,6 +15,7 @@ import io.tongbao.sdk.TongbaoException;
 import io.tongbao.sdk.WebhookVerifier;
 import io.tongbao.shared.PayWay;
 import io.tongbao.shared.id.AppId;
+import io.tongbao.shared.id.MerchantId;
 import io.tongbao.shared.id.OutTradeNo;
 import io.tongbao.shared.money.Currency;
 import io.tongbao.shared.money.Money;
@@ -85,6 +86,12 @@ class WebhookDeliveryTest {
 
     @Autowired
     WebhookDispatcher dispatcher;
+
+    @Autowired
+    WebhookQueries queries;
+
+    @Autowired
+    WebhookResends resends;
 
     WebhookReceiver receiver;
     OperatorClient operator;
@@ -200,6 +207,42 @@ class WebhookDeliveryTest {
                 .containsEntry("resent", 1);
         await().atMost(Duration.ofSeconds(10)).until(() -> "SUCCEEDED".equals(deliveryStatus(eventId)));
         assertThat(receiver.receivedFor(eventId)).hasSize(10);
+    }
+
+    @Test
+    void theConsoleSeesAPaymentsDeliveryWithItsAttemptAndTheBodySentAndResendsItForItsMerchantOnly() {
+        String paymentId = paidPayment(receiver.url());
+        await().atMost(Duration.ofSeconds(15)).until(() -> receiver.received().size() == 1);
+        WebhookReceiver.Received sent = receiver.received().getFirst();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "SUCCEEDED".equals(deliveryStatus(sent.eventId())));
+        MerchantId own = MerchantId.of(app.merchantId());
+        MerchantId other = MerchantId.of(operator.createMerchant("another webhook merchant"));
+
+        List<WebhookQueries.DeliveryRow> timeline = queries.deliveriesForPayment(own, paymentId);
+
+        assertThat(timeline).singleElement().satisfies(row -> {
+            assertThat(row.eventId()).isEqualTo(sent.eventId());
+            assertThat(row.eventType()).isEqualTo("payment.succeeded");
+            assertThat(row.status()).isEqualTo(WebhookQueries.DeliveryStatus.SUCCEEDED);
+            assertThat(row.attempts()).isOne();
+            assertThat(row.lastHttpStatus()).isEqualTo(200);
+            assertThat(row.lastLatencyMs()).isNotNull();
+            assertThat(row.url()).isEqualTo(receiver.url());
+        });
+        assertThat(queries.deliveriesForPayment(other, paymentId)).isEmpty();
+        String deliveryId = timeline.getFirst().deliveryId();
+        WebhookQueries.DeliveryDetail detail = queries.delivery(own, deliveryId).orElseThrow();
+        assertThat(detail.eventBody()).isEqualTo(new String(sent.body(), StandardCharsets.UTF_8));
+        assertThat(detail.attempts())
+                .extracting(WebhookQueries.Attempt::httpStatus)
+                .containsExactly(200);
+
+        assertThat(resends.resend(other, List.of(deliveryId))).isZero();
+        assertThat(resends.resend(own, List.of(deliveryId, deliveryId))).isOne();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> receiver.receivedFor(sent.eventId()).size() == 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "SUCCEEDED".equals(deliveryStatus(sent.eventId())));
+        assertThat(receiver.receivedFor(sent.eventId())).hasSize(2);
     }
 
     @Test
