@@ -61,6 +61,7 @@ class AppKeyPages {
             model.addAttribute("secret", rotated.hmacSecret());
             model.addAttribute("previousValidUntil", rotated.previousValidUntil());
             model.addAttribute("created", false);
+            model.addAttribute("path", "/console/apps/" + appId);
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
             return "console/apps/secret";
         } catch (ApiException refused) {

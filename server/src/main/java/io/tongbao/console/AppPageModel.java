@@ -126,6 +126,8 @@ class AppPageModel {
             HttpServletResponse response) {
         model.addAttribute("errors", FormRefusal.of(refused, formField).asErrors());
         model.addAttribute("entered", entered);
+        // the language switch reopens the app's page, not the form's POST address
+        model.addAttribute("path", "/console/apps/" + appId);
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         return fill(me, appId, model);
     }

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -80,6 +81,7 @@ class MerchantPages {
         } catch (ApiException refused) {
             model.addAttribute("errors", FormRefusal.of(refused, "name").asErrors());
             model.addAttribute("newName", name == null ? "" : name);
+            model.addAttribute("path", "/console/merchants");
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return merchants(me, null, null, null, null, model);
         }
@@ -155,6 +157,8 @@ class MerchantPages {
                 model.addAttribute("app", created.app());
                 model.addAttribute("secret", created.hmacSecret());
                 model.addAttribute("created", true);
+                model.addAttribute("path", "/console/apps/" + created.app().id());
+                response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
                 return "console/apps/secret";
             }
             redirect.addFlashAttribute("notice", "apps.created");
@@ -167,6 +171,7 @@ class MerchantPages {
             entered.put("merchant_public_key", merchantPublicKey == null ? "" : merchantPublicKey);
             model.addAttribute("newApp", entered);
             model.addAttribute("errors", FormRefusal.of(refused, "name").asErrors());
+            model.addAttribute("path", "/console/merchants/" + merchantId);
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return merchant(me, merchantId, model);
         }
