@@ -75,11 +75,11 @@ class MerchantsBrowserTest {
         type(browser, "app-name", "门店收银");
         new Select(browser.driver().findElement(By.id("app-sign-type"))).selectByValue("HMAC_SHA256");
         type(browser, "app-notify-url", "https://tea.example/tongbao/webhooks");
-        browser.driver().findElement(By.id("create-app-submit")).click();
+        click(browser, By.id("create-app-submit"));
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("hmac-secret")));
         assertThat(text(browser, "hmac-secret")).startsWith("sk_");
         browser.screens().take("secret-created");
-        browser.driver().findElement(By.id("to-app")).click();
+        click(browser, By.id("to-app"));
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("alipay-form")));
         String appPage = path(browser);
         String appId = appPage.substring(appPage.lastIndexOf('/') + 1);
@@ -110,7 +110,7 @@ class MerchantsBrowserTest {
 
         // the secret page once more, in English: a rotation
         browser.open(appPage, ConsoleLanguage.EN);
-        browser.driver().findElement(By.cssSelector("#rotate-secret button")).click();
+        click(browser, By.cssSelector("#rotate-secret button"));
         browser.driver().switchTo().alert().accept();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("hmac-secret")));
         browser.screens().take("secret-rotated");
@@ -147,7 +147,7 @@ class MerchantsBrowserTest {
         paste(browser, "alipay_public_key", registered.get("alipay_public_key").asString());
         type(browser, "gateway_url", registered.get("gateway_url").asString());
         browser.screens().take("alipay-filled");
-        browser.driver().findElement(By.id("alipay-submit")).click();
+        click(browser, By.id("alipay-submit"));
         browser.driver().switchTo().alert().accept();
     }
 
@@ -184,7 +184,7 @@ class MerchantsBrowserTest {
                 "wechatpay_public_key_id",
                 registered.get("wechatpay_public_key_id").asString());
         type(browser, "base_url", registered.get("api_base_url").asString());
-        browser.driver().findElement(By.id("wechatpay-submit")).click();
+        click(browser, By.id("wechatpay-submit"));
         browser.driver().switchTo().alert().accept();
     }
 
@@ -192,8 +192,16 @@ class MerchantsBrowserTest {
         browser.open("/console/login", ConsoleLanguage.ZH_CN);
         type(browser, "username", username);
         type(browser, "password", ConsoleUsers.PASSWORD);
-        browser.driver().findElement(By.id("login-submit")).click();
+        click(browser, By.id("login-submit"));
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-user")));
+    }
+
+    /** Scrolled into view first: a button below the window's fold is otherwise not clickable. */
+    private static void click(Browser browser, By button) {
+        WebElement element = browser.driver().findElement(button);
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
     }
 
     private static void type(Browser browser, String id, String text) {
