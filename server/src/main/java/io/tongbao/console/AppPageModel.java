@@ -1,6 +1,7 @@
 package io.tongbao.console;
 
 import io.tongbao.channel.ChannelAccountSetup;
+import io.tongbao.channel.ChannelAccountView;
 import io.tongbao.merchant.FeeRates;
 import io.tongbao.merchant.MerchantDirectory;
 import io.tongbao.merchant.MerchantDirectory.AppSummary;
@@ -14,10 +15,13 @@ import io.tongbao.webhook.WebhookSettings;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -48,6 +52,25 @@ class AppPageModel {
         this.feeRates = feeRates;
         this.webhooks = webhooks;
         this.channels = channels;
+    }
+
+    /** A secret of a channel account as shown: that it is set, and the fingerprint of its public half if any. */
+    record KeyRow(String name, @Nullable String fingerprint) {}
+
+    /** A channel account as the page shows it: its settings as the channel names them, its keys as set. */
+    record ChannelRow(String channel, Map<String, Object> settings, List<KeyRow> keys, OffsetDateTime updatedAt) {
+
+        private static final Pattern FINGERPRINT = Pattern.compile("SHA256:[0-9a-f]+");
+
+        static ChannelRow of(ChannelAccountView view) {
+            List<KeyRow> keys = view.secrets().entrySet().stream()
+                    .map(secret -> {
+                        Matcher fingerprint = FINGERPRINT.matcher(secret.getValue());
+                        return new KeyRow(secret.getKey(), fingerprint.find() ? fingerprint.group() : null);
+                    })
+                    .toList();
+            return new ChannelRow(view.channel().name(), view.settings(), keys, view.updatedAt());
+        }
     }
 
     /** The merchant a user's every query is limited to; null for an operator. */
@@ -104,7 +127,9 @@ class AppPageModel {
             model.addAttribute("feeRates", percents);
         }
         if (can.get("channelsView")) {
-            model.addAttribute("channelAccounts", channels.views(appId));
+            model.addAttribute(
+                    "channelAccounts",
+                    channels.views(appId).stream().map(ChannelRow::of).toList());
         }
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());

@@ -100,7 +100,7 @@ class MerchantPages {
                                 .apps(new AppFilter(scope, null, null, null), PageRequest.first(APPS_SHOWN))
                                 .rows())
                         .orElse(java.util.List.of()));
-        model.addAttribute("signTypes", SignType.values());
+        model.addAttribute("signTypes", java.util.List.of(SignType.HMAC_SHA256, SignType.RSA2));
         model.addAttribute("canManage", me.may(Action.MERCHANT_MANAGE));
         model.addAttribute("canCreateApp", me.may(Action.APP_MANAGE));
         model.addAttribute("selfServiceAllowed", me.may(Action.MERCHANT_MANAGE));
