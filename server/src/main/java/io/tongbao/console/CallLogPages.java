@@ -113,6 +113,8 @@ class CallLogPages {
     /** An ECharts option: per app, its calls stacked as succeeded, 4xx and 5xx. */
     private String chart(List<AppErrorRate> rates, Locale locale) {
         ObjectNode option = json.createObjectNode();
+        // drawn at once: a page is read (and screenshot) as it is, not as it grows
+        option.put("animation", false);
         option.putObject("tooltip").put("trigger", "axis");
         option.putObject("legend").put("top", 0);
         option.putObject("grid")
