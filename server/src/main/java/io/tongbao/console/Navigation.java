@@ -49,10 +49,19 @@ final class Navigation {
             new Entry("apps", "nav.apps", "/console/apps", "grid", Action.APP_VIEW, Audience.MERCHANTS));
 
     /** The ledger (group "ledger"). */
-    private static final List<Entry> LEDGER = List.of();
+    private static final List<Entry> LEDGER = List.of(
+            new Entry("ledger", "nav.ledger", "/console/ledger", "coin", Action.LEDGER_VIEW, Audience.EVERYONE));
 
     /** Webhook deliveries and the API call log (group "webhooks"). */
-    private static final List<Entry> WEBHOOKS = List.of();
+    private static final List<Entry> WEBHOOKS = List.of(
+            new Entry("webhooks", "nav.webhooks", "/console/webhooks", "send", Action.WEBHOOK_VIEW, Audience.EVERYONE),
+            new Entry(
+                    "webhooks",
+                    "nav.callLog",
+                    "/console/calls",
+                    "journal-code",
+                    Action.CALL_LOG_VIEW,
+                    Audience.EVERYONE));
 
     /** Users and roles, the audit log, the user's own profile (group "system"). */
     private static final List<Entry> SYSTEM =

@@ -206,10 +206,17 @@ public final class Permissions {
             post("/console/apps/{appId}/channels/wechatpay", CHANNEL_ACCOUNT_MANAGE));
 
     /** Console: webhook deliveries, the API call log. */
-    private static final List<Route> CONSOLE_WEBHOOKS = List.of();
+    private static final List<Route> CONSOLE_WEBHOOKS = List.of(
+            get("/console/webhooks", WEBHOOK_VIEW),
+            get("/console/webhooks/{deliveryId}", WEBHOOK_VIEW),
+            post("/console/webhooks/resend", WEBHOOK_RESEND),
+            get("/console/calls", CALL_LOG_VIEW));
 
     /** Console: the ledger. */
-    private static final List<Route> CONSOLE_LEDGER = List.of();
+    private static final List<Route> CONSOLE_LEDGER = List.of(
+            get("/console/ledger", LEDGER_VIEW),
+            get("/console/ledger/accounts/{accountId}", LEDGER_VIEW),
+            post("/console/ledger/audit", LEDGER_AUDIT));
 
     /** Console: users and roles, the audit log. */
     private static final List<Route> CONSOLE_USERS = List.of();

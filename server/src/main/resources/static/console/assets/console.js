@@ -46,4 +46,31 @@
   }
   document.addEventListener("DOMContentLoaded", function () { drawCharts(document); });
   document.addEventListener("htmx:afterSwap", function (event) { drawCharts(event.target); });
+
+  // --- webhooks, call log, ledger
+  // "resend selected": the confirmation repeats how many are selected ({0} in data-confirm-selected); it runs in the
+  // capture phase, before the data-confirm question above reads the attribute
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var template = form.getAttribute("data-confirm-selected");
+    if (!template) {
+      return;
+    }
+    var count = form.querySelectorAll('input[name="ids"]:checked').length;
+    if (count === 0) {
+      form.removeAttribute("data-confirm");
+    } else {
+      form.setAttribute("data-confirm", template.replace("{0}", String(count)));
+    }
+  }, true);
+
+  // a header checkbox data-check-all="name" checks or clears every checkbox of that name in its form
+  document.addEventListener("change", function (event) {
+    var all = event.target.closest("[data-check-all]");
+    if (!all || !all.form) {
+      return;
+    }
+    all.form.querySelectorAll('input[type="checkbox"][name="' + all.getAttribute("data-check-all") + '"]')
+      .forEach(function (box) { box.checked = all.checked; });
+  });
 })();

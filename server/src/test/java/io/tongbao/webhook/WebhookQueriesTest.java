@@ -7,6 +7,7 @@ import static org.mockito.Mockito.when;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.tongbao.merchant.WebhookSignatures;
+import io.tongbao.shared.audit.AuditChange;
 import io.tongbao.shared.id.Ids;
 import io.tongbao.shared.id.MerchantId;
 import io.tongbao.shared.page.PageRequest;
@@ -19,6 +20,7 @@ import io.tongbao.webhook.WebhookQueries.DeliveryRow;
 import io.tongbao.webhook.WebhookQueries.DeliveryStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +38,8 @@ class WebhookQueriesTest {
     private final MutableClock clock = new MutableClock(T0.plus(Duration.ofDays(1)));
     private final WebhookSignatures apps = mock(WebhookSignatures.class);
     private final WebhookQueries queries = new WebhookQueries(jdbc);
-    private final WebhookResends resends = new WebhookResends(jdbc, new DeliveryStore(jdbc), apps, clock);
+    private final List<AuditChange> audited = new ArrayList<>();
+    private final WebhookResends resends = new WebhookResends(jdbc, new DeliveryStore(jdbc), apps, clock, audited::add);
 
     private final MerchantId merchantA = MerchantId.of(Ids.next("mch"));
     private final MerchantId merchantB = MerchantId.of(Ids.next("mch"));
@@ -188,10 +191,14 @@ class WebhookQueriesTest {
         assertThat(row(dead).nextAttemptAt()).isEqualTo(clock.instant());
         assertThat(row(dead).attempts()).isZero();
         assertThat(row(othersDead).status()).isEqualTo(DeliveryStatus.DEAD);
+        assertThat(audited)
+                .extracting(AuditChange::action, AuditChange::targetId, AuditChange::merchantId)
+                .containsExactly(tuple("webhook_delivery.resent", dead, merchantA.value()));
         // scheduled already: a second click schedules nothing more
         assertThat(resends.resend(merchantA, List.of(dead))).isZero();
         // the operator may resend anyone's
         assertThat(resends.resend(null, List.of(othersDead))).isOne();
+        assertThat(audited).extracting(AuditChange::targetId).containsExactly(dead, othersDead);
     }
 
     @Test
