@@ -46,4 +46,22 @@
   }
   document.addEventListener("DOMContentLoaded", function () { drawCharts(document); });
   document.addEventListener("htmx:afterSwap", function (event) { drawCharts(event.target); });
+
+  // pay test: the buyer fields a pay way needs show only when that way is chosen ([data-for-ways] on the field)
+  function showPayWayFields(root) {
+    var select = root.querySelector("select[data-pay-way]");
+    if (!select) {
+      return;
+    }
+    root.querySelectorAll("[data-for-ways]").forEach(function (field) {
+      var ways = field.getAttribute("data-for-ways").split(" ");
+      field.classList.toggle("pay-way-hidden", ways.indexOf(select.value) < 0);
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { showPayWayFields(document); });
+  document.addEventListener("change", function (event) {
+    if (event.target.matches("select[data-pay-way]")) {
+      showPayWayFields(document);
+    }
+  });
 })();
