@@ -9,6 +9,7 @@ import io.tongbao.shared.page.PageRequest;
 import io.tongbao.webhook.WebhookQueries;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -61,16 +62,11 @@ class ConsolePages {
         String scope = me.merchantScope();
         ZoneId zone = me.zoneId();
         model.addAttribute("figures", statistics.figures(scope, zone));
-        if (me.may(Action.WEBHOOK_VIEW)) {
+        Optional<MerchantId> merchant = MerchantId.parse(scope);
+        if (me.may(Action.WEBHOOK_VIEW) && (scope == null || merchant.isPresent())) {
             Page<WebhookQueries.DeliveryRow> dead = webhooks.deliveries(
                     new WebhookQueries.DeliveryFilter(
-                            scope == null ? null : MerchantId.of(scope),
-                            null,
-                            WebhookQueries.DeliveryStatus.DEAD,
-                            null,
-                            null,
-                            null,
-                            null),
+                            merchant.orElse(null), null, WebhookQueries.DeliveryStatus.DEAD, null, null, null, null),
                     PageRequest.first(DEAD_COUNTED));
             model.addAttribute("deadDeliveries", dead.rows().size());
             model.addAttribute("deadDeliveriesMore", dead.next() != null);

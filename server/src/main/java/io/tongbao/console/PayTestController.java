@@ -131,15 +131,20 @@ class PayTestController {
         model.addAttribute("needsOpenid", PayTestForm.NEEDS_OPENID);
         model.addAttribute("needsBuyerId", PayTestForm.NEEDS_BUYER_ID);
         model.addAttribute("needsAuthCode", PayTestForm.NEEDS_AUTH_CODE);
-        String scope = me.merchantScope();
-        model.addAttribute(
-                "apps",
-                directory
-                        .apps(
-                                new AppFilter(scope == null ? null : MerchantId.of(scope), Status.ACTIVE, null, null),
-                                PageRequest.first(APPS_LISTED))
-                        .rows());
+        model.addAttribute("apps", activeApps(me));
         return "console/paytest/form";
+    }
+
+    /** The apps the user may test with: the merchant's active ones, every merchant's for an operator. */
+    private List<MerchantDirectory.AppSummary> activeApps(SignedInUser me) {
+        String scope = me.merchantScope();
+        Optional<MerchantId> merchant = MerchantId.parse(scope);
+        if (scope != null && merchant.isEmpty()) {
+            return List.of();
+        }
+        return directory
+                .apps(new AppFilter(merchant.orElse(null), Status.ACTIVE, null, null), PageRequest.first(APPS_LISTED))
+                .rows();
     }
 
     private static boolean isFinal(PaymentStatus status) {

@@ -44,8 +44,9 @@ public class PayTests {
      * exist or is not the scope's. Refusals of the unified order ({@code ApiException}) pass through unchanged.
      */
     public Optional<Payment> create(@Nullable String merchantScope, String appId, OrderRequest request) {
-        Optional<MerchantCaller> caller = directory
-                .app(merchantScope == null ? null : MerchantId.of(merchantScope), appId)
+        Optional<MerchantCaller> caller = (merchantScope == null
+                        ? directory.app(null, appId)
+                        : MerchantId.parse(merchantScope).flatMap(scope -> directory.app(scope, appId)))
                 .map(summary -> new MerchantCaller(
                         summary.app().merchantId(), summary.app().id()));
         if (caller.isEmpty()) {
