@@ -36,7 +36,9 @@ class OverviewChart {
                 .map(day -> BigDecimal.valueOf(day.amount().minor(), 2))
                 .toList();
         List<Long> paid = days.stream().map(DailyPaid::paid).toList();
+        // no animation: the chart is read, and screenshotted, as soon as it is drawn
         Map<String, Object> option = Map.of(
+                "animation", false,
                 "tooltip", Map.of("trigger", "axis"),
                 "legend", Map.of("data", List.of(amount, count), "top", 0),
                 "grid", Map.of("left", 60, "right", 50, "top", 36, "bottom", 30),

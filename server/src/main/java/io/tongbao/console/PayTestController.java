@@ -114,7 +114,7 @@ class PayTestController {
         PayTests.PayTest test = payTests.payment(me.merchantScope(), paymentId).orElseThrow(NotFound::new);
         model.addAttribute("payment", test.payment());
         model.addAttribute("settled", isFinal(test.payment().status()));
-        return "console/paytest/result :: status";
+        return "console/paytest/status :: update";
     }
 
     private String form(

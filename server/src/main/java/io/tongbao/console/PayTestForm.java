@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,6 +39,7 @@ record PayTestForm(
     /** Ways whose buyer leaves for the channel's web page and may come back: they get a return URL. */
     static final Set<PayWay> RETURNS = Set.of(PayWay.ALIPAY_PC, PayWay.ALIPAY_WAP);
 
+    private static final Pattern YUAN = Pattern.compile("\\d{1,9}(\\.\\d{1,2})?");
     private static final BigDecimal MAXIMUM_YUAN = new BigDecimal("100000");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS");
 
@@ -86,21 +88,17 @@ record PayTestForm(
         }
     }
 
-    /** The amount in fen; null unless it is a positive number of yuan with at most two decimals, within bounds. */
+    /** The amount in fen; null unless it is plain yuan digits with at most two decimals, positive, within bounds. */
     @Nullable
     Long amountInFen() {
-        if (amount == null || amount.isBlank()) {
+        if (amount == null || !YUAN.matcher(amount.strip()).matches()) {
             return null;
         }
-        try {
-            BigDecimal yuan = new BigDecimal(amount.strip());
-            if (yuan.signum() <= 0 || yuan.scale() > 2 || yuan.compareTo(MAXIMUM_YUAN) > 0) {
-                return null;
-            }
-            return yuan.movePointRight(2).longValueExact();
-        } catch (NumberFormatException | ArithmeticException notAnAmount) {
+        BigDecimal yuan = new BigDecimal(amount.strip());
+        if (yuan.signum() <= 0 || yuan.compareTo(MAXIMUM_YUAN) > 0) {
             return null;
         }
+        return yuan.movePointRight(2).longValueExact();
     }
 
     /** The unified order, once {@link #errors()} is empty: a fresh {@code test-<time>} out_trade_no. */

@@ -106,6 +106,8 @@ class PayTestBrowserTest {
                 .isEqualTo(true);
         assertThat(driver.findElement(By.id("pay-test-status")).getDomAttribute("hx-trigger"))
                 .isNull();
+        // the code is no longer payable: the buyer's panel says so instead
+        assertThat(driver.findElements(By.cssSelector("#pay-test-action svg"))).isEmpty();
         browser.screens().take("pay-test-paid");
 
         browser.inEachLanguage("/console/", language -> {

@@ -102,6 +102,7 @@ class PayTestConsoleTest {
                 .untilAsserted(() -> assertThat(owner.get("/console/pay-test/" + paymentId + "/status")
                                 .body())
                         .contains("data-status=\"PAID\"", "status-paid", "Paid")
+                        .contains("hx-swap-oob", "Paid: nothing is left for the buyer to pay.")
                         .doesNotContain("hx-trigger"));
 
         String overview = owner.get("/console/").body();
