@@ -45,7 +45,7 @@ class OverviewChart {
                 "xAxis", Map.of("type", "category", "data", labels),
                 "yAxis",
                         List.of(
-                                Map.of("type", "value", "name", "¥", "axisLabel", Map.of("formatter", "¥{value}")),
+                                Map.of("type", "value", "axisLabel", Map.of("formatter", "¥{value}")),
                                 Map.of("type", "value", "minInterval", 1, "splitLine", Map.of("show", false))),
                 "series",
                         List.of(

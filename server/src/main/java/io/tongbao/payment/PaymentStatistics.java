@@ -48,7 +48,7 @@ public class PaymentStatistics {
     public record DailyPaid(LocalDate day, long paid, Money amount) {}
 
     public Figures figures(@Nullable String merchantScope, ZoneId zone) {
-        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         Instant todayStart = today.atStartOfDay(zone).toInstant();
         Instant weekStart = today.minusDays(6).atStartOfDay(zone).toInstant();
         record PaymentCounts(
@@ -107,7 +107,7 @@ public class PaymentStatistics {
 
     /** The last {@code days} calendar days, oldest first, today last; a day without payments is there with zero. */
     public List<DailyPaid> paidPerDay(@Nullable String merchantScope, ZoneId zone, int days) {
-        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         LocalDate first = today.minusDays(days - 1L);
         Map<LocalDate, DailyPaid> paid = jdbc
                 .sql("""
