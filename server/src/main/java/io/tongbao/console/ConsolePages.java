@@ -1,6 +1,15 @@
 package io.tongbao.console;
 
+import io.tongbao.payment.PaymentStatistics;
+import io.tongbao.platform.Action;
 import io.tongbao.platform.SignedInUser;
+import io.tongbao.shared.id.MerchantId;
+import io.tongbao.shared.page.Page;
+import io.tongbao.shared.page.PageRequest;
+import io.tongbao.webhook.WebhookQueries;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -14,6 +23,21 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 /** The pages around the work: the login, the overview, the page that says a user may not do something. */
 @Controller
 class ConsolePages {
+
+    /** How many days the overview's chart shows, today the last. */
+    static final int CHART_DAYS = 14;
+    /** Dead deliveries are counted up to this many; beyond, the overview says "more than". */
+    static final int DEAD_COUNTED = PageRequest.MAX_LIMIT;
+
+    private final PaymentStatistics statistics;
+    private final WebhookQueries webhooks;
+    private final OverviewChart chart;
+
+    ConsolePages(PaymentStatistics statistics, WebhookQueries webhooks, OverviewChart chart) {
+        this.statistics = statistics;
+        this.webhooks = webhooks;
+        this.chart = chart;
+    }
 
     @GetMapping("/")
     String root() {
@@ -32,8 +56,23 @@ class ConsolePages {
         return "console/login";
     }
 
+    /** The user's scope at a glance: today's and the week's payments, refunds, what needs attention, a chart. */
     @GetMapping({"/console", "/console/"})
-    String overview() {
+    String overview(@AuthenticationPrincipal SignedInUser me, Locale locale, Model model) {
+        String scope = me.merchantScope();
+        ZoneId zone = me.zoneId();
+        model.addAttribute("figures", statistics.figures(scope, zone));
+        Optional<MerchantId> merchant = MerchantId.parse(scope);
+        if (me.may(Action.WEBHOOK_VIEW) && (scope == null || merchant.isPresent())) {
+            Page<WebhookQueries.DeliveryRow> dead = webhooks.deliveries(
+                    new WebhookQueries.DeliveryFilter(
+                            merchant.orElse(null), null, WebhookQueries.DeliveryStatus.DEAD, null, null, null, null),
+                    PageRequest.first(DEAD_COUNTED));
+            model.addAttribute("deadDeliveries", dead.rows().size());
+            model.addAttribute("deadDeliveriesMore", dead.next() != null);
+        }
+        model.addAttribute("chart", chart.option(statistics.paidPerDay(scope, zone, CHART_DAYS), locale));
+        model.addAttribute("chartDays", CHART_DAYS);
         return "console/overview";
     }
 
@@ -57,7 +96,7 @@ class ConsolePages {
             }
             for (LoginError error : values()) {
                 if (error.name().equalsIgnoreCase(code)) {
-                    return "login.error." + error.name().toLowerCase(java.util.Locale.ROOT);
+                    return "login.error." + error.name().toLowerCase(Locale.ROOT);
                 }
             }
             return "login.error.bad";

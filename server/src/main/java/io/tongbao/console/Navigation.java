@@ -35,7 +35,8 @@ final class Navigation {
             "overview", "nav.overview", "/console/", "speedometer2", Action.OVERVIEW_VIEW, Audience.EVERYONE));
 
     /** Payments, refunds, exceptions, approvals, the pay test (group "payments"). */
-    private static final List<Entry> PAYMENTS = List.of();
+    private static final List<Entry> PAYMENTS = List.of(
+            new Entry("payments", "nav.payTest", "/console/pay-test", "qr-code", Action.PAY_TEST, Audience.EVERYONE));
 
     /** Merchants (operators) and apps (merchants) (groups "merchants", "apps"). */
     private static final List<Entry> MERCHANTS = List.of(

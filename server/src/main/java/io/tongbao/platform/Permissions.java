@@ -180,7 +180,11 @@ public final class Permissions {
     private static final List<Route> CONSOLE_PAYMENTS = List.of();
 
     /** Console: the pay test and the overview's figures. */
-    private static final List<Route> CONSOLE_PAY_TEST = List.of();
+    private static final List<Route> CONSOLE_PAY_TEST = List.of(
+            get("/console/pay-test", PAY_TEST),
+            post("/console/pay-test", PAY_TEST),
+            get("/console/pay-test/{paymentId}", PAY_TEST),
+            get("/console/pay-test/{paymentId}/status", PAY_TEST));
 
     /** Console: merchants, apps, channel accounts, fee rates. */
     private static final List<Route> CONSOLE_MERCHANTS = List.of(

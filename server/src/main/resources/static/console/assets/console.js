@@ -73,4 +73,22 @@
     all.form.querySelectorAll('input[type="checkbox"][name="' + all.getAttribute("data-check-all") + '"]')
       .forEach(function (box) { box.checked = all.checked; });
   });
+
+  // pay test: the buyer fields a pay way needs show only when that way is chosen ([data-for-ways] on the field)
+  function showPayWayFields(root) {
+    var select = root.querySelector("select[data-pay-way]");
+    if (!select) {
+      return;
+    }
+    root.querySelectorAll("[data-for-ways]").forEach(function (field) {
+      var ways = field.getAttribute("data-for-ways").split(" ");
+      field.classList.toggle("pay-way-hidden", ways.indexOf(select.value) < 0);
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { showPayWayFields(document); });
+  document.addEventListener("change", function (event) {
+    if (event.target.matches("select[data-pay-way]")) {
+      showPayWayFields(document);
+    }
+  });
 })();
