@@ -95,6 +95,9 @@ class UsersAndAuditPagesTest {
                         "<script>alert(1)</script> 王"));
         assertThat(created.statusCode()).isEqualTo(200);
         assertThat(created.body()).contains("此密码仅显示这一次").contains("用户 " + owner + " 已创建");
+        assertThat(created.headers().firstValue("Cache-Control"))
+                .as("the page with the password is not kept by the browser")
+                .hasValueSatisfying(cache -> assertThat(cache).contains("no-store"));
         String password = shownPassword(created);
         assertThat(jdbc.sql("select merchant_id || ' ' || role from console_user where username = :name")
                         .param("name", owner)
