@@ -157,7 +157,8 @@ public class ChannelAccountSetup {
         return recorded(appId, merchantId, Channel.WECHATPAY, before);
     }
 
-    List<ChannelAccountView> views(String appId) {
+    /** The app's channel accounts as any API shows them: settings and fingerprints, never a key. */
+    public List<ChannelAccountView> views(String appId) {
         tenants.app(appId);
         return accounts.views(appId);
     }

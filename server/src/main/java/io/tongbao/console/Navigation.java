@@ -38,7 +38,15 @@ final class Navigation {
     private static final List<Entry> PAYMENTS = List.of();
 
     /** Merchants (operators) and apps (merchants) (groups "merchants", "apps"). */
-    private static final List<Entry> MERCHANTS = List.of();
+    private static final List<Entry> MERCHANTS = List.of(
+            new Entry(
+                    "merchants",
+                    "nav.merchants",
+                    "/console/merchants",
+                    "shop",
+                    Action.MERCHANT_VIEW,
+                    Audience.OPERATORS),
+            new Entry("apps", "nav.apps", "/console/apps", "grid", Action.APP_VIEW, Audience.MERCHANTS));
 
     /** The ledger (group "ledger"). */
     private static final List<Entry> LEDGER = List.of();

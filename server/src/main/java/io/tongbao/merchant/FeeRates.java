@@ -53,7 +53,7 @@ public class FeeRates {
 
     /** Sets the given ways' rates; ways not named keep theirs. */
     @Transactional
-    Map<PayWay, Integer> set(String appId, Map<PayWay, Integer> rates) {
+    public Map<PayWay, Integer> set(String appId, Map<PayWay, Integer> rates) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Map<PayWay, Integer> before = rates(appId);
         rates.forEach((way, ppm) -> {

@@ -58,6 +58,22 @@ class MerchantStore {
         return changed;
     }
 
+    boolean channelSelfService(String merchantId) {
+        return jdbc.sql("select channel_self_service from merchant where id = :id")
+                .param("id", merchantId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
+    void changeChannelSelfService(String merchantId, boolean allowed, OffsetDateTime at) {
+        jdbc.sql("update merchant set channel_self_service = :allowed, updated_at = :at where id = :id")
+                .param("allowed", allowed)
+                .param("at", at)
+                .param("id", merchantId)
+                .update();
+    }
+
     void insert(
             App app,
             @Nullable String merchantPublicKey,

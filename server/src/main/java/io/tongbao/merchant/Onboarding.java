@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * in the audit trail in its own transaction: credentials only as versions and fingerprints.
  */
 @Service
-class Onboarding {
+public class Onboarding {
 
     static final Duration DEFAULT_ROTATION_OVERLAP = Duration.ofHours(24);
 
@@ -42,7 +43,7 @@ class Onboarding {
     }
 
     @Transactional
-    Merchant createMerchant(@Nullable String name) {
+    public Merchant createMerchant(@Nullable String name) {
         Merchant merchant = new Merchant(Ids.next("mch"), requireName(name), Status.ACTIVE, now());
         store.insert(merchant);
         audit.record(AuditChange.of("merchant.created", "merchant", merchant.id())
@@ -56,7 +57,7 @@ class Onboarding {
      * public half of a platform key pair generated for them.
      */
     @Transactional
-    AppCreated createApp(
+    public AppCreated createApp(
             String merchantId,
             @Nullable String name,
             @Nullable String notifyUrl,
@@ -107,16 +108,16 @@ class Onboarding {
                 .after(after));
     }
 
-    Merchant merchant(String merchantId) {
+    public Merchant merchant(String merchantId) {
         return store.merchant(merchantId).orElseThrow(() -> ApiException.notFound("merchant", merchantId));
     }
 
-    App app(String appId) {
+    public App app(String appId) {
         return store.app(appId).orElseThrow(() -> ApiException.notFound("app", appId));
     }
 
     @Transactional
-    Merchant changeMerchantStatus(String merchantId, Status to) {
+    public Merchant changeMerchantStatus(String merchantId, Status to) {
         Merchant merchant = merchant(merchantId);
         if (merchant.status() == to) {
             return merchant;
@@ -132,7 +133,7 @@ class Onboarding {
     }
 
     @Transactional
-    App changeAppStatus(String appId, Status to) {
+    public App changeAppStatus(String appId, Status to) {
         App app = app(appId);
         if (app.status() == to) {
             return app;
@@ -155,7 +156,7 @@ class Onboarding {
     }
 
     @Transactional
-    RotatedSecret rotateHmacSecret(String appId, Duration overlap) {
+    public RotatedSecret rotateHmacSecret(String appId, Duration overlap) {
         App app = app(appId);
         if (app.signType() != SignType.HMAC_SHA256) {
             throw ApiException.rule("WRONG_SIGN_TYPE", "app " + appId + " signs with " + app.signType() + ", not HMAC");
@@ -177,7 +178,7 @@ class Onboarding {
     }
 
     @Transactional
-    App replaceMerchantPublicKey(String appId, @Nullable String pem) {
+    public App replaceMerchantPublicKey(String appId, @Nullable String pem) {
         App app = app(appId);
         if (app.signType() != SignType.RSA2) {
             throw ApiException.rule("WRONG_SIGN_TYPE", "app " + appId + " signs with " + app.signType() + ", not RSA2");
@@ -198,7 +199,7 @@ class Onboarding {
     }
 
     @Transactional
-    App changeNotifyUrl(String appId, @Nullable String notifyUrl) {
+    public App changeNotifyUrl(String appId, @Nullable String notifyUrl) {
         App before = app(appId);
         store.changeNotifyUrl(appId, notifyUrl(notifyUrl), now());
         App after = app(appId);
@@ -207,6 +208,31 @@ class Onboarding {
                 .before(notifyUrlOf(before))
                 .after(notifyUrlOf(after)));
         return after;
+    }
+
+    /** Whether the merchant's own staff may upload its apps' channel keys in the console (false until allowed). */
+    public boolean channelSelfService(String merchantId) {
+        merchant(merchantId);
+        return store.channelSelfService(merchantId);
+    }
+
+    @Transactional
+    public void changeChannelSelfService(String merchantId, boolean allowed) {
+        boolean before = channelSelfService(merchantId);
+        if (before == allowed) {
+            return;
+        }
+        store.changeChannelSelfService(merchantId, allowed, now());
+        audit.record(AuditChange.of("merchant.channel_self_service.changed", "merchant", merchantId)
+                .merchant(merchantId)
+                .before(Map.of("channel_self_service", before))
+                .after(Map.of("channel_self_service", allowed)));
+    }
+
+    /** An RSA2 app's platform public key (PEM), which the merchant verifies answers with; empty for HMAC apps. */
+    public Optional<String> platformPublicKey(String appId) {
+        app(appId);
+        return store.platformPublicKey(appId);
     }
 
     private static Map<String, @Nullable Object> notifyUrlOf(App app) {
@@ -247,7 +273,7 @@ class Onboarding {
         }
     }
 
-    record AppCreated(
+    public record AppCreated(
             App app, @Nullable String hmacSecret, @Nullable String platformPublicKey) {
         @Override
         public String toString() {
@@ -255,7 +281,7 @@ class Onboarding {
         }
     }
 
-    record RotatedSecret(String hmacSecret, OffsetDateTime previousValidUntil) {
+    public record RotatedSecret(String hmacSecret, OffsetDateTime previousValidUntil) {
         @Override
         public String toString() {
             return "RotatedSecret[hmacSecret=****, previousValidUntil=" + previousValidUntil + "]";

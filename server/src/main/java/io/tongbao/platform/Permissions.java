@@ -183,7 +183,27 @@ public final class Permissions {
     private static final List<Route> CONSOLE_PAY_TEST = List.of();
 
     /** Console: merchants, apps, channel accounts, fee rates. */
-    private static final List<Route> CONSOLE_MERCHANTS = List.of();
+    private static final List<Route> CONSOLE_MERCHANTS = List.of(
+            get("/console/merchants", MERCHANT_VIEW),
+            post("/console/merchants", MERCHANT_MANAGE),
+            get("/console/merchants/{merchantId}", MERCHANT_VIEW),
+            post("/console/merchants/{merchantId}/suspend", MERCHANT_MANAGE),
+            post("/console/merchants/{merchantId}/activate", MERCHANT_MANAGE),
+            post("/console/merchants/{merchantId}/channel-self-service", MERCHANT_MANAGE),
+            post("/console/merchants/{merchantId}/apps", APP_MANAGE),
+            get("/console/apps", APP_VIEW),
+            get("/console/apps/{appId}", APP_VIEW),
+            post("/console/apps/{appId}/suspend", APP_MANAGE),
+            post("/console/apps/{appId}/activate", APP_MANAGE),
+            post("/console/apps/{appId}/notify-url", APP_MANAGE),
+            post("/console/apps/{appId}/hmac-secret", APP_KEYS),
+            post("/console/apps/{appId}/merchant-public-key", APP_KEYS),
+            get("/console/apps/{appId}/platform-key", APP_VIEW),
+            post("/console/apps/{appId}/webhook-event-types", WEBHOOK_MANAGE),
+            post("/console/apps/{appId}/webhook-schedule", WEBHOOK_MANAGE),
+            post("/console/apps/{appId}/fee-rates", FEE_RATE_MANAGE),
+            post("/console/apps/{appId}/channels/alipay", CHANNEL_ACCOUNT_MANAGE),
+            post("/console/apps/{appId}/channels/wechatpay", CHANNEL_ACCOUNT_MANAGE));
 
     /** Console: webhook deliveries, the API call log. */
     private static final List<Route> CONSOLE_WEBHOOKS = List.of();

@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The changes to an app's webhooks that people make, each with its entry in the audit trail. */
 @Service
-class WebhookSettings {
+public class WebhookSettings {
 
     private final WebhookEvents events;
     private final RetrySchedules schedules;
@@ -38,7 +38,7 @@ class WebhookSettings {
     }
 
     @Transactional
-    Set<String> setEventTypes(String appId, List<String> types) {
+    public Set<String> setEventTypes(String appId, List<String> types) {
         String merchantId = tenants.app(appId).merchantId();
         Set<String> before = new TreeSet<>(subscriptions.of(appId));
         Set<String> after = subscriptions.set(appId, types);
@@ -49,8 +49,9 @@ class WebhookSettings {
         return after;
     }
 
+    /** {@code schedule}: 1 to 20 waits such as {@code 5s}, {@code 2m}, {@code 1h}. */
     @Transactional
-    List<Duration> setSchedule(String appId, List<String> schedule) {
+    public List<Duration> setSchedule(String appId, List<String> schedule) {
         String merchantId = tenants.app(appId).merchantId();
         List<Duration> before = schedules.forApp(appId);
         List<Duration> after = schedules.set(appId, schedule);
@@ -59,6 +60,21 @@ class WebhookSettings {
                 .before(Map.of("retry_schedule", texts(before)))
                 .after(Map.of("retry_schedule", texts(after))));
         return after;
+    }
+
+    /** The optional event types an app may subscribe to; the others are always sent. */
+    public Set<String> optionalEventTypes() {
+        return new TreeSet<>(WebhookSubscriptions.OPTIONAL);
+    }
+
+    /** The optional event types the app subscribed to. */
+    public Set<String> eventTypes(String appId) {
+        return new TreeSet<>(subscriptions.of(appId));
+    }
+
+    /** The app's retry schedule: its own, or the default. */
+    public List<Duration> schedule(String appId) {
+        return schedules.forApp(appId);
     }
 
     @Transactional
