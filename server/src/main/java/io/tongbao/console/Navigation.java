@@ -65,8 +65,10 @@ final class Navigation {
                     Audience.EVERYONE));
 
     /** Users and roles, the audit log, the user's own profile (group "system"). */
-    private static final List<Entry> SYSTEM =
-            List.of(new Entry("system", "nav.me", "/console/me", "person-circle", Action.SELF, Audience.EVERYONE));
+    private static final List<Entry> SYSTEM = List.of(
+            new Entry("system", "nav.users", "/console/users", "people", Action.USER_VIEW, Audience.EVERYONE),
+            new Entry("system", "nav.audit", "/console/audit", "journal-text", Action.AUDIT_VIEW, Audience.EVERYONE),
+            new Entry("system", "nav.me", "/console/me", "person-circle", Action.SELF, Audience.EVERYONE));
 
     private static final List<Entry> ENTRIES = Stream.of(OVERVIEW, PAYMENTS, MERCHANTS, LEDGER, WEBHOOKS, SYSTEM)
             .flatMap(List::stream)

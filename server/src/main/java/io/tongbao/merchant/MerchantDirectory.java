@@ -108,6 +108,14 @@ public class MerchantDirectory {
                         summary.app().createdAt().toInstant(), summary.app().id()));
     }
 
+    /** The merchant with this exact id, as the console checks one it is given (a new merchant user's). */
+    public Optional<Merchant> merchant(String merchantId) {
+        return jdbc.sql("select id, name, status, created_at from merchant where id = :id")
+                .param("id", merchantId)
+                .query((rs, row) -> merchant(rs))
+                .optional();
+    }
+
     /** The app, if the scope may see it. */
     public Optional<AppSummary> app(@Nullable MerchantId scope, String appId) {
         return jdbc.sql(APP_SUMMARY

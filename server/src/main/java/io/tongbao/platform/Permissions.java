@@ -223,7 +223,16 @@ public final class Permissions {
             post("/console/ledger/audit", LEDGER_AUDIT));
 
     /** Console: users and roles, the audit log. */
-    private static final List<Route> CONSOLE_USERS = List.of();
+    private static final List<Route> CONSOLE_USERS = List.of(
+            get("/console/users", USER_VIEW),
+            post("/console/users", USER_MANAGE),
+            get("/console/users/{username}", USER_VIEW),
+            post("/console/users/{username}/role", USER_MANAGE),
+            post("/console/users/{username}/enable", USER_MANAGE),
+            post("/console/users/{username}/disable", USER_MANAGE),
+            post("/console/users/{username}/password", USER_MANAGE),
+            get("/console/audit", AUDIT_VIEW),
+            post("/console/audit/verify", AUDIT_VIEW));
 
     private static final List<Route> ALL_ROUTES = Stream.of(
                     ROUTES,

@@ -113,6 +113,19 @@ class MerchantDirectoryTest {
         assertThat(directory.app(null, hmac).orElseThrow().hmacSecretSet()).isTrue();
     }
 
+    @Test
+    void aMerchantIsFoundByItsExactIdOnly() {
+        String tea = merchant("Jasmine Tea House", Status.SUSPENDED, T0);
+
+        assertThat(directory.merchant(tea))
+                .hasValueSatisfying(merchant -> assertThat(merchant)
+                        .extracting(Merchant::name, Merchant::status)
+                        .containsExactly("Jasmine Tea House", Status.SUSPENDED));
+        assertThat(directory.merchant("Jasmine Tea House")).isEmpty();
+        assertThat(directory.merchant(tea.substring(0, tea.length() - 1))).isEmpty();
+        assertThat(directory.merchant("mch_unknown")).isEmpty();
+    }
+
     private List<String> merchantIds(MerchantFilter filter) {
         return directory.merchants(filter, PageRequest.first(50)).rows().stream()
                 .map(summary -> summary.merchant().id())
