@@ -2,11 +2,15 @@ package io.tongbao.console;
 
 import io.tongbao.payment.PaymentStatistics;
 import io.tongbao.platform.Action;
+import io.tongbao.platform.Permissions;
 import io.tongbao.platform.SignedInUser;
 import io.tongbao.shared.id.MerchantId;
 import io.tongbao.shared.page.Page;
 import io.tongbao.shared.page.PageRequest;
 import io.tongbao.webhook.WebhookQueries;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,7 +22,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** The pages around the work: the login, the overview, the page that says a user may not do something. */
 @Controller
@@ -76,11 +79,20 @@ class ConsolePages {
         return "console/overview";
     }
 
-    /** Where Spring Security forwards a refused request, whatever its method. */
+    /**
+     * Where Spring Security forwards a refused request, whatever its method: 403 for a page the user's role may not
+     * open, 404 for an address that is no console page at all.
+     */
     @RequestMapping("/console/denied")
-    @ResponseStatus(HttpStatus.FORBIDDEN)
-    String denied() {
-        return "console/denied";
+    String denied(HttpServletRequest request, HttpServletResponse response) {
+        Object refusedPath = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
+        boolean isPage = !(refusedPath instanceof String path)
+                || Permissions.actionOf(
+                                request.getMethod(),
+                                path.substring(request.getContextPath().length()))
+                        .isPresent();
+        response.setStatus(isPage ? HttpStatus.FORBIDDEN.value() : HttpStatus.NOT_FOUND.value());
+        return isPage ? "console/denied" : "console/not-found";
     }
 
     /** The message key of a refused login, from the code the security chain put in the URL; nothing else. */

@@ -184,6 +184,20 @@ class ConsoleLoginTest {
     }
 
     @Test
+    void aRefusedPageIs403AndAnAddressThatIsNoPageIs404() {
+        String staff = users.create(Role.STAFF, "m_someone");
+        ConsoleSession browser = new ConsoleSession(port);
+        browser.login(staff, ConsoleUsers.PASSWORD);
+        HttpResponse<String> refused = browser.send("POST", "/console/me/totp/nonsense");
+        assertThat(refused.statusCode()).isEqualTo(404);
+        assertThat(browser.get("/console/no-such-page").statusCode()).isEqualTo(404);
+        String admin = users.create(Role.ADMIN, null);
+        ConsoleSession operator = new ConsoleSession(port);
+        operator.login(admin, ConsoleUsers.PASSWORD);
+        assertThat(operator.get("/console/no-such-page").body()).contains("未找到");
+    }
+
+    @Test
     void merchantStaffNeverReachTheOperatorApi() throws Exception {
         String owner = users.create(Role.OWNER, "m_someone");
         assertThat(basic(owner, ConsoleUsers.PASSWORD, "/api/operator/merchants")
