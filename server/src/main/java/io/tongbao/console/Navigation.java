@@ -35,7 +35,35 @@ final class Navigation {
             "overview", "nav.overview", "/console/", "speedometer2", Action.OVERVIEW_VIEW, Audience.EVERYONE));
 
     /** Payments, refunds, exceptions, approvals, the pay test (group "payments"). */
-    private static final List<Entry> PAYMENTS = List.of();
+    private static final List<Entry> PAYMENTS = List.of(
+            new Entry(
+                    "payments",
+                    "nav.payments",
+                    "/console/payments",
+                    "credit-card",
+                    Action.PAYMENT_VIEW,
+                    Audience.EVERYONE),
+            new Entry(
+                    "payments",
+                    "nav.refunds",
+                    "/console/refunds",
+                    "arrow-counterclockwise",
+                    Action.REFUND_VIEW,
+                    Audience.EVERYONE),
+            new Entry(
+                    "payments",
+                    "nav.approvals",
+                    "/console/refunds/approvals",
+                    "check2-square",
+                    Action.REFUND_APPROVE,
+                    Audience.OPERATORS),
+            new Entry(
+                    "payments",
+                    "nav.exceptions",
+                    "/console/exceptions",
+                    "exclamation-diamond",
+                    Action.EXCEPTION_VIEW,
+                    Audience.EVERYONE));
 
     /** Merchants (operators) and apps (merchants) (groups "merchants", "apps"). */
     private static final List<Entry> MERCHANTS = List.of();
