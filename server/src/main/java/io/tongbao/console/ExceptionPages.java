@@ -71,7 +71,7 @@ class ExceptionPages {
         }
         ExceptionFilter.Resolved which = input.choice("resolved", resolved, ExceptionFilter.Resolved.class);
         ExceptionFilter filter = new ExceptionFilter(
-                me.isOperator() ? merchant : me.merchantScope(),
+                scope(me, merchant),
                 app,
                 kind,
                 which == null ? ExceptionFilter.Resolved.ALL : which,
@@ -134,5 +134,16 @@ class ExceptionPages {
                 redirect.addFlashAttribute("exceptionId", exceptionId);
             }
         }
+    }
+
+    /**
+     * A merchant user's own merchant, whatever the address says; an operator's merchant filter, none when left blank
+     * (the filter bar sends its empty fields; a blank scope would match nothing).
+     */
+    private static @Nullable String scope(SignedInUser me, @Nullable String merchant) {
+        if (!me.isOperator()) {
+            return me.merchantScope();
+        }
+        return merchant == null || merchant.isBlank() ? null : merchant;
     }
 }

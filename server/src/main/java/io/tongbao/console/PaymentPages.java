@@ -79,7 +79,7 @@ class PaymentPages {
             Model model) {
         FilterInput input = new FilterInput(me.zoneId());
         PaymentFilter filter = new PaymentFilter(
-                me.isOperator() ? merchant : me.merchantScope(),
+                scope(me, merchant),
                 app,
                 id,
                 outTradeNo,
@@ -185,5 +185,16 @@ class PaymentPages {
         redirect.addFlashAttribute(
                 "refundAmountError", REFUND_REFUSALS.contains(code) ? "error.refund." + code : "error.refund.refused");
         redirect.addFlashAttribute("refundCode", code);
+    }
+
+    /**
+     * A merchant user's own merchant, whatever the address says; an operator's merchant filter, none when left blank
+     * (the filter bar sends its empty fields; a blank scope would match nothing).
+     */
+    private static @Nullable String scope(SignedInUser me, @Nullable String merchant) {
+        if (!me.isOperator()) {
+            return me.merchantScope();
+        }
+        return merchant == null || merchant.isBlank() ? null : merchant;
     }
 }

@@ -54,7 +54,7 @@ class RefundPages {
             Model model) {
         FilterInput input = new FilterInput(me.zoneId());
         RefundFilter filter = new RefundFilter(
-                me.isOperator() ? merchant : me.merchantScope(),
+                scope(me, merchant),
                 app,
                 paymentId,
                 outRefundNo,
@@ -125,5 +125,16 @@ class RefundPages {
         if (!me.isOperator()) {
             throw new NotFound();
         }
+    }
+
+    /**
+     * A merchant user's own merchant, whatever the address says; an operator's merchant filter, none when left blank
+     * (the filter bar sends its empty fields; a blank scope would match nothing).
+     */
+    private static @Nullable String scope(SignedInUser me, @Nullable String merchant) {
+        if (!me.isOperator()) {
+            return me.merchantScope();
+        }
+        return merchant == null || merchant.isBlank() ? null : merchant;
     }
 }

@@ -142,6 +142,18 @@ class PaymentPagesTest {
         String byStatus = operator.get("/console/payments?status=CLOSED&merchant=" + shopB.merchantId)
                 .body();
         assertThat(byStatus).contains(closedB.id()).doesNotContain(paidB.id());
+        // as the filter bar sends it: every field, the empty ones blank
+        assertThat(operator.get("/console/payments?id=&out_trade_no=&channel_trade_no=&merchant=&app=&pay_way=&status="
+                                + "&from=&to=&amount_min=12.34&amount_max=")
+                        .body())
+                .contains(paidA.id())
+                .doesNotContain(paidB.id());
+        assertThat(operator.get("/console/refunds?payment=&out_refund_no=&merchant=&app=&status=&from=&to=")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(operator.get("/console/exceptions?kind=&resolved=ALL&merchant=&from=&to=")
+                        .body())
+                .contains(closedB.id());
         String byPayWay =
                 operator.get("/console/payments?pay_way=WECHAT_NATIVE").body();
         assertThat(byPayWay).doesNotContain(paidA.id()).contains("id=\"empty\"");
