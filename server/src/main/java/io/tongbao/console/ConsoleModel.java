@@ -40,6 +40,13 @@ class ConsoleModel {
         return user == null ? "Asia/Shanghai" : user.zone();
     }
 
+    /** The navigation entry of this page: the one whose path is the page's, or the longest that contains it. */
+    @ModelAttribute("activeNav")
+    @Nullable
+    String activeNav(@AuthenticationPrincipal @Nullable SignedInUser user, HttpServletRequest request) {
+        return user == null ? null : Navigation.activeFor(user, path(request));
+    }
+
     @ModelAttribute("path")
     String path(HttpServletRequest request) {
         return request.getRequestURI().substring(request.getContextPath().length());

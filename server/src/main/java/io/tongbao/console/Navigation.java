@@ -4,6 +4,7 @@ import io.tongbao.platform.Action;
 import io.tongbao.platform.SignedInUser;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The left navigation, grouped as the work is. An entry shows when the user's role may open its page; operator
@@ -36,6 +37,34 @@ final class Navigation {
 
     /** Payments, refunds, exceptions, approvals, the pay test (group "payments"). */
     private static final List<Entry> PAYMENTS = List.of(
+            new Entry(
+                    "payments",
+                    "nav.payments",
+                    "/console/payments",
+                    "credit-card",
+                    Action.PAYMENT_VIEW,
+                    Audience.EVERYONE),
+            new Entry(
+                    "payments",
+                    "nav.refunds",
+                    "/console/refunds",
+                    "arrow-counterclockwise",
+                    Action.REFUND_VIEW,
+                    Audience.EVERYONE),
+            new Entry(
+                    "payments",
+                    "nav.approvals",
+                    "/console/refunds/approvals",
+                    "check2-square",
+                    Action.REFUND_APPROVE,
+                    Audience.OPERATORS),
+            new Entry(
+                    "payments",
+                    "nav.exceptions",
+                    "/console/exceptions",
+                    "exclamation-diamond",
+                    Action.EXCEPTION_VIEW,
+                    Audience.EVERYONE),
             new Entry("payments", "nav.payTest", "/console/pay-test", "qr-code", Action.PAY_TEST, Audience.EVERYONE));
 
     /** Merchants (operators) and apps (merchants) (groups "merchants", "apps"). */
@@ -75,6 +104,16 @@ final class Navigation {
             .toList();
 
     private Navigation() {}
+
+    /** The entry to highlight on a page: its own, or the visible entry with the longest path above it. */
+    static @Nullable String activeFor(SignedInUser user, String path) {
+        return ENTRIES.stream()
+                .filter(entry -> entry.visibleTo(user))
+                .map(Entry::path)
+                .filter(entry -> path.equals(entry) || (!entry.equals("/console/") && path.startsWith(entry + "/")))
+                .max(java.util.Comparator.comparingInt(String::length))
+                .orElse(null);
+    }
 
     static List<Group> visibleTo(SignedInUser user) {
         return ENTRIES.stream()

@@ -3,6 +3,8 @@ package io.tongbao.payment;
 import io.tongbao.payment.PaymentStateMachine.PaymentStatus;
 import io.tongbao.payment.RefundApproval.Status;
 import io.tongbao.payment.Refunds.RefundRequest;
+import io.tongbao.shared.audit.AuditChange;
+import io.tongbao.shared.audit.AuditTrail;
 import io.tongbao.shared.id.Ids;
 import io.tongbao.shared.id.PaymentId;
 import io.tongbao.shared.log.LogValues;
@@ -12,26 +14,32 @@ import io.tongbao.shared.web.ApiException;
 import io.tongbao.shared.web.MerchantCaller;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Refunds an operator makes from the console, on the merchant's behalf, through the merchant's own refund path
  * ({@link Refunds}: the same checks, the same reservation against what was paid). Below the approval threshold
  * ({@code tongbao.payments.refund-approval-threshold}) one goes through at once; at or above it, it waits until a
- * different operator approves it, and is made once, however many approve.
+ * different operator approves it, and is made once, however many approve. Each request, decision and refund is in the
+ * audit trail, recorded in the transaction of the change.
  */
 @Service
 public class OperatorRefunds {
 
     static final int MAX_PENDING_LISTED = 200;
-    static final int MAX_REASON = 80;
 
     private final Refunds refunds;
     private final PaymentStore payments;
     private final RefundApprovalStore approvals;
     private final RefundApprovalProperties properties;
+    private final TransactionTemplate transactions;
+    private final AuditTrail audit;
     private final Clock clock;
 
     OperatorRefunds(
@@ -39,11 +47,15 @@ public class OperatorRefunds {
             PaymentStore payments,
             RefundApprovalStore approvals,
             RefundApprovalProperties properties,
+            TransactionTemplate transactions,
+            AuditTrail audit,
             Clock clock) {
         this.refunds = refunds;
         this.payments = payments;
         this.approvals = approvals;
         this.properties = properties;
+        this.transactions = transactions;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -98,14 +110,20 @@ public class OperatorRefunds {
             return Result.refused("INVALID_AMOUNT", "a refund is a positive amount in the payment's currency");
         }
         if (amount.minor() < properties.refundApprovalThreshold()) {
-            return execute(order, Ids.next("opr"), amount, why);
+            return execute(order, Ids.next("opr"), amount, why, "operator refund by " + operator);
         }
         Optional<Result> refused = refusedNow(order, amount);
         if (refused.isPresent()) {
             return refused.get();
         }
         String id = Ids.next("rfa");
-        approvals.insert(id, order, amount.minor(), why, operator, clock.instant());
+        transactions.executeWithoutResult(status -> {
+            approvals.insert(id, order, amount.minor(), why, operator, clock.instant());
+            audit.record(AuditChange.of("refund_approval.requested", "refund_approval", id)
+                    .merchant(order.merchantId().value())
+                    .after(Map.of("payment_id", order.id().value(), "amount", amount.minor(), "reason", why))
+                    .summary("operator refund awaiting a second operator's approval"));
+        });
         return new Result(Outcome.AWAITING_APPROVAL, null, approvals.byId(id).orElseThrow(), null, null);
     }
 
@@ -118,18 +136,29 @@ public class OperatorRefunds {
         if (!Ids.isMinted(requestId, "rfa")) {
             return Result.of(Outcome.NOT_FOUND);
         }
-        Optional<RefundApproval> approved = approvals.decide(requestId, Status.APPROVED, operator, clock.instant());
+        Optional<RefundApproval> approved = decide(requestId, Status.APPROVED, operator);
         if (approved.isEmpty()) {
             return whyUndecided(requestId, operator);
         }
         RefundApproval approval = approved.get();
         OrderRow order = payments.orderById(PaymentId.of(approval.paymentId())).orElseThrow();
-        Result result = execute(order, approval.id(), approval.amount(), approval.reason());
+        Result result = execute(
+                order,
+                approval.id(),
+                approval.amount(),
+                approval.reason(),
+                "operator refund by " + approval.requestedBy() + ", approved by " + operator);
         Refund refund = result.refund();
         if (refund != null) {
             approvals.refunded(approval.id(), refund.id());
         } else {
-            approvals.failed(approval.id(), String.valueOf(result.code()), result.message());
+            transactions.executeWithoutResult(status -> {
+                approvals.failed(approval.id(), String.valueOf(result.code()), result.message());
+                audit.record(AuditChange.of("refund_approval.failed", "refund_approval", approval.id())
+                        .merchant(approval.merchantId())
+                        .after(Map.of("code", String.valueOf(result.code())))
+                        .summary("approved, but the refund was refused"));
+            });
         }
         return new Result(
                 result.outcome(), refund, approvals.byId(approval.id()).orElseThrow(), result.code(), result.message());
@@ -141,8 +170,7 @@ public class OperatorRefunds {
         if (!Ids.isMinted(requestId, "rfa")) {
             return Result.of(Outcome.NOT_FOUND);
         }
-        return approvals
-                .decide(requestId, Status.REJECTED, operator, clock.instant())
+        return decide(requestId, Status.REJECTED, operator)
                 .map(rejected -> new Result(Outcome.REJECTED, null, rejected, null, null))
                 .orElseGet(() -> whyUndecided(requestId, operator));
     }
@@ -156,12 +184,25 @@ public class OperatorRefunds {
         return approvals.byId(requestId);
     }
 
-    private Result execute(OrderRow order, String outRefundNo, Money amount, String reason) {
+    /** The request leaves PENDING and its decision is audited, in one transaction. */
+    private Optional<RefundApproval> decide(String requestId, Status to, String operator) {
+        return Objects.requireNonNull(transactions.execute(status -> {
+            Optional<RefundApproval> decided = approvals.decide(requestId, to, operator, clock.instant());
+            decided.ifPresent(approval -> audit.record(AuditChange.of(
+                            "refund_approval." + to.name().toLowerCase(Locale.ROOT), "refund_approval", requestId)
+                    .merchant(approval.merchantId())
+                    .before(Map.of("status", Status.PENDING.name()))
+                    .after(Map.of("status", to.name()))));
+            return decided;
+        }));
+    }
+
+    private Result execute(OrderRow order, String outRefundNo, Money amount, String reason, String auditSummary) {
         MerchantCaller merchant =
                 new MerchantCaller(order.merchantId().value(), order.appId().value());
         try {
-            Refund refund =
-                    refunds.refund(merchant, order.id(), new RefundRequest(outRefundNo, amount.minor(), reason));
+            Refund refund = refunds.refund(
+                    merchant, order.id(), new RefundRequest(outRefundNo, amount.minor(), reason), auditSummary);
             return new Result(Outcome.REFUNDED, refund, null, null, null);
         } catch (ApiException refused) {
             return Result.refused(refused.code(), refused.getMessage());
@@ -202,7 +243,6 @@ public class OperatorRefunds {
 
     /** As typed, less a NUL (which PostgreSQL refuses) and clipped to what WeChat Pay takes (80 characters). */
     private static String reason(String reason) {
-        String kept = reason.strip().replace("\0", "");
-        return kept.length() > MAX_REASON ? kept.substring(0, MAX_REASON) : kept;
+        return Refunds.consoleReason(reason);
     }
 }

@@ -1,5 +1,7 @@
 package io.tongbao.payment;
 
+import io.tongbao.shared.audit.AuditChange;
+import io.tongbao.shared.audit.AuditTrail;
 import io.tongbao.shared.id.AppId;
 import io.tongbao.shared.id.AttemptId;
 import io.tongbao.shared.id.Ids;
@@ -11,6 +13,8 @@ import io.tongbao.shared.time.JdbcTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The record of everything money-related that did not go as expected; the operator works through it. Refused
  * notifications are sampled rather than recorded one row each, since anyone can post them: a row per sample key,
  * its {@code occurrences} counting how many came (V20261203_1610__payment_exception_sampling.sql). The console
- * resolves an exception once, by {@link #accept} or {@link #refund} (V20261203_2210__exception_resolution.sql).
+ * resolves an exception once, by {@link #accept} or {@link #refund} (V20261203_2210__exception_resolution.sql),
+ * recorded in the audit trail in the same transaction.
  */
 @Component
 public class PaymentExceptions {
@@ -40,12 +45,14 @@ public class PaymentExceptions {
     private final JdbcClient jdbc;
     private final PaymentStore payments;
     private final RefundStore refunds;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    PaymentExceptions(JdbcClient jdbc, PaymentStore payments, RefundStore refunds, Clock clock) {
+    PaymentExceptions(JdbcClient jdbc, PaymentStore payments, RefundStore refunds, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.payments = payments;
         this.refunds = refunds;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -67,24 +74,49 @@ public class PaymentExceptions {
      * The operator (or the merchant, within {@code merchantScope}; null is the operator) has seen the exception and
      * accepts it as it is. Once: a second accept answers {@link Resolution#ALREADY_RESOLVED} and changes nothing.
      */
+    @Transactional
     public Resolution accept(@Nullable String merchantScope, String exceptionId, String note, String resolvedBy) {
+        return resolve(merchantScope, exceptionId, note, resolvedBy, "payment_exception.accepted");
+    }
+
+    private Resolution resolve(
+            @Nullable String merchantScope, String exceptionId, String note, String resolvedBy, String auditAction) {
         if (!isReference(merchantScope, exceptionId)) {
             return Resolution.NOT_FOUND;
         }
-        boolean resolved = jdbc.sql("""
-                                update payment_exception
-                                set resolved_at = :now, resolved_by = :by, resolution_note = :note
-                                where id = :id and resolved_at is null
-                                  and (cast(:merchant as text) is null or merchant_id = :merchant)""")
-                        .param("now", JdbcTime.at(clock.instant()))
-                        .param("by", requireActor(resolvedBy))
-                        .param("note", note(note))
-                        .param("id", exceptionId)
-                        .param("merchant", merchantScope)
-                        .update()
-                == 1;
-        return resolved ? Resolution.RESOLVED : whyUnchanged(merchantScope, exceptionId);
+        String kept = note(note);
+        Optional<Resolved> resolved = jdbc.sql("""
+                        update payment_exception
+                        set resolved_at = :now, resolved_by = :by, resolution_note = :note
+                        where id = :id and resolved_at is null
+                          and (cast(:merchant as text) is null or merchant_id = :merchant)
+                        returning merchant_id, payment_id, kind""")
+                .param("now", JdbcTime.at(clock.instant()))
+                .param("by", requireActor(resolvedBy))
+                .param("note", kept)
+                .param("id", exceptionId)
+                .param("merchant", merchantScope)
+                .query((rs, row) ->
+                        new Resolved(rs.getString("merchant_id"), rs.getString("payment_id"), rs.getString("kind")))
+                .optional();
+        if (resolved.isEmpty()) {
+            return whyUnchanged(merchantScope, exceptionId);
+        }
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("kind", resolved.get().kind());
+        after.put(
+                "payment_id",
+                resolved.get().paymentId() == null ? "" : resolved.get().paymentId());
+        after.put("note", kept);
+        audit.record(AuditChange.of(auditAction, "payment_exception", exceptionId)
+                .merchant(resolved.get().merchantId())
+                .after(after));
+        return Resolution.RESOLVED;
     }
+
+    /** What a resolved exception was about, for its audit entry. */
+    private record Resolved(
+            @Nullable String merchantId, @Nullable String paymentId, String kind) {}
 
     /**
      * Resolves an exception whose money was kept for the operator (a surplus payment, a payment after the close,
@@ -112,7 +144,7 @@ public class PaymentExceptions {
                 || attemptId == null) {
             return Resolution.NOT_REFUNDABLE;
         }
-        Resolution accepted = accept(merchantScope, exceptionId, note, resolvedBy);
+        Resolution accepted = resolve(merchantScope, exceptionId, note, resolvedBy, "payment_exception.refunded");
         if (accepted != Resolution.RESOLVED) {
             return accepted;
         }

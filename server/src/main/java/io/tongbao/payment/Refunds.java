@@ -8,17 +8,25 @@ import io.tongbao.payment.PaymentStateMachine.RefundStatus;
 import io.tongbao.payment.spi.RefundCommand;
 import io.tongbao.payment.spi.RefundRef;
 import io.tongbao.payment.spi.RefundResult;
+import io.tongbao.shared.audit.AuditChange;
+import io.tongbao.shared.audit.AuditTrail;
+import io.tongbao.shared.id.Ids;
+import io.tongbao.shared.id.MerchantId;
 import io.tongbao.shared.id.OutRefundNo;
 import io.tongbao.shared.id.PaymentId;
 import io.tongbao.shared.id.RefundId;
+import io.tongbao.shared.log.LogValues;
 import io.tongbao.shared.money.Money;
 import io.tongbao.shared.web.ApiException;
 import io.tongbao.shared.web.MerchantCaller;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,12 +44,15 @@ public class Refunds {
 
     static final Duration REFUND_WINDOW = Duration.ofDays(365);
     static final Duration SUBMISSION_LEASE = Duration.ofSeconds(30);
+    /** What WeChat Pay takes as a refund's reason. */
+    static final int MAX_REASON = 80;
 
     private final PaymentStore payments;
     private final RefundStore refunds;
     private final PaymentSettlement settlement;
     private final Gateways gateways;
     private final TransactionTemplate transactions;
+    private final AuditTrail audit;
     private final Clock clock;
 
     Refunds(
@@ -50,12 +61,14 @@ public class Refunds {
             PaymentSettlement settlement,
             Gateways gateways,
             TransactionTemplate transactions,
+            AuditTrail audit,
             Clock clock) {
         this.payments = payments;
         this.refunds = refunds;
         this.settlement = settlement;
         this.gateways = gateways;
         this.transactions = transactions;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -80,6 +93,35 @@ public class Refunds {
             String reason) {}
 
     public Refund refund(MerchantCaller caller, PaymentId paymentId, RefundRequest request) {
+        return refund(caller, paymentId, request, null);
+    }
+
+    /**
+     * A refund that the merchant's staff make in the console, of their own merchant's payment: the merchant API's
+     * path, with a refund number made here ({@code con_…}) and an audit entry in the refund's transaction. Refused as
+     * the API refuses ({@link ApiException}: {@code REFUND_EXCEEDS_PAID}, {@code PAYMENT_NOT_REFUNDABLE}, …); a
+     * payment that is not the merchant's is not found.
+     */
+    public Refund refundFromConsole(String merchantId, String paymentId, Money amount, String reason) {
+        Optional<MerchantId> merchant = MerchantId.parse(merchantId);
+        Optional<PaymentId> payment = PaymentId.parse(paymentId);
+        OrderRow order = merchant.flatMap(m -> payment.flatMap(p -> payments.order(m, p)))
+                .orElseThrow(() -> ApiException.notFound("payment", LogValues.safe(paymentId, 64)));
+        MerchantCaller caller =
+                new MerchantCaller(order.merchantId().value(), order.appId().value());
+        return refund(
+                caller,
+                order.id(),
+                new RefundRequest(Ids.next("con"), amount.minor(), consoleReason(reason)),
+                "refund by the merchant's staff in the console");
+    }
+
+    /**
+     * {@link #refund(MerchantCaller, PaymentId, RefundRequest)}, recorded in the audit trail in the refund's
+     * transaction when {@code auditSummary} is given (a refund made in the console: who made it is the console's
+     * user); the merchant API's own refunds are the app's, in the refund table.
+     */
+    Refund refund(MerchantCaller caller, PaymentId paymentId, RefundRequest request, @Nullable String auditSummary) {
         if (!OutRefundNo.isValid(request.outRefundNo())) {
             throw ApiException.invalid("out_refund_no", "is required: letters, digits and _-*@| only, at most 64");
         }
@@ -105,6 +147,9 @@ public class Refunds {
             if (!refunds.insert(refund, now.plus(SUBMISSION_LEASE))) {
                 status.setRollbackOnly();
                 return null;
+            }
+            if (auditSummary != null) {
+                audit.record(audited(refund, auditSummary));
             }
             return refund;
         });
@@ -155,6 +200,24 @@ public class Refunds {
             case RefundResult.Rejected rejected -> settlement.refundFailed(ref, rejected.code(), rejected.message());
             case RefundResult.Unknown unknown -> refunds.submitted(refund.id(), null, now.plusSeconds(30), now);
         }
+    }
+
+    private static AuditChange audited(NewRefund refund, String summary) {
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("payment_id", refund.paymentId().value());
+        after.put("out_refund_no", refund.outRefundNo().value());
+        after.put("amount", refund.amount().minor());
+        after.put("reason", refund.reason() == null ? "" : refund.reason());
+        return AuditChange.of("refund.created", "refund", refund.id().value())
+                .merchant(refund.merchantId().value())
+                .after(after)
+                .summary(summary);
+    }
+
+    /** As typed, less a NUL (which PostgreSQL refuses), clipped to what WeChat Pay takes. */
+    static String consoleReason(String reason) {
+        String kept = reason.strip().replace("\0", "");
+        return kept.length() > MAX_REASON ? kept.substring(0, MAX_REASON) : kept;
     }
 
     private void requireRefundable(OrderRow order, Money amount, Instant now) {

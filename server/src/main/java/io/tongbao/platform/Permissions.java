@@ -177,7 +177,17 @@ public final class Permissions {
             post("/console/me/totp/disable", SELF));
 
     /** Console: payments, refunds, payment exceptions, refund approvals. */
-    private static final List<Route> CONSOLE_PAYMENTS = List.of();
+    private static final List<Route> CONSOLE_PAYMENTS = List.of(
+            get("/console/payments", PAYMENT_VIEW),
+            get("/console/payments/{paymentId}", PAYMENT_VIEW),
+            post("/console/payments/{paymentId}/refunds", REFUND_CREATE),
+            get("/console/refunds", REFUND_VIEW),
+            get("/console/refunds/approvals", REFUND_APPROVE),
+            post("/console/refunds/approvals/{requestId}/approve", REFUND_APPROVE),
+            post("/console/refunds/approvals/{requestId}/reject", REFUND_APPROVE),
+            get("/console/exceptions", EXCEPTION_VIEW),
+            post("/console/exceptions/{exceptionId}/accept", EXCEPTION_RESOLVE),
+            post("/console/exceptions/{exceptionId}/refund", EXCEPTION_RESOLVE));
 
     /** Console: the pay test and the overview's figures. */
     private static final List<Route> CONSOLE_PAY_TEST = List.of(

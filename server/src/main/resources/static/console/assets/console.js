@@ -92,3 +92,18 @@
     }
   });
 })();
+
+// --- payments, refunds, exceptions, approvals
+// a refund's confirmation repeats the amount typed: data-confirm-template holds "{amount}", data-confirm-amount names
+// the field; set before the confirmation above reads data-confirm (capture runs first)
+(function () {
+  "use strict";
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var template = form.getAttribute("data-confirm-template");
+    var field = form.getAttribute("data-confirm-amount");
+    if (template && field && form.elements[field]) {
+      form.setAttribute("data-confirm", template.replace("{amount}", form.elements[field].value.trim()));
+    }
+  }, true);
+})();

@@ -1,6 +1,7 @@
 package io.tongbao.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tongbao.payment.OperatorRefunds.Outcome;
 import io.tongbao.payment.OperatorRefunds.Result;
@@ -8,10 +9,12 @@ import io.tongbao.payment.RefundApproval.Status;
 import io.tongbao.payment.spi.PaidTrade;
 import io.tongbao.payment.spi.TradeRef;
 import io.tongbao.shared.PayWay;
+import io.tongbao.shared.audit.AuditChange;
 import io.tongbao.shared.id.AppId;
 import io.tongbao.shared.id.OutTradeNo;
 import io.tongbao.shared.money.Currency;
 import io.tongbao.shared.money.Money;
+import io.tongbao.shared.web.ApiException;
 import io.tongbao.shared.web.MerchantCaller;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,6 +110,9 @@ class OperatorRefundsTest {
         assertThat(approved.status()).isEqualTo(Status.APPROVED);
         assertThat(approved.refundId()).isNotNull();
         assertThat(approved.decidedBy()).isIn("bob", "carol", "dave", "erin");
+        assertThat(fixture.audited)
+                .extracting(AuditChange::action)
+                .containsExactly("refund_approval.requested", "refund_approval.approved", "refund.created");
         assertThat(operatorRefunds.approve(request, "frank").outcome()).isEqualTo(Outcome.ALREADY_DECIDED);
         assertThat(operatorRefunds.pending()).isEmpty();
     }
@@ -164,6 +170,34 @@ class OperatorRefundsTest {
         assertThat(operatorRefunds.reject(request, "bob").outcome()).isEqualTo(Outcome.REJECTED);
         assertThat(operatorRefunds.approve(request, "carol").outcome()).isEqualTo(Outcome.ALREADY_DECIDED);
         assertThat(refundsOf(payment)).isZero();
+        assertThat(fixture.audited)
+                .extracting(AuditChange::action)
+                .containsExactly("refund_approval.requested", "refund_approval.rejected");
+    }
+
+    @Test
+    void merchantStaffRefundTheirOwnPaymentsOnlyAndEachRefundIsAudited() {
+        String payment = paid(5_000);
+        MerchantCaller other = fixture.newMerchant();
+
+        Refund refund = fixture.refunds.refundFromConsole(merchant.merchantId(), payment, fen(1_200), "returned\0");
+
+        assertThat(refund.amount()).isEqualTo(1_200);
+        assertThat(refund.outRefundNo()).startsWith("con_");
+        assertThat(refund.reason()).isEqualTo("returned");
+        assertThat(fixture.audited).singleElement().satisfies(change -> {
+            assertThat(change.action()).isEqualTo("refund.created");
+            assertThat(change.targetId()).isEqualTo(refund.id());
+            assertThat(change.merchantId()).isEqualTo(merchant.merchantId());
+        });
+        assertThatThrownBy(() -> fixture.refunds.refundFromConsole(other.merchantId(), payment, fen(1), "x"))
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.code()).isEqualTo("NOT_FOUND"));
+        assertThatThrownBy(() -> fixture.refunds.refundFromConsole(merchant.merchantId(), payment, fen(3_801), "x"))
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.code()).isEqualTo("REFUND_EXCEEDS_PAID"));
+        assertThat(refundsOf(payment)).isEqualTo(1);
+        assertThat(fixture.audited).hasSize(1);
     }
 
     private String paid(long amount) {

@@ -10,6 +10,7 @@ import io.tongbao.merchant.FeeRates;
 import io.tongbao.payment.PaymentSettlement.SurplusPolicy;
 import io.tongbao.shared.PayWay;
 import io.tongbao.shared.PayWay.Channel;
+import io.tongbao.shared.audit.AuditChange;
 import io.tongbao.shared.id.Ids;
 import io.tongbao.shared.web.MerchantCaller;
 import io.tongbao.support.MutableClock;
@@ -45,6 +46,8 @@ final class PaymentFixture implements AutoCloseable {
     final HikariDataSource dataSource;
     final JdbcClient jdbc;
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T08:00:00Z"));
+    /** Every change the module recorded in the audit trail, in order. */
+    final List<AuditChange> audited = new CopyOnWriteArrayList<>();
     /** Every event the module published, in order. */
     final List<Object> events = new CopyOnWriteArrayList<>();
     /** The channels each app has an account with: what the channel module answers through ChannelAccountCheck. */
@@ -76,7 +79,7 @@ final class PaymentFixture implements AutoCloseable {
         PaymentStore store = transactional(new PaymentStore(jdbc), transactionManager);
         RefundStore refundStore = new RefundStore(jdbc);
         PaymentExceptions exceptions =
-                transactional(new PaymentExceptions(jdbc, store, refundStore, clock), transactionManager);
+                transactional(new PaymentExceptions(jdbc, store, refundStore, audited::add, clock), transactionManager);
         PaymentViews views = new PaymentViews(store, json);
         Gateways gateways = new Gateways(
                 List.of(new FakeChannelGateways.Fake(Channel.ALIPAY), new FakeChannelGateways.Fake(Channel.WECHATPAY)));
@@ -93,11 +96,23 @@ final class PaymentFixture implements AutoCloseable {
                 clock);
         payments = new Payments(store, views, settlement, gateways);
         refunds = new Refunds(
-                store, refundStore, settlement, gateways, new TransactionTemplate(transactionManager), clock);
+                store,
+                refundStore,
+                settlement,
+                gateways,
+                new TransactionTemplate(transactionManager),
+                audited::add,
+                clock);
         this.exceptions = exceptions;
         queries = new PaymentQueries(new ConsoleReadStore(jdbc));
         operatorRefunds = new OperatorRefunds(
-                refunds, store, new RefundApprovalStore(jdbc), new RefundApprovalProperties(100_000), clock);
+                refunds,
+                store,
+                new RefundApprovalStore(jdbc),
+                new RefundApprovalProperties(100_000),
+                new TransactionTemplate(transactionManager),
+                audited::add,
+                clock);
         janitor = new PaymentJanitor(store, refundStore, settlement, refunds, gateways, clock, STALE_CREATING_AFTER);
     }
 

@@ -351,6 +351,14 @@ class PaymentQueriesTest {
         assertThat(resolved.resolvedAt()).isEqualTo(fixture.clock.instant());
         PaymentDetail detail = queries.payment(null, resolved.paymentId()).orElseThrow();
         assertThat(detail.timeline().getLast().kind()).isEqualTo(Kind.EXCEPTION_RESOLVED);
+        // resolved once, audited once, as the exception's merchant's
+        assertThat(fixture.audited)
+                .filteredOn(change -> change.targetId().equals(id))
+                .singleElement()
+                .satisfies(change -> {
+                    assertThat(change.action()).isEqualTo("payment_exception.accepted");
+                    assertThat(change.merchantId()).isEqualTo(merchantA.merchantId());
+                });
     }
 
     /** An exception whose money was held for the operator is refunded on its word, once; others are not. */
@@ -384,6 +392,10 @@ class PaymentQueriesTest {
         assertThat(fixture.exceptions.refund(null, held.id(), "give it back", "bob"))
                 .isEqualTo(Resolution.ALREADY_RESOLVED);
         assertThat(refundsOfAttempt(attempt)).isEqualTo(1);
+        assertThat(fixture.audited)
+                .filteredOn(change -> change.targetId().equals(held.id()))
+                .extracting(io.tongbao.shared.audit.AuditChange::action)
+                .containsExactly("payment_exception.refunded");
         fixture.janitor.run();
         assertThat(FakeChannelGateways.REFUNDED.get(attempt)).isEqualTo(450);
     }
