@@ -44,8 +44,12 @@ final class Timeline {
 
     private void attempt(AttemptView attempt) {
         add(attempt.createdAt(), Kind.ATTEMPT_OPENED, attempt.id(), attempt.payWay() + " " + money(attempt.amount()));
-        add(attempt.paidAt(), Kind.ATTEMPT_PAID, attempt.id(), orEmpty(attempt.channelTradeNo()));
-        add(attempt.closedAt(), Kind.ATTEMPT_CLOSED, attempt.id(), "");
+        add(
+                notBefore(attempt.paidAt(), attempt.createdAt()),
+                Kind.ATTEMPT_PAID,
+                attempt.id(),
+                orEmpty(attempt.channelTradeNo()));
+        add(notBefore(attempt.closedAt(), attempt.createdAt()), Kind.ATTEMPT_CLOSED, attempt.id(), "");
         if (attempt.status() == AttemptStatus.FAILED) {
             add(
                     attempt.updatedAt(),
@@ -59,7 +63,11 @@ final class Timeline {
         String requested =
                 money(refund.amount()) + (refund.automatic() ? " automatic" : "") + " " + refund.outRefundNo();
         add(refund.createdAt(), Kind.REFUND_REQUESTED, refund.id(), requested);
-        add(refund.succeededAt(), Kind.REFUND_SUCCEEDED, refund.id(), orEmpty(refund.channelRefundId()));
+        add(
+                notBefore(refund.succeededAt(), refund.createdAt()),
+                Kind.REFUND_SUCCEEDED,
+                refund.id(),
+                orEmpty(refund.channelRefundId()));
         if (refund.status() == RefundStatus.FAILED) {
             add(
                     refund.updatedAt(),
@@ -76,6 +84,14 @@ final class Timeline {
                 exception.id(),
                 exception.kind() + " " + orEmpty(exception.resolution()));
         add(exception.resolvedAt(), Kind.EXCEPTION_RESOLVED, exception.id(), orEmpty(exception.resolvedBy()));
+    }
+
+    /**
+     * A channel's time (paid, refunded) is in whole seconds and may read earlier than our own record of asking,
+     * made a few milliseconds later in the same second: shown as its consequence, never before the step it follows.
+     */
+    private static @Nullable Instant notBefore(@Nullable Instant at, Instant earliest) {
+        return at == null || !at.isBefore(earliest) ? at : earliest;
     }
 
     private void add(@Nullable Instant at, Kind kind, String subjectId, String detail) {

@@ -26,13 +26,19 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The issue's scenario: a merchant owner logs in, runs a pay test with an Alipay QR code, pays it at the sandbox's
  * cashier in another tab, and sees the result page turn PAID by itself, without reloading; then the overview with
- * its chart. Screenshots of the form, the result page and the overview in both languages.
+ * its chart; refunds part of it on the payment's page. An operator then finds the payment by its out_trade_no, sees
+ * the refund in its timeline and in the audit log; another merchant's owner gets a 404 at the payment and a refusal
+ * at an operator page. Screenshots of the pages in both languages.
  */
 @BrowserTest
 @TongbaoTest
 @TestPropertySource(properties = "tongbao.sandbox.enabled=true")
 class PayTestBrowserTest {
 
+    private static final Map<ConsoleLanguage, String> NOT_FOUND =
+            Map.of(ConsoleLanguage.ZH_CN, "未找到", ConsoleLanguage.EN, "Not found");
+    private static final Map<ConsoleLanguage, String> DENIED =
+            Map.of(ConsoleLanguage.ZH_CN, "无权访问", ConsoleLanguage.EN, "Not allowed");
     private static final Map<ConsoleLanguage, String> PAID =
             Map.of(ConsoleLanguage.ZH_CN, "已支付", ConsoleLanguage.EN, "Paid");
 
@@ -116,5 +122,55 @@ class PayTestBrowserTest {
             assertThat(driver.findElement(By.id("figure-today-paid")).getText()).isEqualTo("¥25.99");
             browser.screens().take("overview");
         });
+
+        // the owner refunds part of it on the payment's page, confirming the amount
+        String paymentId = result.substring(result.lastIndexOf('/') + 1);
+        browser.open("/console/payments/" + paymentId);
+        driver.findElement(By.id("refund-amount")).sendKeys("5.00");
+        driver.findElement(By.id("refund-reason")).sendKeys("部分退款 partial refund");
+        driver.findElement(By.id("refund-submit")).click();
+        browser.waiting().until(ExpectedConditions.alertIsPresent());
+        assertThat(driver.switchTo().alert().getText()).contains("5.00");
+        driver.switchTo().alert().accept();
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("refunds"), "¥5.00"));
+        browser.screens().take("payment-refunded");
+        driver.findElement(By.id("logout")).click();
+
+        // an operator finds the payment by its out_trade_no, sees the refund in its timeline and in the audit log
+        OperatorClient operator = new OperatorClient(port, jdbc, passwords);
+        String outTradeNo = jdbc.sql("select out_trade_no from payment_order where id = :id")
+                .param("id", paymentId)
+                .query(String.class)
+                .single();
+        String admin = new ConsoleUsers(jdbc, passwords).create(Role.ADMIN, null);
+        logIn(browser, admin);
+        browser.open("/console/payments?out_trade_no=" + outTradeNo);
+        driver.findElement(By.linkText(paymentId)).click();
+        browser.waiting().until(ExpectedConditions.urlContains("/console/payments/" + paymentId));
+        assertThat(driver.findElement(By.id("timeline")).getText()).contains("5.00");
+        browser.inEachLanguage(
+                "/console/payments/" + paymentId, language -> browser.screens().take("operator-payment"));
+        browser.open("/console/audit?action=refund.created");
+        assertThat(driver.findElement(By.id("audit")).getText()).contains(owner);
+        browser.screens().take("operator-audit-refund");
+        driver.findElement(By.id("logout")).click();
+
+        // another merchant's owner meets a 404 at this payment and a refusal at operator pages
+        String otherOwner = new ConsoleUsers(jdbc, passwords).create(Role.OWNER, operator.createMerchant("别家商户"));
+        logIn(browser, otherOwner);
+        browser.open("/console/payments/" + paymentId);
+        assertThat(driver.getPageSource()).doesNotContain(outTradeNo).contains(NOT_FOUND.get(browser.language()));
+        browser.screens().take("other-merchant-not-found");
+        browser.open("/console/merchants");
+        assertThat(driver.getPageSource()).contains(DENIED.get(browser.language()));
+    }
+
+    private static void logIn(Browser browser, String username) {
+        WebDriver driver = browser.driver();
+        browser.open("/console/login");
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(ConsoleUsers.PASSWORD);
+        driver.findElement(By.id("login-submit")).click();
+        browser.waiting().until(ExpectedConditions.urlMatches("/console/$"));
     }
 }
