@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tongbao.sdk.PaymentApi;
 import io.tongbao.sdk.TongbaoClient;
+import io.tongbao.support.ConsoleSession;
 import io.tongbao.support.Restart;
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -15,6 +16,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoRunTest {
 
     private static final Pattern ERROR_LINE = Pattern.compile("^\\S+\\s+ERROR ");
+    private static final Pattern FIRST_OPERATOR =
+            Pattern.compile("Operator account created: user 'admin', password '([^']+)'");
 
     @TempDir
     Path folder;
@@ -48,6 +52,16 @@ class DemoRunTest {
                         .as("reachable on %s", address)
                         .isInstanceOf(IOException.class);
             }
+
+            // the first operator logs in to the console with the password the log showed once; the sandbox band shows
+            Matcher printed = FIRST_OPERATOR.matcher(demo.log());
+            assertThat(printed.find())
+                    .as("the first operator's password is printed once")
+                    .isTrue();
+            ConsoleSession console = new ConsoleSession(demo.port());
+            assertThat(console.login("admin", printed.group(1)).headers().firstValue("Location"))
+                    .hasValueSatisfying(location -> assertThat(location).endsWith("/console/"));
+            assertThat(console.get("/console/").body()).contains("sandbox-band").contains("admin");
 
             // some work in flight for the schedulers, listeners and the event publication registry at shutdown
             TongbaoClient client = demo.demoClient();

@@ -30,7 +30,7 @@ public final class ConsoleSession {
     private String csrf = "";
 
     public ConsoleSession(int port) {
-        this.baseUrl = "http://localhost:" + port;
+        this.baseUrl = "http://127.0.0.1:" + port;
         this.http = HttpClient.newBuilder()
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
