@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,11 +54,11 @@ class ConsoleLoginBrowserTest {
         String admin = users.create(Role.ADMIN, null);
         browser.inEachLanguage("/console/login", language -> {
             browser.screens().take("login");
-            logIn(browser.driver(), admin, "wrong-password");
+            logIn(browser, admin, "wrong-password");
             assertThat(text(browser.driver(), "login-error")).contains(WRONG.get(language));
             browser.screens().take("login-refused");
 
-            logIn(browser.driver(), admin, ConsoleUsers.PASSWORD);
+            logIn(browser, admin, ConsoleUsers.PASSWORD);
             browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-user")));
             assertThat(text(browser.driver(), "signed-in-user")).contains(admin);
             assertThat(browser.driver().findElements(By.cssSelector(".sandbox-band")))
@@ -78,9 +79,9 @@ class ConsoleLoginBrowserTest {
         String finance = users.create(Role.FINANCE, null);
         browser.open("/console/login", ConsoleLanguage.EN);
         for (int attempt = 0; attempt < 11; attempt++) {
-            logIn(browser.driver(), finance, "guess-" + attempt);
+            logIn(browser, finance, "guess-" + attempt);
         }
-        logIn(browser.driver(), finance, ConsoleUsers.PASSWORD);
+        logIn(browser, finance, ConsoleUsers.PASSWORD);
         assertThat(browser.driver().getCurrentUrl()).matches(".*error=(locked|throttled)$");
         assertThat(text(browser.driver(), "login-error")).containsAnyOf("locked", "Too many failed logins");
         browser.screens().take("locked");
@@ -90,7 +91,7 @@ class ConsoleLoginBrowserTest {
     void merchantStaffMeetARefusalAtAnOperatorPage(Browser browser) {
         String staff = users.create(Role.STAFF, "m_browser_walk");
         browser.inEachLanguage("/console/login", language -> {
-            logIn(browser.driver(), staff, ConsoleUsers.PASSWORD);
+            logIn(browser, staff, ConsoleUsers.PASSWORD);
             browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-user")));
             browser.screens().take("merchant-overview");
             browser.open("/console/users");
@@ -101,11 +102,15 @@ class ConsoleLoginBrowserTest {
         });
     }
 
-    private static void logIn(WebDriver driver, String username, String password) {
+    /** Submits the login form and waits until the browser has left the page it was on. */
+    private static void logIn(Browser browser, String username, String password) {
+        WebDriver driver = browser.driver();
         driver.findElement(By.id("username")).clear();
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.id("login-submit")).click();
+        WebElement submit = driver.findElement(By.id("login-submit"));
+        submit.click();
+        browser.waiting().until(ExpectedConditions.stalenessOf(submit));
     }
 
     private static String text(WebDriver driver, String id) {

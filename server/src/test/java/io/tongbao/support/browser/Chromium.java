@@ -55,6 +55,9 @@ record Chromium(Path browser, Path driver) {
                 "--no-sandbox",
                 "--disable-dev-shm-usage",
                 "--window-size=" + WIDTH + "," + HEIGHT,
+                // Bootstrap scrolls smoothly unless the user prefers reduced motion: a click right after scrolling an
+                // element into view then lands while it still moves ("element click intercepted")
+                "--force-prefers-reduced-motion",
                 "--lang=" + acceptLanguage);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguage));
         ChromeDriverService service = new ChromeDriverService.Builder()
