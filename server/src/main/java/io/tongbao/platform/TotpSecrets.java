@@ -1,42 +1,42 @@
 package io.tongbao.platform;
 
-import dev.samstevens.totp.code.CodeVerifier;
+import dev.samstevens.totp.code.CodeGenerator;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
-import dev.samstevens.totp.code.DefaultCodeVerifier;
 import dev.samstevens.totp.code.HashingAlgorithm;
+import dev.samstevens.totp.exceptions.CodeGenerationException;
 import dev.samstevens.totp.qr.QrData;
 import dev.samstevens.totp.secret.DefaultSecretGenerator;
 import io.tongbao.shared.crypto.SealedSecrets;
 import io.tongbao.shared.crypto.SecretCipher;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.List;
+import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The optional second factor of a login: RFC 6238 codes (6 digits, 30 s, SHA-1: what authenticator apps read),
- * checked by the samstevens TOTP library against the injected clock, one step either side for clock drift. The
- * users' secrets are sealed with the master key like every stored secret.
+ * made by the samstevens TOTP library and checked against the injected clock, one step either side for clock drift;
+ * each code is accepted once. The users' secrets are sealed with the master key like every stored secret.
  */
 @Component
 class TotpSecrets implements SealedSecrets {
 
     private static final String ISSUER = "Tongbao";
+    private static final long PERIOD_SECONDS = 30;
 
     private final JdbcClient jdbc;
     private final SecretCipher cipher;
-    private final CodeVerifier verifier;
+    private final CodeGenerator codes = new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6);
+    private final Clock clock;
 
     TotpSecrets(JdbcClient jdbc, SecretCipher cipher, Clock clock) {
         this.jdbc = jdbc;
         this.cipher = cipher;
-        DefaultCodeVerifier verifier = new DefaultCodeVerifier(
-                new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6),
-                () -> clock.instant().getEpochSecond());
-        verifier.setTimePeriod(30);
-        verifier.setAllowedTimePeriodDiscrepancy(1);
-        this.verifier = verifier;
+        this.clock = clock;
     }
 
     /** A new secret (base32), not yet stored: stored only once the user shows a code made from it. */
@@ -57,23 +57,62 @@ class TotpSecrets implements SealedSecrets {
                 .getUri();
     }
 
+    /** The 30-second step, within one of now (clock drift), that the code was made for; empty when none. */
+    OptionalLong step(String secret, @Nullable String code) {
+        if (code == null || !code.matches("\\d{6}")) {
+            return OptionalLong.empty();
+        }
+        long now = clock.instant().getEpochSecond() / PERIOD_SECONDS;
+        for (long step = now - 1; step <= now + 1; step++) {
+            if (MessageDigest.isEqual(
+                    codeFor(secret, step).getBytes(StandardCharsets.US_ASCII),
+                    code.getBytes(StandardCharsets.US_ASCII))) {
+                return OptionalLong.of(step);
+            }
+        }
+        return OptionalLong.empty();
+    }
+
     boolean matches(String secret, @Nullable String code) {
-        return code != null && code.matches("\\d{6}") && verifier.isValidCode(secret, code);
+        return step(secret, code).isPresent();
     }
 
-    boolean matchesSealed(String username, String sealedSecret, @Nullable String code) {
-        return matches(cipher.decrypt(sealedSecret, context(username)), code);
+    /**
+     * Whether the code is the user's and has not been accepted before: the step it was made for must be later than
+     * the last one accepted (a guarded update, so two logins racing with one code accept it once).
+     */
+    boolean acceptSealed(String username, String sealedSecret, @Nullable String code) {
+        OptionalLong step = step(cipher.decrypt(sealedSecret, context(username)), code);
+        return step.isPresent() && used(username, step.getAsLong());
     }
 
-    void store(String username, String secret) {
-        jdbc.sql("update console_user set totp_secret = :sealed where username = :username")
+    /** Stores the secret of a confirmed enrolment; the code that confirmed it counts as used. */
+    void store(String username, String secret, long confirmedStep) {
+        jdbc.sql("""
+                        update console_user set totp_secret = :sealed, totp_last_step = :step
+                        where username = :username""")
                 .param("sealed", cipher.encrypt(secret, context(username)))
+                .param("step", confirmedStep)
                 .param("username", username)
                 .update();
     }
 
+    private boolean used(String username, long step) {
+        return jdbc.sql("""
+                                update console_user set totp_last_step = :step
+                                where username = :username and (totp_last_step is null or totp_last_step < :step)""").param("step", step).param("username", username).update() == 1;
+    }
+
+    private String codeFor(String secret, long step) {
+        try {
+            return codes.generate(secret, step);
+        } catch (CodeGenerationException malformedSecret) {
+            throw new IllegalStateException("a stored TOTP secret is not base32", malformedSecret);
+        }
+    }
+
     void remove(String username) {
-        jdbc.sql("update console_user set totp_secret = null where username = :username")
+        jdbc.sql("update console_user set totp_secret = null, totp_last_step = null where username = :username")
                 .param("username", username)
                 .update();
     }

@@ -95,7 +95,7 @@ class UserAuthentication implements AuthenticationProvider {
             return true;
         }
         return login.getDetails() instanceof LoginDetails details
-                && totp.matchesSealed(user.username(), sealed, details.code());
+                && totp.acceptSealed(user.username(), sealed, details.code());
     }
 
     private BadCredentialsException refuse(String username, String source) {

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -226,10 +227,11 @@ public class Users {
     /** Stores the second factor when the code was made from the secret being enrolled. */
     @Transactional
     public void confirmTotp(SignedInUser user, String secret, @Nullable String code) {
-        if (!totp.matches(secret, code)) {
+        OptionalLong step = totp.step(secret, code);
+        if (step.isEmpty()) {
             throw new Refusal("code", "wrong_code");
         }
-        totp.store(user.username(), secret);
+        totp.store(user.username(), secret, step.getAsLong());
         audit.record(AuditChange.of("user.second_factor_enabled", "user", user.username())
                 .merchant(user.merchantId()));
     }
@@ -240,7 +242,7 @@ public class Users {
         String sealed = accounts.find(user.username())
                 .map(UserAccounts.StoredUser::sealedTotpSecret)
                 .orElse(null);
-        if (sealed != null && !totp.matchesSealed(user.username(), sealed, code)) {
+        if (sealed != null && !totp.acceptSealed(user.username(), sealed, code)) {
             throw new Refusal("code", "wrong_code");
         }
         totp.remove(user.username());

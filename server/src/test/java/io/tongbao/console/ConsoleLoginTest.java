@@ -149,7 +149,7 @@ class ConsoleLoginTest {
     }
 
     @Test
-    void aSecondFactorOnceConfirmedIsAskedAtEveryLoginAndBarsHttpBasic() throws Exception {
+    void aSecondFactorOnceConfirmedIsAskedAtEveryLoginOnceEachCodeAndBarsHttpBasic() throws Exception {
         String finance = users.create(Role.FINANCE, null);
         ConsoleSession browser = new ConsoleSession(port);
         browser.login(finance, ConsoleUsers.PASSWORD);
@@ -164,7 +164,10 @@ class ConsoleLoginTest {
                         .statusCode())
                 .isEqualTo(302);
         assertThat(browser.get("/console/me").body()).contains("验证码错误");
-        browser.post("/console/me/totp/confirm", Map.of("code", codeOf(secret.group(1))));
+        // one step for the whole test: a code of this step or the next stays valid (one step of drift) if the clock
+        // moves on to the next step meanwhile
+        long step = System.currentTimeMillis() / 1000 / 30;
+        browser.post("/console/me/totp/confirm", Map.of("code", codeOf(secret.group(1), step)));
         assertThat(browser.get("/console/me").body()).contains("双因素认证已开启");
 
         assertThat(new ConsoleSession(port)
@@ -172,13 +175,30 @@ class ConsoleLoginTest {
                         .headers()
                         .firstValue("Location")
                         .orElseThrow())
+                .as("no code")
                 .endsWith("error=bad");
         assertThat(new ConsoleSession(port)
-                        .login(finance, ConsoleUsers.PASSWORD, codeOf(secret.group(1)))
+                        .login(finance, ConsoleUsers.PASSWORD, codeOf(secret.group(1), step))
                         .headers()
                         .firstValue("Location")
                         .orElseThrow())
+                .as("the code that confirmed the enrolment is used up")
+                .endsWith("error=bad");
+        String next = codeOf(secret.group(1), step + 1);
+        assertThat(new ConsoleSession(port)
+                        .login(finance, ConsoleUsers.PASSWORD, next)
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
+                .as("a fresh code (the next step: one step of drift is allowed)")
                 .endsWith("/console/");
+        assertThat(new ConsoleSession(port)
+                        .login(finance, ConsoleUsers.PASSWORD, next)
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
+                .as("the same code again")
+                .endsWith("error=bad");
         assertThat(basic(finance, ConsoleUsers.PASSWORD, "/api/operator/me").statusCode())
                 .isEqualTo(401);
     }
@@ -209,8 +229,7 @@ class ConsoleLoginTest {
                 .isEqualTo(403);
     }
 
-    private static String codeOf(String secret) throws Exception {
-        long step = System.currentTimeMillis() / 1000 / 30;
+    private static String codeOf(String secret, long step) throws Exception {
         return new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6).generate(secret, step);
     }
 
