@@ -119,6 +119,35 @@ class PermissionTableTest {
         softly.assertAll();
     }
 
+    /** Garbage in every path variable and filter of every console page: a page or a 4xx, never a 5xx. */
+    @Test
+    void garbageInAnyConsoleAddressIsNeverAServerError() {
+        ConsoleUsers users = new ConsoleUsers(jdbc, passwords);
+        List<String> garbage = List.of("%00", "x%27--", "%E4%B8%AD", "a".repeat(3000), "..%2F..", "%FF%FE", "-1");
+        SoftAssertions softly = new SoftAssertions();
+        for (Role role : List.of(Role.ADMIN, Role.OWNER)) {
+            ConsoleSession console = new ConsoleSession(port);
+            console.login(users.create(role, role.isOperator() ? null : "m_garbage_walk"), ConsoleUsers.PASSWORD);
+            for (Permissions.Route route : Permissions.routes()) {
+                if (!route.path().startsWith("/console")
+                        || !route.method().name().equals("GET")) {
+                    continue;
+                }
+                for (String value : garbage) {
+                    String path = route.path().replaceAll("\\{[^}]+}", value);
+                    String query = "?id=" + value + "&from=" + value + "&to=" + value + "&amount_min=" + value
+                            + "&status=" + value + "&cursor=" + value + "&dir=" + value + "&limit=" + value
+                            + "&app=" + value + "&merchant=" + value + "&before=" + value;
+                    int status = console.get(path + query).statusCode();
+                    softly.assertThat(status)
+                            .as("%s GET %s with %s", role, route.path(), value.length() > 20 ? "a long value" : value)
+                            .isLessThan(500);
+                }
+            }
+        }
+        softly.assertAll();
+    }
+
     private HttpResponse<String> basic(String user, String method, String path) throws Exception {
         String credentials = Base64.getEncoder()
                 .encodeToString((user + ":" + ConsoleUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
