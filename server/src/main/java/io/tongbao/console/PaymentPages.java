@@ -9,6 +9,7 @@ import io.tongbao.payment.Refunds;
 import io.tongbao.platform.Action;
 import io.tongbao.platform.SignedInUser;
 import io.tongbao.shared.PayWay;
+import io.tongbao.shared.id.Ids;
 import io.tongbao.shared.id.MerchantId;
 import io.tongbao.shared.money.Money;
 import io.tongbao.shared.page.Page;
@@ -48,6 +49,9 @@ class PaymentPages {
 
     private final PaymentQueries queries;
     private final OperatorRefunds operatorRefunds;
+    /** What {@code Ids.randomToken} makes; anything else sent as a key is ignored (a new refund number). */
+    private static final java.util.regex.Pattern REFUND_KEY = java.util.regex.Pattern.compile("[a-z0-9]{24}");
+
     private final Refunds refunds;
     private final WebhookQueries webhooks;
 
@@ -124,6 +128,8 @@ class PaymentPages {
         List<WebhookQueries.DeliveryRow> deliveries =
                 webhooks.deliveriesForPayment(scope == null ? null : MerchantId.of(scope), paymentId);
         model.addAttribute("detail", detail);
+        // the refund form's key: the same form sent twice is one refund
+        model.addAttribute("refundKey", Ids.randomToken(24));
         model.addAttribute("p", detail.payment());
         model.addAttribute("deliveries", deliveries);
         model.addAttribute("timeline", PaymentTimeline.of(detail, deliveries));
@@ -143,7 +149,9 @@ class PaymentPages {
             @PathVariable String paymentId,
             @RequestParam(required = false) @Nullable String amount,
             @RequestParam(required = false) @Nullable String reason,
+            @RequestParam(name = "refund_key", required = false) @Nullable String refundKey,
             RedirectAttributes redirect) {
+        String key = refundKey != null && REFUND_KEY.matcher(refundKey).matches() ? refundKey : null;
         PaymentDetail detail = queries.payment(me.merchantScope(), paymentId).orElseThrow(NotFound::new);
         String back = "redirect:/console/payments/" + detail.payment().id();
         redirect.addFlashAttribute("refundAmount", amount == null ? "" : amount);
@@ -159,7 +167,7 @@ class PaymentPages {
         }
         if (me.isOperator()) {
             OperatorRefunds.Result result =
-                    operatorRefunds.request(detail.payment().id(), money.get(), reason, me.username());
+                    operatorRefunds.request(detail.payment().id(), money.get(), reason, me.username(), key);
             switch (result.outcome()) {
                 case REFUNDED -> redirect.addFlashAttribute("notice", "notice.refund.created");
                 case AWAITING_APPROVAL -> redirect.addFlashAttribute("notice", "notice.refund.awaitingApproval");
@@ -169,7 +177,7 @@ class PaymentPages {
         } else {
             try {
                 refunds.refundFromConsole(
-                        String.valueOf(me.merchantScope()), detail.payment().id(), money.get(), reason);
+                        String.valueOf(me.merchantScope()), detail.payment().id(), money.get(), reason, key);
                 redirect.addFlashAttribute("notice", "notice.refund.created");
             } catch (ApiException refusedByTheRefundPath) {
                 if (refusedByTheRefundPath.code().equals("NOT_FOUND")) {

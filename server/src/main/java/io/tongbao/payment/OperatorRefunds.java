@@ -99,6 +99,16 @@ public class OperatorRefunds {
     }
 
     public Result request(String paymentId, Money amount, String reason, String requestedBy) {
+        return request(paymentId, amount, reason, requestedBy, null);
+    }
+
+    /**
+     * As {@link #request(String, Money, String, String)}, with the key of the form it was sent from: a refund made
+     * at once takes {@code opr_<key>} as its refund number, so the same form sent twice (a double click, a reload)
+     * refunds once. Without a key each call is a new refund.
+     */
+    public Result request(
+            String paymentId, Money amount, String reason, String requestedBy, @Nullable String requestKey) {
         String operator = requireOperator(requestedBy);
         String why = reason(reason);
         Optional<OrderRow> found = PaymentId.parse(paymentId).flatMap(payments::orderById);
@@ -110,7 +120,8 @@ public class OperatorRefunds {
             return Result.refused("INVALID_AMOUNT", "a refund is a positive amount in the payment's currency");
         }
         if (amount.minor() < properties.refundApprovalThreshold()) {
-            return execute(order, Ids.next("opr"), amount, why, "operator refund by " + operator);
+            String outRefundNo = requestKey == null ? Ids.next("opr") : "opr_" + requestKey;
+            return execute(order, outRefundNo, amount, why, "operator refund by " + operator);
         }
         Optional<Result> refused = refusedNow(order, amount);
         if (refused.isPresent()) {

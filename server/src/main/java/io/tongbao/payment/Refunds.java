@@ -103,6 +103,15 @@ public class Refunds {
      * payment that is not the merchant's is not found.
      */
     public Refund refundFromConsole(String merchantId, String paymentId, Money amount, String reason) {
+        return refundFromConsole(merchantId, paymentId, amount, reason, null);
+    }
+
+    /**
+     * As {@link #refundFromConsole(String, String, Money, String)}, with the key of the form it was sent from as the
+     * refund number ({@code con_<key>}): the same form sent twice refunds once (the second answers the first refund).
+     */
+    public Refund refundFromConsole(
+            String merchantId, String paymentId, Money amount, String reason, @Nullable String requestKey) {
         Optional<MerchantId> merchant = MerchantId.parse(merchantId);
         Optional<PaymentId> payment = PaymentId.parse(paymentId);
         OrderRow order = merchant.flatMap(m -> payment.flatMap(p -> payments.order(m, p)))
@@ -112,7 +121,10 @@ public class Refunds {
         return refund(
                 caller,
                 order.id(),
-                new RefundRequest(Ids.next("con"), amount.minor(), consoleReason(reason)),
+                new RefundRequest(
+                        requestKey == null ? Ids.next("con") : "con_" + requestKey,
+                        amount.minor(),
+                        consoleReason(reason)),
                 "refund by the merchant's staff in the console");
     }
 

@@ -303,6 +303,29 @@ class PaymentPagesTest {
     }
 
     @Test
+    void theSameRefundFormSentTwiceRefundsOnce() {
+        PaymentApi.Payment payment = shopA.paid(3_000, "double click");
+        ConsoleSession finance = login(Role.MERCHANT_FINANCE, shopA.merchantId);
+        java.util.regex.Matcher key = java.util.regex.Pattern.compile("name=\"refund_key\" value=\"([a-z0-9]{24})\"")
+                .matcher(finance.get("/console/payments/" + payment.id()).body());
+        assertThat(key.find()).as("the refund form carries its key").isTrue();
+        Map<String, String> form = Map.of("amount", "2.00", "reason", "double click", "refund_key", key.group(1));
+        finance.post("/console/payments/" + payment.id() + "/refunds", form);
+        finance.get("/console/payments/" + payment.id());
+        finance.post("/console/payments/" + payment.id() + "/refunds", form);
+        assertThat(refundsOf(payment.id())).isEqualTo(1);
+
+        ConsoleSession operator = login(Role.ADMIN, null);
+        operator.get("/console/payments/" + payment.id());
+        Map<String, String> operatorForm =
+                Map.of("amount", "3.00", "reason", "operator double click", "refund_key", "k".repeat(24));
+        operator.post("/console/payments/" + payment.id() + "/refunds", operatorForm);
+        operator.get("/console/payments/" + payment.id());
+        operator.post("/console/payments/" + payment.id() + "/refunds", operatorForm);
+        assertThat(refundsOf(payment.id())).isEqualTo(2);
+    }
+
+    @Test
     void merchantStringsAreEscapedInTheListAndTheDetail() {
         PaymentApi.Payment payment = shopA.paid(100, XSS);
         ConsoleSession owner = login(Role.OWNER, shopA.merchantId);
